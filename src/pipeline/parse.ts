@@ -1,0 +1,74 @@
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import YAML from 'yaml';
+
+/** A decoded source, split into what the later stages need. */
+export interface ParsedSource {
+  /** The whole decoded text, `\n` line endings; citations count lines of this text. */
+  text: string;
+  lines: string[];
+  /** Author metadata from a YAML frontmatter block, if the file had one. */
+  frontmatter: Record<string, unknown>;
+  /** 1-based line where the body (after frontmatter) starts. */
+  bodyStartLine: number;
+  /** Markdown tree of the body; positions are lines of `text` (already offset). */
+  tree: Root;
+  /** Problems worth telling the author (e.g. frontmatter that is not valid YAML). */
+  warnings: string[];
+}
+
+/** Normalizes line endings and strips characters that no note means to contain. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u0000/g, '')
+    .replace(/^\uFEFF/, '');
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm);
+
+// Frontmatter is parsed with `yaml`, whose alias limit stops "billion laughs" documents.
+const matterOptions = {
+  engines: {
+    yaml: (input: string) => YAML.parse(input, { maxAliasCount: 100, uniqueKeys: false }) as object,
+  },
+};
+
+function readFrontmatter(text: string, warnings: string[]): { data: Record<string, unknown>; bodyStartLine: number } {
+  if (!/^---[ \t]*\n/.test(text)) return { data: {}, bodyStartLine: 1 };
+  try {
+    // Passing options also turns off gray-matter's global cache, which would keep every
+    // inbox file in memory for the life of the process.
+    const parsed = matter(text, matterOptions);
+    const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
+    const frontLines = text.slice(0, text.length - parsed.content.length).split('\n').length;
+    return { data: data as Record<string, unknown>, bodyStartLine: frontLines };
+  } catch (error) {
+    warnings.push(`frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}); read as plain text`);
+    return { data: {}, bodyStartLine: 1 };
+  }
+}
+
+/** Moves every position in the tree down by `offset` lines. */
+function shiftPositions(node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }, offset: number): void {
+  if (node.position) {
+    node.position.start.line += offset;
+    node.position.end.line += offset;
+  }
+  for (const child of node.children ?? []) shiftPositions(child as typeof node, offset);
+}
+
+/** Text → frontmatter + markdown tree with line numbers of the full text. */
+export function parse(decodedText: string): ParsedSource {
+  const text = normalizeText(decodedText);
+  const warnings: string[] = [];
+  const { data, bodyStartLine } = readFrontmatter(text, warnings);
+  const lines = text.split('\n');
+  const body = lines.slice(bodyStartLine - 1).join('\n');
+  const tree = markdown.parse(body);
+  shiftPositions(tree, bodyStartLine - 1);
+  return { text, lines, frontmatter: data, bodyStartLine, tree, warnings };
+}

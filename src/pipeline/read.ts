@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+
+/** One file of the inbox, as read: its bytes never change after this point. */
+export interface InboxFile {
+  /** Path relative to the inbox, with `/` separators (stable across machines). */
+  relPath: string;
+  absPath: string;
+  bytes: Uint8Array;
+  /** `sha256:<hex>` of the bytes; the manifest keys skip-if-unchanged on it. */
+  hash: string;
+}
+
+/** A file of the inbox that could not be read, with the reason. */
+export interface InboxProblem {
+  relPath: string;
+  message: string;
+}
+
+/** Files the pipeline never treats as notes: editor and OS droppings, our own sidecars. */
+const IGNORED = /^(\.|~\$)|~$|\.(swp|tmp|part|crdownload)$|^(Thumbs\.db|desktop\.ini)$/i;
+
+/** Bigger inputs are refused with a clear message instead of exhausting memory. */
+export const MAX_INBOX_FILE_BYTES = 64 * 1024 * 1024;
+
+export function hashBytes(bytes: Uint8Array | string): string {
+  return 'sha256:' + createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Lists the inbox files in a stable order (sorted by relative path). Symbolic links are
+ * followed only when they stay inside the inbox, so a link cannot publish `/etc/passwd`.
+ */
+export async function listInbox(inboxDir: string): Promise<{ files: string[]; problems: InboxProblem[] }> {
+  const root = await realpath(inboxDir);
+  const files: string[] = [];
+  const problems: InboxProblem[] = [];
+  async function walk(dir: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (IGNORED.test(entry.name)) continue;
+      const abs = path.join(dir, entry.name);
+      const relPath = path.relative(root, abs).split(path.sep).join('/');
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(abs).catch(() => null);
+        if (!target || (target !== root && !target.startsWith(root + path.sep))) {
+          problems.push({ relPath, message: 'symbolic link points outside the inbox (or nowhere); skipped' });
+          continue;
+        }
+        const stat = await lstat(target);
+        if (stat.isDirectory()) {
+          problems.push({ relPath, message: 'symbolic link to a folder; skipped to avoid cycles' });
+          continue;
+        }
+        files.push(relPath);
+      } else if (entry.isDirectory()) {
+        await walk(abs);
+      } else if (entry.isFile()) {
+        files.push(relPath);
+      }
+    }
+  }
+  await walk(root);
+  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files, problems };
+}
+
+/** Reads one inbox file; never writes to the inbox. */
+export async function readInboxFile(inboxDir: string, relPath: string): Promise<InboxFile> {
+  const absPath = path.join(inboxDir, ...relPath.split('/'));
+  const stat = await lstat(absPath);
+  if (stat.size > MAX_INBOX_FILE_BYTES) {
+    throw new Error(
+      `file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INBOX_FILE_BYTES / 1048576} MB`,
+    );
+  }
+  const bytes = new Uint8Array(await readFile(absPath));
+  return { relPath, absPath, bytes, hash: hashBytes(bytes) };
+}

@@ -1,0 +1,192 @@
+import slugify from '@sindresorhus/slugify';
+import { collectionSchemas, documentSchemas, type DocumentCollection } from '../schemas/index.ts';
+import type { DocumentKind } from './classify.ts';
+import { hashBytes, listInbox, readInboxFile } from './read.ts';
+import { AUDIO_EXTENSIONS, processSource, sourceSlug, withCitationLinks, type ProcessedSource } from './source.ts';
+import { ContentWriter } from './write/content.ts';
+import { loadManifest, saveManifest, type Manifest } from './write/manifest.ts';
+import { sanitize, toMdxFile, toYaml } from './write/mdx.ts';
+
+/**
+ * Bump when the pipeline's output for the same input changes, so that a re-run regenerates
+ * every file instead of skipping inputs whose bytes did not change.
+ */
+export const PIPELINE_VERSION = '1';
+
+export const COLLECTION_OF: Record<DocumentKind, DocumentCollection> = { incident: 'incidents', adr: 'adrs', runbook: 'runbooks' };
+
+export interface IngestOptions {
+  inboxDir: string;
+  contentDir: string;
+  /** Reprocess every input even when unchanged. */
+  force?: boolean;
+  onProgress?: (event: { done: number; total: number; file: string }) => void;
+}
+
+export type FileOutcome =
+  | { file: string; status: 'unchanged' }
+  | { file: string; status: 'published'; sourceId: string; documents: string[] }
+  | { file: string; status: 'unpublished'; reason: string }
+  | { file: string; status: 'failed'; error: string };
+
+export interface IngestReport {
+  files: FileOutcome[];
+  written: Record<'sources' | DocumentCollection, number>;
+  removed: string[];
+  /** Generated files a person edited: left as they are. */
+  keptEdited: string[];
+  warnings: Array<{ file: string; message: string }>;
+  redactions: Array<{ file: string; line: number; type: string }>;
+}
+
+/** Assigns ids so that every machine derives the same id from the same inbox. */
+export function assignSourceIds(relPaths: string[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const relPath of relPaths) {
+    let id = sourceSlug(relPath);
+    if (taken.has(id)) id = `${id}-${hashBytes(relPath).slice(7, 13)}`;
+    taken.add(id);
+    ids.set(relPath, id);
+  }
+  return ids;
+}
+
+function documentSlug(title: string): string {
+  return slugify(title, { separator: '-' }).slice(0, 80).replace(/-+$/, '') || 'untitled';
+}
+
+function sourceFile(processed: ProcessedSource): string {
+  const data = collectionSchemas.sources.parse(processed.source);
+  const yaml = toYaml(data);
+  // The body is the text exactly, so the site's line numbers are the inbox file's.
+  return `---\n${yaml}---\n${processed.text}`;
+}
+
+/**
+ * Ingests the inbox into `content/`: one pass over every file, skipping those unchanged since
+ * the last run. One bad file does not stop the others; it is reported with its error.
+ */
+export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  const { inboxDir, contentDir } = options;
+  const report: IngestReport = {
+    files: [],
+    written: { sources: 0, incidents: 0, adrs: 0, runbooks: 0 },
+    removed: [],
+    keptEdited: [],
+    warnings: [],
+    redactions: [],
+  };
+  const previous = await loadManifest(contentDir, PIPELINE_VERSION);
+  const manifest: Manifest = { version: 1, pipeline: PIPELINE_VERSION, inputs: {}, outputs: { ...previous.outputs } };
+  const writer = new ContentWriter(contentDir, manifest);
+  const fresh = options.force || previous.pipeline !== PIPELINE_VERSION;
+
+  const listing = await listInbox(inboxDir);
+  for (const problem of listing.problems) report.warnings.push({ file: problem.relPath, message: problem.message });
+  const ids = assignSourceIds(listing.files);
+
+  // Slugs held by inputs we will not reprocess stay theirs.
+  const claimedSlugs = new Set<string>();
+  const unchanged = new Set<string>();
+  const hashes = new Map<string, string>();
+  for (const relPath of listing.files) {
+    const before = previous.inputs[relPath];
+    if (!before || fresh || before.sourceId !== ids.get(relPath)) continue;
+    let hash: string;
+    try {
+      hash = hashBytes(await readInboxFile(inboxDir, relPath).then((f) => f.bytes));
+    } catch {
+      continue;
+    }
+    hashes.set(relPath, hash);
+    const intact = before.outputs.every((out) => manifest.outputs[out] !== undefined);
+    if (hash === before.hash && intact && before.status !== 'failed') {
+      unchanged.add(relPath);
+      for (const slug of before.documents) claimedSlugs.add(slug);
+    }
+  }
+
+  let done = 0;
+  for (const relPath of listing.files) {
+    options.onProgress?.({ done: done++, total: listing.files.length, file: relPath });
+    const sourceId = ids.get(relPath)!;
+    if (unchanged.has(relPath)) {
+      manifest.inputs[relPath] = previous.inputs[relPath]!;
+      report.files.push({ file: relPath, status: 'unchanged' });
+      continue;
+    }
+    try {
+      const file = await readInboxFile(inboxDir, relPath);
+      if (AUDIO_EXTENSIONS.test(relPath)) {
+        const reason = 'audio is not transcribed by this version; put its transcript beside it as a .txt or .md file';
+        report.warnings.push({ file: relPath, message: reason });
+        manifest.inputs[relPath] = { hash: file.hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
+        report.files.push({ file: relPath, status: 'unpublished', reason });
+        continue;
+      }
+      const processed = processSource(file, sourceId);
+      for (const message of processed.warnings) report.warnings.push({ file: relPath, message });
+      for (const r of processed.source.redactions ?? []) report.redactions.push({ file: relPath, ...r });
+
+      if (processed.documents.length === 0 && !processed.forcePublish) {
+        const reason = processed.skipped.map((s) => s.reason).join('; ') || 'no document found';
+        manifest.inputs[relPath] = { hash: file.hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
+        report.files.push({ file: relPath, status: 'unpublished', reason: `not published: ${reason} (add "publish: true" to its frontmatter to publish it anyway)` });
+        continue;
+      }
+
+      // Serialize and validate everything before the first write, so a schema error leaves no half-written source.
+      const pending: Array<{ path: string; text: string; collection: 'sources' | DocumentCollection }> = [];
+      const documents: string[] = [];
+      for (const document of processed.documents) {
+        const collection = COLLECTION_OF[document.kind];
+        let slug = documentSlug(document.data.title.text);
+        if (claimedSlugs.has(`${collection}/${slug}`)) slug = `${slug}-${hashBytes(`${sourceId}#${documents.length}`).slice(7, 13)}`;
+        claimedSlugs.add(`${collection}/${slug}`);
+        documents.push(`${collection}/${slug}`);
+        const data = documentSchemas[collection].parse(document.data);
+        const body = sanitize(withCitationLinks(document.body, sourceId));
+        pending.push({ path: `${collection}/${slug}.mdx`, text: toMdxFile(data as Record<string, unknown>, body), collection });
+        processed.source.documents!.push({ collection, slug });
+      }
+      pending.unshift({ path: `sources/${sourceId}.md`, text: sourceFile(processed), collection: 'sources' });
+
+      for (const output of pending) {
+        const outcome = await writer.write(output.path, output.text);
+        if (outcome === 'written') report.written[output.collection]++;
+        if (outcome === 'kept-edited') report.keptEdited.push(output.path);
+      }
+      manifest.inputs[relPath] = {
+        hash: file.hash,
+        sourceId,
+        status: 'published',
+        outputs: pending.map((p) => p.path),
+        documents,
+      };
+      report.files.push({ file: relPath, status: 'published', sourceId, documents });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      report.files.push({ file: relPath, status: 'failed', error: message });
+      manifest.inputs[relPath] = {
+        hash: hashes.get(relPath) ?? '',
+        sourceId,
+        status: 'failed',
+        outputs: previous.inputs[relPath]?.outputs ?? [],
+        documents: previous.inputs[relPath]?.documents ?? [],
+      };
+    }
+  }
+  options.onProgress?.({ done, total: listing.files.length, file: '' });
+
+  // Files we generated before that no input produces now: removed, unless a person edited them.
+  const produced = new Set(Object.values(manifest.inputs).flatMap((input) => input.outputs));
+  for (const output of Object.keys(manifest.outputs).sort()) {
+    if (produced.has(output)) continue;
+    const outcome = await writer.remove(output);
+    if (outcome === 'removed') report.removed.push(output);
+    if (outcome === 'kept-edited') report.keptEdited.push(output);
+  }
+  await saveManifest(contentDir, manifest);
+  return report;
+}

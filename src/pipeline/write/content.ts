@@ -1,0 +1,60 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { hashBytes } from '../read.ts';
+import { readIfExists, writeFileAtomic } from './files.ts';
+import type { Manifest } from './manifest.ts';
+
+export type WriteOutcome = 'written' | 'unchanged' | 'kept-edited';
+
+/**
+ * Writes generated files into `content/`, never over a person's edits: a file on disk whose
+ * hash is not the one recorded when we wrote it (or that we never wrote) is left alone.
+ */
+export class ContentWriter {
+  constructor(
+    private readonly contentDir: string,
+    private readonly manifest: Manifest,
+  ) {}
+
+  private abs(relPath: string): string {
+    const target = path.resolve(this.contentDir, relPath);
+    if (!target.startsWith(path.resolve(this.contentDir) + path.sep)) throw new Error(`refusing to write outside content/: ${relPath}`);
+    return target;
+  }
+
+  /** True when the file on disk is not what we last wrote there. */
+  async isHandEdited(relPath: string, onDisk?: string): Promise<boolean> {
+    const current = onDisk ?? (await readIfExists(this.abs(relPath)));
+    if (current === undefined) return false;
+    const recorded = this.manifest.outputs[relPath];
+    return recorded === undefined || recorded !== hashBytes(current);
+  }
+
+  async write(relPath: string, text: string): Promise<WriteOutcome> {
+    const target = this.abs(relPath);
+    const onDisk = await readIfExists(target);
+    const hash = hashBytes(text);
+    if (onDisk === text) {
+      this.manifest.outputs[relPath] = hash;
+      return 'unchanged';
+    }
+    if (onDisk !== undefined && (await this.isHandEdited(relPath, onDisk))) return 'kept-edited';
+    await writeFileAtomic(target, text);
+    this.manifest.outputs[relPath] = hash;
+    return 'written';
+  }
+
+  /** Removes a file we generated earlier that nothing produces now, unless someone edited it. */
+  async remove(relPath: string): Promise<'removed' | 'kept-edited' | 'absent'> {
+    const target = this.abs(relPath);
+    const onDisk = await readIfExists(target);
+    if (onDisk === undefined) {
+      delete this.manifest.outputs[relPath];
+      return 'absent';
+    }
+    if (await this.isHandEdited(relPath, onDisk)) return 'kept-edited';
+    await rm(target);
+    delete this.manifest.outputs[relPath];
+    return 'removed';
+  }
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { hashBytes } from '../read.ts';
+import { readIfExists, writeFileAtomic } from './files.ts';
+
+/**
+ * The manifest remembers, per inbox file, the hash it had and what was made from it, and per
+ * generated file the hash it was written with. It lets a re-run skip unchanged inputs and lets
+ * the writer tell a hand-edited file (hash differs from what we wrote) from its own output.
+ * It holds no timestamps, so it is as deterministic as the content it describes.
+ */
+export interface ManifestInput {
+  hash: string;
+  sourceId: string;
+  /** `published`: pages were written; `unpublished`: nothing derived (private chatter stays private). */
+  status: 'published' | 'unpublished' | 'failed';
+  outputs: string[];
+  /** Document slugs claimed by this input, `collection/slug`. */
+  documents: string[];
+}
+
+export interface Manifest {
+  version: 1;
+  pipeline: string;
+  inputs: Record<string, ManifestInput>;
+  outputs: Record<string, string>;
+}
+
+export const MANIFEST_PATH = '.fieldnotes/manifest.json';
+
+export function emptyManifest(pipeline: string): Manifest {
+  return { version: 1, pipeline, inputs: {}, outputs: {} };
+}
+
+export async function loadManifest(contentDir: string, pipeline: string): Promise<Manifest> {
+  const text = await readIfExists(path.join(contentDir, MANIFEST_PATH));
+  if (!text) return emptyManifest(pipeline);
+  try {
+    const parsed = JSON.parse(text) as Manifest;
+    if (parsed.version !== 1 || typeof parsed.inputs !== 'object' || typeof parsed.outputs !== 'object') {
+      throw new Error('unknown manifest version');
+    }
+    return parsed;
+  } catch (error) {
+    throw new Error(`${path.join(contentDir, MANIFEST_PATH)}: cannot read the manifest (${(error as Error).message}); delete it to rebuild everything`);
+  }
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export async function saveManifest(contentDir: string, manifest: Manifest): Promise<void> {
+  const stable: Manifest = { ...manifest, inputs: sortKeys(manifest.inputs), outputs: sortKeys(manifest.outputs) };
+  await writeFileAtomic(path.join(contentDir, MANIFEST_PATH), JSON.stringify(stable, null, 2) + '\n');
+}
+
+export { hashBytes as hashText };

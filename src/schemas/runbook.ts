@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+import { citedText } from './citation.ts';
+import { citedItem, documentBase } from './common.ts';
+
+/** An operational procedure: what to do when a given thing goes wrong. */
+export const runbook = documentBase.extend({
+  service: citedText.optional(),
+  alerts: z.array(citedItem({ name: z.string().min(1) })).default([]),
+  triggers: z.array(citedText).default([]),
+  symptoms: z.array(citedText).default([]),
+  steps: z
+    .array(citedItem({ text: z.string().min(1), commands: z.array(z.string()).default([]) }))
+    .default([]),
+  warnings: z.array(citedText).default([]),
+  verification: z.array(citedText).default([]),
+  escalation: z.array(citedText).default([]),
+  recoveryTime: citedText.optional(),
+  rto: citedText.optional(),
+  rpo: citedText.optional(),
+});
+export type Runbook = z.output<typeof runbook>;
+export type RunbookInput = z.input<typeof runbook>;

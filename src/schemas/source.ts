@@ -1,0 +1,41 @@
+import { z } from 'astro/zod';
+import { generatedBy } from './citation.ts';
+
+export const sourceKind = z.enum(['note', 'transcript', 'audio', 'ai-summary', 'chat', 'report']);
+
+/** What the decode stage found and did, so a reader can trust (or doubt) the text. */
+export const encodingProvenance = z.object({
+  detected: z.string(),
+  repairs: z.array(z.string()).default([]),
+  confidence: z.number().min(0).max(1),
+  changedLines: z.array(z.number().int().positive()).default([]),
+});
+export type EncodingProvenance = z.output<typeof encodingProvenance>;
+
+/** One redaction, reported by line so the author can find it in the inbox original. */
+export const redactionNote = z.object({ line: z.number().int().positive(), type: z.string() });
+
+/**
+ * An inbox file as published: its decoded text is the body of `content/sources/<id>.md`,
+ * and every citation's line numbers refer to the lines of that text.
+ */
+export const source = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  file: z.string().min(1),
+  kind: sourceKind,
+  languages: z.array(z.string()).min(1),
+  encoding: encodingProvenance,
+  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  author: z.string().optional(),
+  date: z.string().optional(),
+  origin: z.string().optional(),
+  lineCount: z.number().int().nonnegative(),
+  redactions: z.array(redactionNote).default([]),
+  documents: z
+    .array(z.object({ collection: z.enum(['incidents', 'adrs', 'runbooks']), slug: z.string() }))
+    .default([]),
+  generated: generatedBy,
+});
+export type Source = z.output<typeof source>;
+export type SourceInput = z.input<typeof source>;

@@ -1,0 +1,37 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+/** Site-side helpers: loading collections in a stable order and naming their pages. */
+export type DocumentEntry = CollectionEntry<'incidents'> | CollectionEntry<'adrs'> | CollectionEntry<'runbooks'>;
+export type DocumentCollectionName = DocumentEntry['collection'];
+
+export const COLLECTION_LABELS: Record<DocumentCollectionName | 'sources', { one: string; many: string }> = {
+  incidents: { one: 'Incident', many: 'Incidents' },
+  adrs: { one: 'ADR', many: 'Decisions (ADRs)' },
+  runbooks: { one: 'Runbook', many: 'Runbooks' },
+  sources: { one: 'Source', many: 'Sources' },
+};
+
+export function documentHref(collection: string, id: string): string {
+  return `/${collection}/${id}/`;
+}
+
+const byTitle = (a: DocumentEntry, b: DocumentEntry) => a.data.title.text.localeCompare(b.data.title.text);
+
+/** Incidents newest first; undated ones last, by title. */
+export async function incidentsByDate(): Promise<Array<CollectionEntry<'incidents'>>> {
+  const all = await getCollection('incidents');
+  return all.sort((a, b) => (b.data.date?.text ?? '').localeCompare(a.data.date?.text ?? '') || byTitle(a, b));
+}
+
+export async function adrsByNumber(): Promise<Array<CollectionEntry<'adrs'>>> {
+  const all = await getCollection('adrs');
+  return all.sort((a, b) => (a.data.number ?? 1e9) - (b.data.number ?? 1e9) || byTitle(a, b));
+}
+
+export async function runbooksByTitle(): Promise<Array<CollectionEntry<'runbooks'>>> {
+  return (await getCollection('runbooks')).sort(byTitle);
+}
+
+export async function sourcesById(): Promise<Array<CollectionEntry<'sources'>>> {
+  return (await getCollection('sources')).sort((a, b) => a.id.localeCompare(b.id));
+}
