@@ -96,9 +96,72 @@ export function bytesToText(bytes: Uint8Array): BytesAsText {
   return legacyCodePage(bytes);
 }
 
-/** Not UTF-8: the most common legacy encoding of our authors' notes is cp1251. */
+/** The legacy code pages we tell apart, as iconv-lite names them. */
+export const LEGACY_ENCODINGS = ['windows-1251', 'koi8-r', 'cp866', 'maccyrillic', 'iso-8859-5', 'windows-1252'] as const;
+
+/** Relative frequency of Russian letters in running text (per letter). */
+const RUSSIAN_LETTER_FREQUENCY: Record<string, number> = {
+  о: 0.1097, е: 0.0845, а: 0.0801, и: 0.0735, н: 0.067, т: 0.0626, с: 0.0547, р: 0.0473, в: 0.0454, л: 0.044,
+  к: 0.0349, м: 0.0321, д: 0.0298, п: 0.0281, у: 0.0262, я: 0.0201, ы: 0.019, ь: 0.0174, г: 0.0170, з: 0.0165,
+  б: 0.0159, ч: 0.0144, й: 0.0121, х: 0.0097, ж: 0.0094, ш: 0.0073, ю: 0.0064, ц: 0.0048, щ: 0.0036, э: 0.0032,
+  ф: 0.0026, ъ: 0.0004, ё: 0.0004,
+};
+
+/** Letters that no Russian word starts with: a reading that puts them there is wrong. */
+const NEVER_FIRST = new Set(['ь', 'ъ', 'ы']);
+/** Punctuation a legacy-encoded note really contains beyond ASCII. */
+const COMMON_HIGH_PUNCTUATION = new Set([...'«»—–“”„…№\u00a0’‘•°']);
+
+const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+const isCyrillic = (c: string | undefined) => c !== undefined && /[\u0400-\u04ff]/.test(c);
+
+/**
+ * How much a decoding reads like Russian or Western European text: the mean log-likelihood of its
+ * non-ASCII characters. Wrong code pages turn letters into box drawing and symbols, swap case
+ * (KOI8-R read as cp1251), or put Cyrillic letters inside Latin words (cp1252 read as cp1251).
+ */
+export function languageScore(text: string): number {
+  let total = 0;
+  let count = 0;
+  const chars = Array.from(text);
+  chars.forEach((char, i) => {
+    if (char.charCodeAt(0) < 0x80) return;
+    count++;
+    const lower = char.toLowerCase();
+    const before = chars[i - 1];
+    const after = chars[i + 1];
+    const frequency = RUSSIAN_LETTER_FREQUENCY[lower];
+    if (frequency !== undefined) {
+      let score = Math.log(frequency);
+      if (char !== lower && isCyrillic(before) && before === before!.toLowerCase()) score -= 3; // capital inside a word
+      if (NEVER_FIRST.has(lower) && !/\p{L}/u.test(before ?? ' ')) score -= 4;
+      if (isAsciiLetter(before) || isAsciiLetter(after)) score -= 6; // glued to a Latin word
+      total += score;
+    } else if (/\p{Script=Latin}/u.test(char)) {
+      total += isCyrillic(before) || isCyrillic(after) ? -10 : isAsciiLetter(before) || isAsciiLetter(after) ? -1.5 : Math.log(0.01);
+    } else if (COMMON_HIGH_PUNCTUATION.has(char)) {
+      total += /\p{L}/u.test(before ?? ' ') && /\p{L}/u.test(after ?? ' ') ? -8 : -4; // punctuation inside a word is a misreading
+    } else {
+      total += -12; // box drawing, rare symbols, non-Russian Cyrillic, control characters
+    }
+  });
+  return count === 0 ? 0 : total / count;
+}
+
+/**
+ * Not UTF-8: decode with each legacy code page and keep the reading that looks most like
+ * language. Short texts are judged by every non-ASCII character they have, not a sample.
+ */
 function legacyCodePage(bytes: Uint8Array): BytesAsText {
-  const text = iconv.decode(Buffer.from(bytes), 'windows-1251');
-  assertText(text, 'windows-1251');
-  return { text, encoding: 'windows-1251', confidence: 0.5 };
+  const buffer = Buffer.from(bytes);
+  const readings = LEGACY_ENCODINGS.map((encoding) => {
+    const text = iconv.decode(buffer, encoding);
+    return { encoding: encoding as string, text, score: languageScore(text) };
+  }).sort((a, b) => b.score - a.score);
+  const [best, second] = readings;
+  assertText(best!.text, best!.encoding);
+  // Confidence grows with the margin over the runner-up (in mean log-likelihood per character).
+  const margin = best!.score - second!.score;
+  const confidence = Math.round(Math.min(0.95, 0.5 + margin / 8) * 100) / 100;
+  return { text: best!.text, encoding: best!.encoding, confidence };
 }

@@ -1,11 +1,234 @@
+import { badness, REPAIR_THRESHOLD } from './badness.ts';
+import { CODE_PAGES, codePage, type CodePage } from './tables.ts';
+import { decodeUtf8Sloppy } from './utf8.ts';
+
+/**
+ * Mojibake repair: finds text that is UTF-8 shown through the wrong code page and decodes it
+ * again, line by line, so a note with one pasted mangled fragment is repaired there and left
+ * alone elsewhere. A change is kept only when it lowers the badness score (badness.ts), so clean
+ * text, including text that quotes mojibake on purpose, is never "fixed".
+ */
 export interface Repaired {
   text: string;
+  /** What was undone, e.g. `utf-8 read as mac_roman`, in the order it was undone. */
   repairs: string[];
+  /** 1 when nothing needed repair; lower when a repair had to guess (fragments, lost bytes). */
   confidence: number;
+  /** 1-based numbers of the lines that changed. */
   changedLines: number[];
 }
 
-/** Mojibake repair. For now the identity: clean text passes through untouched. */
-export function repairMojibake(text: string): Repaired {
-  return { text, repairs: [], confidence: 1, changedLines: [] };
+export interface LineRepair {
+  text: string;
+  steps: string[];
+  guessed: boolean;
+}
+
+/** A byte stream from one code page, with the positions of characters that were lost (U+FFFD). */
+interface Encoded {
+  /** One byte per code point; -1 where the code page cannot encode the character. */
+  bytes: number[];
+  lost: Set<number>;
+}
+
+const MAX_LAYERS = 4;
+
+/** Encodes code points with a code page; characters it cannot encode become -1 (barriers). */
+function encodeChars(chars: string[], page: CodePage): Encoded {
+  const bytes: number[] = [];
+  const lost = new Set<number>();
+  chars.forEach((char, index) => {
+    const byte = page.encode.get(char);
+    if (byte !== undefined) bytes.push(byte);
+    else if (char === '\ufffd') {
+      lost.add(index);
+      bytes.push(0x1a);
+    } else bytes.push(-1);
+  });
+  return { bytes, lost };
+}
+
+const sequenceLength = (lead: number) => (lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0);
+const isContinuation = (b: number | undefined) => b !== undefined && b >= 0x80 && b <= 0xbf;
+const isLetter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
+
+/**
+ * Editors turn the no-break space (byte 0xA0, a UTF-8 continuation byte for à, Š, Р, ภ…) into a
+ * plain space. When a sequence ends in a space where 0xA0 belongs, this says whether the space
+ * *was* that byte (replace it) or the byte was lost before a real space (insert 0xA0): "Ð Ñƒ" →
+ * "Ру", but "voilÃ le" → "voilà le".
+ */
+function nbspRepair(bytes: number[], chars: string[], lead: number, space: number): 'replace' | 'insert' {
+  if (bytes[space + 1] === 0x20) return 'replace';
+  // "à" is a word of its own in French and Portuguese ("Ã perturber" → "à perturber"), but "às" is one too.
+  if (bytes[lead] === 0xc3 && space === lead + 1 && !isLetter(chars[lead - 1])) {
+    return /^s(?=\s|$|[.,;:!?])/u.test(chars.slice(space + 1, space + 3).join('')) ? 'replace' : 'insert';
+  }
+  const after = chars[space + 1];
+  if (after !== undefined && after.charCodeAt(0) >= 0x80) return 'replace';
+  return isLetter(chars[lead - 1]) ? 'insert' : 'replace';
+}
+
+const hasNbspAtA0 = (page: CodePage) => page.decode[0xa0] === '\u00a0';
+
+/** Whole-line reading: every character is a byte and every byte is part of UTF-8. */
+function wholeLine(chars: string[], page: CodePage): string | null {
+  const { bytes: encoded, lost } = encodeChars(chars, page);
+  if (encoded.includes(-1) || !encoded.some((b) => b >= 0x80)) return null;
+  let bytes = encoded;
+  if (hasNbspAtA0(page) && lost.size === 0) {
+    bytes = [];
+    for (let i = 0; i < encoded.length; i++) {
+      const b = encoded[i]!;
+      const length = sequenceLength(b);
+      const space = i + length - 1;
+      if (length > 0 && encoded[space] === 0x20 && encoded.slice(i + 1, space).every(isContinuation)) {
+        bytes.push(...encoded.slice(i, space), 0xa0);
+        if (nbspRepair(encoded, chars, i, space) === 'replace') i = space;
+        else i = space - 1;
+        continue;
+      }
+      bytes.push(b);
+    }
+  }
+  return decodeUtf8Sloppy(bytes, { lostByte: lost, restoreDroppedLead: page.name === 'mac_roman', questionMarkLost: page.name === 'cp1252' || page.name === 'latin_1' });
+}
+
+/**
+ * Fragment reading: decodes each run of bytes that forms valid UTF-8 and keeps every other
+ * character as it was. For lines where mojibake sits next to text that was fine.
+ */
+function fragments(chars: string[], page: CodePage): string | null {
+  const { bytes, lost } = encodeChars(chars, page);
+  for (const index of quotedIndexes(chars)) bytes[index] = -1;
+  const out: string[] = [];
+  let changed = false;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let length = sequenceLength(b);
+    if (length === 0 && page.name === 'mac_roman' && b === 0x9f && !isContinuation(bytes[i - 1])) {
+      length = 3; // an emoji whose 0xF0 lead byte was dropped (see utf8.ts)
+    }
+    if (length > 0 && i + length <= bytes.length) {
+      const slice = bytes.slice(i, i + length);
+      const space = i + length - 1;
+      let advance = length;
+      if (hasNbspAtA0(page) && slice[length - 1] === 0x20 && length > 1) {
+        slice[length - 1] = 0xa0;
+        if (nbspRepair(bytes, chars, i, space) === 'insert') advance = length - 1;
+      }
+      const sliceLost = new Set([...lost].filter((p) => p >= i && p < i + length).map((p) => p - i));
+      const decoded = slice.includes(-1) ? null : decodeUtf8Sloppy(slice, { lostByte: sliceLost, restoreDroppedLead: page.name === 'mac_roman' });
+      if (decoded !== null && [...decoded].length === 1) {
+        out.push(decoded);
+        changed = true;
+        i += advance;
+        continue;
+      }
+    }
+    out.push(chars[i]!);
+    i++;
+  }
+  return changed ? out.join('') : null;
+}
+
+/**
+ * Characters inside a short quoted token (`"Ã©"`, `«â€œ»`, `` `Ã¨` ``): text that shows mojibake
+ * on purpose quotes it, so the fragment reading leaves it alone.
+ */
+function quotedIndexes(chars: string[]): number[] {
+  const indexes: number[] = [];
+  const text = chars.join('');
+  for (const match of text.matchAll(/["'`“‘«„]([^\s"'`”’»]{1,16})["'`”’»“]/gu)) {
+    const start = Array.from(text.slice(0, match.index)).length + 1;
+    const length = Array.from(match[1]!).length;
+    for (let k = 0; k < length; k++) indexes.push(start + k);
+  }
+  return indexes;
+}
+
+function withoutQuotedTokens(line: string): string {
+  const chars = Array.from(line);
+  for (const index of quotedIndexes(chars)) chars[index] = ' ';
+  return chars.join('');
+}
+
+/** Best single re-decoding of a line, if any lowers its badness. */
+function bestStep(line: string, score: number): { text: string; step: string; guessed: boolean } | null {
+  const chars = Array.from(line);
+  let best: { text: string; step: string; guessed: boolean; score: number } | null = null;
+  for (const mode of ['whole', 'fragments'] as const) {
+    for (const page of CODE_PAGES) {
+      const text = mode === 'whole' ? wholeLine(chars, page) : fragments(chars, page);
+      if (text === null || text === line) continue;
+      const after = badness(text);
+      // A whole-line reading that decodes is strong evidence even when its score does not drop
+      // (the middle layer of triple mojibake scores as badly as the outer one; repairLine checks
+      // the end result); a fragment reading decodes only parts of a line, so it must halve the score.
+      const enough = mode === 'whole' ? text.length < line.length : after <= score / 2;
+      if (enough && (!best || after < best.score)) {
+        best = { text, step: `utf-8 read as ${page.name}`, guessed: mode === 'fragments' || text.includes('\ufffd'), score: after };
+      }
+    }
+    if (best) break; // a whole-line reading is the stronger evidence: prefer it when there is one
+  }
+  const c1 = fixC1Controls(line);
+  if (c1 !== line) {
+    const after = badness(c1);
+    if (after < score && (!best || after < best.score)) best = { text: c1, step: 'cp1252 read as latin_1', guessed: false, score: after };
+  }
+  return best;
+}
+
+const CP1252 = codePage('cp1252');
+const LATIN_1_C1 = /[\u0080-\u009f]/g;
+
+/** C1 controls are cp1252 punctuation that was read as Latin-1 ("parlé\x85" → "parlé…"). */
+function fixC1Controls(line: string): string {
+  return line.replace(LATIN_1_C1, (c) => {
+    const char = CP1252.decode[c.charCodeAt(0)]!;
+    return char.charCodeAt(0) >= 0x80 && char.charCodeAt(0) <= 0x9f ? c : char;
+  });
+}
+
+/** Repairs one line (no newline inside). */
+export function repairLine(line: string): LineRepair {
+  let text = line;
+  let score = badness(text);
+  // Mojibake inside quotes is shown on purpose ("Ã©" is what é looks like): if that is all
+  // there is, the line stays as written.
+  if (score >= REPAIR_THRESHOLD && badness(withoutQuotedTokens(line)) < REPAIR_THRESHOLD) score = 0;
+  const steps: string[] = [];
+  let guessed = false;
+  for (let layer = 0; layer < MAX_LAYERS && score >= REPAIR_THRESHOLD; layer++) {
+    const step = bestStep(text, score);
+    if (!step) break;
+    text = step.text;
+    steps.push(step.step);
+    guessed ||= step.guessed;
+    score = badness(text);
+  }
+  // The layers must have made the line better overall, or none of them is kept.
+  if (steps.length > 0 && badness(text) >= badness(line)) return { text: line, steps: [], guessed: false };
+  return { text, steps, guessed };
+}
+
+/** Repairs every line of a text; see `Repaired`. */
+export function repairMojibake(input: string): Repaired {
+  const lines = input.split('\n');
+  const repairs: string[] = [];
+  const changedLines: number[] = [];
+  let guessed = 0;
+  const out = lines.map((line, index) => {
+    const result = repairLine(line);
+    if (result.text !== line) {
+      changedLines.push(index + 1);
+      if (result.guessed) guessed++;
+      for (const step of result.steps) if (!repairs.includes(step)) repairs.push(step);
+    }
+    return result.text;
+  });
+  const confidence = changedLines.length === 0 ? 1 : Math.max(0.5, 1 - (0.5 * guessed) / changedLines.length);
+  return { text: out.join('\n'), repairs, confidence: Math.round(confidence * 100) / 100, changedLines };
 }
