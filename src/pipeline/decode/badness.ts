@@ -1,4 +1,4 @@
-import { codePage, HIGH_CHARS } from './tables.ts';
+import { CODE_PAGES, codePage, HIGH_CHARS } from './tables.ts';
 
 /**
  * Badness: how much a text looks like mojibake. Each rule is a named pattern with a weight and
@@ -36,6 +36,7 @@ const CLOSERS = '…”’»›™®©°´';
 /** What Mac Roman shows for the bytes 0x80–0xBF. */
 const MAC_ROMAN_CONTINUATION = codePage('mac_roman').decode.slice(0x80, 0xc0);
 const UPPER_ACCENTED = 'À-ÖØ-ÞĂĄĆČĎĐĘĚĞİĹĽŁŃŇŐŒŘŚŞŠŢŤŮŰŸŹŻŽ';
+const UPPER_ACCENTED_CHARS = [...'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĂĄĆČĎĐĘĚĞİĹĽŁŃŇŐŒŘŚŞŠŢŤŮŰŸŹŻŽ'];
 /** Cyrillic letters outside Russian: in a cp1251 reading they are continuation bytes. */
 const NON_RUSSIAN_CYRILLIC = 'ЂЃЉЊЋЌЏђѓљњћќџЎўЈҐЄЇІіґєїјЅѕ';
 /** The same without Ukrainian and Belarusian letters, which follow Г and В in real words ("ВІКІ"). */
@@ -166,11 +167,64 @@ export const BADNESS_RULES: BadnessRule[] = [
   },
 ];
 
-/** Quick check: text with no character ≥ U+0080 from the mojibake alphabet cannot score. */
-function mayBeBad(text: string): boolean {
+/**
+ * Quick filter, so clean text costs one pass over its characters. It returns true for every text
+ * on which some rule above can match: each rule needs a character that no clean text has (C1
+ * controls, private use, U+FFFD, rare symbols), a UTF-8 lead shown by some code page followed by a
+ * continuation (or by a space where a no-break space was lost), Mac Roman's "ü" starting an emoji,
+ * a code-page symbol or box drawing next to a letter, an accented capital after a lowercase
+ * letter, or a letter of another script glued to a Latin one.
+ */
+const LEAD = 1;
+const CONT = 2;
+const ALWAYS = 4;
+const LEAD_BEFORE_SPACE = 8;
+const SYMBOL = 16;
+const UPPER_ACCENTED_FLAG = 32;
+const FOREIGN_SCRIPT = 64;
+const BOX = 128;
+const flags = new Uint8Array(0x10000);
+/** Character classes of the BMP: 1 letter, 2 lowercase letter, 4 Latin letter. */
+const letterClass = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) {
+  if (code >= 0xd800 && code <= 0xdfff) continue;
+  const char = String.fromCharCode(code);
+  if (/\p{L}/u.test(char)) letterClass[code] = 1 | (/\p{Ll}/u.test(char) ? 2 : 0) | (/\p{Script=Latin}/u.test(char) ? 4 : 0);
+  if (/[\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hangul}\p{Script=Armenian}\p{Script=Hebrew}\p{Script=Arabic}]/u.test(char)) flags[code]! |= FOREIGN_SCRIPT;
+}
+for (const page of CODE_PAGES) {
+  page.decode.forEach((char, byte) => {
+    const code = char.charCodeAt(0);
+    if (byte >= 0xc2 && byte <= 0xf4) flags[code]! |= LEAD;
+    if (byte >= 0x80 && byte <= 0xbf) flags[code]! |= CONT;
+  });
+}
+for (let code = 0x80; code <= 0x9f; code++) flags[code]! |= ALWAYS;
+for (let code = 0xe000; code <= 0xf8ff; code++) flags[code]! |= ALWAYS;
+for (const char of RARE + '\ufffd') flags[char.charCodeAt(0)]! |= ALWAYS;
+for (const char of 'ÂÃВГÅÐ') flags[char.charCodeAt(0)]! |= LEAD_BEFORE_SPACE;
+for (const char of HIGH_SYMBOLS) flags[char.charCodeAt(0)]! |= SYMBOL;
+for (const char of UPPER_ACCENTED_CHARS) flags[char.charCodeAt(0)]! |= UPPER_ACCENTED_FLAG;
+for (let code = 0x2500; code <= 0x259f; code++) flags[code]! |= BOX;
+
+const isLetterCode = (code: number) => code < 0x10000 && (letterClass[code]! & 1) === 1;
+
+export function mayBeBad(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x80 && ((code >= 0xe000 && code <= 0xf8ff) || code === 0xfffd || HIGH_CHARS.has(text[i]!))) return true;
+    if (code < 0x80) continue;
+    const f = flags[code]!;
+    if (f === 0) continue;
+    if (f & ALWAYS) return true;
+    const next = text.charCodeAt(i + 1);
+    const previous = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+    if (f & LEAD && next >= 0x80 && flags[next]! & CONT) return true;
+    if (f & LEAD_BEFORE_SPACE && next === 0x20) return true;
+    if (code === 0xfc /* ü */ && next >= 0x80 && flags[next]! & CONT) return true;
+    if (f & SYMBOL && (isLetterCode(previous) || isLetterCode(next))) return true;
+    if (f & UPPER_ACCENTED_FLAG && (letterClass[previous]! & 2) === 2) return true;
+    if (f & BOX && ((previous >= 0x80 && isLetterCode(previous)) || (next >= 0x80 && isLetterCode(next)))) return true;
+    if (f & FOREIGN_SCRIPT && ((letterClass[previous]! & 4) === 4 || (next < 0x10000 && (letterClass[next]! & 4) === 4))) return true;
   }
   return false;
 }
@@ -178,14 +232,19 @@ function mayBeBad(text: string): boolean {
 /** Below this score a text is not worth a repair attempt (one script mix alone is not mojibake). */
 export const REPAIR_THRESHOLD = 1;
 
-export function badness(text: string): number {
+/**
+ * The weighted count of rule matches; 0 for clean text. Counting stops once the score reaches
+ * `atLeast`, for callers that only need to know whether a text is bad enough.
+ */
+export function badness(text: string, atLeast = Infinity): number {
   if (!mayBeBad(text)) return 0;
   let score = 0;
   for (const rule of BADNESS_RULES) {
     rule.pattern.lastIndex = 0;
-    let count = 0;
-    while (rule.pattern.exec(text)) count++;
-    score += count * rule.weight;
+    while (rule.pattern.exec(text)) {
+      score += rule.weight;
+      if (score >= atLeast) return score;
+    }
   }
   return score;
 }

@@ -35,16 +35,17 @@ const MAX_LAYERS = 4;
 
 /** Encodes code points with a code page; characters it cannot encode become -1 (barriers). */
 function encodeChars(chars: string[], page: CodePage): Encoded {
-  const bytes: number[] = [];
+  const bytes: number[] = new Array(chars.length);
   const lost = new Set<number>();
-  chars.forEach((char, index) => {
-    const byte = page.encode.get(char);
-    if (byte !== undefined) bytes.push(byte);
+  for (let index = 0; index < chars.length; index++) {
+    const char = chars[index]!;
+    const byte = char.length === 1 ? page.encodeUnit[char.charCodeAt(0)]! - 1 : -1;
+    if (byte >= 0) bytes[index] = byte;
     else if (char === '\ufffd') {
       lost.add(index);
-      bytes.push(0x1a);
-    } else bytes.push(-1);
-  });
+      bytes[index] = 0x1a;
+    } else bytes[index] = -1;
+  }
   return { bytes, lost };
 }
 
@@ -148,30 +149,41 @@ function quotedIndexes(chars: string[]): number[] {
   return indexes;
 }
 
+const QUOTE_CHARS = /["'`“‘«„]/;
+
 function withoutQuotedTokens(line: string): string {
   const chars = Array.from(line);
   for (const index of quotedIndexes(chars)) chars[index] = ' ';
   return chars.join('');
 }
 
-/** Best single re-decoding of a line, if any lowers its badness. */
-function bestStep(line: string, score: number): { text: string; step: string; guessed: boolean } | null {
+/**
+ * Best single re-decoding of a line, if any is good enough. `lineScore` is computed only when
+ * needed: a whole-line reading that comes out clean wins without it.
+ */
+function bestStep(line: string, lineScore: () => number): { text: string; step: string; guessed: boolean; score: number } | null {
   const chars = Array.from(line);
   let best: { text: string; step: string; guessed: boolean; score: number } | null = null;
-  for (const mode of ['whole', 'fragments'] as const) {
-    for (const page of CODE_PAGES) {
-      const text = mode === 'whole' ? wholeLine(chars, page) : fragments(chars, page);
-      if (text === null || text === line) continue;
-      const after = badness(text);
-      // A whole-line reading that decodes is strong evidence even when its score does not drop
-      // (the middle layer of triple mojibake scores as badly as the outer one; repairLine checks
-      // the end result); a fragment reading decodes only parts of a line, so it must halve the score.
-      const enough = mode === 'whole' ? text.length < line.length : after <= score / 2;
-      if (enough && (!best || after < best.score)) {
-        best = { text, step: `utf-8 read as ${page.name}`, guessed: mode === 'fragments' || text.includes('\ufffd'), score: after };
-      }
+  for (const page of CODE_PAGES) {
+    const text = wholeLine(chars, page);
+    // A whole-line reading that decodes is strong evidence even when its score does not drop
+    // (the middle layer of triple mojibake scores as badly as the outer one; repairLine checks
+    // the end result), as long as it is shorter, as every real re-decoding is.
+    if (text === null || text === line || text.length >= line.length) continue;
+    const after = badness(text);
+    if (!best || after < best.score) {
+      best = { text, step: `utf-8 read as ${page.name}`, guessed: text.includes('\ufffd'), score: after };
+      if (after === 0) return best; // nothing does better than clean
     }
-    if (best) break; // a whole-line reading is the stronger evidence: prefer it when there is one
+  }
+  if (best) return best;
+  // A fragment reading decodes only parts of a line, so it must at least halve the score.
+  const score = lineScore();
+  for (const page of CODE_PAGES) {
+    const text = fragments(chars, page);
+    if (text === null || text === line) continue;
+    const after = badness(text);
+    if (after <= score / 2 && (!best || after < best.score)) best = { text, step: `utf-8 read as ${page.name}`, guessed: true, score: after };
   }
   const c1 = fixC1Controls(line);
   if (c1 !== line) {
@@ -194,23 +206,30 @@ function fixC1Controls(line: string): string {
 
 /** Repairs one line (no newline inside). */
 export function repairLine(line: string): LineRepair {
-  let text = line;
-  let score = badness(text);
+  if (badness(line, REPAIR_THRESHOLD) < REPAIR_THRESHOLD) return { text: line, steps: [], guessed: false };
   // Mojibake inside quotes is shown on purpose ("Ã©" is what é looks like): if that is all
   // there is, the line stays as written.
-  if (score >= REPAIR_THRESHOLD && badness(withoutQuotedTokens(line)) < REPAIR_THRESHOLD) score = 0;
+  if (QUOTE_CHARS.test(line) && badness(withoutQuotedTokens(line), REPAIR_THRESHOLD) < REPAIR_THRESHOLD) {
+    return { text: line, steps: [], guessed: false };
+  }
+  let initialScore: number | undefined;
+  const scoreOfLine = () => (initialScore ??= badness(line));
+  let text = line;
+  let score = Infinity;
+  let lazyScore = scoreOfLine;
   const steps: string[] = [];
   let guessed = false;
   for (let layer = 0; layer < MAX_LAYERS && score >= REPAIR_THRESHOLD; layer++) {
-    const step = bestStep(text, score);
+    const step = bestStep(text, lazyScore);
     if (!step) break;
     text = step.text;
     steps.push(step.step);
     guessed ||= step.guessed;
-    score = badness(text);
+    score = step.score;
+    lazyScore = () => score;
   }
   // The layers must have made the line better overall, or none of them is kept.
-  if (steps.length > 0 && badness(text) >= badness(line)) return { text: line, steps: [], guessed: false };
+  if (steps.length > 0 && score > 0 && score >= scoreOfLine()) return { text: line, steps: [], guessed: false };
   return { text, steps, guessed };
 }
 

@@ -16,6 +16,8 @@ export interface CodePage {
   decode: string[];
   /** character → byte, for every character of `decode` (plus historical aliases). */
   encode: Map<string, number>;
+  /** UTF-16 code unit → byte + 1 (0: not in this code page); the fast form of `encode`. */
+  encodeUnit: Uint16Array;
 }
 
 function build(name: string, iconvName: string, fixes: Record<number, string> = {}, aliases: Record<string, number> = {}): CodePage {
@@ -30,7 +32,9 @@ function build(name: string, iconvName: string, fixes: Record<number, string> = 
     if (!encode.has(char)) encode.set(char, byte);
   });
   for (const [char, byte] of Object.entries(aliases)) encode.set(char, byte);
-  return { name, decode, encode };
+  const encodeUnit = new Uint16Array(0x10000);
+  for (const [char, byte] of encode) encodeUnit[char.charCodeAt(0)] = byte + 1;
+  return { name, decode, encode, encodeUnit };
 }
 
 /**

@@ -17,12 +17,13 @@ export interface Utf8Options {
   questionMarkLost?: boolean;
 }
 
+const NO_LOST_BYTES: ReadonlySet<number> = new Set();
+
 const isCont = (b: number | undefined) => b !== undefined && b >= 0x80 && b <= 0xbf;
 
 export function decodeUtf8Sloppy(bytes: number[], options: Utf8Options = {}): string | null {
-  const lost = options.lostByte ?? new Set<number>();
-  const lostAt = (i: number) => lost.has(i) || (options.questionMarkLost === true && bytes[i] === 0x3f);
-  const cont = (i: number) => isCont(bytes[i]) || lostAt(i);
+  const lost = options.lostByte ?? NO_LOST_BYTES;
+  const questionMarkLost = options.questionMarkLost === true;
   let out = '';
   let i = 0;
   while (i < bytes.length) {
@@ -51,9 +52,11 @@ export function decodeUtf8Sloppy(bytes: number[], options: Utf8Options = {}): st
     } else return null;
     let anyLost = false;
     for (let k = 1; k <= need; k++) {
-      if (!cont(i + k)) return null;
-      if (lostAt(i + k)) anyLost = true;
-      else code = (code << 6) | (bytes[i + k]! & 0x3f);
+      const next = bytes[i + k];
+      const isLost = lost.has(i + k) || (questionMarkLost && next === 0x3f);
+      if (!isLost && !isCont(next)) return null;
+      if (isLost) anyLost = true;
+      else code = (code << 6) | (next! & 0x3f);
     }
     if (anyLost) {
       out += '\ufffd';
