@@ -109,6 +109,28 @@ describe('MDX serialization keeps hostile note text as text', () => {
     );
   });
 
+  it('random hostile notes, parsed as markdown and sanitized, serialize to MDX without code', async () => {
+    const prefix = fc.constantFrom('', '- ', '* ', '> ', '1. ', '   ', '# ', '- > ', '  - ', '');
+    const note = fc.array(fc.tuple(prefix, hostileText), { minLength: 1, maxLength: 8 }).map((lines) => lines.map(([p, t]) => p + t).join('\n'));
+    let compiled = 0;
+    await fc.assert(
+      fc.asyncProperty(note, async (text) => {
+        const mdx = treeToMdx(sanitize(markdownParser.parse(text)));
+        expect(nodeTypes(mdxParser.parse(mdx)).filter((t) => CODE_NODES.has(t))).toEqual([]);
+        if (compiled++ % 10 === 0) await compile(mdx);
+      }),
+      { numRuns: 2000, seed: 20261124 },
+    );
+  });
+
+  it('sanitize keeps block-level HTML inside a list item as escaped text', () => {
+    const parsed = markdownParser.parse('- <div>, Vec<String>, <!-- c --> and <https://example.org/x>\n- > <script>alert(1)</script> Vec<T>\n');
+    const back = mdxParser.parse(treeToMdx(sanitize(parsed)));
+    expect(nodeTypes(back).filter((t) => CODE_NODES.has(t))).toEqual([]);
+    expect(allText(back)).toContain('Vec<String>');
+    expect(allText(back)).toContain('<script>alert(1)</script> Vec<T>');
+  });
+
   it('sanitize turns raw HTML and script links from a parsed note into text', () => {
     const parsed = markdownParser.parse('<script>alert(1)</script>\n\nSee [this](javascript:alert(1)) and ![x](http://evil/x.png)\n\n<div onclick="x()">hi</div>');
     const mdx = treeToMdx(sanitize(parsed));

@@ -220,7 +220,8 @@ function titleOf(ctx: ExtractContext, candidate: Candidate, lines: Line[]): Cite
   }
   const spoken = spokenArticleTitle(lines, ctx);
   if (spoken) return spoken;
-  const first = lines.find((l) => clean(l.text).length > 0)!;
+  // The first line with words in it: not a `---` separator, not a lone emoji.
+  const first = lines.find((l) => /\p{L}{2}/u.test(l.text)) ?? lines[0]!;
   const text = displayTitle(first.text);
   return { text: text.length > 120 ? text.slice(0, 117).replace(/\s+\S*$/, '') + '…' : text, cite: cite(ctx, first.number) };
 }

@@ -1,4 +1,4 @@
-import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Options, type Unsafe } from 'mdast-util-to-markdown';
@@ -37,11 +37,17 @@ const SAFE_URL = /^(https?:|mailto:|\/|#|\.{0,2}\/)/i;
  * (nothing is fetched from an author's URL at page load).
  */
 export function sanitize(tree: Root): Root {
-  const walk = (nodes: Nodes[]): void => {
+  const walk = (parent: Nodes): void => {
+    if (!('children' in parent)) return;
+    const nodes = parent.children as Nodes[];
+    // In these, children are blocks: raw HTML there must become a paragraph, since a bare text
+    // node in block position is serialized without the escapes that phrasing content gets.
+    const blockParent = FLOW_PARENTS.has(parent.type);
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
       if (node.type === 'html') {
-        nodes[i] = { type: 'text', value: node.value, position: node.position };
+        const text: Text = { type: 'text', value: node.value, position: node.position };
+        nodes[i] = blockParent ? { type: 'paragraph', children: [text], position: node.position } : text;
       } else if (node.type === 'image') {
         const alt = node.alt || node.url;
         nodes[i] = SAFE_URL.test(node.url)
@@ -54,17 +60,14 @@ export function sanitize(tree: Root): Root {
       } else if (node.type === 'definition' && !SAFE_URL.test(node.url.trim())) {
         node.url = '#';
       }
-      const replaced = nodes[i]!;
-      if ('children' in replaced) walk(replaced.children as Nodes[]);
+      walk(nodes[i]!);
     }
   };
-  // Block-level raw HTML must become a paragraph, not a bare text node in the root.
-  tree.children = tree.children.map((node): RootContent =>
-    node.type === 'html' ? ({ type: 'paragraph', children: [{ type: 'text', value: node.value }], position: node.position } satisfies Paragraph) : node,
-  );
-  walk(tree.children as Nodes[]);
+  walk(tree);
   return tree;
 }
+
+const FLOW_PARENTS = new Set(['root', 'listItem', 'blockquote', 'footnoteDefinition']);
 
 /** Serializes a tree to MDX text (no frontmatter). */
 export function treeToMdx(tree: Root): string {

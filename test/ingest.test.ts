@@ -1,0 +1,139 @@
+import { readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assignSourceIds, ingest } from '../src/pipeline/run.ts';
+import { snapshot, tempProject } from './helpers/project.ts';
+
+describe('ingest of the five seeds', () => {
+  it('publishes every seed and its documents, and a second run changes nothing', async () => {
+    const { inbox, content } = await tempProject();
+    const inboxBefore = await snapshot(inbox);
+    const first = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(first.files.map((f) => f.status)).toEqual(['published', 'published', 'published', 'published', 'published']);
+    expect(first.written.sources).toBe(5);
+    const sources = await readdir(path.join(content, 'sources'));
+    expect(sources.sort()).toEqual(['000_7ab448249b043be4.md', '001_02effc8245830ce7.md', '002_2fbae3e64fae2845.md', '003_a66d0145ec56ad7f.md', '004_cdf916e43205be19.md']);
+    const contentAfterFirst = await snapshot(content);
+
+    const second = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(second.files.every((f) => f.status === 'unchanged')).toBe(true);
+    expect(Object.values(second.written).every((n) => n === 0)).toBe(true);
+    expect(await snapshot(content)).toEqual(contentAfterFirst);
+    // The inbox is never modified.
+    expect(await snapshot(inbox)).toEqual(inboxBefore);
+  });
+
+  it('gives byte-identical content in two separate folders (deterministic)', async () => {
+    const a = await tempProject();
+    const b = await tempProject();
+    await ingest({ inboxDir: a.inbox, contentDir: a.content });
+    await ingest({ inboxDir: b.inbox, contentDir: b.content });
+    expect(await snapshot(a.content)).toEqual(await snapshot(b.content));
+  });
+
+  it('the source page text of a repaired seed is clean Russian, with provenance', async () => {
+    const { inbox, content } = await tempProject();
+    await ingest({ inboxDir: inbox, contentDir: content });
+    const source = await readFile(path.join(content, 'sources', '002_2fbae3e64fae2845.md'), 'utf8');
+    expect(source).toContain('🎯 Зачем сохранять логи перед деплоем?');
+    expect(source).not.toMatch(/–ó|üéØ/);
+    expect(source).toMatch(/repairs:\n\s+- utf-8 read as mac_roman/);
+  });
+});
+
+describe('nothing is lost', () => {
+  it('keeps a generated file that a person edited, and says so', async () => {
+    const { inbox, content } = await tempProject();
+    await ingest({ inboxDir: inbox, contentDir: content });
+    const file = path.join(content, 'sources', '004_cdf916e43205be19.md');
+    const edited = (await readFile(file, 'utf8')) + '\nA note added by hand.\n';
+    await writeFile(file, edited);
+    // Change the input so the pipeline wants to rewrite that source.
+    await writeFile(path.join(inbox, '004_cdf916e43205be19.txt'), (await readFile(path.join(inbox, '004_cdf916e43205be19.txt'), 'utf8')) + '\nP.S.\n');
+    const report = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(report.keptEdited).toContain('sources/004_cdf916e43205be19.md');
+    expect(await readFile(file, 'utf8')).toBe(edited);
+  });
+
+  it('does not overwrite a file in content/ that it never wrote', async () => {
+    const { inbox, content } = await tempProject();
+    await ingest({ inboxDir: inbox, contentDir: content });
+    await rm(path.join(content, '.fieldnotes'), { recursive: true });
+    const file = path.join(content, 'sources', '000_7ab448249b043be4.md');
+    await writeFile(file, 'hand-made\n');
+    const report = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(report.keptEdited).toContain('sources/000_7ab448249b043be4.md');
+    expect(await readFile(file, 'utf8')).toBe('hand-made\n');
+  });
+
+  it('removes the outputs of a deleted inbox file, but not hand-edited ones', async () => {
+    const { inbox, content } = await tempProject();
+    await ingest({ inboxDir: inbox, contentDir: content });
+    await rm(path.join(inbox, '001_02effc8245830ce7.txt'));
+    const report = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(report.removed).toContain('sources/001_02effc8245830ce7.md');
+    expect(report.removed).toContain('adrs/postgres-as-primary-datastore.mdx');
+    await expect(readFile(path.join(content, 'adrs', 'postgres-as-primary-datastore.mdx'))).rejects.toThrow();
+  });
+
+  it('leaves no temporary files behind', async () => {
+    const { inbox, content } = await tempProject();
+    await ingest({ inboxDir: inbox, contentDir: content });
+    const all = [...(await snapshot(content)).keys()];
+    expect(all.filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it('names the file and goes on with the others; a binary file fails, the run still publishes the rest', async () => {
+    const { inbox, content } = await tempProject({ 'broken.txt': '' });
+    await writeFile(path.join(inbox, 'broken.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 32)));
+    const report = await ingest({ inboxDir: inbox, contentDir: content });
+    const broken = report.files.find((f) => f.file === 'broken.txt');
+    expect(broken).toMatchObject({ status: 'failed' });
+    expect(broken && 'error' in broken ? broken.error : '').toMatch(/not a text file/);
+    expect(report.files.filter((f) => f.status === 'published')).toHaveLength(5);
+  });
+
+  it('does not publish a note with no document in it, and says why', async () => {
+    const { inbox, content } = await tempProject({ 'chatter.txt': 'Продолжение следует...\n' });
+    const report = await ingest({ inboxDir: inbox, contentDir: content });
+    const chatter = report.files.find((f) => f.file === 'chatter.txt');
+    expect(chatter).toMatchObject({ status: 'unpublished' });
+    await expect(readFile(path.join(content, 'sources', 'chatter.md'))).rejects.toThrow();
+  });
+
+  it('publishes such a note when its frontmatter says publish: true', async () => {
+    const { inbox, content } = await tempProject({ 'kept.md': '---\npublish: true\n---\nJust a thought.\n' });
+    const report = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(report.files.find((f) => f.file === 'kept.md')).toMatchObject({ status: 'published' });
+    expect(await readFile(path.join(content, 'sources', 'kept.md'), 'utf8')).toContain('Just a thought.');
+  });
+
+  it('skips a symbolic link that points outside the inbox', async () => {
+    const { inbox, content, root } = await tempProject();
+    await writeFile(path.join(root, 'secret.txt'), 'Runbook — secret\n1. do it\n');
+    await symlink(path.join(root, 'secret.txt'), path.join(inbox, 'link.txt'));
+    const report = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(report.warnings.find((w) => w.file === 'link.txt')?.message).toMatch(/outside the inbox/);
+    expect(report.files.find((f) => f.file === 'link.txt')).toBeUndefined();
+  });
+
+  it('reads invalid YAML frontmatter as text, with a warning that names the problem', async () => {
+    const { inbox, content } = await tempProject({ 'bad-yaml.md': '---\ntitle: [unclosed\n---\n# Runbook — Restart Redis\n1. Restart:\n   ```bash\n   systemctl restart redis\n   ```\n' });
+    const report = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(report.warnings.find((w) => w.file === 'bad-yaml.md')?.message).toMatch(/frontmatter is not valid YAML/);
+    expect(report.files.find((f) => f.file === 'bad-yaml.md')).toMatchObject({ status: 'published' });
+  });
+});
+
+describe('source ids', () => {
+  it('are slugs of file names; collisions get a stable suffix from the path', () => {
+    const ids = assignSourceIds(['a/notes.txt', 'b/notes.md', 'Отчёт о сбое.txt']);
+    expect(ids.get('a/notes.txt')).toBe('notes');
+    expect(ids.get('b/notes.md')).toMatch(/^notes-[0-9a-f]{6}$/);
+    expect(ids.get('Отчёт о сбое.txt')).toBe('otchyot-o-sboe');
+    // Deterministic: the same names give the same ids, whatever else is in the inbox.
+    expect(assignSourceIds(['a/notes.txt', 'b/notes.md'])).toEqual(new Map([...ids].slice(0, 2)));
+  });
+});
