@@ -49,7 +49,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** A heading-like line of a table of contents block, ended by the first real section. */
-export const KIND_HEADING = /^\s*(Postmortem|Post-mortem|Incident|ADR[-\s]?\d+|Runbook)\b\s*[—–-]\s+\S/i;
+export const KIND_HEADING = /^\s*(Postmortem|Post-mortem|Incident|ADR[-\s]?\d+|Runbook|Постмортем|Инцидент|Ранбук)(?![\p{L}\d])\s*[—–:-]\s+\S/iu;
 
 /**
  * Finds the noise lines of a text. `firstLine` is where the body starts (frontmatter lines

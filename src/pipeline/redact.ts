@@ -34,6 +34,9 @@ const RULES: SecretRule[] = [
   { type: 'private-key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
   { type: 'aws-access-key-id', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g },
   { type: 'aws-secret-access-key', pattern: /(aws_secret_access_key|AWS_SECRET_ACCESS_KEY)\s*[=:]\s*["']?([A-Za-z0-9/+=]{40})\b/g, group: 2 },
+  // A bare AWS secret key: 40 characters of base64 with a slash or plus and mixed case.
+  // Not part of a URL or file path ("…amazon.com/AmazonS3/latest/userguide/Versioning.html").
+  { type: 'aws-secret-access-key', pattern: /(?<![A-Za-z0-9/+=.:])(?=[A-Za-z0-9/+]*[/+])(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])(?=[A-Za-z0-9/+]*\d)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]|\.\w)/g },
   { type: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
   { type: 'bearer-token', pattern: /\b(Bearer)\s+([A-Za-z0-9._~+/=-]{16,})/g, group: 2 },
   { type: 'github-token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
@@ -69,8 +72,9 @@ export function redactLine(line: string): { line: string; types: string[] } {
     out = out.replace(rule.pattern, (...args) => {
       const match = args[0] as string;
       const group = rule.group ?? 0;
-      const secret = group === 0 ? match : (args[group] as string);
-      if (rule.type === 'secret-assignment' && isPlaceholder(secret)) return match;
+      // A value ends before trailing punctuation: "DB_PASSWORD=$DB_PASSWORD," is a placeholder.
+      const secret = (group === 0 ? match : (args[group] as string)).replace(/[,.;:)]+$/, '');
+      if (rule.type === 'secret-assignment' && (isPlaceholder(secret) || secret.startsWith('[REDACTED:'))) return match;
       types.push(rule.type);
       return group === 0 ? `[REDACTED:${rule.type}]` : match.replace(secret, `[REDACTED:${rule.type}]`);
     });

@@ -11,7 +11,7 @@ import { sanitize, toMdxFile, toYaml } from './write/mdx.ts';
  * Bump when the pipeline's output for the same input changes, so that a re-run regenerates
  * every file instead of skipping inputs whose bytes did not change.
  */
-export const PIPELINE_VERSION = '1';
+export const PIPELINE_VERSION = '2';
 
 export const COLLECTION_OF: Record<DocumentKind, DocumentCollection> = { incident: 'incidents', adr: 'adrs', runbook: 'runbooks' };
 

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { classify, type Classification } from './classify.ts';
+import { looksLikeCommand } from './shell.ts';
 import { KIND_HEADING, type NoiseReport } from './noise.ts';
 import type { ParsedSource } from './parse.ts';
 
@@ -50,11 +51,27 @@ function isSeparatorNotHeading(parsed: ParsedSource, endLine: number, text: stri
   return /[:.!?,;]$/.test(text.trim()) || text.length > 80;
 }
 
+/**
+ * Chat answers paste shell snippets without a fence, and their `# comments` parse as headings.
+ * A "heading" right before or after a command line is such a comment.
+ */
+function isShellComment(parsed: ParsedSource, line: number): boolean {
+  const near = (from: number, step: number) => {
+    for (let n = from; n >= 1 && n <= parsed.lines.length; n += step) {
+      const text = parsed.lines[n - 1]!;
+      if (text.trim()) return text;
+    }
+    return '';
+  };
+  return looksLikeCommand(near(line + 1, 1)) || looksLikeCommand(near(line - 1, -1));
+}
+
 function findHeadings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): Array<Omit<Section, 'endLine' | 'children'>> {
   const headings = new Map<number, Omit<Section, 'endLine' | 'children'>>();
   visit(parsed.tree, 'heading', (node) => {
     const line = node.position!.start.line;
     if (isSeparatorNotHeading(parsed, node.position!.end.line, toString(node))) return;
+    if (isShellComment(parsed, node.position!.end.line)) return;
     if (!noise.noiseLines.has(line)) headings.set(line, { title: toString(node).trim(), line, depth: node.depth });
   });
   for (let index = parsed.bodyStartLine - 1; index < parsed.lines.length; index++) {

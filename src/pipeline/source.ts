@@ -2,7 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import type { Root, RootContent } from 'mdast';
 import { citationHref, citationLabel, type SourceInput } from '../schemas/index.ts';
 import { decode } from './decode/index.ts';
-import { extract, type ExtractedDocument } from './extract.ts';
+import { extract, type ExtractedDocument } from './extract/index.ts';
 import { detectLanguages } from './language.ts';
 import { findNoise, type NoiseReport } from './noise.ts';
 import { parse, type ParsedSource } from './parse.ts';
@@ -76,6 +76,7 @@ export function processSource(file: InboxFile, sourceId: string): ProcessedSourc
   const noise = findNoise(parsed.lines, parsed.bodyStartLine, codeLineSet(parsed.tree));
   const generated = generatedNote(file.relPath);
   const candidates: Candidate[] = segment(parsed, noise, file.relPath);
+  const kind = guessKind(parsed, noise, file.relPath);
   const documents: ExtractedDocument[] = [];
   const skipped: ProcessedSource['skipped'] = [];
   for (const candidate of candidates) {
@@ -83,14 +84,14 @@ export function processSource(file: InboxFile, sourceId: string): ProcessedSourc
       skipped.push({ title: candidate.title, reason: candidate.classification.reason });
       continue;
     }
-    documents.push(extract({ sourceId, parsed, noise, generated }, candidate));
+    documents.push(extract({ sourceId, parsed, noise, generated, speech: kind === 'transcript' }, candidate));
   }
   const fm = parsed.frontmatter;
   const source: SourceInput = {
     id: sourceId,
     title: sourceTitle(parsed, noise, file.relPath),
     file: file.relPath,
-    kind: guessKind(parsed, noise, file.relPath),
+    kind,
     languages: detectLanguages(parsed.text),
     encoding: decoded.provenance,
     hash: file.hash,

@@ -4,6 +4,8 @@ import { citedItem, documentBase } from './common.ts';
 
 /** An operational procedure: what to do when a given thing goes wrong. */
 export const runbook = documentBase.extend({
+  /** What the runbook is for, in the author's words. */
+  summary: citedText.optional(),
   service: citedText.optional(),
   alerts: z.array(citedItem({ name: z.string().min(1) })).default([]),
   triggers: z.array(citedText).default([]),

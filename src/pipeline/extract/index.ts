@@ -1,0 +1,74 @@
+import type { Root } from 'mdast';
+import type { AdrInput, CitedText, IncidentInput, RunbookInput } from '../../schemas/index.ts';
+import type { DocumentKind } from '../classify.ts';
+import { mainLanguage } from '../language.ts';
+import type { Candidate } from '../segment.ts';
+import { extractAdr } from './adr.ts';
+import { findEntities } from './fields.ts';
+import { extractIncident } from './incident.ts';
+import { extractRunbook } from './runbook.ts';
+import { cite, displayTitle, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
+import { extractSpokenIncident, spokenArticleTitle } from './speech.ts';
+
+export type { ExtractContext } from './section.ts';
+
+/**
+ * Extract (offline heuristics): the typed fields of one candidate, each with the source lines it
+ * came from. Nothing is invented: a field the text does not state stays empty, and the fields a
+ * complete document needs but lacks are named in `missing` (the document is then a draft).
+ */
+export interface ExtractedDocument {
+  kind: DocumentKind;
+  /** Schema input, before defaults; the writer validates it. */
+  data: IncidentInput | AdrInput | RunbookInput;
+  /** The candidate's own text as a markdown tree (noise removed); positions are source lines. */
+  body: Root;
+}
+
+/** Fields without which a document of each kind is a draft. */
+const REQUIRED: Record<DocumentKind, string[]> = {
+  incident: ['impact', 'rootCause', 'resolution', 'timeline'],
+  adr: ['decision', 'options'],
+  runbook: ['steps'],
+};
+
+function titleOf(section: Section): CitedText {
+  const { candidate } = section;
+  if (section.titled) return { text: displayTitle(candidate.title) || candidate.title, cite: cite(section, candidate.titleLine) };
+  const spoken = spokenArticleTitle(section);
+  if (spoken) return spoken;
+  // The first line with words in it: not a `---` separator, not a lone emoji.
+  const first = section.lines.find((l) => /\p{L}{2}/u.test(l.text)) ?? section.lines[0]!;
+  return { text: shorten(displayTitle(first.text), 120), cite: cite(section, first.number) };
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
+/** Candidate → typed document of its kind. The candidate must be classified as a document. */
+export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDocument {
+  const kind = candidate.classification.kind;
+  if (kind === 'none') throw new Error(`candidate "${candidate.title}" is not a document`);
+  const section = prepareSection(ctx, candidate);
+  const text = section.lines.map((l) => l.text).join('\n');
+  const base = {
+    title: titleOf(section),
+    language: mainLanguage(text),
+    sources: [ctx.sourceId],
+    entities: findEntities(text),
+    generated: ctx.generated,
+  };
+  const data =
+    kind === 'incident'
+      ? ctx.speech
+        ? extractSpokenIncident(section, base)
+        : extractIncident(section, base)
+      : kind === 'adr'
+        ? extractAdr(section, base)
+        : extractRunbook(section, base);
+  const missing = REQUIRED[kind].filter((field) => isEmpty((data as Record<string, unknown>)[field]));
+  // Speech is always a draft: what a voice note says is feedback to be written up, not the write-up.
+  if (missing.length > 0 || ctx.speech) Object.assign(data, { draft: true, missing });
+  return { kind, data, body: section.tree };
+}

@@ -1,0 +1,85 @@
+import type { ListItem, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Citation, CitedText } from '../../schemas/index.ts';
+import type { NoiseReport } from '../noise.ts';
+import type { ParsedSource } from '../parse.ts';
+import type { Candidate } from '../segment.ts';
+
+/** What every extractor knows about the source it works on. */
+export interface ExtractContext {
+  sourceId: string;
+  parsed: ParsedSource;
+  noise: NoiseReport;
+  generated: { tool: 'fieldnotes'; from: string; note: string };
+  /** The source is speech (a voice-note transcript): no structure, so only cue sentences count. */
+  speech: boolean;
+}
+
+/** One source line as the extractor sees it: noise-free, with its number. */
+export interface Line {
+  number: number;
+  text: string;
+}
+
+/** A candidate prepared for extraction: its lines, its markdown tree and a citation helper. */
+export interface Section {
+  ctx: ExtractContext;
+  candidate: Candidate;
+  lines: Line[];
+  /** Markdown of the candidate alone; positions are source line numbers. */
+  tree: Root;
+  /** Whether the candidate starts with its own title line (a heading or kind marker). */
+  titled: boolean;
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm);
+
+export const cite = (section: Section, from: number, to = from): Citation[] => [{ source: section.ctx.sourceId, lines: [from, to] }];
+
+/** Collapses whitespace and drops inline markdown marks. */
+export const clean = (text: string) =>
+  text
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+export function nodeLines(node: RootContent | ListItem): [number, number] {
+  return [node.position!.start.line, node.position!.end.line];
+}
+
+/** Shortens a text to a readable length at a word boundary. */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1).replace(/\s+\S*$/, '') + '…' : text;
+}
+
+export function citedText(section: Section, text: string, from: number, to = from): CitedText {
+  return { text, cite: cite(section, from, to) };
+}
+
+/** Strips "Postmortem — ", "ADR-014 — ", leading emoji and numbering from a section title. */
+export function displayTitle(title: string): string {
+  return clean(title)
+    .replace(/^(\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
+    .replace(/^(post-?mortem|runbook|incident)\s*[—–:-]\s*/i, '')
+    .replace(/^ADR[-\s]?\d+\s*[—–:-]\s*/i, '')
+    .replace(/^\d+\.\s+/, '')
+    .trim();
+}
+
+export function prepareSection(ctx: ExtractContext, candidate: Candidate): Section {
+  const lines: Line[] = [];
+  for (let n = candidate.startLine; n <= candidate.endLine; n++) {
+    if (ctx.noise.noiseLines.has(n)) continue;
+    lines.push({ number: n, text: ctx.noise.cleanedLines.get(n) ?? ctx.parsed.lines[n - 1] ?? '' });
+  }
+  const titleLine = ctx.parsed.lines[candidate.titleLine - 1] ?? '';
+  const titled = titleLine.includes(candidate.title.trim()) && candidate.title.trim().length > 0;
+  // Parse the candidate's lines again with every other line blanked, so the tree's positions are
+  // still source line numbers while noise, the title and neighbouring documents are gone.
+  const keep = new Map(lines.map((l) => [l.number, l.text]));
+  if (titled) keep.delete(candidate.titleLine);
+  const tree = markdown.parse(ctx.parsed.lines.map((_, i) => keep.get(i + 1) ?? '').join('\n'));
+  return { ctx, candidate, lines, tree, titled };
+}

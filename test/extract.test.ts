@@ -1,0 +1,334 @@
+import matter from 'gray-matter';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingest, type IngestReport } from '../src/pipeline/run.ts';
+import { tempProject } from './helpers/project.ts';
+
+/**
+ * What the offline extractor makes of the five seeds (facts from ../shared/seeds/README.md) and of
+ * four more realistic notes in test/fixtures/notes, checked on the generated content.
+ */
+const FIXTURES = new URL('./fixtures/notes/', import.meta.url);
+
+type Doc = { collection: string; slug: string; data: Record<string, any>; body: string; raw: string };
+let docs: Doc[] = [];
+let sources = new Map<string, { data: Record<string, any>; lines: string[] }>();
+let report: IngestReport;
+
+beforeAll(async () => {
+  const extra: Record<string, string> = {};
+  for (const name of await readdir(FIXTURES)) extra[name] = await readFile(new URL(name, FIXTURES), 'utf8');
+  const project = await tempProject(extra);
+  report = await ingest({ inboxDir: project.inbox, contentDir: project.content });
+  for (const collection of ['incidents', 'adrs', 'runbooks']) {
+    for (const file of await readdir(path.join(project.content, collection)).catch(() => [] as string[])) {
+      const raw = await readFile(path.join(project.content, collection, file), 'utf8');
+      const parsed = matter(raw, {});
+      docs.push({ collection, slug: file.replace(/\.mdx$/, ''), data: parsed.data, body: parsed.content, raw });
+    }
+  }
+  for (const file of await readdir(path.join(project.content, 'sources'))) {
+    const parsed = matter(await readFile(path.join(project.content, 'sources', file), 'utf8'), {});
+    sources.set(parsed.data.id as string, { data: parsed.data, lines: parsed.content.split('\n') });
+  }
+});
+
+const from = (sourceId: string) => docs.filter((d) => d.data.sources.includes(sourceId));
+const one = (sourceId: string, collection: string) => {
+  const found = from(sourceId).filter((d) => d.collection === collection);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+const texts = (items: Array<{ text: string }>) => items.map((i) => i.text).join(' | ');
+
+describe('seed 000: a voice note about an incident article', () => {
+  it('is one draft incident about the article it names, with the Substack title it asks for', () => {
+    expect(from('000_7ab448249b043be4')).toHaveLength(1);
+    const incident = one('000_7ab448249b043be4', 'incidents');
+    expect(incident.data.title.text).toBe('Course Management Production Incident Report');
+    expect(incident.data.article.title.text).toBe('How I dropped our production database and now pay 10% more for AWS');
+    expect(incident.data.draft).toBe(true);
+    expect(incident.data.missing).toContain('rootCause');
+    expect(sources.get('000_7ab448249b043be4')!.data.kind).toBe('transcript');
+  });
+
+  it('resolves "в четверг" against the note date (Saturday 2026-02-28) and marks it inferred', () => {
+    const { date } = one('000_7ab448249b043be4', 'incidents').data;
+    expect(date).toMatchObject({ text: '2026-02-26', inferred: true });
+  });
+
+  it('quotes the main facts: the dropped database, 2.5 years of submissions, fully operational again', () => {
+    const d = one('000_7ab448249b043be4', 'incidents').data;
+    expect(d.trigger.text).toMatch(/дропнул базу данных/);
+    expect(d.impact.text).toMatch(/два с половиной года/);
+    expect(d.status).toBe('resolved');
+    expect(d.resolution.text).toMatch(/fully operational/);
+    expect(d.entities).toContain('Terraform');
+  });
+
+  it('keeps the lessons: over-reliance on agents and backups, permissions off, the blame is the author’s', () => {
+    const lessons = texts(one('000_7ab448249b043be4', 'incidents').data.lessons);
+    expect(lessons).toMatch(/over reliance on agents/);
+    expect(lessons).toMatch(/over reliance on\s+existing backups/);
+    expect(lessons).toMatch(/permission отключил/);
+    expect(lessons).toMatch(/вина была моя/);
+  });
+
+  it('turns the editorial feedback into a checklist', () => {
+    const notes = one('000_7ab448249b043be4', 'incidents').data.article.notes as Array<{ text: string; done: boolean }>;
+    const all = texts(notes);
+    expect(all).toMatch(/имя файла оставляй/);
+    expect(all).toMatch(/сделай введение/);
+    expect(all).toMatch(/таймлайн.*не очень нужна/i);
+    expect(all).toMatch(/resolution нужно раньше/);
+    expect(all).toMatch(/2 миллиона Это не совсем правильно/);
+    expect(notes.every((n) => n.done === false)).toBe(true);
+  });
+});
+
+describe('seed 001: an AI summary page with three documents', () => {
+  it('yields one incident, one ADR and one runbook', () => {
+    expect(from('001_02effc8245830ce7').map((d) => d.collection).sort()).toEqual(['adrs', 'incidents', 'runbooks']);
+  });
+
+  it('incident: impact, root cause, the ordered timeline, three follow-ups', () => {
+    const d = one('001_02effc8245830ce7', 'incidents').data;
+    expect(d.date.text).toBe('2026-05-12');
+    expect(d.impact.text).toMatch(/45 minutes of 5xx errors.*checkout was blocked/);
+    expect(d.rootCause.text).toMatch(/DB connection per request outside the shared pool/);
+    expect(d.timeline.map((t: { time: string; event: string }) => [t.time, t.event])).toEqual([
+      ['14:02', 'deploy'],
+      ['14:10', 'pool saturated'],
+      ['', 'API timeouts'],
+      ['14:47', 'rollback'],
+      ['14:55', 'recovery'],
+    ]);
+    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual([
+      'Add a connection-count alert at 80% of max',
+      'Lint rule to forbid ad-hoc connections outside the pool',
+      'Load-test new endpoints before release',
+    ]);
+    expect(d.resolution.text).toMatch(/rollback/);
+    expect(d.status).toBe('resolved');
+  });
+
+  it('ADR-014: Postgres chosen, MongoDB and DynamoDB rejected with reasons, consequences both ways', () => {
+    const d = one('001_02effc8245830ce7', 'adrs').data;
+    expect(d.number).toBe(14);
+    expect(d.status).toBe('accepted');
+    expect(d.decision.text).toMatch(/managed Postgres/);
+    const options = Object.fromEntries(d.options.map((o: { name: string; chosen: boolean; reasons?: string }) => [o.name, o]));
+    expect(options.Postgres.chosen).toBe(true);
+    expect(options.MongoDB).toMatchObject({ chosen: false, reasons: 'Needs transactions and joins' });
+    expect(options.DynamoDB.reasons).toMatch(/lock-in/);
+    expect(texts(d.consequences.positive)).toMatch(/Strong consistency/);
+    expect(texts(d.consequences.negative)).toMatch(/Alembic/);
+  });
+
+  it('runbook: roll back a bad deploy, with the schema-change warning', () => {
+    const d = one('001_02effc8245830ce7', 'runbooks').data;
+    expect(d.title.text).toBe('Roll Back a Bad Deploy');
+    expect(texts(d.warnings)).toMatch(/schema changed.*check the migration first/);
+  });
+
+  it('keeps UI chrome out of every document and cites the upstream file as the origin', () => {
+    for (const doc of from('001_02effc8245830ce7')) {
+      expect(doc.raw).not.toMatch(/신뢰도|AI 생성|출처 클릭|Sections at a glance|Document Sections|Postmortem1|Incidents & Decisions\.md/);
+    }
+    expect(sources.get('001_02effc8245830ce7')!.data).toMatchObject({ origin: 'Engineering — Incidents & Decisions.md', kind: 'ai-summary' });
+  });
+});
+
+describe('seed 002: a chat answer in Mac Roman mojibake', () => {
+  it('is one runbook whose six workflow steps keep their commands verbatim', () => {
+    expect(from('002_2fbae3e64fae2845')).toHaveLength(1);
+    const d = one('002_2fbae3e64fae2845', 'runbooks').data;
+    expect(d.title.text).toBe('Зачем сохранять логи перед деплоем?');
+    expect(d.steps).toHaveLength(6);
+    expect(d.steps[0].text).toMatch(/^Backup текущего состояния/);
+    expect(d.steps[0].commands[0]).toContain('./scripts/backup_logs.sh --service=all --archive');
+    expect(d.steps[1].commands[0]).toBe('docker-compose down\ndocker-compose pull\ndocker-compose up -d');
+    expect(d.steps[3].commands[0]).toContain('diff logs/analysis/stats/health_before_deploy.txt \\\n');
+    expect(d.summary.text).toMatch(/Чтобы сравнить как работало приложение ДО и ПОСЛЕ деплоя/);
+  });
+
+  it('drops the chat artefact "> /init"', () => {
+    expect(one('002_2fbae3e64fae2845', 'runbooks').raw).not.toContain('/init');
+    expect(sources.get('002_2fbae3e64fae2845')!.data.kind).toBe('chat');
+  });
+});
+
+describe('seed 003: a production readiness report in Mac Roman mojibake', () => {
+  it('is one runbook of the remaining launch steps, with their commands', () => {
+    const d = one('003_a66d0145ec56ad7f', 'runbooks').data;
+    const steps = texts(d.steps);
+    for (const step of [/бэкапы/, /Prometheus\/Grafana/, /Alertmanager/, /переменные окружения/, /Leaked Password Protection/]) expect(steps).toMatch(step);
+    expect(d.steps[0].commands[0]).toMatch(/^crontab -e/);
+    expect(sources.get('003_a66d0145ec56ad7f')!.data.kind).toBe('report');
+  });
+});
+
+describe('seed 004: emergency runbooks for one service', () => {
+  const titles = ['Недоступность базы данных', 'Потеря данных в базе данных', 'Недоступность API сервера', 'Переполнение диска', 'Утечка секретов/компрометация', 'Потеря S3 данных'];
+
+  it('yields exactly the six scenario runbooks', () => {
+    expect(from('004_cdf916e43205be19').map((d) => d.data.title.text).sort()).toEqual([...titles].sort());
+  });
+
+  it('each has symptoms, steps with commands, escalation, recovery time, and the shared RTO/RPO and service', () => {
+    for (const doc of from('004_cdf916e43205be19')) {
+      const d = doc.data;
+      expect(d.symptoms.length, d.title.text).toBeGreaterThan(0);
+      expect(d.steps.length, d.title.text).toBeGreaterThanOrEqual(3);
+      expect(d.steps.some((s: { commands: string[] }) => s.commands.length > 0), d.title.text).toBe(true);
+      // Two scenarios give no escalation in the source; nothing is invented for them.
+      if (!['Переполнение диска', 'Потеря S3 данных'].includes(d.title.text)) expect(d.escalation.length, d.title.text).toBeGreaterThan(0);
+      else expect(d.escalation).toEqual([]);
+      expect(d.recoveryTime?.text, d.title.text).toBeTruthy();
+      expect(d.rto.text).toBe('4 часа');
+      expect(d.rpo.text).toMatch(/^24 часа/);
+      expect(d.service.text).toBe('Ringo Uchet');
+      expect(d.steps.map((s: { text: string }) => s.text)).not.toContain('Эскалация');
+    }
+    const database = from('004_cdf916e43205be19').find((d) => d.data.title.text === 'Недоступность базы данных')!.data;
+    expect(database.alerts.map((a: { name: string }) => a.name)).toEqual(['DatabaseDown']);
+    expect(database.steps[0].commands[0]).toContain('psql -h $DB_HOST -p $DB_PORT -U $DB_USER -d $DB_NAME -c "SELECT 1;"');
+  });
+
+  it('publishes no placeholder contact as a contact and leaves placeholders unredacted in the source', () => {
+    for (const doc of from('004_cdf916e43205be19')) expect(doc.raw).not.toMatch(/\[ТЕЛЕФОН\]|\[EMAIL\]/);
+    expect(sources.get('004_cdf916e43205be19')!.lines.join('\n')).toContain('Lead DevOps: [ИМЯ] - [ТЕЛЕФОН] - [EMAIL]');
+    expect(sources.get('004_cdf916e43205be19')!.data.redactions).toEqual([]);
+  });
+});
+
+describe('more notes, so the extractor is not fitted to five files', () => {
+  it('an English MADR-style ADR', () => {
+    const d = one('adr-madr-event-bus', 'adrs').data;
+    expect(d).toMatchObject({ number: 7, status: 'accepted', deciders: ['Maria Chen', 'Oleg Petrov', 'SRE guild'] });
+    expect(d.context.text).toMatch(/shared Postgres table that is polled every second/);
+    expect(d.decision.text).toMatch(/Kafka.*replayable log/);
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['Kafka', true],
+      ['RabbitMQ', false],
+      ['Keep polling the Postgres outbox table', false],
+    ]);
+    expect(d.consequences.positive).toHaveLength(2);
+    expect(d.consequences.negative).toHaveLength(2);
+  });
+
+  it('a Russian postmortem with a timeline', () => {
+    const d = one('postmortem-ru-payments', 'incidents').data;
+    expect(d.date.text).toBe('2026-04-03');
+    expect(d.duration.text).toBe('38 минут');
+    expect(d.rootCause.text).toMatch(/истёк TLS-сертификат/);
+    expect(d.timeline.map((t: { time: string }) => t.time)).toEqual(['09:12', '09:20', '09:41', '09:50']);
+    expect(d.timeline[0].event).toBe('первые алерты PaymentErrorsHigh в Prometheus');
+    expect(d.followUps.map((f: { status: string }) => f.status)).toEqual(['open', 'done']);
+    expect(d.lessons).toHaveLength(2);
+    expect(d.draft).toBe(false);
+  });
+
+  it('a runbook in plain text, commands pasted without a code fence', () => {
+    const d = one('runbook-plain-redis', 'runbooks').data;
+    expect(d.title.text).toBe('Redis is out of memory');
+    expect(d.alerts.map((a: { name: string }) => a.name)).toEqual(['RedisMemoryHigh']);
+    expect(d.steps.map((s: { text: string; commands: string[] }) => [s.text, s.commands])).toEqual([
+      ['Check memory usage', ['redis-cli -h $REDIS_HOST info memory']],
+      ['Find the biggest keys', ['redis-cli -h $REDIS_HOST --bigkeys']],
+      ['Flush the expired session keys', ["redis-cli -h $REDIS_HOST --scan --pattern 'sess:*' | xargs -n 100 redis-cli -h $REDIS_HOST unlink"]],
+    ]);
+    expect(d.recoveryTime.text).toBe('15 minutes');
+    expect(texts(d.warnings)).toMatch(/never run FLUSHALL/);
+  });
+});
+
+describe('redaction', () => {
+  const SECRETS = [
+    'ivan.petrov@gmail.com',
+    '+7 915 123-45-67',
+    'AKIAIOSFODNN7EXAMPLQ',
+    'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    'Sup3rS3cret!',
+    'abcdef0123456789abcdef0123456789',
+    'ghp_1234567890abcdefghijklmnopqrstuvwxyzAB',
+    'xoxb-123456789012-abcdefghijkl',
+    'eyJhbGciOiJIUzI1NiJ9',
+    'n3w-Pa55word-2026',
+    'sk-proj-abcdefghijklmnopqrstuvwxyz123456',
+    'MIIEowIBAAKCAQEA',
+  ];
+
+  it('no secret or personal datum reaches content/', () => {
+    const all = [...docs.map((d) => d.raw), ...[...sources.values()].map((s) => s.lines.join('\n'))].join('\n');
+    for (const secret of SECRETS) expect(all, secret).not.toContain(secret);
+  });
+
+  it('placeholders and role addresses stay', () => {
+    const text = sources.get('secrets-in-a-note')!.lines.join('\n');
+    for (const kept of ['DB_PASSWORD=$DB_PASSWORD', 'API_KEY=your-key', 'COMPROMISED_KEY', 'VERSION_ID', '[ИМЯ] - [ТЕЛЕФОН]', 'security@example.org', 'oncall@example.org']) {
+      expect(text).toContain(kept);
+    }
+  });
+
+  it('the report lists each redaction by file, line and type; the source page records them', () => {
+    const lines = report.redactions.filter((r) => r.file === 'secrets-in-a-note.md').map((r) => `${r.line}:${r.type}`);
+    expect(lines).toEqual(expect.arrayContaining(['4:email', '4:phone', '7:aws-access-key-id', '7:aws-secret-access-key', '12:database-url-password', '13:bearer-token', '14:github-token', '14:slack-token', '15:jwt', '16:openai-key', '21:private-key']));
+    expect(sources.get('secrets-in-a-note')!.data.redactions.length).toBe(lines.length);
+  });
+});
+
+describe('citations', () => {
+  /** Every cited value in a document, with its field path. */
+  function citedValues(value: unknown, at = ''): Array<{ path: string; text: string; cite: Array<{ source: string; lines?: [number, number] }>; inferred?: boolean }> {
+    if (Array.isArray(value)) return value.flatMap((v, i) => citedValues(v, `${at}[${i}]`));
+    if (!value || typeof value !== 'object') return [];
+    const record = value as Record<string, unknown>;
+    const own = Array.isArray(record.cite)
+      ? [{ path: at, text: String(record.text ?? record.event ?? record.action ?? record.name ?? ''), cite: record.cite as never, inferred: record.inferred === true }]
+      : [];
+    return [...own, ...Object.entries(record).filter(([k]) => k !== 'cite').flatMap(([k, v]) => citedValues(v, at ? `${at}.${k}` : k))];
+  }
+
+  const words = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !['the', 'and', 'для', 'что'].includes(w));
+
+  it('every cited field’s words stand in the lines it cites', () => {
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const doc of docs) {
+      for (const value of citedValues(doc.data)) {
+        const lines = value.cite.flatMap((c) => {
+          const source = sources.get(c.source)!;
+          return c.lines ? source.lines.slice(c.lines[0] - 1, c.lines[1]) : [];
+        });
+        const cited = lines.join(' ').toLowerCase();
+        if (value.inferred) {
+          // An inferred date cites the words it was inferred from ("в четверг") and the note's own date.
+          if (!/четверг|пятниц|понедельник|вторник|сред|суббот|воскресень|вчера|yesterday|monday|tuesday|wednesday|thursday|friday/.test(cited)) wrong.push(`${doc.slug} ${value.path}`);
+          continue;
+        }
+        const expected = words(value.text);
+        const found = expected.filter((w) => cited.includes(w));
+        checked++;
+        if (expected.length > 0 && found.length / expected.length < 0.8) wrong.push(`${doc.slug} ${value.path}: "${value.text}" not in ${JSON.stringify(cited.slice(0, 120))}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(150);
+  });
+
+  it('every citation points inside its source', () => {
+    for (const doc of docs) {
+      for (const value of citedValues(doc.data)) {
+        for (const c of value.cite) {
+          const source = sources.get(c.source);
+          expect(source, c.source).toBeDefined();
+          expect(c.lines![0]).toBeGreaterThanOrEqual(1);
+          expect(c.lines![1]).toBeLessThanOrEqual(source!.lines.length);
+          expect(c.lines![0]).toBeLessThanOrEqual(c.lines![1]);
+        }
+      }
+    }
+  });
+});
