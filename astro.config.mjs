@@ -3,9 +3,10 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { SITE_URL } from './src/site/config.ts';
 
 export default defineConfig({
-  site: process.env.FIELDNOTES_SITE_URL ?? 'https://fieldnotes.example.org',
+  site: SITE_URL,
   trailingSlash: 'always',
   // The unified processor runs remark/rehype plugins (Astro's default Sätteri processor ignores them).
   markdown: { processor: unified({ smartypants: false }) },

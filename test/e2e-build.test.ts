@@ -2,9 +2,13 @@ import { execFile } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import Parser from 'rss-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/pipeline/run.ts';
+import { browserAvailable, launchChromium } from './helpers/browser.ts';
 import { REPO, tempProject } from './helpers/project.ts';
+import { serveStatic } from './helpers/serve.ts';
 
 const run = promisify(execFile);
 
@@ -33,7 +37,10 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
   let report: Awaited<ReturnType<typeof ingest>>;
 
   beforeAll(async () => {
-    const project = await tempProject({ 'hostile.md': HOSTILE_NOTE });
+    const project = await tempProject({
+      'hostile.md': HOSTILE_NOTE,
+      'postmortem-ru-payments.md': await readFile(new URL('./fixtures/notes/postmortem-ru-payments.md', import.meta.url), 'utf8'),
+    });
     report = await ingest({ inboxDir: project.inbox, contentDir: project.content });
     await run(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project.root], {
       cwd: project.root,
@@ -50,7 +57,7 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
       expect(await page(`sources/${file.sourceId}`)).toContain('<ol class="lines">');
       for (const document of file.documents) expect(await page(document)).toContain('<article class="document');
     }
-    expect(report.files.filter((f) => f.status === 'published')).toHaveLength(6);
+    expect(report.files.filter((f) => f.status === 'published')).toHaveLength(7);
   });
 
   it('builds a Pagefind index with an index per language', async () => {
@@ -82,5 +89,87 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
     expect(html).not.toMatch(/<script>alert|<img src="?x"? onerror|href="javascript:/i);
     const source = await page('sources/hostile');
     expect(source).not.toMatch(/<script>alert|<img src="?x"? onerror/i);
+  });
+
+  it('publishes a full-content feed of the ready articles that a feed parser reads', async () => {
+    const feed = await new Parser().parseString(await readFile(path.join(dist, 'substack.xml'), 'utf8'));
+    expect(feed.items.map((i) => i.title)).toEqual(['38 минут без платежей: как истёкший сертификат остановил checkout']);
+    const [item] = feed.items;
+    expect(item!.link).toBe('https://fieldnotes.example.org/incidents/postmortem-sboy-platyozhnogo-shlyuza-2026-04-03/');
+    expect(item!.pubDate).toMatch(/03 Apr 2026/);
+    expect(item!['content:encoded']).toContain('<h2>Lessons learned</h2>');
+  });
+
+  describe.skipIf(!browserAvailable)('in Chromium', () => {
+    let browser: Browser;
+    let site: Awaited<ReturnType<typeof serveStatic>>;
+    beforeAll(async () => {
+      site = await serveStatic(dist);
+      browser = await launchChromium();
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+      await site?.close();
+    });
+
+    it('a citation click lands on the highlighted source lines', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/incidents/2026-05-12-api-outage/`);
+      await page.click('.cite a[href="/sources/001_02effc8245830ce7/#L19"]');
+      await page.waitForURL(/\/sources\/001_02effc8245830ce7\/#L19$/);
+      expect(await page.$$eval('.lines li.hl', (lis) => lis.map((li) => li.id))).toEqual(['L19']);
+      expect(await page.textContent('#L19')).toContain('Root cause: a new endpoint opened a DB connection');
+      const inView = await page.$eval('#L19', (el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+      expect(inView).toBe(true);
+      // A range highlights every line in it.
+      await page.goto(`${site.url}/sources/004_cdf916e43205be19/#L28-L33`);
+      expect(await page.$$eval('.lines li.hl', (lis) => lis.map((li) => li.id))).toEqual(['L28', 'L29', 'L30', 'L31', 'L32', 'L33']);
+      await page.close();
+    });
+
+    it('the copy button puts the article on the clipboard as rich text', async () => {
+      const context = await browser.newContext();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+      const page = await context.newPage();
+      await page.goto(`${site.url}/articles/postmortem-sboy-platyozhnogo-shlyuza-2026-04-03/`);
+      await page.click('#copy-article');
+      await page.waitForFunction(() => document.getElementById('copy-status')?.textContent?.startsWith('Copied'));
+      const html = await page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        return (await item!.getType('text/html')).text();
+      });
+      expect(html).toContain('<h2>Lessons learned</h2>');
+      expect(html).toContain('href="https://fieldnotes.example.org/sources/postmortem-ru-payments/#L');
+      await context.close();
+    });
+
+    it('the hostile note runs no script in the page', async () => {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', async (dialog) => {
+        dialogs.push(dialog.message());
+        await dialog.dismiss();
+      });
+      for (const route of ['/runbooks/hostile-input-survives-as-text/', '/sources/hostile/']) {
+        await page.goto(site.url + route);
+        await page.waitForLoadState('load');
+      }
+      expect(dialogs).toEqual([]);
+      expect(await page.locator('img[onerror]').count()).toBe(0);
+      await page.close();
+    });
+
+    it('a Russian query on a Russian page finds the seed 004 runbooks in the search box', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/runbooks/perepolnenie-diska/`);
+      await page.fill('#search input', 'недоступность базы данных');
+      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+      const results = await page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => a.getAttribute('href')));
+      expect(results).toContain('/runbooks/nedostupnost-bazy-dannykh/');
+      await page.close();
+    });
   });
 });

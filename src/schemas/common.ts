@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
-import { citations, citedText, generatedBy } from './citation.ts';
+import { article } from './article.ts';
+import { citedText, generatedBy } from './citation.ts';
+import { citedItem } from './common-item.ts';
 
-/** ISO 639-1 codes of the languages a document is written in, most used first. */
-export const languages = z.array(z.string().regex(/^[a-z]{2}$/)).min(1);
+export { citedItem };
 
 /** Fields that every derived document (incident, ADR, runbook) carries. */
 export const documentBase = z.object({
@@ -14,9 +15,7 @@ export const documentBase = z.object({
   /** A draft lacks fields a full document needs; `missing` names them. */
   draft: z.boolean().default(false),
   missing: z.array(z.string()).default([]),
+  /** Present when the document is (to be) cross-posted as an article. */
+  article: article.optional(),
   generated: generatedBy,
 });
-
-/** A list entry with its own citation (timeline events, steps, follow-ups…). */
-export const citedItem = <Shape extends z.ZodRawShape>(shape: Shape) =>
-  z.object({ ...shape, cite: citations });

@@ -8,6 +8,7 @@ import { incident } from './incident.ts';
 import { runbook } from './runbook.ts';
 import { source } from './source.ts';
 
+export * from './article.ts';
 export * from './citation.ts';
 export * from './adr.ts';
 export * from './incident.ts';

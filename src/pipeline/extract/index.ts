@@ -46,6 +46,21 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || (Array.isArray(value) && value.length === 0);
 }
 
+/**
+ * An author can mark a note for Substack in its frontmatter: `substack_title`, `substack_subtitle`,
+ * `article_status: ready`. Each value is cited to its frontmatter line.
+ */
+function articleFromFrontmatter(section: Section): Partial<NonNullable<IncidentInput['article']>> | undefined {
+  const fm = section.ctx.parsed.frontmatter;
+  const lineOf = (key: string) => section.ctx.parsed.lines.findIndex((l, i) => i < section.ctx.parsed.bodyStartLine && l.startsWith(`${key}:`)) + 1;
+  const cited = (key: string) => (typeof fm[key] === 'string' && fm[key] ? { text: fm[key] as string, cite: cite(section, lineOf(key)) } : undefined);
+  const status = typeof fm.article_status === 'string' && ['draft', 'ready', 'published'].includes(fm.article_status) ? (fm.article_status as 'draft' | 'ready' | 'published') : undefined;
+  const title = cited('substack_title');
+  const subtitle = cited('substack_subtitle');
+  if (!title && !subtitle && !status) return undefined;
+  return { ...(title && { title }), ...(subtitle && { subtitle }), ...(status && { status }) };
+}
+
 /** Candidate → typed document of its kind. The candidate must be classified as a document. */
 export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDocument {
   const kind = candidate.classification.kind;
@@ -67,6 +82,8 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
       : kind === 'adr'
         ? extractAdr(section, base)
         : extractRunbook(section, base);
+  const fromFrontmatter = articleFromFrontmatter(section);
+  if (fromFrontmatter) data.article = { ...data.article, ...fromFrontmatter, notes: data.article?.notes ?? [] };
   const missing = REQUIRED[kind].filter((field) => isEmpty((data as Record<string, unknown>)[field]));
   // Speech is always a draft: what a voice note says is feedback to be written up, not the write-up.
   if (missing.length > 0 || ctx.speech) Object.assign(data, { draft: true, missing });
