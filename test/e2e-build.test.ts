@@ -40,6 +40,8 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
     const project = await tempProject({
       'hostile.md': HOSTILE_NOTE,
       'postmortem-ru-payments.md': await readFile(new URL('./fixtures/notes/postmortem-ru-payments.md', import.meta.url), 'utf8'),
+      'search-forms-a.md': await readFile(new URL('./fixtures/notes/search-forms-a.md', import.meta.url), 'utf8'),
+      'search-forms-b.md': await readFile(new URL('./fixtures/notes/search-forms-b.md', import.meta.url), 'utf8'),
     });
     report = await ingest({ inboxDir: project.inbox, contentDir: project.content });
     await run(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project.root], {
@@ -57,7 +59,7 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
       expect(await page(`sources/${file.sourceId}`)).toContain('<ol class="lines">');
       for (const document of file.documents) expect(await page(document)).toContain('<article class="document');
     }
-    expect(report.files.filter((f) => f.status === 'published')).toHaveLength(7);
+    expect(report.files.filter((f) => f.status === 'published')).toHaveLength(9);
   });
 
   it('builds a Pagefind index with an index per language', async () => {
@@ -162,14 +164,50 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
       await page.close();
     });
 
-    it('a Russian query on a Russian page finds the seed 004 runbooks in the search box', async () => {
+    /** Types a query into the search box of a page and returns the result links. */
+    async function searchFrom(route: string, query: string, filters: Record<string, string> = {}): Promise<string[]> {
       const page = await browser.newPage();
-      await page.goto(`${site.url}/runbooks/perepolnenie-diska/`);
-      await page.fill('#search input', 'недоступность базы данных');
-      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
-      const results = await page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => a.getAttribute('href')));
-      expect(results).toContain('/runbooks/nedostupnost-bazy-dannykh/');
+      await page.goto(site.url + route);
+      for (const [filter, value] of Object.entries(filters)) await page.selectOption(`#search-form select[data-filter="${filter}"]`, value);
+      await page.fill('#search-input', query);
+      await page.waitForSelector('#search-results:not([hidden])', { timeout: 15_000 });
+      await page.waitForTimeout(300);
+      const links = await page.$$eval('.search-result-link', (as) => as.map((a) => a.getAttribute('href')!));
       await page.close();
+      return links;
+    }
+
+    it('a Russian query on the English home page finds the seed 004 runbooks', async () => {
+      expect(await searchFrom('/', 'недоступность базы данных')).toContain('/runbooks/nedostupnost-bazy-dannykh/');
+    });
+
+    it('"connection pool" finds the seed 001 incident from a Russian page', async () => {
+      expect(await searchFrom('/runbooks/perepolnenie-diska/', 'connection pool')).toContain('/incidents/2026-05-12-api-outage/');
+    });
+
+    // Page A says the second form of each pair, page B the first: each query must find the other page.
+    it.each([
+      ['новый', 'новая'],
+      ['базу', 'база данных'],
+      ['ошибкой', 'ошибка'],
+      ['서버를', '서버가'],
+      ['rollback', 'rolled back'],
+    ])('%s and %s find each other', async (formInB, formInA) => {
+      expect(await searchFrom('/', formInB)).toContain('/runbooks/proverka-posle-vykata-a/');
+      expect(await searchFrom('/', formInA)).toContain('/runbooks/proverka-posle-vykata-b/');
+    });
+
+    it('базы finds both', async () => {
+      expect(await searchFrom('/', 'базы')).toEqual(expect.arrayContaining(['/runbooks/proverka-posle-vykata-a/', '/runbooks/proverka-posle-vykata-b/']));
+    });
+
+    it('filters narrow the results', async () => {
+      const all = await searchFrom('/', 'базы данных');
+      const sources = await searchFrom('/', 'базы данных', { type: 'Source' });
+      expect(all.some((l) => l.startsWith('/runbooks/'))).toBe(true);
+      expect(sources.length).toBeGreaterThan(0);
+      expect(sources.every((l) => l.startsWith('/sources/'))).toBe(true);
+      expect(await searchFrom('/', 'database', { language: 'ru' })).not.toContain('/adrs/postgres-as-primary-datastore/');
     });
   });
 });

@@ -5,7 +5,7 @@ import * as pagefind from 'pagefind';
 /**
  * Indexes the built site with Pagefind when `astro build` finishes, so search can never be
  * stale or forgotten. Each page is indexed under its own `lang`, so Russian pages get
- * Russian stemming.
+ * Russian stemming; the search box (components/Search.astro) queries all languages at once.
  */
 export function pagefindIndex(): AstroIntegration {
   return {
@@ -17,8 +17,12 @@ export function pagefindIndex(): AstroIntegration {
         if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: outDir });
         if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-        if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+        // The same index twice: the search box merges other languages' indexes from the second
+        // path, because Pagefind will not merge a bundle into itself.
+        for (const bundle of ['pagefind', 'pagefind-all']) {
+          const written = await index.writeFiles({ outputPath: `${outDir}/${bundle}` });
+          if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+        }
         logger.info(`indexed ${added.page_count} pages`);
         await pagefind.close();
       },
