@@ -12,5 +12,9 @@ export default defineConfig({
   markdown: { processor: unified({ smartypants: false }) },
   integrations: [mdx(), pagefindIndex()],
   // `npm run dev` ingests the inbox itself; Vite need not watch it.
-  vite: { server: { watch: { ignored: ['**/ingest/**', '**/test-output/**'] } } },
+  vite: {
+    server: { watch: { ignored: ['**/ingest/**', '**/test-output/**'] } },
+    // rehype-citation has a Node build and a browser build; the middleware needs the Node one.
+    ssr: { external: ['rehype-citation'] },
+  },
 });
