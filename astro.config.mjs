@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -9,8 +10,12 @@ export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
   // The unified processor runs remark/rehype plugins (Astro's default Sätteri processor ignores them).
-  markdown: { processor: unified({ smartypants: false }) },
-  integrations: [mdx(), pagefindIndex()],
+  markdown: {
+    processor: unified({ smartypants: false }),
+    // High-contrast themes: the default github-dark greys out comments below WCAG AA contrast.
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
+  },
+  integrations: [mdx(), sitemap(), pagefindIndex()],
   // `npm run dev` ingests the inbox itself; Vite need not watch it.
   vite: {
     server: { watch: { ignored: ['**/ingest/**', '**/test-output/**'] } },

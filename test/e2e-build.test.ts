@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Element } from 'hast';
@@ -88,6 +88,17 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
     // A Russian page gets the same style: no locale is needed, none is fetched.
     const russian = await page('runbooks/nedostupnost-bazy-dannykh');
     expect(russian).toMatch(/Runbooks для аварийных ситуаций, L31\./);
+  });
+
+  it('has entity and tag pages, related documents, an RSS feed of documents and a sitemap', async () => {
+    const postgres = await page('entities/postgres');
+    for (const href of ['/incidents/2026-05-12-api-outage/', '/adrs/postgres-as-primary-datastore/', '/runbooks/nedostupnost-bazy-dannykh/']) expect(postgres).toContain(`href="${href}"`);
+    expect(await page('tags/runbook')).toContain('href="/runbooks/perepolnenie-diska/"');
+    const adr = await page('adrs/postgres-as-primary-datastore');
+    expect(adr.slice(adr.indexOf('<h2>Related</h2>'))).toContain('href="/incidents/2026-05-12-api-outage/"');
+    const feed = await new Parser().parseString(await readFile(path.join(dist, 'rss.xml'), 'utf8'));
+    expect(feed.items.map((i) => i.link)).toContain('https://fieldnotes.example.org/adrs/postgres-as-primary-datastore/');
+    expect(await readFile(path.join(dist, 'sitemap-0.xml'), 'utf8')).toContain('https://fieldnotes.example.org/sources/004_cdf916e43205be19/');
   });
 
   it('source pages have an anchor per line', async () => {
@@ -228,6 +239,59 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
     it('базы finds both', async () => {
       expect(await searchFrom('/', 'базы')).toEqual(expect.arrayContaining(['/runbooks/proverka-posle-vykata-a/', '/runbooks/proverka-posle-vykata-b/']));
     });
+
+    it('index filters narrow the list', async () => {
+      const browserPage = await browser.newPage();
+      await browserPage.goto(`${site.url}/incidents/`);
+      const visible = () => browserPage.$$eval('.doc-list > li:not([hidden]) > a', (as) => as.map((a) => a.getAttribute('href')));
+      const before = await visible();
+      await browserPage.selectOption('.list-controls select[data-filter="language"]', 'ru');
+      const after = await visible();
+      expect(after.length).toBeGreaterThan(0);
+      expect(after.length).toBeLessThan(before.length);
+      expect(after).not.toContain('/incidents/2026-05-12-api-outage/');
+      await browserPage.close();
+    });
+
+    it('has no serious accessibility violations (axe-core), and saves screenshots', async () => {
+      const axe = await readFile(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
+      const shots = path.join(REPO, 'test-output', 'screenshots');
+      await mkdir(shots, { recursive: true });
+      const pages: Array<[string, string]> = [
+        ['home', '/'],
+        ['incident', '/incidents/2026-05-12-api-outage/'],
+        ['adr', '/adrs/postgres-as-primary-datastore/'],
+        ['runbook', '/runbooks/nedostupnost-bazy-dannykh/'],
+        ['source', '/sources/002_2fbae3e64fae2845/#L216-L243'],
+        ['incidents', '/incidents/'],
+        ['article', '/articles/postmortem-sboy-platyozhnogo-shlyuza-2026-04-03/'],
+      ];
+      const problems: string[] = [];
+      for (const scheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1200, height: 900 } });
+        for (const [name, route] of pages) {
+          const browserPage = await context.newPage();
+          await browserPage.goto(site.url + route);
+          await browserPage.addScriptTag({ content: axe });
+          const violations = await browserPage.evaluate(async () => {
+            const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run({ resultTypes: ['violations'] });
+            return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+          });
+          if (violations.length > 0) problems.push(`${scheme} ${route}: ${violations.join(', ')}`);
+          await browserPage.screenshot({ path: path.join(shots, `${name}-${scheme}.png`), fullPage: scheme === 'light' });
+          await browserPage.close();
+        }
+        await context.close();
+      }
+      // Narrow screens too: the layout must not need horizontal scrolling.
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const phonePage = await phone.newPage();
+      await phonePage.goto(`${site.url}/runbooks/nedostupnost-bazy-dannykh/`);
+      expect(await phonePage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+      await phonePage.screenshot({ path: path.join(shots, 'runbook-phone.png'), fullPage: true });
+      await phone.close();
+      expect(problems).toEqual([]);
+    }, 120_000);
 
     it('filters narrow the results', async () => {
       const all = await searchFrom('/', 'базы данных');
