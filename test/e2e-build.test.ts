@@ -46,7 +46,10 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
       'postmortem-ru-payments.md': await readFile(new URL('./fixtures/notes/postmortem-ru-payments.md', import.meta.url), 'utf8'),
       'search-forms-a.md': await readFile(new URL('./fixtures/notes/search-forms-a.md', import.meta.url), 'utf8'),
       'search-forms-b.md': await readFile(new URL('./fixtures/notes/search-forms-b.md', import.meta.url), 'utf8'),
+      'memo.txt': '[00:00] Runbook: restart the queue worker.\n[00:02] 1. Check the backlog with redis-cli llen jobs.\n[00:05] 2. Restart it: systemctl restart worker.\n',
     });
+    // A Telegram-style voice memo with its transcript beside it (generated here: 7 s of tone).
+    await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=7', '-c:a', 'libopus', path.join(project.inbox, 'memo.ogg')]);
     report = await ingest({ inboxDir: project.inbox, contentDir: project.content });
     await run(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project.root], {
       cwd: project.root,
@@ -63,7 +66,7 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
       expect(await page(`sources/${file.sourceId}`)).toContain('<ol class="lines">');
       for (const document of file.documents) expect(await page(document)).toContain('<article class="document');
     }
-    expect(report.files.filter((f) => f.status === 'published')).toHaveLength(9);
+    expect(report.files.filter((f) => f.status === 'published')).toHaveLength(10);
   });
 
   it('builds a Pagefind index with an index per language', async () => {
@@ -99,6 +102,13 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
     const feed = await new Parser().parseString(await readFile(path.join(dist, 'rss.xml'), 'utf8'));
     expect(feed.items.map((i) => i.link)).toContain('https://fieldnotes.example.org/adrs/postgres-as-primary-datastore/');
     expect(await readFile(path.join(dist, 'sitemap-0.xml'), 'utf8')).toContain('https://fieldnotes.example.org/sources/004_cdf916e43205be19/');
+  });
+
+  it('a voice memo with a transcript beside it gets a source page with an audio player and timestamped lines', async () => {
+    const html = await page('sources/memo');
+    expect(html).toMatch(/<audio id="memo" controls preload="metadata" src="\/audio\/memo\.ogg"/);
+    expect(html).toMatch(/<button type="button" class="time" data-start="2"[^>]*aria-label="Play from 00:02"[^>]*>\s*00:02–00:05\s*<\/button>/);
+    expect((await readFile(path.join(dist, 'audio', 'memo.ogg'))).length).toBeGreaterThan(1000);
   });
 
   it('source pages have an anchor per line', async () => {

@@ -19,6 +19,8 @@ Options:
   --inbox DIR     inbox folder (default: ingest)
   --content DIR   output folder of the collections (default: content)
   --force         reprocess every file, even unchanged ones
+  --llm           use the models (needs OPENAI_API_KEY; the default when it is set)
+  --no-llm        offline only, even with OPENAI_API_KEY set
   --quiet         print only problems and the summary line
   -h, --help      show this help
 `;
@@ -29,6 +31,8 @@ async function main(): Promise<number> {
       inbox: { type: 'string', default: 'ingest' },
       content: { type: 'string', default: 'content' },
       force: { type: 'boolean', default: false },
+      llm: { type: 'boolean' },
+      'no-llm': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -40,10 +44,15 @@ async function main(): Promise<number> {
   }
   const bar = process.stderr.isTTY && !values.quiet ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }) : undefined;
   let started = false;
+  if (values.llm && !values['no-llm'] && !process.env.OPENAI_API_KEY) {
+    process.stderr.write('ingest: --llm needs OPENAI_API_KEY (and OPENAI_BASE_URL for a local server)\n');
+    return 2;
+  }
   const report = await ingest({
     inboxDir: path.resolve(values.inbox),
     contentDir: path.resolve(values.content),
     force: values.force,
+    llm: values['no-llm'] ? false : undefined,
     onProgress: ({ done, total, file }) => {
       if (!bar) return;
       if (!started) bar.start(total, 0, { file });

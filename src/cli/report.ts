@@ -14,6 +14,7 @@ export function formatReport(report: IngestReport): string {
   for (const r of report.redactions) byFile.set(r.file, [...(byFile.get(r.file) ?? []), `${r.type} (line ${r.line})`]);
   for (const [file, items] of byFile) lines.push(`redact ${file}: ${items.join(', ')}`);
   for (const removed of report.removed) lines.push(`remove content/${removed}: no input produces it any more`);
+  if (report.models) lines.push(report.models);
   const w = report.written;
   lines.push(
     `${report.files.length} files read: ${count('published')} published, ${count('unchanged')} unchanged, ` +

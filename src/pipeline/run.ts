@@ -1,7 +1,13 @@
 import slugify from '@sindresorhus/slugify';
 import { collectionSchemas, documentSchemas, type DocumentCollection } from '../schemas/index.ts';
 import type { DocumentKind } from './classify.ts';
+import path from 'node:path';
+import { ResultCache } from '../llm/cache.ts';
+import { ModelClient } from '../llm/client.ts';
+import { llmConfigFromEnv, type LlmConfig } from '../llm/config.ts';
+import { enrichWithModel } from './extract/llm.ts';
 import { hashBytes, listInbox, readInboxFile } from './read.ts';
+import { sidecarSegments, transcribe, transcriptNote } from './transcribe.ts';
 import { AUDIO_EXTENSIONS, processSource, sourceSlug, withCitationLinks, type ProcessedSource } from './source.ts';
 import { ContentWriter } from './write/content.ts';
 import { loadManifest, saveManifest, type Manifest } from './write/manifest.ts';
@@ -18,6 +24,8 @@ export const COLLECTION_OF: Record<DocumentKind, DocumentCollection> = { inciden
 export interface IngestOptions {
   inboxDir: string;
   contentDir: string;
+  /** Model settings; `undefined` reads them from the environment, `false` turns models off. */
+  llm?: LlmConfig | false;
   /** Reprocess every input even when unchanged. */
   force?: boolean;
   onProgress?: (event: { done: number; total: number; file: string }) => void;
@@ -37,6 +45,8 @@ export interface IngestReport {
   keptEdited: string[];
   warnings: Array<{ file: string; message: string }>;
   redactions: Array<{ file: string; line: number; type: string }>;
+  /** What the models did: off (and why), or usage and cost. */
+  models: string;
 }
 
 /** Assigns ids so that every machine derives the same id from the same inbox. */
@@ -76,7 +86,16 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     keptEdited: [],
     warnings: [],
     redactions: [],
+    models: '',
   };
+  const llmConfig = options.llm === false ? undefined : (options.llm ?? llmConfigFromEnv());
+  const client = llmConfig ? new ModelClient(llmConfig) : undefined;
+  const cache = new ResultCache(path.join(contentDir, '.fieldnotes', 'cache'));
+  report.models = client
+    ? `models on (${llmConfig!.extractModel}, ${llmConfig!.transcribeModel}${llmConfig!.baseURL ? ` at ${llmConfig!.baseURL}` : ''})`
+    : options.llm === false
+      ? 'models off (--no-llm): offline extraction; audio without a transcript beside it is not transcribed'
+      : 'models off (no OPENAI_API_KEY): offline extraction; audio without a transcript beside it is not transcribed';
   const previous = await loadManifest(contentDir, PIPELINE_VERSION);
   const manifest: Manifest = { version: 1, pipeline: PIPELINE_VERSION, inputs: {}, outputs: { ...previous.outputs } };
   const writer = new ContentWriter(contentDir, manifest);
@@ -84,7 +103,21 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   const listing = await listInbox(inboxDir);
   for (const problem of listing.problems) report.warnings.push({ file: problem.relPath, message: problem.message });
-  const ids = assignSourceIds(listing.files);
+  // A voice memo with a text file of the same name beside it (memo.ogg + memo.txt): the text is its transcript.
+  const withoutExtension = (relPath: string) => relPath.replace(/\.[^./]+$/, '');
+  const audioByBase = new Map(listing.files.filter((f) => AUDIO_EXTENSIONS.test(f)).map((f) => [withoutExtension(f), f]));
+  const sidecarOf = new Map(listing.files.filter((f) => /\.(txt|md)$/i.test(f) && audioByBase.has(withoutExtension(f))).map((f) => [audioByBase.get(withoutExtension(f))!, f]));
+  const audioOfSidecar = new Map([...sidecarOf].map(([audio, text]) => [text, audio]));
+  // A memo with a transcript beside it is part of that transcript's source and takes no id of its own.
+  const ids = assignSourceIds(listing.files.filter((f) => !sidecarOf.has(f)));
+  for (const [audio, text] of sidecarOf) ids.set(audio, ids.get(text)!);
+
+  /** An input's hash; a transcript beside a memo also changes when the memo does. */
+  const inputHash = async (relPath: string): Promise<string> => {
+    const own = (await readInboxFile(inboxDir, relPath)).hash;
+    const audio = audioOfSidecar.get(relPath);
+    return audio ? hashBytes(own + (await readInboxFile(inboxDir, audio)).hash) : own;
+  };
 
   // Slugs held by inputs we will not reprocess stay theirs.
   const claimedSlugs = new Set<string>();
@@ -95,7 +128,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (!before || fresh || before.sourceId !== ids.get(relPath)) continue;
     let hash: string;
     try {
-      hash = hashBytes(await readInboxFile(inboxDir, relPath).then((f) => f.bytes));
+      hash = await inputHash(relPath);
     } catch {
       continue;
     }
@@ -117,21 +150,60 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       continue;
     }
     try {
-      const file = await readInboxFile(inboxDir, relPath);
+      let file = await readInboxFile(inboxDir, relPath);
+      const hash = await inputHash(relPath);
+      let audio: { relPath: string; bytes: Uint8Array } | undefined;
+      let segments: Array<{ line: number; start: number; end: number }> = [];
       if (AUDIO_EXTENSIONS.test(relPath)) {
-        const reason = 'audio is not transcribed by this version; put its transcript beside it as a .txt or .md file';
-        report.warnings.push({ file: relPath, message: reason });
-        manifest.inputs[relPath] = { hash: file.hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
-        report.files.push({ file: relPath, status: 'unpublished', reason });
-        continue;
+        const sidecar = sidecarOf.get(relPath);
+        const skip = (reason: string) => {
+          manifest.inputs[relPath] = { hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
+          report.files.push({ file: relPath, status: 'unpublished', reason });
+        };
+        if (sidecar) {
+          skip(`its transcript ${sidecar} is used instead of transcribing it`);
+          continue;
+        }
+        if (file.bytes.length === 0) throw new Error('the audio file is empty');
+        if (!client) {
+          const reason = 'audio is not transcribed without OPENAI_API_KEY; put its transcript beside it (same name, .txt or .md)';
+          report.warnings.push({ file: relPath, message: reason });
+          skip(reason);
+          continue;
+        }
+        const { transcript } = await transcribe(file, client, cache);
+        const note = transcriptNote(transcript, relPath);
+        audio = { relPath, bytes: file.bytes };
+        segments = note.segmentLines;
+        file = { ...file, bytes: new Uint8Array(Buffer.from(note.text, 'utf8')) };
+      } else if (audioOfSidecar.has(relPath)) {
+        const audioPath = audioOfSidecar.get(relPath)!;
+        audio = { relPath: audioPath, bytes: (await readInboxFile(inboxDir, audioPath)).bytes };
+        segments = sidecarSegments(new TextDecoder().decode(file.bytes));
       }
-      const processed = processSource(file, sourceId);
+      const processed = processSource(file, sourceId, { transcript: audio !== undefined });
+      if (audio) {
+        processed.source.audio = { file: `${sourceId}${path.extname(audio.relPath).toLowerCase()}`, original: audio.relPath };
+        processed.source.segments = segments;
+      }
+      if (client) {
+        const lines = processed.text.split('\n');
+        processed.documents = await Promise.all(
+          processed.documents.map(async (document) => {
+            const result = await enrichWithModel(document, { client, cache, sourceId, lines });
+            if (result.error) report.warnings.push({ file: relPath, message: `model extraction failed (${result.error}); the offline result is kept` });
+            for (const rejected of result.report.rejected) report.warnings.push({ file: relPath, message: `model claim rejected: ${rejected}` });
+            for (const disagreement of result.report.disagreements) report.warnings.push({ file: relPath, message: `model disagrees: ${disagreement}` });
+            return result.document;
+          }),
+        );
+      }
       for (const message of processed.warnings) report.warnings.push({ file: relPath, message });
       for (const r of processed.source.redactions ?? []) report.redactions.push({ file: relPath, ...r });
 
       if (processed.documents.length === 0 && !processed.forcePublish) {
         const reason = processed.skipped.map((s) => s.reason).join('; ') || 'no document found';
-        manifest.inputs[relPath] = { hash: file.hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
+        manifest.inputs[relPath] = { hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
         report.files.push({ file: relPath, status: 'unpublished', reason: `not published: ${reason} (add "publish: true" to its frontmatter to publish it anyway)` });
         continue;
       }
@@ -157,13 +229,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         if (outcome === 'written') report.written[output.collection]++;
         if (outcome === 'kept-edited') report.keptEdited.push(output.path);
       }
-      manifest.inputs[relPath] = {
-        hash: file.hash,
-        sourceId,
-        status: 'published',
-        outputs: pending.map((p) => p.path),
-        documents,
-      };
+      const outputs = pending.map((p) => p.path);
+      if (audio && processed.source.audio) {
+        const audioPath = `audio/${processed.source.audio.file}`;
+        if ((await writer.writeBytes(audioPath, audio.bytes)) === 'kept-edited') report.keptEdited.push(audioPath);
+        outputs.push(audioPath);
+      }
+      manifest.inputs[relPath] = { hash, sourceId, status: 'published', outputs, documents };
       report.files.push({ file: relPath, status: 'published', sourceId, documents });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -188,5 +260,6 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (outcome === 'kept-edited') report.keptEdited.push(output);
   }
   await saveManifest(contentDir, manifest);
+  if (client) report.models += `; ${client.summary()}`;
   return report;
 }

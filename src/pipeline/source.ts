@@ -69,14 +69,14 @@ function frontmatterString(value: unknown): string | undefined {
  * Runs one inbox file through decode → redact → parse → noise → segment → classify → extract.
  * Pure apart from its input; throws with a clear message when the file cannot be read as text.
  */
-export function processSource(file: InboxFile, sourceId: string): ProcessedSource {
+export function processSource(file: InboxFile, sourceId: string, hints: { transcript?: boolean } = {}): ProcessedSource {
   const decoded = decode(file.bytes);
   const redacted = redact(decoded.text.replace(/\r\n?/g, '\n'));
   const parsed = parse(redacted.text);
   const noise = findNoise(parsed.lines, parsed.bodyStartLine, codeLineSet(parsed.tree));
   const generated = generatedNote(file.relPath);
   const candidates: Candidate[] = segment(parsed, noise, file.relPath);
-  const kind = guessKind(parsed, noise, file.relPath);
+  const kind = hints.transcript ? 'transcript' : guessKind(parsed, noise, file.relPath);
   const documents: ExtractedDocument[] = [];
   const skipped: ProcessedSource['skipped'] = [];
   for (const candidate of candidates) {

@@ -35,6 +35,10 @@ export const source = z.object({
   documents: z
     .array(z.object({ collection: z.enum(['incidents', 'adrs', 'runbooks']), slug: z.string() }))
     .default([]),
+  /** The voice memo a transcript came from, served from /audio/<file>. */
+  audio: z.object({ file: z.string(), original: z.string() }).optional(),
+  /** Time range of each transcript line, so the page can play the audio from a line. */
+  segments: z.array(z.object({ line: z.number().int().positive(), start: z.number().nonnegative(), end: z.number().nonnegative() })).default([]),
   generated: generatedBy,
 });
 export type Source = z.output<typeof source>;

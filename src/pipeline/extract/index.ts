@@ -23,6 +23,10 @@ export interface ExtractedDocument {
   data: IncidentInput | AdrInput | RunbookInput;
   /** The candidate's own text as a markdown tree (noise removed); positions are source lines. */
   body: Root;
+  /** The source lines the candidate spans (1-based, inclusive). */
+  range: [number, number];
+  /** Lines of the candidate that are noise (UI chrome…), left out of any model prompt. */
+  noiseLines: number[];
 }
 
 /** Fields without which a document of each kind is a draft. */
@@ -87,5 +91,6 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
   const missing = REQUIRED[kind].filter((field) => isEmpty((data as Record<string, unknown>)[field]));
   // Speech is always a draft: what a voice note says is feedback to be written up, not the write-up.
   if (missing.length > 0 || ctx.speech) Object.assign(data, { draft: true, missing });
-  return { kind, data, body: section.tree };
+  const noiseLines = [...ctx.noise.noiseLines.keys()].filter((n) => n >= candidate.startLine && n <= candidate.endLine);
+  return { kind, data, body: section.tree, range: [candidate.startLine, candidate.endLine], noiseLines };
 }

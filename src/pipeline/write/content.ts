@@ -1,7 +1,7 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hashBytes } from '../read.ts';
-import { readIfExists, writeFileAtomic } from './files.ts';
+import { readIfExists, writeBytesAtomic, writeFileAtomic } from './files.ts';
 import type { Manifest } from './manifest.ts';
 
 export type WriteOutcome = 'written' | 'unchanged' | 'kept-edited';
@@ -44,15 +44,30 @@ export class ContentWriter {
     return 'written';
   }
 
+  /** Writes bytes (an audio copy) under the same rules as text: never over a file someone changed. */
+  async writeBytes(relPath: string, bytes: Uint8Array): Promise<WriteOutcome> {
+    const target = this.abs(relPath);
+    const hash = hashBytes(bytes);
+    const onDisk = await readFile(target).catch(() => undefined);
+    if (onDisk && hashBytes(onDisk) === hash) {
+      this.manifest.outputs[relPath] = hash;
+      return 'unchanged';
+    }
+    if (onDisk && this.manifest.outputs[relPath] !== hashBytes(onDisk)) return 'kept-edited';
+    await writeBytesAtomic(target, bytes);
+    this.manifest.outputs[relPath] = hash;
+    return 'written';
+  }
+
   /** Removes a file we generated earlier that nothing produces now, unless someone edited it. */
   async remove(relPath: string): Promise<'removed' | 'kept-edited' | 'absent'> {
     const target = this.abs(relPath);
-    const onDisk = await readIfExists(target);
+    const onDisk = await readFile(target).catch(() => undefined);
     if (onDisk === undefined) {
       delete this.manifest.outputs[relPath];
       return 'absent';
     }
-    if (await this.isHandEdited(relPath, onDisk)) return 'kept-edited';
+    if (this.manifest.outputs[relPath] !== hashBytes(onDisk)) return 'kept-edited';
     await rm(target);
     delete this.manifest.outputs[relPath];
     return 'removed';

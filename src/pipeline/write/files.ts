@@ -8,11 +8,15 @@ import path from 'node:path';
  * the target (rename is atomic within one file system).
  */
 export async function writeFileAtomic(target: string, content: string): Promise<void> {
+  await writeBytesAtomic(target, Buffer.from(content, 'utf8'));
+}
+
+export async function writeBytesAtomic(target: string, content: Uint8Array): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
   const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();

@@ -1,0 +1,231 @@
+import { execFile } from 'node:child_process';
+import matter from 'gray-matter';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LlmConfig } from '../src/llm/config.ts';
+import { modelSchema } from '../src/pipeline/extract/llm.ts';
+import { ingest } from '../src/pipeline/run.ts';
+import { chatReply, startMockOpenAI, type MockOpenAI } from './helpers/openai-server.ts';
+import { tempProject } from './helpers/project.ts';
+
+const run = promisify(execFile);
+
+/**
+ * Models through the real `openai` SDK against a local OpenAI-compatible server: transcription
+ * (with chunking and the Ogg quirk), structured extraction with verified quotes, the merge with
+ * the offline result, the cache, retries and the offline fallback.
+ */
+const NOTE = `# Postmortem — Redis outage 2026-03-03
+
+Impact: sessions were lost for 20 minutes.
+
+We restarted Redis after the disk filled up because AOF rewrite never ran.
+`;
+
+let mock: MockOpenAI;
+beforeAll(async () => {
+  mock = await startMockOpenAI();
+});
+afterAll(async () => mock.close());
+
+const config = (overrides: Partial<LlmConfig> = {}): LlmConfig => ({
+  apiKey: 'test-key',
+  baseURL: mock.baseURL,
+  extractModel: 'gpt-4o-mini',
+  transcribeModel: 'whisper-1',
+  concurrency: 2,
+  timeoutMs: 10_000,
+  maxRetries: 2,
+  audioChunkBytes: 24 * 1024 * 1024,
+  ...overrides,
+});
+
+/** An answer with every property the strict schema requires: nulls and empty lists, then `fields`. */
+function answer(kind: 'incident' | 'adr' | 'runbook', fields: Record<string, unknown>): string {
+  const schema = zodResponseFormat(modelSchema(kind), kind).json_schema.schema as { properties: Record<string, { type?: string }> };
+  const blank = Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, value.type === 'array' ? [] : null]));
+  return JSON.stringify({ ...blank, ...fields });
+}
+
+const REDIS_ANSWER = answer('incident', {
+  title: { text: 'Redis outage 2026-03-03', quote: 'Redis outage 2026-03-03', fromLine: 1, toLine: 1 },
+  rootCause: { text: 'The disk filled up because the AOF rewrite never ran', quote: 'the disk filled up because AOF rewrite never ran', fromLine: 5, toLine: 5 },
+  resolution: { text: 'Redis was restarted', quote: 'We restarted Redis', fromLine: 5, toLine: 5 },
+  trigger: { text: 'A cosmic ray', quote: 'a cosmic ray flipped a bit in Redis', fromLine: 5, toLine: 5 },
+  impact: { text: 'All users were logged out', quote: 'sessions were lost', fromLine: 3, toLine: 3 },
+});
+
+async function project(files: Record<string, string>) {
+  const p = await tempProject();
+  for (const seed of await readdir(p.inbox)) await run('rm', [path.join(p.inbox, seed)]);
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(p.inbox, name), text);
+  return p;
+}
+
+const incidentOf = async (content: string) => {
+  const [file] = await readdir(path.join(content, 'incidents'));
+  return matter(await readFile(path.join(content, 'incidents', file!), 'utf8'), {}).data;
+};
+
+describe('LLM extraction', () => {
+  it('fills what the offline extractor missed, with verified citations; rejects an invented quote', async () => {
+    mock.requests.length = 0;
+    mock.onChat = () => chatReply(REDIS_ANSWER);
+    const p = await project({ 'redis.md': NOTE });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    const incident = await incidentOf(p.content);
+    expect(incident.rootCause).toEqual({ text: 'The disk filled up because the AOF rewrite never ran', cite: [{ source: 'redis', lines: [5, 5] }] });
+    expect(incident.resolution.text).toBe('Redis was restarted');
+    expect(incident.trigger).toBeUndefined();
+    // The offline value with its own citation stays; the difference is reported.
+    expect(incident.impact.text).toBe('sessions were lost for 20 minutes.');
+    const messages = report.warnings.map((w) => w.message).join('\n');
+    expect(messages).toMatch(/model claim rejected: trigger: quote "a cosmic ray flipped a bit in Redis" is not in lines 5–5/);
+    expect(messages).toMatch(/model disagrees: impact/);
+    expect(report.models).toMatch(/1 model requests, 120 tokens in, 40 out, about \$0\.0000/);
+    // One structured-output call, with the JSON Schema made from the zod schema.
+    const request = mock.requests[0]!.body as { response_format: { type: string; json_schema: { strict: boolean; schema: object } } };
+    expect(request.response_format.type).toBe('json_schema');
+    expect(request.response_format.json_schema.strict).toBe(true);
+    expect(JSON.stringify(request.response_format.json_schema.schema)).not.toContain('oneOf');
+  });
+
+  it('a re-run is served from the cache: zero requests', async () => {
+    mock.onChat = () => chatReply(REDIS_ANSWER);
+    const p = await project({ 'redis.md': NOTE });
+    await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    mock.requests.length = 0;
+    const second = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config(), force: true });
+    expect(mock.requests).toHaveLength(0);
+    expect(second.files[0]!.status).toBe('published');
+    expect((await incidentOf(p.content)).rootCause.text).toBe('The disk filled up because the AOF rewrite never ran');
+  });
+
+  it('retries a 429 and succeeds', async () => {
+    mock.requests.length = 0;
+    let calls = 0;
+    mock.onChat = () => (calls++ === 0 ? { status: 429, json: { error: { message: 'slow down' } }, headers: { 'retry-after-ms': '10' } } : chatReply(REDIS_ANSWER));
+    const p = await project({ 'redis.md': NOTE.replace('20 minutes', '21 minutes') });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    expect(mock.requests.length).toBe(2);
+    expect(report.warnings.filter((w) => /failed/.test(w.message))).toEqual([]);
+    expect((await incidentOf(p.content)).rootCause).toBeDefined();
+  });
+
+  it('falls back to the offline result when the server fails every time, and says so', async () => {
+    mock.requests.length = 0;
+    mock.onChat = () => ({ status: 500, json: { error: { message: 'boom' } }, headers: { 'retry-after-ms': '5' } });
+    const p = await project({ 'redis.md': NOTE.replace('20 minutes', '22 minutes') });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config({ maxRetries: 1 }) });
+    expect(mock.requests.length).toBe(2);
+    expect(report.files[0]!.status).toBe('published');
+    expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/model extraction failed \(.*500.*\); the offline result is kept/);
+    const incident = await incidentOf(p.content);
+    expect(incident.rootCause).toBeUndefined();
+    expect(incident.impact.text).toBe('sessions were lost for 22 minutes.');
+  });
+
+  it('treats malformed JSON as a failed call: offline result, reported', async () => {
+    mock.onChat = () => chatReply('{"title": {"text": "Redis outage", "quote": ');
+    const p = await project({ 'redis.md': NOTE.replace('20 minutes', '23 minutes') });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/model extraction failed/);
+    expect((await incidentOf(p.content)).impact.text).toBe('sessions were lost for 23 minutes.');
+  });
+
+  it('without a key the offline path runs and the report says so', async () => {
+    const p = await project({ 'redis.md': NOTE });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: false });
+    expect(report.models).toMatch(/models off/);
+  });
+});
+
+async function makeAudio(file: string, seconds: number, codec: string[] = ['-ar', '16000', '-ac', '1']): Promise<void> {
+  await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, ...codec, file]);
+}
+
+const SPOKEN = 'Runbook: restart the queue worker. 1. Check the backlog. 2. Restart the worker with systemctl restart worker.';
+
+describe('voice memos', () => {
+  it('a memo becomes a transcript source with segment times and its audio, through the transcription API', async () => {
+    mock.requests.length = 0;
+    mock.onTranscription = () => ({
+      status: 200,
+      json: {
+        text: SPOKEN,
+        language: 'english',
+        duration: 4,
+        segments: [
+          { id: 0, start: 0, end: 1.5, text: ' Runbook: restart the queue worker.' },
+          { id: 1, start: 1.5, end: 4, text: ' Steps: 1. Check the backlog. 2. Restart the worker with systemctl restart worker.' },
+        ],
+      },
+    });
+    const p = await project({});
+    await makeAudio(path.join(p.inbox, '20260301_101500_memo.wav'), 4);
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config({ extractModel: 'none' }) });
+    const source = matter(await readFile(path.join(p.content, 'sources', '20260301_101500_memo.md'), 'utf8'), {});
+    expect(source.data).toMatchObject({ kind: 'transcript', audio: { file: '20260301_101500_memo.wav', original: '20260301_101500_memo.wav' } });
+    expect(source.data.segments).toEqual([
+      { line: 10, start: 0, end: 1.5 },
+      { line: 11, start: 1.5, end: 4 },
+    ]);
+    expect(source.content).toContain('source: voice_memo\ndate: 2026-03-01T10:15:00+00:00');
+    expect((await readdir(path.join(p.content, 'audio')))).toEqual(['20260301_101500_memo.wav']);
+    const upload = mock.requests.find((r) => r.path.endsWith('/audio/transcriptions'))!.body;
+    expect(upload).toMatchObject({ model: 'whisper-1', response_format: 'verbose_json', 'timestamp_granularities[]': 'segment' });
+    expect(report.files[0]!.status).toBe('published');
+  });
+
+  it('a memo with a transcript beside it is not sent anywhere', async () => {
+    mock.requests.length = 0;
+    const p = await project({ 'memo.txt': '# Runbook — Restart the worker\n\n1. Restart:\n   ```bash\n   systemctl restart worker\n   ```\n' });
+    await makeAudio(path.join(p.inbox, 'memo.ogg'), 2, ['-c:a', 'libopus']);
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: false });
+    expect(mock.requests).toHaveLength(0);
+    const source = matter(await readFile(path.join(p.content, 'sources', 'memo.md'), 'utf8'), {});
+    expect(source.data.audio).toEqual({ file: 'memo.ogg', original: 'memo.ogg' });
+    expect(report.files.find((f) => f.file === 'memo.ogg')).toMatchObject({ status: 'unpublished', reason: 'its transcript memo.txt is used instead of transcribing it' });
+  });
+
+  it('sends Telegram Ogg as voice.ogg, and transcodes to MP3 when the server refuses Ogg', async () => {
+    mock.requests.length = 0;
+    mock.onTranscription = (fields) =>
+      (fields.file as { filename: string }).filename === 'voice.ogg'
+        ? { status: 400, json: { error: { message: 'Unsupported file format ogg' } } }
+        : { status: 200, json: { text: SPOKEN, duration: 2, segments: [{ id: 0, start: 0, end: 2, text: SPOKEN }] } };
+    const p = await project({});
+    await makeAudio(path.join(p.inbox, 'voice-note.oga'), 2, ['-c:a', 'libopus', '-f', 'ogg']);
+    await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config({ extractModel: 'none', maxRetries: 0 }) });
+    const files = mock.requests.map((r) => r.body.file as { filename: string; type: string });
+    expect(files[0]).toMatchObject({ filename: 'voice.ogg', type: 'audio/ogg' });
+    expect(files[1]).toMatchObject({ filename: 'transcoded.mp3' });
+    expect(await readFile(path.join(p.content, 'sources', 'voice-note.md'), 'utf8')).toContain(SPOKEN);
+  });
+
+  it('splits a long memo into overlapping chunks, shifts their times and passes the previous text as prompt', async () => {
+    mock.requests.length = 0;
+    let chunk = 0;
+    mock.onTranscription = () => {
+      const index = chunk++;
+      const text = index === 0 ? 'Runbook: restart the worker.' : `Step ${index}: run systemctl restart worker-${index}.`;
+      return { status: 200, json: { text, duration: 3, segments: [{ id: 0, start: 0.5, end: 2.5, text }] } };
+    };
+    const p = await project({});
+    await makeAudio(path.join(p.inbox, 'long.wav'), 12);
+    await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config({ extractModel: 'none', audioChunkBytes: 96 * 1024 }) });
+    const uploads = mock.requests.filter((r) => r.path.endsWith('/audio/transcriptions'));
+    expect(uploads.length).toBeGreaterThanOrEqual(3);
+    expect(uploads[0]!.body.prompt).toBeUndefined();
+    expect(uploads[1]!.body.prompt).toBe('Runbook: restart the worker.');
+    expect(uploads[2]!.body.prompt).toBe('Runbook: restart the worker. Step 1: run systemctl restart worker-1.');
+    const source = matter(await readFile(path.join(p.content, 'sources', 'long.md'), 'utf8'), {});
+    const starts = (source.data.segments as Array<{ start: number }>).map((s) => s.start);
+    expect(starts[0]).toBe(0.5);
+    expect(starts.every((s, i) => i === 0 || s > starts[i - 1]!)).toBe(true);
+    expect(starts.at(-1)!).toBeGreaterThan(6);
+  });
+});
