@@ -61,9 +61,29 @@ function shiftPositions(node: { position?: { start: { line: number }; end: { lin
   for (const child of node.children ?? []) shiftPositions(child as typeof node, offset);
 }
 
+/**
+ * Lists and quotes nested deeper than this are refused: the syntax-tree tools downstream recurse
+ * once per level, and no note needs a hundred levels.
+ */
+export const MAX_NESTING = 100;
+
+function nestingDepth(line: string): number {
+  const prefix = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$))+/.exec(line)?.[0] ?? '';
+  const markers = (prefix.match(/[-*+>]|\d{1,9}[.)]/g) ?? []).length;
+  const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+  return markers + Math.floor(indent / 2);
+}
+
 /** Text → frontmatter + markdown tree with line numbers of the full text. */
 export function parse(decodedText: string): ParsedSource {
   const text = normalizeText(decodedText);
+  const deepest = text.split('\n').reduce((max, line, i) => {
+    const depth = nestingDepth(line);
+    return depth > max.depth ? { depth, line: i + 1 } : max;
+  }, { depth: 0, line: 0 });
+  if (deepest.depth > MAX_NESTING) {
+    throw new Error(`line ${deepest.line}: lists or quotes nested ${deepest.depth} levels deep (at most ${MAX_NESTING} are read)`);
+  }
   const warnings: string[] = [];
   const { data, bodyStartLine } = readFrontmatter(text, warnings);
   const lines = text.split('\n');

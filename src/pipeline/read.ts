@@ -23,6 +23,8 @@ const IGNORED = /^(\.|~\$)|~$|\.(swp|tmp|part|crdownload)$|^(Thumbs\.db|desktop\
 
 /** Bigger inputs are refused with a clear message instead of exhausting memory. */
 export const MAX_INBOX_FILE_BYTES = 64 * 1024 * 1024;
+/** Text notes are small; one this big is a log or a dump, and parsing it would stall the run. */
+export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
 
 export function hashBytes(bytes: Uint8Array | string): string {
   return 'sha256:' + createHash('sha256').update(bytes).digest('hex');

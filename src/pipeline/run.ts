@@ -6,11 +6,12 @@ import { ResultCache } from '../llm/cache.ts';
 import { ModelClient } from '../llm/client.ts';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.ts';
 import { enrichWithModel } from './extract/llm.ts';
-import { hashBytes, listInbox, readInboxFile } from './read.ts';
+import { hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile } from './read.ts';
 import { sidecarSegments, transcribe, transcriptNote } from './transcribe.ts';
 import { AUDIO_EXTENSIONS, processSource, sourceSlug, withCitationLinks, type ProcessedSource } from './source.ts';
 import { ContentWriter } from './write/content.ts';
-import { loadManifest, saveManifest, type Manifest } from './write/manifest.ts';
+import { removeLeftoverTempFiles } from './write/files.ts';
+import { Journal, loadManifest, readJournal, saveManifest, type Manifest } from './write/manifest.ts';
 import { sanitize, toMdxFile, toYaml } from './write/mdx.ts';
 
 /**
@@ -98,7 +99,12 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       : 'models off (no OPENAI_API_KEY): offline extraction; audio without a transcript beside it is not transcribed';
   const previous = await loadManifest(contentDir, PIPELINE_VERSION);
   const manifest: Manifest = { version: 1, pipeline: PIPELINE_VERSION, inputs: {}, outputs: { ...previous.outputs } };
-  const writer = new ContentWriter(contentDir, manifest);
+  await removeLeftoverTempFiles(contentDir);
+  const unsaved = await readJournal(contentDir);
+  const journal = new Journal(contentDir);
+  const writer = new ContentWriter(contentDir, manifest, journal, unsaved);
+  // A killed run's outputs are known from its journal: they are candidates for removal like any other.
+  for (const [relPath, hashes] of unsaved) if (!(relPath in manifest.outputs)) manifest.outputs[relPath] = [...hashes].at(-1)!;
   const fresh = options.force || previous.pipeline !== PIPELINE_VERSION;
 
   const listing = await listInbox(inboxDir);
@@ -176,6 +182,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         audio = { relPath, bytes: file.bytes };
         segments = note.segmentLines;
         file = { ...file, bytes: new Uint8Array(Buffer.from(note.text, 'utf8')) };
+      } else if (file.bytes.length > MAX_NOTE_BYTES) {
+        throw new Error(`the note is ${(file.bytes.length / 1048576).toFixed(1)} MB; notes over ${MAX_NOTE_BYTES / 1048576} MB are not read (split it, or keep logs out of the inbox)`);
       } else if (audioOfSidecar.has(relPath)) {
         const audioPath = audioOfSidecar.get(relPath)!;
         audio = { relPath: audioPath, bytes: (await readInboxFile(inboxDir, audioPath)).bytes };
@@ -259,6 +267,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (outcome === 'removed') report.removed.push(output);
     if (outcome === 'kept-edited') report.keptEdited.push(output);
   }
+  await journal.close();
   await saveManifest(contentDir, manifest);
   if (client) report.models += `; ${client.summary()}`;
   return report;

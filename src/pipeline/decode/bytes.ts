@@ -52,14 +52,19 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** Share of bytes that are control characters no text file contains. */
+/**
+ * Share of characters that are controls no text file contains. NUL is left out: padding from a
+ * truncated write or a sloppy export, it is stripped later; a binary file has plenty of others.
+ */
 function controlShare(text: string): number {
   let bad = 0;
+  let nul = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || c === 0xfffd) bad++;
+    if (c === 0) nul++;
+    else if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || c === 0xfffd) bad++;
   }
-  return text.length === 0 ? 0 : bad / text.length;
+  return text.length - nul === 0 ? (nul > 0 ? 1 : 0) : bad / (text.length - nul);
 }
 
 /** Refuses text that is mostly control characters: it came from a binary file. */

@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hashBytes } from '../read.ts';
 import { readIfExists, writeBytesAtomic, writeFileAtomic } from './files.ts';
-import type { Manifest } from './manifest.ts';
+import type { Journal, Manifest } from './manifest.ts';
 
 export type WriteOutcome = 'written' | 'unchanged' | 'kept-edited';
 
@@ -14,7 +14,14 @@ export class ContentWriter {
   constructor(
     private readonly contentDir: string,
     private readonly manifest: Manifest,
+    private readonly journal: Journal,
+    /** Hashes a killed earlier run may have left (from its journal): those files are ours too. */
+    private readonly unsaved: Map<string, Set<string>> = new Map(),
   ) {}
+
+  private isOurs(relPath: string, hash: string): boolean {
+    return this.manifest.outputs[relPath] === hash || (this.unsaved.get(relPath)?.has(hash) ?? false);
+  }
 
   private abs(relPath: string): string {
     const target = path.resolve(this.contentDir, relPath);
@@ -26,8 +33,7 @@ export class ContentWriter {
   async isHandEdited(relPath: string, onDisk?: string): Promise<boolean> {
     const current = onDisk ?? (await readIfExists(this.abs(relPath)));
     if (current === undefined) return false;
-    const recorded = this.manifest.outputs[relPath];
-    return recorded === undefined || recorded !== hashBytes(current);
+    return !this.isOurs(relPath, hashBytes(current));
   }
 
   async write(relPath: string, text: string): Promise<WriteOutcome> {
@@ -39,6 +45,7 @@ export class ContentWriter {
       return 'unchanged';
     }
     if (onDisk !== undefined && (await this.isHandEdited(relPath, onDisk))) return 'kept-edited';
+    await this.journal.record(relPath, hash);
     await writeFileAtomic(target, text);
     this.manifest.outputs[relPath] = hash;
     return 'written';
@@ -53,7 +60,8 @@ export class ContentWriter {
       this.manifest.outputs[relPath] = hash;
       return 'unchanged';
     }
-    if (onDisk && this.manifest.outputs[relPath] !== hashBytes(onDisk)) return 'kept-edited';
+    if (onDisk && !this.isOurs(relPath, hashBytes(onDisk))) return 'kept-edited';
+    await this.journal.record(relPath, hash);
     await writeBytesAtomic(target, bytes);
     this.manifest.outputs[relPath] = hash;
     return 'written';
@@ -67,7 +75,7 @@ export class ContentWriter {
       delete this.manifest.outputs[relPath];
       return 'absent';
     }
-    if (this.manifest.outputs[relPath] !== hashBytes(onDisk)) return 'kept-edited';
+    if (!this.isOurs(relPath, hashBytes(onDisk))) return 'kept-edited';
     await rm(target);
     delete this.manifest.outputs[relPath];
     return 'removed';

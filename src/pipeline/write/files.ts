@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -36,5 +36,15 @@ export async function readIfExists(file: string): Promise<string | undefined> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
+  }
+}
+
+/** Temporary files of a write that was killed before its rename: never content, always safe to drop. */
+export async function removeLeftoverTempFiles(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) await removeLeftoverTempFiles(abs);
+    else if (/^\..+\.tmp-[0-9a-f]{12}$/.test(entry.name)) await rm(abs, { force: true });
   }
 }

@@ -1,3 +1,4 @@
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { hashBytes } from '../read.ts';
 import { readIfExists, writeFileAtomic } from './files.ts';
@@ -26,6 +27,12 @@ export interface Manifest {
 }
 
 export const MANIFEST_PATH = '.fieldnotes/manifest.json';
+/**
+ * The journal: one line per file written since the manifest was last saved. A run that is killed
+ * before it saves the manifest leaves it behind, so the next run still knows those files are its
+ * own (not hand edits) and can overwrite or remove them.
+ */
+export const JOURNAL_PATH = '.fieldnotes/journal.log';
 
 export function emptyManifest(pipeline: string): Manifest {
   return { version: 1, pipeline, inputs: {}, outputs: {} };
@@ -52,6 +59,38 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 export async function saveManifest(contentDir: string, manifest: Manifest): Promise<void> {
   const stable: Manifest = { ...manifest, inputs: sortKeys(manifest.inputs), outputs: sortKeys(manifest.outputs) };
   await writeFileAtomic(path.join(contentDir, MANIFEST_PATH), JSON.stringify(stable, null, 2) + '\n');
+  await rm(path.join(contentDir, JOURNAL_PATH), { force: true });
+}
+
+/** Appends "path<TAB>hash" to the journal and flushes it, before the file itself is written. */
+export class Journal {
+  private handle: FileHandle | undefined;
+  constructor(private readonly contentDir: string) {}
+
+  async record(relPath: string, hash: string): Promise<void> {
+    if (!this.handle) {
+      await mkdir(path.join(this.contentDir, '.fieldnotes'), { recursive: true });
+      this.handle = await open(path.join(this.contentDir, JOURNAL_PATH), 'a');
+    }
+    await this.handle.write(`${relPath}\t${hash}\n`);
+    await this.handle.datasync();
+  }
+
+  async close(): Promise<void> {
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+}
+
+/** Hashes of the files a killed run wrote: path → every hash it may have left there. */
+export async function readJournal(contentDir: string): Promise<Map<string, Set<string>>> {
+  const text = await readIfExists(path.join(contentDir, JOURNAL_PATH));
+  const written = new Map<string, Set<string>>();
+  for (const line of (text ?? '').split('\n')) {
+    const [relPath, hash] = line.split('\t');
+    if (relPath && hash?.startsWith('sha256:')) written.set(relPath, new Set([...(written.get(relPath) ?? []), hash]));
+  }
+  return written;
 }
 
 export { hashBytes as hashText };
