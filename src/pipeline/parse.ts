@@ -68,7 +68,8 @@ function shiftPositions(node: { position?: { start: { line: number }; end: { lin
 export const MAX_NESTING = 100;
 
 function nestingDepth(line: string): number {
-  const prefix = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$))+/.exec(line)?.[0] ?? '';
+  // List markers need a space after them; quote markers do not (">>>" is three quotes deep).
+  const prefix = /^(?:[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|>))+/.exec(line)?.[0] ?? '';
   const markers = (prefix.match(/[-*+>]|\d{1,9}[.)]/g) ?? []).length;
   const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
   return markers + Math.floor(indent / 2);

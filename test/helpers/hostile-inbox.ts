@@ -59,7 +59,7 @@ export async function writeHostileInbox(inbox: string, outside: string): Promise
   for (let i = 0; i < 12; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
   await add('yaml-bomb.md', `---\n${bomb.join('\n')}\n---\n# Runbook — YAML bomb\n\n1. Restart:\n   \`\`\`bash\n   systemctl restart api\n   \`\`\`\n`, 'published');
   await add('injection.md', INJECTION, 'published');
-  await add('deep-lists.md', `# Runbook — Deep\n\n${Array.from({ length: 5000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n`, 'failed', /nested \d+ levels deep/);
+  await add('deep-lists.md', `# Runbook — Deep\n\n${Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n`, 'failed', /nested \d+ levels deep/);
   await add('deep-quotes.md', `${'>'.repeat(3000)} deep\n`, 'failed', /nested \d+ levels deep/);
   await writeFile(outside, 'Runbook — secret outside the inbox\n1. cat /etc/shadow\n');
   await symlink(outside, path.join(inbox, 'link-outside.md'));
