@@ -38,12 +38,14 @@ const REQUIRED: Record<DocumentKind, string[]> = {
 
 function titleOf(section: Section): CitedText {
   const { candidate } = section;
-  if (section.titled) return { text: displayTitle(candidate.title) || candidate.title, cite: cite(section, candidate.titleLine) };
+  if (section.titled) return { text: displayTitle(candidate.title) || candidate.title.trim() || section.ctx.sourceId, cite: cite(section, candidate.titleLine) };
   const spoken = spokenArticleTitle(section);
   if (spoken) return spoken;
-  // The first line with words in it: not a `---` separator, not a lone emoji.
-  const first = section.lines.find((l) => /\p{L}{2}/u.test(l.text)) ?? section.lines[0]!;
-  return { text: shorten(displayTitle(first.text), 120), cite: cite(section, first.number) };
+  // The first line with words in it: not a `---` separator, not a lone emoji; a line that is all
+  // marker ("ADR-014 —") keeps its marker rather than become an empty title.
+  const first = section.lines.find((l) => /\p{L}{2}/u.test(l.text)) ?? section.lines.find((l) => l.text.trim()) ?? section.lines[0]!;
+  const text = shorten(displayTitle(first.text) || first.text.trim(), 120) || section.ctx.sourceId;
+  return { text, cite: cite(section, first.number) };
 }
 
 function isEmpty(value: unknown): boolean {

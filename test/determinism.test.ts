@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../src/pipeline/run.ts';
+import { REPO, snapshot, tempProject } from './helpers/project.ts';
+
+const run = promisify(execFile);
+
+/** Builds the seeds in a fresh folder: the content snapshot and every HTML page of the site. */
+async function buildOnce(): Promise<{ content: Map<string, string>; html: Map<string, string> }> {
+  const project = await tempProject();
+  await ingest({ inboxDir: project.inbox, contentDir: project.content, llm: false });
+  await run(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project.root], { cwd: project.root, maxBuffer: 64 * 1024 * 1024 });
+  const dist = await snapshot(path.join(project.root, 'dist'));
+  const html = new Map<string, string>();
+  for (const file of dist.keys()) if (file.endsWith('.html')) html.set(file, await readFile(path.join(project.root, 'dist', file), 'utf8'));
+  return { content: await snapshot(project.content), html };
+}
+
+describe('determinism', () => {
+  it('two runs in different folders give byte-identical content/ and the same HTML', async () => {
+    const [a, b] = [await buildOnce(), await buildOnce()];
+    expect(a.content).toEqual(b.content);
+    expect([...a.html.keys()]).toEqual([...b.html.keys()]);
+    expect(a.html.size).toBeGreaterThan(20);
+    for (const [file, html] of a.html) expect(b.html.get(file), file).toBe(html);
+  }, 300_000);
+});
