@@ -53,10 +53,17 @@ const TITLE_MARKERS: Record<DocumentKind, RegExp> = {
 /** Below this score a candidate is not a document. */
 export const CLASSIFY_THRESHOLD = 5;
 
+const globalVersions = new WeakMap<RegExp, RegExp>();
+
 function countMatches(pattern: RegExp, text: string): number {
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  let global = globalVersions.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+    globalVersions.set(pattern, global);
+  }
+  global.lastIndex = 0;
   let count = 0;
-  for (const _ of text.matchAll(global)) if (++count >= 5) break; // repetition is weak evidence
+  while (global.exec(text)) if (++count >= 5) break; // repetition is weak evidence
   return count;
 }
 

@@ -146,15 +146,20 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }
   }
 
-  let done = 0;
-  for (const relPath of listing.files) {
-    options.onProgress?.({ done: done++, total: listing.files.length, file: relPath });
+  type Prepared =
+    | { kind: 'unchanged' }
+    | { kind: 'skip'; hash: string; reason: string; warn: boolean }
+    | { kind: 'processed'; hash: string; processed: ProcessedSource; audio?: { relPath: string; bytes: Uint8Array }; warnings: string[] }
+    | { kind: 'failed'; error: string };
+
+  /**
+   * Everything about one input that does not depend on the others: read, transcribe, decode,
+   * extract, ask the model. Runs for several inputs at once (their I/O and model calls overlap);
+   * slugs and writes then happen one input at a time, in order, so the result is deterministic.
+   */
+  const prepare = async (relPath: string): Promise<Prepared> => {
+    if (unchanged.has(relPath)) return { kind: 'unchanged' };
     const sourceId = ids.get(relPath)!;
-    if (unchanged.has(relPath)) {
-      manifest.inputs[relPath] = previous.inputs[relPath]!;
-      report.files.push({ file: relPath, status: 'unchanged' });
-      continue;
-    }
     try {
       let file = await readInboxFile(inboxDir, relPath);
       const hash = await inputHash(relPath);
@@ -162,21 +167,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       let segments: Array<{ line: number; start: number; end: number }> = [];
       if (AUDIO_EXTENSIONS.test(relPath)) {
         const sidecar = sidecarOf.get(relPath);
-        const skip = (reason: string) => {
-          manifest.inputs[relPath] = { hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
-          report.files.push({ file: relPath, status: 'unpublished', reason });
-        };
-        if (sidecar) {
-          skip(`its transcript ${sidecar} is used instead of transcribing it`);
-          continue;
-        }
+        if (sidecar) return { kind: 'skip', hash, reason: `its transcript ${sidecar} is used instead of transcribing it`, warn: false };
         if (file.bytes.length === 0) throw new Error('the audio file is empty');
-        if (!client) {
-          const reason = 'audio is not transcribed without OPENAI_API_KEY; put its transcript beside it (same name, .txt or .md)';
-          report.warnings.push({ file: relPath, message: reason });
-          skip(reason);
-          continue;
-        }
+        if (!client) return { kind: 'skip', hash, reason: 'audio is not transcribed without OPENAI_API_KEY; put its transcript beside it (same name, .txt or .md)', warn: true };
         const { transcript } = await transcribe(file, client, cache);
         const note = transcriptNote(transcript, relPath);
         audio = { relPath, bytes: file.bytes };
@@ -194,19 +187,61 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         processed.source.audio = { file: `${sourceId}${path.extname(audio.relPath).toLowerCase()}`, original: audio.relPath };
         processed.source.segments = segments;
       }
+      const warnings: string[] = [];
       if (client) {
         const lines = processed.text.split('\n');
         processed.documents = await Promise.all(
           processed.documents.map(async (document) => {
             const result = await enrichWithModel(document, { client, cache, sourceId, lines });
-            if (result.error) report.warnings.push({ file: relPath, message: `model extraction failed (${result.error}); the offline result is kept` });
-            for (const rejected of result.report.rejected) report.warnings.push({ file: relPath, message: `model claim rejected: ${rejected}` });
-            for (const disagreement of result.report.disagreements) report.warnings.push({ file: relPath, message: `model disagrees: ${disagreement}` });
+            if (result.error) warnings.push(`model extraction failed (${result.error}); the offline result is kept`);
+            for (const rejected of result.report.rejected) warnings.push(`model claim rejected: ${rejected}`);
+            for (const disagreement of result.report.disagreements) warnings.push(`model disagrees: ${disagreement}`);
             return result.document;
           }),
         );
       }
-      for (const message of processed.warnings) report.warnings.push({ file: relPath, message });
+      return { kind: 'processed', hash, processed, audio, warnings: [...warnings, ...processed.warnings] };
+    } catch (error) {
+      return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  // Writes go out while the next inputs are prepared; at most this many at once.
+  const writes = new Set<Promise<void>>();
+  const queueWrite = async (write: () => Promise<void>) => {
+    while (writes.size >= 16) await Promise.race(writes);
+    const promise = write().finally(() => writes.delete(promise));
+    writes.add(promise);
+  };
+
+  const AHEAD = 8;
+  const started = new Map<number, Promise<Prepared>>();
+  const startFrom = (i: number) => {
+    for (let k = i; k < Math.min(listing.files.length, i + AHEAD); k++) if (!started.has(k)) started.set(k, prepare(listing.files[k]!));
+  };
+  let done = 0;
+  for (let index = 0; index < listing.files.length; index++) {
+    const relPath = listing.files[index]!;
+    options.onProgress?.({ done: done++, total: listing.files.length, file: relPath });
+    startFrom(index);
+    const prepared = await started.get(index)!;
+    started.delete(index);
+    const sourceId = ids.get(relPath)!;
+    if (prepared.kind === 'unchanged') {
+      manifest.inputs[relPath] = previous.inputs[relPath]!;
+      report.files.push({ file: relPath, status: 'unchanged' });
+      continue;
+    }
+    if (prepared.kind === 'skip') {
+      if (prepared.warn) report.warnings.push({ file: relPath, message: prepared.reason });
+      manifest.inputs[relPath] = { hash: prepared.hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
+      report.files.push({ file: relPath, status: 'unpublished', reason: prepared.reason });
+      continue;
+    }
+    try {
+      if (prepared.kind === 'failed') throw new Error(prepared.error);
+      const { processed, hash, audio } = prepared;
+      for (const message of prepared.warnings) report.warnings.push({ file: relPath, message });
       for (const r of processed.source.redactions ?? []) report.redactions.push({ file: relPath, ...r });
 
       if (processed.documents.length === 0 && !processed.forcePublish) {
@@ -233,14 +268,18 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       pending.unshift({ path: `sources/${sourceId}.md`, text: sourceFile(processed), collection: 'sources' });
 
       for (const output of pending) {
-        const outcome = await writer.write(output.path, output.text);
-        if (outcome === 'written') report.written[output.collection]++;
-        if (outcome === 'kept-edited') report.keptEdited.push(output.path);
+        await queueWrite(async () => {
+          const outcome = await writer.write(output.path, output.text);
+          if (outcome === 'written') report.written[output.collection]++;
+          if (outcome === 'kept-edited') report.keptEdited.push(output.path);
+        });
       }
       const outputs = pending.map((p) => p.path);
       if (audio && processed.source.audio) {
         const audioPath = `audio/${processed.source.audio.file}`;
-        if ((await writer.writeBytes(audioPath, audio.bytes)) === 'kept-edited') report.keptEdited.push(audioPath);
+        await queueWrite(async () => {
+          if ((await writer.writeBytes(audioPath, audio.bytes)) === 'kept-edited') report.keptEdited.push(audioPath);
+        });
         outputs.push(audioPath);
       }
       manifest.inputs[relPath] = { hash, sourceId, status: 'published', outputs, documents };
@@ -257,6 +296,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       };
     }
   }
+  await Promise.all(writes);
+  report.keptEdited.sort();
   options.onProgress?.({ done, total: listing.files.length, file: '' });
 
   // Files we generated before that no input produces now: removed, unless a person edited them.

@@ -76,10 +76,18 @@ export function prepareSection(ctx: ExtractContext, candidate: Candidate): Secti
   }
   const titleLine = ctx.parsed.lines[candidate.titleLine - 1] ?? '';
   const titled = titleLine.includes(candidate.title.trim()) && candidate.title.trim().length > 0;
-  // Parse the candidate's lines again with every other line blanked, so the tree's positions are
-  // still source line numbers while noise, the title and neighbouring documents are gone.
+  const from = titled ? candidate.titleLine + 1 : candidate.startLine;
+  const noiseInside = [...ctx.noise.noiseLines.keys()].some((n) => n >= from && n <= candidate.endLine);
+  const cleanedInside = [...ctx.noise.cleanedLines.keys()].some((n) => n >= from && n <= candidate.endLine);
+  // Without noise inside, the candidate is the source's own blocks between its first and last line.
+  const own = ctx.parsed.tree.children.filter((node) => node.position!.start.line >= from && node.position!.end.line <= candidate.endLine);
+  const straddles = ctx.parsed.tree.children.some((node) => node.position!.start.line < from && node.position!.end.line >= from);
+  if (!noiseInside && !cleanedInside && !straddles) return { ctx, candidate, lines, tree: { type: 'root', children: structuredClone(own) }, titled };
+  // Otherwise parse the candidate's lines again with every other line blanked, so the tree's
+  // positions are still source line numbers while noise, the title and neighbours are gone.
   const keep = new Map(lines.map((l) => [l.number, l.text]));
   if (titled) keep.delete(candidate.titleLine);
-  const tree = markdown.parse(ctx.parsed.lines.map((_, i) => keep.get(i + 1) ?? '').join('\n'));
+  const text = ctx.parsed.lines.slice(0, candidate.endLine).map((_, i) => (i + 1 >= candidate.startLine ? (keep.get(i + 1) ?? '') : '')).join('\n');
+  const tree = markdown.parse(text);
   return { ctx, candidate, lines, tree, titled };
 }

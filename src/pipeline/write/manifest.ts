@@ -64,20 +64,17 @@ export async function saveManifest(contentDir: string, manifest: Manifest): Prom
 
 /** Appends "path<TAB>hash" to the journal and flushes it, before the file itself is written. */
 export class Journal {
-  private handle: FileHandle | undefined;
+  private handle: Promise<FileHandle> | undefined;
   constructor(private readonly contentDir: string) {}
 
   async record(relPath: string, hash: string): Promise<void> {
-    if (!this.handle) {
-      await mkdir(path.join(this.contentDir, '.fieldnotes'), { recursive: true });
-      this.handle = await open(path.join(this.contentDir, JOURNAL_PATH), 'a');
-    }
-    await this.handle.write(`${relPath}\t${hash}\n`);
-    await this.handle.datasync();
+    // Opened once, even when several writes start at the same moment.
+    this.handle ??= mkdir(path.join(this.contentDir, '.fieldnotes'), { recursive: true }).then(() => open(path.join(this.contentDir, JOURNAL_PATH), 'a'));
+    await (await this.handle).write(`${relPath}\t${hash}\n`);
   }
 
   async close(): Promise<void> {
-    await this.handle?.close();
+    if (this.handle) await (await this.handle).close();
     this.handle = undefined;
   }
 }
