@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +9,7 @@ export default defineConfig({
     hookTimeout: 600_000,
     // End-to-end tests build the site; they run in their own files, one at a time.
     fileParallelism: false,
+    // Ingest remembers inbox file stats in the user's cache folder; tests keep theirs apart.
+    env: { XDG_CACHE_HOME: path.join(tmpdir(), 'fieldnotes-test-cache') },
   },
 });

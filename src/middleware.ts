@@ -19,6 +19,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.includes('text/html')) return response;
   const html = await response.text();
+  // Only pages with citation markers need the citation pass (index and entity pages have none).
+  if (!html.includes('[@src:')) return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
   // In dev, sources change while the server runs: reload them for every page there.
   if (import.meta.env.DEV) sources = undefined;
   sources ??= loadSources();

@@ -7,6 +7,7 @@ import { ModelClient } from '../llm/client.ts';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.ts';
 import { enrichWithModel } from './extract/llm.ts';
 import { hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile } from './read.ts';
+import { StatCache } from './stat-cache.ts';
 import { sidecarSegments, transcribe, transcriptNote } from './transcribe.ts';
 import { AUDIO_EXTENSIONS, processSource, sourceSlug, withCitationLinks, type ProcessedSource } from './source.ts';
 import { ContentWriter } from './write/content.ts';
@@ -118,11 +119,21 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const ids = assignSourceIds(listing.files.filter((f) => !sidecarOf.has(f)));
   for (const [audio, text] of sidecarOf) ids.set(audio, ids.get(text)!);
 
+  const stats = await StatCache.open(inboxDir);
+  /** A file's own hash: remembered by size and mtime on this machine, else read and hashed. */
+  const fileHash = async (relPath: string): Promise<string> => {
+    const absPath = path.join(inboxDir, ...relPath.split('/'));
+    const known = await stats.knownHash(absPath, relPath);
+    if (known) return known;
+    const hash = (await readInboxFile(inboxDir, relPath)).hash;
+    await stats.remember(absPath, relPath, hash);
+    return hash;
+  };
   /** An input's hash; a transcript beside a memo also changes when the memo does. */
   const inputHash = async (relPath: string): Promise<string> => {
-    const own = (await readInboxFile(inboxDir, relPath)).hash;
+    const own = await fileHash(relPath);
     const audio = audioOfSidecar.get(relPath);
-    return audio ? hashBytes(own + (await readInboxFile(inboxDir, audio)).hash) : own;
+    return audio ? hashBytes(own + (await fileHash(audio))) : own;
   };
 
   // Slugs held by inputs we will not reprocess stay theirs.
@@ -310,6 +321,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
   await journal.close();
   await saveManifest(contentDir, manifest);
+  await stats.save();
   if (client) report.models += `; ${client.summary()}`;
   return report;
 }

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { writeFileAtomic } from './write/files.ts';
+
+/**
+ * A machine-local memory of each inbox file's size and modification time with the hash it had, so
+ * an unchanged re-run need not read and hash 10,000 files again. It lives in the user's cache
+ * folder, not in content/: timestamps differ between machines, and content/ must not.
+ */
+export class StatCache {
+  private entries: Record<string, { size: number; mtimeMs: number; hash: string }> = {};
+  private dirty = false;
+
+  private constructor(private readonly file: string) {}
+
+  static async open(inboxDir: string): Promise<StatCache> {
+    const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+    const key = createHash('sha256').update(path.resolve(inboxDir)).digest('hex').slice(0, 16);
+    const cache = new StatCache(path.join(base, 'fieldnotes', `inbox-${key}.json`));
+    try {
+      cache.entries = JSON.parse(await readFile(cache.file, 'utf8'));
+    } catch {
+      cache.entries = {};
+    }
+    return cache;
+  }
+
+  /** The hash recorded for a file whose size and mtime have not changed since, if any. */
+  async knownHash(absPath: string, relPath: string): Promise<string | undefined> {
+    const entry = this.entries[relPath];
+    if (!entry) return undefined;
+    const stat = await lstat(absPath).catch(() => undefined);
+    return stat && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs ? entry.hash : undefined;
+  }
+
+  async remember(absPath: string, relPath: string, hash: string): Promise<void> {
+    const stat = await lstat(absPath).catch(() => undefined);
+    if (!stat) return;
+    this.entries[relPath] = { size: stat.size, mtimeMs: stat.mtimeMs, hash };
+    this.dirty = true;
+  }
+
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFileAtomic(this.file, JSON.stringify(this.entries));
+    } catch {
+      // A cache that cannot be written only costs speed next time.
+    }
+  }
+}
