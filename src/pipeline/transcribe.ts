@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -124,7 +124,6 @@ export async function transcribe(file: InboxFile, client: ModelClient, cache: Re
         }
       }
       transcript = { text: segments.map((s) => s.text).join(' '), segments, language, duration: segments.at(-1)?.end, model: client.config.transcribeModel };
-      for (const f of await readdir(dir)) await rm(path.join(dir, f));
     }
     await cache.set('transcripts', key, transcript);
     return { transcript, cached: false };
@@ -132,8 +131,6 @@ export async function transcribe(file: InboxFile, client: ModelClient, cache: Re
     await rm(dir, { recursive: true, force: true });
   }
 }
-
-const clock = (seconds: number) => `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
 /**
  * The transcript as a note: frontmatter like a Telegram voice transcript (source, date, audio
@@ -157,8 +154,6 @@ export function transcriptNote(transcript: Transcript, audioRelPath: string): { 
   const segmentLines = segments.map((s, i) => ({ line: front.length + i + 1, start: s.start, end: s.end }));
   return { text: [...front, ...segments.map((s) => s.text)].join('\n') + '\n', segmentLines };
 }
-
-export { clock as formatClock };
 
 /**
  * Times written in a transcript beside a memo ("[01:23] …", "01:23:45 - …", "(00:12) …"): each

@@ -1,4 +1,4 @@
-import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { CitedText } from '../../schemas/index.ts';
 import { cite, clean, nodeLines, shorten, type Line, type Section } from './section.ts';
@@ -107,11 +107,6 @@ export function tableRows(tree: Root): Array<{ label: string; value: string; lin
     }
   }
   return rows;
-}
-
-/** Paragraphs of a tree, with their text and lines. */
-export function paragraphs(tree: Root): Array<{ text: string; lines: [number, number]; node: Paragraph }> {
-  return tree.children.filter((n): n is Paragraph => n.type === 'paragraph').map((node) => ({ text: clean(toString(node)), lines: nodeLines(node), node }));
 }
 
 const ENTITIES: Array<[string, RegExp]> = [

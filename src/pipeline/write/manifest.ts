@@ -1,6 +1,5 @@
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { hashBytes } from '../read.ts';
 import { readIfExists, writeFileAtomic } from './files.ts';
 
 /**
@@ -90,4 +89,3 @@ export async function readJournal(contentDir: string): Promise<Map<string, Set<s
   return written;
 }
 
-export { hashBytes as hashText };
