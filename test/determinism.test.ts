@@ -1,21 +1,18 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../src/pipeline/run.ts';
-import { REPO, snapshot, tempProject } from './helpers/project.ts';
+import { buildSite, snapshot, tempProject } from './helpers/project.ts';
 
-const run = promisify(execFile);
 
 /** Builds the seeds in a fresh folder: the content snapshot and every HTML page of the site. */
 async function buildOnce(): Promise<{ content: Map<string, string>; html: Map<string, string> }> {
   const project = await tempProject();
   await ingest({ inboxDir: project.inbox, contentDir: project.content, llm: false });
-  await run(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project.root], { cwd: project.root, maxBuffer: 64 * 1024 * 1024 });
-  const dist = await snapshot(path.join(project.root, 'dist'));
+  const distDir = await buildSite(project.root);
+  const dist = await snapshot(distDir);
   const html = new Map<string, string>();
-  for (const file of dist.keys()) if (file.endsWith('.html')) html.set(file, await readFile(path.join(project.root, 'dist', file), 'utf8'));
+  for (const file of dist.keys()) if (file.endsWith('.html')) html.set(file, await readFile(path.join(distDir, file), 'utf8'));
   return { content: await snapshot(project.content), html };
 }
 

@@ -10,9 +10,8 @@ import { visit } from 'unist-util-visit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/pipeline/run.ts';
-import { browserAvailable, launchChromium } from './helpers/browser.ts';
-import { REPO, tempProject } from './helpers/project.ts';
-import { serveStatic } from './helpers/serve.ts';
+import { browserAvailable, openSite } from './helpers/browser.ts';
+import { buildSite, REPO, tempProject } from './helpers/project.ts';
 
 const run = promisify(execFile);
 
@@ -51,11 +50,7 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
     // A Telegram-style voice memo with its transcript beside it (generated here: 7 s of tone).
     await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=7', '-c:a', 'libopus', path.join(project.inbox, 'memo.ogg')]);
     report = await ingest({ inboxDir: project.inbox, contentDir: project.content });
-    await run(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project.root], {
-      cwd: project.root,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    dist = path.join(project.root, 'dist');
+    dist = await buildSite(project.root);
   }, 600_000);
 
   const page = (route: string) => readFile(path.join(dist, route, 'index.html'), 'utf8');
@@ -153,15 +148,12 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
 
   describe.skipIf(!browserAvailable)('in Chromium', () => {
     let browser: Browser;
-    let site: Awaited<ReturnType<typeof serveStatic>>;
+    let site: Awaited<ReturnType<typeof openSite>>;
     beforeAll(async () => {
-      site = await serveStatic(dist);
-      browser = await launchChromium();
+      site = await openSite(dist);
+      browser = site.browser;
     }, 60_000);
-    afterAll(async () => {
-      await browser?.close();
-      await site?.close();
-    });
+    afterAll(async () => site?.close());
 
     it('a citation click lands on the highlighted source lines', async () => {
       const page = await browser.newPage();

@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, type IngestReport } from '../src/pipeline/run.ts';
-import { browserAvailable, launchChromium } from './helpers/browser.ts';
+import { browserAvailable, openSite } from './helpers/browser.ts';
 import { writeHostileInbox, type HostileFile } from './helpers/hostile-inbox.ts';
-import { REPO, snapshot, tempProject } from './helpers/project.ts';
-import { serveStatic } from './helpers/serve.ts';
+import { buildSite, snapshot, tempProject } from './helpers/project.ts';
 
-const run = promisify(execFile);
 
 /** Every file in a folder tree, relative path → size, to see that nothing appeared elsewhere. */
 async function listing(dir: string, skip: string[] = []): Promise<string[]> {
@@ -75,19 +71,15 @@ describe('a hostile inbox', () => {
   describe('the built site', () => {
     let dist = '';
     let browser: Browser | undefined;
-    let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
+    let site: Awaited<ReturnType<typeof openSite>> | undefined;
     beforeAll(async () => {
-      await run(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project.root], { cwd: project.root, maxBuffer: 64 * 1024 * 1024 });
-      dist = path.join(project.root, 'dist');
+      dist = await buildSite(project.root);
       if (browserAvailable) {
-        site = await serveStatic(dist);
-        browser = await launchChromium();
+        site = await openSite(dist);
+        browser = site.browser;
       }
     }, 600_000);
-    afterAll(async () => {
-      await browser?.close();
-      await site?.close();
-    });
+    afterAll(async () => site?.close());
 
     it('has a page for every published file', async () => {
       for (const file of report.files) if (file.status === 'published') expect((await stat(path.join(dist, 'sources', file.sourceId, 'index.html'))).isFile()).toBe(true);

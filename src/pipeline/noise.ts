@@ -10,6 +10,9 @@ export interface NoiseRule {
   test: (line: string) => boolean;
 }
 
+/** The line that opens a table of contents. */
+const CONTENTS_LINE = /^\s*(Sections at a glance|Table of contents|Contents|Содержание|Оглавление)\s*$/i;
+
 const isCountBadge = (line: string) => /^\s*(Postmortems?|Incidents?|ADRs?|Runbooks?|Decisions?)\d+\s*$/i.test(line);
 
 export const NOISE_RULES: NoiseRule[] = [
@@ -18,7 +21,7 @@ export const NOISE_RULES: NoiseRule[] = [
     why: 'AI summary pages paste their UI: confidence badges, editor names, "AI generated" labels, click hints',
     test: (line) =>
       /신뢰도|원본 요약|AI 생성|출처 클릭|Document Sections\s*AI|^\s*AI\s*·/.test(line) ||
-      /^\s*(Sections at a glance|Table of contents|Contents|Содержание|Оглавление)\s*$/i.test(line),
+      CONTENTS_LINE.test(line),
   },
   {
     name: 'section-count-badge',
@@ -78,7 +81,7 @@ export function findNoise(lines: string[], firstLine = 1, codeLines: Set<number>
       continue;
     }
     const rule = NOISE_RULES.find((r) => r.test(line));
-    if (/^\s*(Sections at a glance|Table of contents|Contents|Содержание|Оглавление)\s*$/i.test(line)) inContents = true;
+    if (CONTENTS_LINE.test(line)) inContents = true;
     else if (inContents && KIND_HEADING.test(line)) {
       // A table of contents lists each section after a count badge; the first kind heading
       // that follows real text instead of a badge is the start of the content.

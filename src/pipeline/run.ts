@@ -6,7 +6,7 @@ import { ResultCache } from '../llm/cache.ts';
 import { ModelClient } from '../llm/client.ts';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.ts';
 import { enrichWithModel } from './extract/llm.ts';
-import { hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile } from './read.ts';
+import { hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile, type InboxFile } from './read.ts';
 import { StatCache } from './stat-cache.ts';
 import { sidecarSegments, transcribe, transcriptNote } from './transcribe.ts';
 import { AUDIO_EXTENSIONS, processSource, sourceSlug, withCitationLinks, type ProcessedSource } from './source.ts';
@@ -129,9 +129,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     await stats.remember(absPath, relPath, hash);
     return hash;
   };
-  /** An input's hash; a transcript beside a memo also changes when the memo does. */
-  const inputHash = async (relPath: string): Promise<string> => {
-    const own = await fileHash(relPath);
+  /**
+   * An input's hash; a transcript beside a memo also changes when the memo does. `read` is the
+   * file when it was just read anyway, so its bytes are not read and hashed a second time.
+   */
+  const inputHash = async (relPath: string, read?: InboxFile): Promise<string> => {
+    if (read) await stats.remember(read.absPath, relPath, read.hash);
+    const own = read?.hash ?? (await fileHash(relPath));
     const audio = audioOfSidecar.get(relPath);
     return audio ? hashBytes(own + (await fileHash(audio))) : own;
   };
@@ -173,7 +177,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const sourceId = ids.get(relPath)!;
     try {
       let file = await readInboxFile(inboxDir, relPath);
-      const hash = await inputHash(relPath);
+      const hash = await inputHash(relPath, file);
       let audio: { relPath: string; bytes: Uint8Array } | undefined;
       let segments: Array<{ line: number; start: number; end: number }> = [];
       if (AUDIO_EXTENSIONS.test(relPath)) {

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const SEEDS = path.resolve(REPO, '../shared/seeds');
@@ -46,4 +48,10 @@ export async function snapshot(dir: string): Promise<Map<string, string>> {
   }
   await walk(dir);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** `astro build` of a project folder; returns its dist/ path. */
+export async function buildSite(root: string): Promise<string> {
+  await promisify(execFile)(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  return path.join(root, 'dist');
 }
