@@ -5,7 +5,7 @@
  * ("Postmortem —", "ADR-014 —", "Runbook —") decides on its own.
  */
 export type DocumentKind = 'incident' | 'adr' | 'runbook';
-export type Classification = { kind: DocumentKind | 'none'; score: number; scores: Record<DocumentKind, number>; reason: string };
+export type Classification = { kind: DocumentKind | 'none'; score: number; reason: string };
 
 interface Cue {
   pattern: RegExp;
@@ -63,30 +63,31 @@ function countMatches(pattern: RegExp, text: string): number {
   }
   global.lastIndex = 0;
   let count = 0;
-  while (global.exec(text)) if (++count >= 5) break; // repetition is weak evidence
+  // Repetition is weak evidence: three matches count as much as thirty, so stop looking there.
+  while (global.exec(text)) if (++count >= 3) break;
   return count;
+}
+
+function score(kind: DocumentKind, title: string, body: string): number {
+  let total = 0;
+  for (const { pattern, weight } of LEXICON[kind]) total += weight * (countMatches(pattern, body) + 2 * Math.min(countMatches(pattern, title), 1));
+  return total;
 }
 
 /** Scores a candidate (its title and body text) against the lexicon. */
 export function classify(title: string, body: string): Classification {
-  const scores: Record<DocumentKind, number> = { incident: 0, adr: 0, runbook: 0 };
-  for (const kind of Object.keys(LEXICON) as DocumentKind[]) {
-    for (const { pattern, weight } of LEXICON[kind]) {
-      scores[kind] += weight * (Math.min(countMatches(pattern, body), 3) + 2 * Math.min(countMatches(pattern, title), 1));
-    }
-    if (TITLE_MARKERS[kind].test(title)) {
-      return { kind, score: Math.max(scores[kind], 100), scores, reason: `title names it a ${kind}` };
-    }
-  }
-  const ranked = (Object.entries(scores) as Array<[DocumentKind, number]>).sort((a, b) => b[1] - a[1]);
+  const kinds = Object.keys(LEXICON) as DocumentKind[];
+  // A title that names its kind decides; the other kinds' cues need not be counted.
+  const named = kinds.find((kind) => TITLE_MARKERS[kind].test(title));
+  if (named) return { kind: named, score: Math.max(score(named, title, body), 100), reason: `title names it a ${named}` };
+  const ranked = kinds.map((kind) => [kind, score(kind, title, body)] as const).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (best![1] < CLASSIFY_THRESHOLD) {
-    return { kind: 'none', score: best![1], scores, reason: `no kind reached the threshold (${best![0]} ${best![1]} < ${CLASSIFY_THRESHOLD})` };
+    return { kind: 'none', score: best![1], reason: `no kind reached the threshold (${best![0]} ${best![1]} < ${CLASSIFY_THRESHOLD})` };
   }
   return {
     kind: best![0],
     score: best![1],
-    scores,
     reason: `${best![0]} cues scored ${best![1]} (next: ${second![0]} ${second![1]})`,
   };
 }
