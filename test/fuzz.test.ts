@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { documentSchemas } from '../src/schemas/index.ts';
 import { decode, DecodeError } from '../src/pipeline/decode/index.ts';
 import { hashBytes } from '../src/pipeline/read.ts';
-import { COLLECTION_OF } from '../src/pipeline/run.ts';
+import { COLLECTION_OF } from '../src/pipeline/source.ts';
 import { processSource } from '../src/pipeline/source.ts';
 
 /**
@@ -58,7 +58,7 @@ describe('fuzzing decode and extract', () => {
       fc.property(noteBytes, (bytes) => {
         let processed;
         try {
-          processed = processSource({ relPath: 'fuzz.md', absPath: '/dev/null', bytes, hash: hashBytes(bytes) }, 'fuzz');
+          processed = processSource({ relPath: 'fuzz.md', absPath: '/dev/null', bytes, hash: hashBytes(bytes), mtimeMs: 0 }, 'fuzz');
         } catch (error) {
           // Only the errors that name what is wrong with the input are allowed out.
           expect(error instanceof DecodeError || /nested \d+ levels deep/.test((error as Error).message)).toBe(true);

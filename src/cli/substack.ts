@@ -27,9 +27,9 @@ Links point to ${SITE_URL} (set FIELDNOTES_SITE_URL to change it).
 async function write(outDir: string, article: BuiltArticle): Promise<string> {
   const dir = path.join(outDir, article.slug);
   const meta = { title: article.title, subtitle: article.subtitle ?? null, slug: article.slug, status: article.status, canonicalUrl: article.canonicalUrl, language: article.language };
-  await writeFileAtomic(path.join(dir, 'post.html'), article.html);
-  await writeFileAtomic(path.join(dir, 'post.md'), `# ${article.title}\n\n${article.subtitle ? `_${article.subtitle}_\n\n` : ''}${article.markdown}`);
-  await writeFileAtomic(path.join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
+  writeFileAtomic(path.join(dir, 'post.html'), article.html);
+  writeFileAtomic(path.join(dir, 'post.md'), `# ${article.title}\n\n${article.subtitle ? `_${article.subtitle}_\n\n` : ''}${article.markdown}`);
+  writeFileAtomic(path.join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
   return dir;
 }
 

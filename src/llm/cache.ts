@@ -21,11 +21,11 @@ export class ResultCache {
   }
 
   async get<T>(kind: string, key: string): Promise<T | undefined> {
-    const text = await readIfExists(this.file(kind, key));
+    const text = readIfExists(this.file(kind, key));
     return text === undefined ? undefined : (JSON.parse(text) as T);
   }
 
   async set(kind: string, key: string, value: unknown): Promise<void> {
-    await writeFileAtomic(this.file(kind, key), JSON.stringify(value, null, 2) + '\n');
+    writeFileAtomic(this.file(kind, key), JSON.stringify(value, null, 2) + '\n');
   }
 }

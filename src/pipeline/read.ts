@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
 /** One file of the inbox, as read: its bytes never change after this point. */
@@ -10,6 +11,8 @@ export interface InboxFile {
   bytes: Uint8Array;
   /** `sha256:<hex>` of the bytes; the manifest keys skip-if-unchanged on it. */
   hash: string;
+  /** Modification time when read (the stat cache pairs it with the size and hash). */
+  mtimeMs: number;
 }
 
 /** A file of the inbox that could not be read, with the reason. */
@@ -68,15 +71,18 @@ export async function listInbox(inboxDir: string): Promise<{ files: string[]; pr
   return { files, problems };
 }
 
-/** Reads one inbox file; never writes to the inbox. */
-export async function readInboxFile(inboxDir: string, relPath: string): Promise<InboxFile> {
+/**
+ * Reads one inbox file; never writes to the inbox. Synchronous: inbox files are small and
+ * read one after another, and a promise round trip per call cost more than the read.
+ */
+export function readInboxFile(inboxDir: string, relPath: string): InboxFile {
   const absPath = path.join(inboxDir, ...relPath.split('/'));
-  const stat = await lstat(absPath);
+  const stat = statSync(absPath);
   if (stat.size > MAX_INBOX_FILE_BYTES) {
     throw new Error(
       `file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INBOX_FILE_BYTES / 1048576} MB`,
     );
   }
-  const bytes = new Uint8Array(await readFile(absPath));
-  return { relPath, absPath, bytes, hash: hashBytes(bytes) };
+  const bytes = new Uint8Array(readFileSync(absPath));
+  return { relPath, absPath, bytes, hash: hashBytes(bytes), mtimeMs: stat.mtimeMs };
 }

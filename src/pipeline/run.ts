@@ -1,7 +1,7 @@
 import slugify from '@sindresorhus/slugify';
-import { collectionSchemas, documentSchemas, type DocumentCollection } from '../schemas/index.ts';
-import type { DocumentKind } from './classify.ts';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { collectionSchemas, type DocumentCollection } from '../schemas/index.ts';
 import { ResultCache } from '../llm/cache.ts';
 import { ModelClient } from '../llm/client.ts';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.ts';
@@ -9,19 +9,18 @@ import { enrichWithModel } from './extract/llm.ts';
 import { hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile, type InboxFile } from './read.ts';
 import { StatCache } from './stat-cache.ts';
 import { sidecarSegments, transcribe, transcriptNote } from './transcribe.ts';
-import { AUDIO_EXTENSIONS, processSource, sourceSlug, withCitationLinks, type ProcessedSource } from './source.ts';
+import { renderInThread, SourcePool } from './pool.ts';
+import { AUDIO_EXTENSIONS, processSource, renderDocuments, sourceSlug, type RenderedSource } from './source.ts';
 import { ContentWriter } from './write/content.ts';
 import { removeLeftoverTempFiles } from './write/files.ts';
 import { Journal, loadManifest, readJournal, saveManifest, type Manifest } from './write/manifest.ts';
-import { sanitize, toMdxFile, toYaml } from './write/mdx.ts';
+import { toYaml } from './write/mdx.ts';
 
 /**
  * Bump when the pipeline's output for the same input changes, so that a re-run regenerates
  * every file instead of skipping inputs whose bytes did not change.
  */
 export const PIPELINE_VERSION = '2';
-
-export const COLLECTION_OF: Record<DocumentKind, DocumentCollection> = { incident: 'incidents', adr: 'adrs', runbook: 'runbooks' };
 
 export interface IngestOptions {
   inboxDir: string;
@@ -30,6 +29,11 @@ export interface IngestOptions {
   llm?: LlmConfig | false;
   /** Reprocess every input even when unchanged. */
   force?: boolean;
+  /**
+   * Worker threads for offline processing; by default one per core when there are enough inputs
+   * to repay starting them. 0 processes everything in this thread.
+   */
+  workers?: number;
   onProgress?: (event: { done: number; total: number; file: string }) => void;
 }
 
@@ -68,7 +72,10 @@ function documentSlug(title: string): string {
   return slugify(title, { separator: '-' }).slice(0, 80).replace(/-+$/, '') || 'untitled';
 }
 
-function sourceFile(processed: ProcessedSource): string {
+/** Below this many inputs to process, starting workers costs more than it saves. */
+const MIN_INPUTS_FOR_WORKERS = 48;
+
+function sourceFile(processed: RenderedSource): string {
   const data = collectionSchemas.sources.parse(processed.source);
   const yaml = toYaml(data);
   // The body is the text exactly, so the site's line numbers are the inbox file's.
@@ -98,10 +105,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     : options.llm === false
       ? 'models off (--no-llm): offline extraction; audio without a transcript beside it is not transcribed'
       : 'models off (no OPENAI_API_KEY): offline extraction; audio without a transcript beside it is not transcribed';
-  const previous = await loadManifest(contentDir, PIPELINE_VERSION);
+  const previous = loadManifest(contentDir, PIPELINE_VERSION);
   const manifest: Manifest = { version: 1, pipeline: PIPELINE_VERSION, inputs: {}, outputs: { ...previous.outputs } };
-  await removeLeftoverTempFiles(contentDir);
-  const unsaved = await readJournal(contentDir);
+  removeLeftoverTempFiles(contentDir);
+  const unsaved = readJournal(contentDir);
   const journal = new Journal(contentDir);
   const writer = new ContentWriter(contentDir, manifest, journal, unsaved);
   // A killed run's outputs are known from its journal: they are candidates for removal like any other.
@@ -119,25 +126,24 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const ids = assignSourceIds(listing.files.filter((f) => !sidecarOf.has(f)));
   for (const [audio, text] of sidecarOf) ids.set(audio, ids.get(text)!);
 
-  const stats = await StatCache.open(inboxDir);
+  const stats = StatCache.open(inboxDir);
   /** A file's own hash: remembered by size and mtime on this machine, else read and hashed. */
-  const fileHash = async (relPath: string): Promise<string> => {
-    const absPath = path.join(inboxDir, ...relPath.split('/'));
-    const known = await stats.knownHash(absPath, relPath);
+  const fileHash = (relPath: string): string => {
+    const known = stats.knownHash(path.join(inboxDir, ...relPath.split('/')), relPath);
     if (known) return known;
-    const hash = (await readInboxFile(inboxDir, relPath)).hash;
-    await stats.remember(absPath, relPath, hash);
-    return hash;
+    const file = readInboxFile(inboxDir, relPath);
+    stats.remember(file);
+    return file.hash;
   };
   /**
    * An input's hash; a transcript beside a memo also changes when the memo does. `read` is the
    * file when it was just read anyway, so its bytes are not read and hashed a second time.
    */
-  const inputHash = async (relPath: string, read?: InboxFile): Promise<string> => {
-    if (read) await stats.remember(read.absPath, relPath, read.hash);
-    const own = read?.hash ?? (await fileHash(relPath));
+  const inputHash = (relPath: string, read?: InboxFile): string => {
+    if (read) stats.remember(read);
+    const own = read?.hash ?? fileHash(relPath);
     const audio = audioOfSidecar.get(relPath);
-    return audio ? hashBytes(own + (await fileHash(audio))) : own;
+    return audio ? hashBytes(own + fileHash(audio)) : own;
   };
 
   // Slugs held by inputs we will not reprocess stay theirs.
@@ -149,7 +155,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (!before || fresh || before.sourceId !== ids.get(relPath)) continue;
     let hash: string;
     try {
-      hash = await inputHash(relPath);
+      hash = inputHash(relPath);
     } catch {
       continue;
     }
@@ -161,10 +167,15 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }
   }
 
+  // Offline processing of the inputs that changed goes to one worker per core.
+  const toProcess = listing.files.length - unchanged.size;
+  const workers = options.workers ?? (!client && toProcess >= MIN_INPUTS_FOR_WORKERS ? availableParallelism() : 0);
+  const pool = workers > 0 ? new SourcePool(workers) : undefined;
+
   type Prepared =
     | { kind: 'unchanged' }
     | { kind: 'skip'; hash: string; reason: string; warn: boolean }
-    | { kind: 'processed'; hash: string; processed: ProcessedSource; audio?: { relPath: string; bytes: Uint8Array }; warnings: string[] }
+    | { kind: 'processed'; hash: string; processed: RenderedSource; audio?: { relPath: string; bytes: Uint8Array }; warnings: string[] }
     | { kind: 'failed'; error: string };
 
   /**
@@ -176,8 +187,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (unchanged.has(relPath)) return { kind: 'unchanged' };
     const sourceId = ids.get(relPath)!;
     try {
-      let file = await readInboxFile(inboxDir, relPath);
-      const hash = await inputHash(relPath, file);
+      let file = readInboxFile(inboxDir, relPath);
+      const hash = inputHash(relPath, file);
       let audio: { relPath: string; bytes: Uint8Array } | undefined;
       let segments: Array<{ line: number; start: number; end: number }> = [];
       if (AUDIO_EXTENSIONS.test(relPath)) {
@@ -194,19 +205,18 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         throw new Error(`the note is ${(file.bytes.length / 1048576).toFixed(1)} MB; notes over ${MAX_NOTE_BYTES / 1048576} MB are not read (split it, or keep logs out of the inbox)`);
       } else if (audioOfSidecar.has(relPath)) {
         const audioPath = audioOfSidecar.get(relPath)!;
-        audio = { relPath: audioPath, bytes: (await readInboxFile(inboxDir, audioPath)).bytes };
+        audio = { relPath: audioPath, bytes: readInboxFile(inboxDir, audioPath).bytes };
         segments = sidecarSegments(new TextDecoder().decode(file.bytes));
       }
-      const processed = processSource(file, sourceId, { transcript: audio !== undefined });
-      if (audio) {
-        processed.source.audio = { file: `${sourceId}${path.extname(audio.relPath).toLowerCase()}`, original: audio.relPath };
-        processed.source.segments = segments;
-      }
+      const task = { file, sourceId, transcript: audio !== undefined };
       const warnings: string[] = [];
+      let processed: RenderedSource;
       if (client) {
-        const lines = processed.text.split('\n');
-        processed.documents = await Promise.all(
-          processed.documents.map(async (document) => {
+        // With a model the input waits on the network, not the CPU: it stays in this thread.
+        const extracted = processSource(file, sourceId, { transcript: task.transcript });
+        const lines = extracted.text.split('\n');
+        extracted.documents = await Promise.all(
+          extracted.documents.map(async (document) => {
             const result = await enrichWithModel(document, { client, cache, sourceId, lines });
             if (result.error) warnings.push(`model extraction failed (${result.error}); the offline result is kept`);
             for (const rejected of result.report.rejected) warnings.push(`model claim rejected: ${rejected}`);
@@ -214,6 +224,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
             return result.document;
           }),
         );
+        processed = renderDocuments(extracted);
+      } else {
+        processed = pool ? await pool.run(task) : renderInThread(task);
+      }
+      if (audio) {
+        processed.source.audio = { file: `${sourceId}${path.extname(audio.relPath).toLowerCase()}`, original: audio.relPath };
+        processed.source.segments = segments;
       }
       return { kind: 'processed', hash, processed, audio, warnings: [...warnings, ...processed.warnings] };
     } catch (error) {
@@ -221,97 +238,87 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }
   };
 
-  // Writes go out while the next inputs are prepared; at most this many at once.
-  const writes = new Set<Promise<void>>();
-  const queueWrite = async (write: () => Promise<void>) => {
-    while (writes.size >= 16) await Promise.race(writes);
-    const promise = write().finally(() => writes.delete(promise));
-    writes.add(promise);
-  };
-
-  const AHEAD = 8;
+  // Enough inputs in flight to keep every worker busy while this thread writes.
+  const AHEAD = 8 + 4 * workers;
   const started = new Map<number, Promise<Prepared>>();
   const startFrom = (i: number) => {
     for (let k = i; k < Math.min(listing.files.length, i + AHEAD); k++) if (!started.has(k)) started.set(k, prepare(listing.files[k]!));
   };
   let done = 0;
-  for (let index = 0; index < listing.files.length; index++) {
-    const relPath = listing.files[index]!;
-    options.onProgress?.({ done: done++, total: listing.files.length, file: relPath });
-    startFrom(index);
-    const prepared = await started.get(index)!;
-    started.delete(index);
-    const sourceId = ids.get(relPath)!;
-    if (prepared.kind === 'unchanged') {
-      manifest.inputs[relPath] = previous.inputs[relPath]!;
-      report.files.push({ file: relPath, status: 'unchanged' });
-      continue;
-    }
-    if (prepared.kind === 'skip') {
-      if (prepared.warn) report.warnings.push({ file: relPath, message: prepared.reason });
-      manifest.inputs[relPath] = { hash: prepared.hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
-      report.files.push({ file: relPath, status: 'unpublished', reason: prepared.reason });
-      continue;
-    }
-    try {
-      if (prepared.kind === 'failed') throw new Error(prepared.error);
-      const { processed, hash, audio } = prepared;
-      for (const message of prepared.warnings) report.warnings.push({ file: relPath, message });
-      for (const r of processed.source.redactions ?? []) report.redactions.push({ file: relPath, ...r });
-
-      if (processed.documents.length === 0 && !processed.forcePublish) {
-        const reason = processed.skipped.map((s) => s.reason).join('; ') || 'no document found';
-        manifest.inputs[relPath] = { hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
-        report.files.push({ file: relPath, status: 'unpublished', reason: `not published: ${reason} (add "publish: true" to its frontmatter to publish it anyway)` });
+  try {
+    for (let index = 0; index < listing.files.length; index++) {
+      const relPath = listing.files[index]!;
+      options.onProgress?.({ done: done++, total: listing.files.length, file: relPath });
+      startFrom(index);
+      const prepared = await started.get(index)!;
+      started.delete(index);
+      const sourceId = ids.get(relPath)!;
+      if (prepared.kind === 'unchanged') {
+        manifest.inputs[relPath] = previous.inputs[relPath]!;
+        report.files.push({ file: relPath, status: 'unchanged' });
         continue;
       }
-
-      // Serialize and validate everything before the first write, so a schema error leaves no half-written source.
-      const pending: Array<{ path: string; text: string; collection: 'sources' | DocumentCollection }> = [];
-      const documents: string[] = [];
-      for (const document of processed.documents) {
-        const collection = COLLECTION_OF[document.kind];
-        let slug = documentSlug(document.data.title.text);
-        if (claimedSlugs.has(`${collection}/${slug}`)) slug = `${slug}-${hashBytes(`${sourceId}#${documents.length}`).slice(7, 13)}`;
-        claimedSlugs.add(`${collection}/${slug}`);
-        documents.push(`${collection}/${slug}`);
-        const data = documentSchemas[collection].parse(document.data);
-        const body = sanitize(withCitationLinks(document.body, sourceId));
-        pending.push({ path: `${collection}/${slug}.mdx`, text: toMdxFile(data as Record<string, unknown>, body), collection });
-        processed.source.documents!.push({ collection, slug });
+      if (prepared.kind === 'skip') {
+        if (prepared.warn) report.warnings.push({ file: relPath, message: prepared.reason });
+        manifest.inputs[relPath] = { hash: prepared.hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
+        report.files.push({ file: relPath, status: 'unpublished', reason: prepared.reason });
+        continue;
       }
-      pending.unshift({ path: `sources/${sourceId}.md`, text: sourceFile(processed), collection: 'sources' });
+      try {
+        if (prepared.kind === 'failed') throw new Error(prepared.error);
+        const { processed, hash, audio } = prepared;
+        for (const message of prepared.warnings) report.warnings.push({ file: relPath, message });
+        for (const r of processed.source.redactions ?? []) report.redactions.push({ file: relPath, ...r });
 
-      for (const output of pending) {
-        await queueWrite(async () => {
-          const outcome = await writer.write(output.path, output.text);
+        if (processed.documents.length === 0 && !processed.forcePublish) {
+          const reason = processed.skipped.map((s) => s.reason).join('; ') || 'no document found';
+          manifest.inputs[relPath] = { hash, sourceId, status: 'unpublished', outputs: [], documents: [] };
+          report.files.push({ file: relPath, status: 'unpublished', reason: `not published: ${reason} (add "publish: true" to its frontmatter to publish it anyway)` });
+          continue;
+        }
+
+        // Serialize and validate everything before the first write, so a schema error leaves no half-written source.
+        const pending: Array<{ path: string; text: string; collection: 'sources' | DocumentCollection }> = [];
+        const documents: string[] = [];
+        for (const document of processed.documents) {
+          const { collection } = document;
+          let slug = documentSlug(document.title);
+          if (claimedSlugs.has(`${collection}/${slug}`)) slug = `${slug}-${hashBytes(`${sourceId}#${documents.length}`).slice(7, 13)}`;
+          claimedSlugs.add(`${collection}/${slug}`);
+          documents.push(`${collection}/${slug}`);
+          pending.push({ path: `${collection}/${slug}.mdx`, text: document.file, collection });
+          processed.source.documents!.push({ collection, slug });
+        }
+        pending.unshift({ path: `sources/${sourceId}.md`, text: sourceFile(processed), collection: 'sources' });
+
+        for (const output of pending) {
+          const outcome = writer.write(output.path, output.text);
           if (outcome === 'written') report.written[output.collection]++;
           if (outcome === 'kept-edited') report.keptEdited.push(output.path);
-        });
+        }
+        const outputs = pending.map((p) => p.path);
+        if (audio && processed.source.audio) {
+          const audioPath = `audio/${processed.source.audio.file}`;
+          if (writer.write(audioPath, audio.bytes) === 'kept-edited') report.keptEdited.push(audioPath);
+          outputs.push(audioPath);
+        }
+        manifest.inputs[relPath] = { hash, sourceId, status: 'published', outputs, documents };
+        report.files.push({ file: relPath, status: 'published', sourceId, documents });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        report.files.push({ file: relPath, status: 'failed', error: message });
+        manifest.inputs[relPath] = {
+          hash: hashes.get(relPath) ?? '',
+          sourceId,
+          status: 'failed',
+          outputs: previous.inputs[relPath]?.outputs ?? [],
+          documents: previous.inputs[relPath]?.documents ?? [],
+        };
       }
-      const outputs = pending.map((p) => p.path);
-      if (audio && processed.source.audio) {
-        const audioPath = `audio/${processed.source.audio.file}`;
-        await queueWrite(async () => {
-          if ((await writer.writeBytes(audioPath, audio.bytes)) === 'kept-edited') report.keptEdited.push(audioPath);
-        });
-        outputs.push(audioPath);
-      }
-      manifest.inputs[relPath] = { hash, sourceId, status: 'published', outputs, documents };
-      report.files.push({ file: relPath, status: 'published', sourceId, documents });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      report.files.push({ file: relPath, status: 'failed', error: message });
-      manifest.inputs[relPath] = {
-        hash: hashes.get(relPath) ?? '',
-        sourceId,
-        status: 'failed',
-        outputs: previous.inputs[relPath]?.outputs ?? [],
-        documents: previous.inputs[relPath]?.documents ?? [],
-      };
     }
+  } finally {
+    await pool?.close();
   }
-  await Promise.all(writes);
   report.keptEdited.sort();
   options.onProgress?.({ done, total: listing.files.length, file: '' });
 
@@ -319,13 +326,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const produced = new Set(Object.values(manifest.inputs).flatMap((input) => input.outputs));
   for (const output of Object.keys(manifest.outputs).sort()) {
     if (produced.has(output)) continue;
-    const outcome = await writer.remove(output);
+    const outcome = writer.remove(output);
     if (outcome === 'removed') report.removed.push(output);
     if (outcome === 'kept-edited') report.keptEdited.push(output);
   }
-  await journal.close();
-  await saveManifest(contentDir, manifest);
-  await stats.save();
+  journal.close();
+  saveManifest(contentDir, manifest);
+  stats.save();
   if (client) report.models += `; ${client.summary()}`;
   return report;
 }

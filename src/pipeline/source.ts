@@ -1,6 +1,7 @@
 import slugify from '@sindresorhus/slugify';
 import type { Root, RootContent } from 'mdast';
-import { citationHref, citationLabel, type SourceInput } from '../schemas/index.ts';
+import { citationHref, citationLabel, documentSchemas, type DocumentCollection, type SourceInput } from '../schemas/index.ts';
+import type { DocumentKind } from './classify.ts';
 import { decode } from './decode/index.ts';
 import { extract, type ExtractedDocument } from './extract/index.ts';
 import { detectLanguages } from './language.ts';
@@ -9,6 +10,9 @@ import { parse, type ParsedSource } from './parse.ts';
 import type { InboxFile } from './read.ts';
 import { redact } from './redact.ts';
 import { codeLineSet, segment, type Candidate } from './segment.ts';
+import { sanitize, toMdxFile } from './write/mdx.ts';
+
+export const COLLECTION_OF: Record<DocumentKind, DocumentCollection> = { incident: 'incidents', adr: 'adrs', runbook: 'runbooks' };
 
 /** Everything one inbox file turns into, before slugs are assigned and files written. */
 export interface ProcessedSource {
@@ -111,6 +115,34 @@ export function processSource(file: InboxFile, sourceId: string, hints: { transc
     warnings: parsed.warnings,
     forcePublish: fm.publish === true,
   };
+}
+
+/** A document validated and serialized; only its file name (slug) is still to be chosen. */
+export interface RenderedDocument {
+  collection: DocumentCollection;
+  /** The title its slug is made from. */
+  title: string;
+  /** The whole `.mdx` file: frontmatter and body. */
+  file: string;
+}
+
+export interface RenderedSource extends Omit<ProcessedSource, 'documents'> {
+  documents: RenderedDocument[];
+}
+
+/**
+ * Validates each document against its schema and serializes it to MDX. This is half of an
+ * input's CPU time, and it needs nothing from other inputs, so it runs in the worker beside
+ * processSource; a schema error fails the input before anything of it is written.
+ */
+export function renderDocuments(processed: ProcessedSource): RenderedSource {
+  const documents = processed.documents.map((document): RenderedDocument => {
+    const collection = COLLECTION_OF[document.kind];
+    const data = documentSchemas[collection].parse(document.data);
+    const body = sanitize(withCitationLinks(document.body, processed.source.id));
+    return { collection, title: document.data.title.text, file: toMdxFile(data as Record<string, unknown>, body) };
+  });
+  return { ...processed, documents };
 }
 
 /** Appends to each block of a document body a link to the source lines it came from. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import type { InboxFile } from './read.ts';
 import { writeFileAtomic } from './write/files.ts';
 
 /**
@@ -15,12 +16,12 @@ export class StatCache {
 
   private constructor(private readonly file: string) {}
 
-  static async open(inboxDir: string): Promise<StatCache> {
+  static open(inboxDir: string): StatCache {
     const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
     const key = createHash('sha256').update(path.resolve(inboxDir)).digest('hex').slice(0, 16);
     const cache = new StatCache(path.join(base, 'fieldnotes', `inbox-${key}.json`));
     try {
-      cache.entries = JSON.parse(await readFile(cache.file, 'utf8'));
+      cache.entries = JSON.parse(readFileSync(cache.file, 'utf8'));
     } catch {
       cache.entries = {};
     }
@@ -28,25 +29,23 @@ export class StatCache {
   }
 
   /** The hash recorded for a file whose size and mtime have not changed since, if any. */
-  async knownHash(absPath: string, relPath: string): Promise<string | undefined> {
+  knownHash(absPath: string, relPath: string): string | undefined {
     const entry = this.entries[relPath];
     if (!entry) return undefined;
-    const stat = await lstat(absPath).catch(() => undefined);
+    const stat = statSync(absPath, { throwIfNoEntry: false });
     return stat && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs ? entry.hash : undefined;
   }
 
-  async remember(absPath: string, relPath: string, hash: string): Promise<void> {
-    const stat = await lstat(absPath).catch(() => undefined);
-    if (!stat) return;
-    this.entries[relPath] = { size: stat.size, mtimeMs: stat.mtimeMs, hash };
+  /** Remembers a file as it was just read. */
+  remember(file: InboxFile): void {
+    this.entries[file.relPath] = { size: file.bytes.length, mtimeMs: file.mtimeMs, hash: file.hash };
     this.dirty = true;
   }
 
-  async save(): Promise<void> {
+  save(): void {
     if (!this.dirty) return;
     try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, JSON.stringify(this.entries));
+      writeFileAtomic(this.file, JSON.stringify(this.entries));
     } catch {
       // A cache that cannot be written only costs speed next time.
     }

@@ -1,7 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { hashBytes } from '../read.ts';
-import { readIfExists, writeBytesAtomic, writeFileAtomic } from './files.ts';
+import { readBytesIfExists, readIfExists, writeFileAtomic } from './files.ts';
 import type { Journal, Manifest } from './manifest.ts';
 
 export type WriteOutcome = 'written' | 'unchanged' | 'kept-edited';
@@ -30,53 +30,40 @@ export class ContentWriter {
   }
 
   /** True when the file on disk is not what we last wrote there. */
-  async isHandEdited(relPath: string, onDisk?: string): Promise<boolean> {
-    const current = onDisk ?? (await readIfExists(this.abs(relPath)));
-    if (current === undefined) return false;
-    return !this.isOurs(relPath, hashBytes(current));
+  isHandEdited(relPath: string): boolean {
+    const current = readIfExists(this.abs(relPath));
+    return current !== undefined && !this.isOurs(relPath, hashBytes(current));
   }
 
-  async write(relPath: string, text: string): Promise<WriteOutcome> {
+  /** Writes text or bytes (an audio copy) unless the file on disk is someone else's. */
+  write(relPath: string, content: string | Uint8Array): WriteOutcome {
     const target = this.abs(relPath);
-    const onDisk = await readIfExists(target);
-    const hash = hashBytes(text);
-    if (onDisk === text) {
-      this.manifest.outputs[relPath] = hash;
-      return 'unchanged';
+    const hash = hashBytes(content);
+    const onDisk = readBytesIfExists(target);
+    if (onDisk !== undefined) {
+      const onDiskHash = hashBytes(onDisk);
+      if (onDiskHash === hash) {
+        this.manifest.outputs[relPath] = hash;
+        return 'unchanged';
+      }
+      if (!this.isOurs(relPath, onDiskHash)) return 'kept-edited';
     }
-    if (onDisk !== undefined && (await this.isHandEdited(relPath, onDisk))) return 'kept-edited';
-    await this.journal.record(relPath, hash);
-    await writeFileAtomic(target, text);
-    this.manifest.outputs[relPath] = hash;
-    return 'written';
-  }
-
-  /** Writes bytes (an audio copy) under the same rules as text: never over a file someone changed. */
-  async writeBytes(relPath: string, bytes: Uint8Array): Promise<WriteOutcome> {
-    const target = this.abs(relPath);
-    const hash = hashBytes(bytes);
-    const onDisk = await readFile(target).catch(() => undefined);
-    if (onDisk && hashBytes(onDisk) === hash) {
-      this.manifest.outputs[relPath] = hash;
-      return 'unchanged';
-    }
-    if (onDisk && !this.isOurs(relPath, hashBytes(onDisk))) return 'kept-edited';
-    await this.journal.record(relPath, hash);
-    await writeBytesAtomic(target, bytes);
+    this.journal.record(relPath, hash);
+    writeFileAtomic(target, content);
     this.manifest.outputs[relPath] = hash;
     return 'written';
   }
 
   /** Removes a file we generated earlier that nothing produces now, unless someone edited it. */
-  async remove(relPath: string): Promise<'removed' | 'kept-edited' | 'absent'> {
+  remove(relPath: string): 'removed' | 'kept-edited' | 'absent' {
     const target = this.abs(relPath);
-    const onDisk = await readFile(target).catch(() => undefined);
+    const onDisk = readBytesIfExists(target);
     if (onDisk === undefined) {
       delete this.manifest.outputs[relPath];
       return 'absent';
     }
     if (!this.isOurs(relPath, hashBytes(onDisk))) return 'kept-edited';
-    await rm(target);
+    rmSync(target);
     delete this.manifest.outputs[relPath];
     return 'removed';
   }

@@ -1,4 +1,4 @@
-import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { readIfExists, writeFileAtomic } from './files.ts';
 
@@ -37,8 +37,8 @@ export function emptyManifest(pipeline: string): Manifest {
   return { version: 1, pipeline, inputs: {}, outputs: {} };
 }
 
-export async function loadManifest(contentDir: string, pipeline: string): Promise<Manifest> {
-  const text = await readIfExists(path.join(contentDir, MANIFEST_PATH));
+export function loadManifest(contentDir: string, pipeline: string): Manifest {
+  const text = readIfExists(path.join(contentDir, MANIFEST_PATH));
   if (!text) return emptyManifest(pipeline);
   try {
     const parsed = JSON.parse(text) as Manifest;
@@ -55,32 +55,34 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-export async function saveManifest(contentDir: string, manifest: Manifest): Promise<void> {
+export function saveManifest(contentDir: string, manifest: Manifest): void {
   const stable: Manifest = { ...manifest, inputs: sortKeys(manifest.inputs), outputs: sortKeys(manifest.outputs) };
-  await writeFileAtomic(path.join(contentDir, MANIFEST_PATH), JSON.stringify(stable, null, 2) + '\n');
-  await rm(path.join(contentDir, JOURNAL_PATH), { force: true });
+  writeFileAtomic(path.join(contentDir, MANIFEST_PATH), JSON.stringify(stable, null, 2) + '\n');
+  rmSync(path.join(contentDir, JOURNAL_PATH), { force: true });
 }
 
-/** Appends "path<TAB>hash" to the journal and flushes it, before the file itself is written. */
+/** Appends "path<TAB>hash" to the journal, before the file itself is written. */
 export class Journal {
-  private handle: Promise<FileHandle> | undefined;
+  private fd: number | undefined;
   constructor(private readonly contentDir: string) {}
 
-  async record(relPath: string, hash: string): Promise<void> {
-    // Opened once, even when several writes start at the same moment.
-    this.handle ??= mkdir(path.join(this.contentDir, '.fieldnotes'), { recursive: true }).then(() => open(path.join(this.contentDir, JOURNAL_PATH), 'a'));
-    await (await this.handle).write(`${relPath}\t${hash}\n`);
+  record(relPath: string, hash: string): void {
+    if (this.fd === undefined) {
+      mkdirSync(path.join(this.contentDir, '.fieldnotes'), { recursive: true });
+      this.fd = openSync(path.join(this.contentDir, JOURNAL_PATH), 'a');
+    }
+    writeSync(this.fd, `${relPath}\t${hash}\n`);
   }
 
-  async close(): Promise<void> {
-    if (this.handle) await (await this.handle).close();
-    this.handle = undefined;
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }
 
 /** Hashes of the files a killed run wrote: path → every hash it may have left there. */
-export async function readJournal(contentDir: string): Promise<Map<string, Set<string>>> {
-  const text = await readIfExists(path.join(contentDir, JOURNAL_PATH));
+export function readJournal(contentDir: string): Map<string, Set<string>> {
+  const text = readIfExists(path.join(contentDir, JOURNAL_PATH));
   const written = new Map<string, Set<string>>();
   for (const line of (text ?? '').split('\n')) {
     const [relPath, hash] = line.split('\t');

@@ -1,0 +1,89 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { InboxFile } from './read.ts';
+import { processSource, renderDocuments, type RenderedSource } from './source.ts';
+
+export interface SourceTask {
+  file: InboxFile;
+  sourceId: string;
+  transcript: boolean;
+}
+
+/** Turns one input into a rendered source in this thread (what each worker does). */
+export function renderInThread(task: SourceTask): RenderedSource {
+  return renderDocuments(processSource(task.file, task.sourceId, { transcript: task.transcript }));
+}
+
+/** Memory a single input may use before its worker is stopped and the input reported as failed. */
+const WORKER_HEAP_MB = 2048;
+
+interface Job {
+  task: SourceTask;
+  resolve: (rendered: RenderedSource) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** The job it is on: one at a time, so a crash is blamed on the right file. */
+  job?: Job;
+}
+
+/**
+ * Decoding, parsing, extraction and serialization of inputs on every core. Each input is
+ * independent of the others, so workers take them in any order; the caller awaits them in inbox
+ * order, which keeps slugs and writes deterministic. A worker that dies (out of memory on a
+ * hostile file, say) fails only the input it was on, and is replaced.
+ */
+export class SourcePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private closed = false;
+
+  constructor(size = availableParallelism()) {
+    for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
+  }
+
+  run(task: SourceTask): Promise<RenderedSource> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('the ingest was stopped'));
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(new URL('./pool-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const slot: Slot = { worker };
+    worker.on('message', (message: { rendered?: RenderedSource; error?: string }) => {
+      const job = slot.job!;
+      slot.job = undefined;
+      if (message.error !== undefined) job.reject(new Error(message.error));
+      else job.resolve(message.rendered!);
+      this.dispatch();
+    });
+    const died = (reason: string) => {
+      if (this.closed || !this.slots.includes(slot)) return;
+      slot.job?.reject(new Error(`processing stopped: ${reason}`));
+      this.slots[this.slots.indexOf(slot)] = this.spawn();
+      this.dispatch();
+    };
+    worker.on('error', (error) => died(error.message));
+    worker.on('exit', (code) => died(`its worker exited with code ${code}`));
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      slot.job = this.queue.shift()!;
+      const { file, sourceId, transcript } = slot.job.task;
+      slot.worker.postMessage({ file, sourceId, transcript } satisfies SourceTask);
+    }
+  }
+}
