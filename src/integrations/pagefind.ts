@@ -3,6 +3,42 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 /**
+ * The search bundles, each written twice: the search box merges other languages' indexes from
+ * the `-all` copy, because Pagefind will not merge a bundle into itself.
+ *
+ * Documents and sources are separate bundles. A source's text is in the documents made from it,
+ * so searching both would double the results and the index a reader downloads (at 10,000 notes:
+ * 2× the metadata, and a median query twice as slow); raw sources are searched when the reader
+ * asks for them (Type: Sources in the search box).
+ */
+export const SEARCH_BUNDLES = {
+  documents: { path: 'pagefind', glob: '{incidents,adrs,runbooks}/**/*.html' },
+  sources: { path: 'pagefind-sources', glob: 'sources/**/*.html' },
+} as const;
+
+/** Writes every search bundle for a built site in `outDir`; returns the pages each indexed. */
+export async function writeSearchBundles(outDir: string): Promise<Record<keyof typeof SEARCH_BUNDLES, number>> {
+  const counts = { documents: 0, sources: 0 };
+  try {
+    for (const [name, bundle] of Object.entries(SEARCH_BUNDLES) as Array<[keyof typeof SEARCH_BUNDLES, (typeof SEARCH_BUNDLES)[keyof typeof SEARCH_BUNDLES]]>) {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+      const added = await index.addDirectory({ path: outDir, glob: bundle.glob });
+      if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+      for (const copy of [bundle.path, `${bundle.path}-all`]) {
+        const written = await index.writeFiles({ outputPath: `${outDir}/${copy}` });
+        if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+      }
+      await index.deleteIndex();
+      counts[name] = added.page_count;
+    }
+  } finally {
+    await pagefind.close();
+  }
+  return counts;
+}
+
+/**
  * Indexes the built site with Pagefind when `astro build` finishes, so search can never be
  * stale or forgotten. Each page is indexed under its own `lang`, so Russian pages get
  * Russian stemming; the search box (components/Search.astro) queries all languages at once.
@@ -12,19 +48,8 @@ export function pagefindIndex(): AstroIntegration {
     name: 'fieldnotes:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: outDir });
-        if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-        // The same index twice: the search box merges other languages' indexes from the second
-        // path, because Pagefind will not merge a bundle into itself.
-        for (const bundle of ['pagefind', 'pagefind-all']) {
-          const written = await index.writeFiles({ outputPath: `${outDir}/${bundle}` });
-          if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-        }
-        logger.info(`indexed ${added.page_count} pages`);
-        await pagefind.close();
+        const counts = await writeSearchBundles(fileURLToPath(dir));
+        logger.info(`indexed ${counts.documents} documents and ${counts.sources} sources`);
       },
     },
   };

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +18,7 @@ const TYPES: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
 };
 
-/** Serves a built site from disk on 127.0.0.1 (a random port), as a static host would. */
+/** Serves a built site from disk on 127.0.0.1 (a random port), as a static host would (gzip included). */
 export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -29,7 +30,14 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       await stat(file);
-      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      // Text is gzipped as every static host does; Pagefind's own files are gzip already.
+      if (/^(text\/|application\/(json|xml|wasm))/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+        response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' });
+        createReadStream(file).pipe(createGzip()).pipe(response);
+        return;
+      }
+      response.writeHead(200, { 'content-type': type });
       createReadStream(file).pipe(response);
     } catch {
       response.writeHead(404).end('not found');
