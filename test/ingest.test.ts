@@ -1,6 +1,8 @@
 import { readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SourcePool } from '../src/pipeline/pool.ts';
+import { hashBytes, type InboxFile } from '../src/pipeline/read.ts';
 import { assignSourceIds, ingest } from '../src/pipeline/run.ts';
 import { snapshot, tempProject } from './helpers/project.ts';
 
@@ -136,4 +138,26 @@ describe('source ids', () => {
     // Deterministic: the same names give the same ids, whatever else is in the inbox.
     expect(assignSourceIds(['a/notes.txt', 'b/notes.md'])).toEqual(new Map([...ids].slice(0, 2)));
   });
+});
+
+describe('the worker pool', () => {
+  const file = (name: string, text: string): InboxFile => {
+    const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
+    return { relPath: name, absPath: `/inbox/${name}`, bytes, hash: hashBytes(bytes), mtimeMs: 0 };
+  };
+
+  it('fails only the input whose worker died, names it, and goes on with a new worker', async () => {
+    // A worker allowed 32 MB of heap dies on a note of 6 MB (decoding it needs several copies).
+    const pool = new SourcePool(1, 32);
+    try {
+      const huge = pool.run({ file: file('huge.md', `# Runbook — restart\n\n${'restart the pod. '.repeat(400_000)}\n`), sourceId: 'huge', transcript: false });
+      const next = pool.run({ file: file('next.md', '# Runbook — restart billing\n\n1. Restart:\n   ```bash\n   kubectl rollout restart deploy/billing\n   ```\n'), sourceId: 'next', transcript: false });
+      await expect(huge).rejects.toThrow(/processing stopped: .*memory/i);
+      const rendered = await next;
+      expect(rendered.documents.map((d) => d.collection)).toEqual(['runbooks']);
+      expect(rendered.documents[0]!.file).toContain('kubectl rollout restart deploy/billing');
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

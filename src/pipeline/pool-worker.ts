@@ -3,7 +3,7 @@
  * It loads as plain Node TypeScript (type stripping), so nothing here may need a compiler.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderInThread, type SourceTask } from './pool.ts';
+import { renderInThread, type SourceTask } from './source.ts';
 
 parentPort!.on('message', (task: SourceTask) => {
   try {

@@ -1,18 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { InboxFile } from './read.ts';
-import { processSource, renderDocuments, type RenderedSource } from './source.ts';
-
-export interface SourceTask {
-  file: InboxFile;
-  sourceId: string;
-  transcript: boolean;
-}
-
-/** Turns one input into a rendered source in this thread (what each worker does). */
-export function renderInThread(task: SourceTask): RenderedSource {
-  return renderDocuments(processSource(task.file, task.sourceId, { transcript: task.transcript }));
-}
+import type { RenderedSource, SourceTask } from './source.ts';
 
 /** Memory a single input may use before its worker is stopped and the input reported as failed. */
 const WORKER_HEAP_MB = 2048;
@@ -39,13 +27,19 @@ export class SourcePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private closed = false;
+  /** Why the pool has no workers left, once that happens. */
+  private failure: string | undefined;
 
-  constructor(size = availableParallelism()) {
+  private readonly heapMb: number;
+
+  constructor(size = availableParallelism(), heapMb = WORKER_HEAP_MB) {
+    this.heapMb = heapMb;
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
   }
 
   run(task: SourceTask): Promise<RenderedSource> {
     return new Promise((resolve, reject) => {
+      if (this.slots.length === 0) return reject(new Error(this.failure ?? 'the worker pool is closed'));
       this.queue.push({ task, resolve, reject });
       this.dispatch();
     });
@@ -58,7 +52,7 @@ export class SourcePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./pool-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(new URL('./pool-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     const slot: Slot = { worker };
     worker.on('message', (message: { rendered?: RenderedSource; error?: string }) => {
       const job = slot.job!;
@@ -69,8 +63,16 @@ export class SourcePool {
     });
     const died = (reason: string) => {
       if (this.closed || !this.slots.includes(slot)) return;
-      slot.job?.reject(new Error(`processing stopped: ${reason}`));
-      this.slots[this.slots.indexOf(slot)] = this.spawn();
+      const index = this.slots.indexOf(slot);
+      if (slot.job) {
+        slot.job.reject(new Error(`processing stopped: ${reason}`));
+        this.slots[index] = this.spawn();
+      } else {
+        // Died with nothing to do (it could not start): replacing it would only loop.
+        this.slots.splice(index, 1);
+        this.failure = `no worker could start: ${reason}`;
+        if (this.slots.length === 0) for (const job of this.queue.splice(0)) job.reject(new Error(this.failure));
+      }
       this.dispatch();
     };
     worker.on('error', (error) => died(error.message));

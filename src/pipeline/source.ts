@@ -145,6 +145,18 @@ export function renderDocuments(processed: ProcessedSource): RenderedSource {
   return { ...processed, documents };
 }
 
+/** One input as the worker pool (pool.ts) gets it. */
+export interface SourceTask {
+  file: InboxFile;
+  sourceId: string;
+  transcript: boolean;
+}
+
+/** Turns one input into a rendered source in this thread (what each worker of the pool does). */
+export function renderInThread(task: SourceTask): RenderedSource {
+  return renderDocuments(processSource(task.file, task.sourceId, { transcript: task.transcript }));
+}
+
 /** Appends to each block of a document body a link to the source lines it came from. */
 export function withCitationLinks(body: Root, sourceId: string): Root {
   const children: RootContent[] = [];
