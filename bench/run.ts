@@ -94,6 +94,7 @@ interface Row {
   n: number;
   filesWritten: number;
   ingestS: number;
+  singleThreadS: number;
   reingestS: number;
   buildS: number;
   buildPeakMb: number;
@@ -156,7 +157,13 @@ for (const n of sizes) {
   start = process.hrtime.bigint();
   await ingest({ inboxDir: project.inbox, contentDir: project.content, llm: false });
   const reingestS = seconds(start);
-  process.stderr.write(`ingest ${ingestS.toFixed(1)} s, re-ingest ${reingestS.toFixed(2)} s; building…\n`);
+  // The same inbox again in one thread, into a scratch folder: what the worker pool buys.
+  const singleContent = path.join(project.root, 'content-single-thread');
+  start = process.hrtime.bigint();
+  await ingest({ inboxDir: project.inbox, contentDir: singleContent, llm: false, workers: 0 });
+  const singleThreadS = seconds(start);
+  await rm(singleContent, { recursive: true, force: true });
+  process.stderr.write(`ingest ${ingestS.toFixed(1)} s (one thread ${singleThreadS.toFixed(1)} s), re-ingest ${reingestS.toFixed(2)} s; building…\n`);
   const build = await timed(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', project.root], project.root);
   const dist = path.join(project.root, 'dist');
   const pages = (await readdir(dist, { recursive: true })).filter((f) => String(f).endsWith('.html')).length;
@@ -173,7 +180,7 @@ for (const n of sizes) {
   const plain = await plainProject(filesWritten);
   const plainBuild = await timed(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', plain], plain);
   const search = await searchLatency(dist);
-  rows.push({ n, filesWritten, ingestS, reingestS, buildS: build.seconds, buildPeakMb: build.peakMb, plainS: plainBuild.seconds, plainPeakMb: plainBuild.peakMb, pages, pagefindS, indexMb, searchMedianMs: search?.medianMs, coldKb: search?.coldKb });
+  rows.push({ n, filesWritten, ingestS, singleThreadS, reingestS, buildS: build.seconds, buildPeakMb: build.peakMb, plainS: plainBuild.seconds, plainPeakMb: plainBuild.peakMb, pages, pagefindS, indexMb, searchMedianMs: search?.medianMs, coldKb: search?.coldKb });
   if (values.keep) process.stderr.write(`kept: ${project.root} and ${plain}\n`);
   else {
     await rm(project.root, { recursive: true, force: true });
@@ -182,12 +189,13 @@ for (const n of sizes) {
 }
 
 const table = [
-  ['notes', 'files written', 'ingest notes/s', 'files/s', 're-ingest s', 'build s', 'build ms/page', 'plain Astro s', 'plain ms/page', 'ratio', 'build peak MB', 'plain peak MB', 'pagefind s', 'search index MB', 'search median ms', 'cold query kB'],
+  ['notes', 'files written', 'ingest notes/s', 'files/s', 'notes/s 1 thread', 're-ingest s', 'build s', 'build ms/page', 'plain Astro s', 'plain ms/page', 'ratio', 'build peak MB', 'plain peak MB', 'pagefind s', 'search index MB', 'search median ms', 'cold query kB'],
   ...rows.map((r) => [
     r.n,
     r.filesWritten,
     (r.n / r.ingestS).toFixed(0),
     (r.filesWritten / r.ingestS).toFixed(0),
+    (r.n / r.singleThreadS).toFixed(0),
     r.reingestS.toFixed(2),
     r.buildS.toFixed(1),
     ((1000 * r.buildS) / r.pages).toFixed(1),
