@@ -1,4 +1,4 @@
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import matter from 'gray-matter';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,35 +18,44 @@ import { fileURLToPath } from 'node:url';
 export function folderLoader(base: string, options: { extension: string; render: boolean }): Loader {
   return {
     name: 'fieldnotes:folder',
-    load: async ({ store, parseData, generateDigest, renderMarkdown, watcher, config, logger }) => {
+    load: async ({ store, parseData, generateDigest, renderMarkdown, watcher, config, logger }: LoaderContext) => {
       const dir = fileURLToPath(new URL(base.endsWith('/') ? base : `${base}/`, config.root));
-      const sync = async () => {
-        const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(options.extension)).sort();
-        const seen = new Set<string>();
-        for (const file of files) {
-          const id = file.slice(0, -options.extension.length);
-          seen.add(id);
-          const text = await readFile(path.join(dir, file), 'utf8').catch(() => undefined);
-          if (text === undefined) continue;
-          const digest = generateDigest(text);
-          if (store.get(id)?.digest === digest) continue;
+      const idOf = (file: string) => file.slice(0, -options.extension.length);
+
+      /** Loads one file into the store, unless its content is what the store has already. */
+      const loadFile = async (file: string): Promise<void> => {
+        const text = await readFile(path.join(dir, file), 'utf8').catch(() => undefined);
+        if (text === undefined) return;
+        const id = idOf(file);
+        const digest = generateDigest(text);
+        if (store.get(id)?.digest === digest) return;
+        const filePath = path.relative(fileURLToPath(config.root), path.join(dir, file));
+        let parsed;
+        try {
           // Options turn off gray-matter's cache, which would keep every file's text alive.
-          const parsed = matter(text, {});
-          const filePath = path.relative(fileURLToPath(config.root), path.join(dir, file));
-          const data = await parseData({ id, data: parsed.data, filePath });
-          // The whole file: the renderer takes the frontmatter off itself (a body may start with `---`).
-          const rendered = options.render ? await renderMarkdown(text) : undefined;
-          store.set({ id, data, body: parsed.content, digest, filePath, rendered });
+          parsed = matter(text, {});
+        } catch (error) {
+          throw new Error(`${filePath}: the frontmatter is not valid YAML (${(error as Error).message})`);
         }
-        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        const data = await parseData({ id, data: parsed.data, filePath });
+        // The whole file: the renderer takes the frontmatter off itself (a body may start with `---`).
+        const rendered = options.render ? await renderMarkdown(text) : undefined;
+        store.set({ id, data, body: parsed.content, digest, filePath, rendered });
       };
-      await sync();
-      if (watcher) {
-        watcher.add(dir);
-        watcher.on('all', (_event, changed) => {
-          if (path.resolve(changed).startsWith(dir)) sync().catch((error: Error) => logger.error(`${base}: ${error.message}`));
-        });
-      }
+
+      const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(options.extension)).sort();
+      for (const file of files) await loadFile(file);
+      const present = new Set(files.map(idOf));
+      for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+
+      // In dev, one file at a time as ingest writes or removes it.
+      watcher?.add(dir);
+      watcher?.on('all', (event, changed) => {
+        const file = path.relative(dir, path.resolve(changed));
+        if (file.startsWith('..') || file.includes(path.sep) || !file.endsWith(options.extension)) return;
+        if (event === 'unlink') store.delete(idOf(file));
+        else loadFile(file).catch((error: Error) => logger.error(error.message));
+      });
     },
   };
 }
