@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEARCH_BUNDLES, writeSearchBundles } from '../src/integrations/pagefind.ts';
@@ -103,6 +103,7 @@ interface Row {
   filesWritten: number;
   ingestS: number;
   singleThreadS: number;
+  ingestCpuS: number;
   reingestS: number;
   buildS: number;
   buildPeakMb: number;
@@ -159,8 +160,12 @@ for (const n of sizes) {
   process.stderr.write(`\n== ${n} notes\n`);
   const project = await ourProject(n);
   let start = process.hrtime.bigint();
+  // CPU time of the whole process, worker threads included: it tells CPU-bound from waiting.
+  const cpuBefore = process.cpuUsage();
   const report = await ingest({ inboxDir: project.inbox, contentDir: project.content, llm: false });
   const ingestS = seconds(start);
+  const cpu = process.cpuUsage(cpuBefore);
+  const ingestCpuS = (cpu.user + cpu.system) / 1e6;
   const filesWritten = Object.values(report.written).reduce((a, b) => a + b, 0);
   start = process.hrtime.bigint();
   await ingest({ inboxDir: project.inbox, contentDir: project.content, llm: false });
@@ -188,7 +193,7 @@ for (const n of sizes) {
   const plain = await plainProject(filesWritten);
   const plainBuild = await timed(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', plain], plain);
   const search = await searchLatency(dist);
-  rows.push({ n, filesWritten, ingestS, singleThreadS, reingestS, buildS: build.seconds, buildPeakMb: build.peakMb, plainS: plainBuild.seconds, plainPeakMb: plainBuild.peakMb, pages, pagefindS, indexMb, searchMedianMs: search?.medianMs, coldKb: search?.coldKb });
+  rows.push({ n, filesWritten, ingestS, ingestCpuS, singleThreadS, reingestS, buildS: build.seconds, buildPeakMb: build.peakMb, plainS: plainBuild.seconds, plainPeakMb: plainBuild.peakMb, pages, pagefindS, indexMb, searchMedianMs: search?.medianMs, coldKb: search?.coldKb });
   if (values.keep) process.stderr.write(`kept: ${project.root} and ${plain}\n`);
   else {
     await rm(project.root, { recursive: true, force: true });
@@ -224,3 +229,11 @@ console.log('\nnotes/s counts inbox notes (the generated documents); files writt
 console.log('ratio = our build time per page ÷ plain Astro build time per page (as many minimal MDX pages as files written).');
 const last = rows.at(-1)!;
 console.log(`targets at ${last.n}: ingest ≥ 1000 notes/s: ${last.n / last.ingestS >= 1000 ? 'met' : 'MISSED'}; re-ingest ≤ 1 s: ${last.reingestS <= 1 ? 'met' : 'MISSED'}; build ≤ 2× plain: ${(last.buildS / last.pages) / (last.plainS / last.filesWritten) <= 2 ? 'met' : 'MISSED'}; peak ≤ 4 GB: ${last.buildPeakMb <= 4096 ? 'met' : 'MISSED'}; search ≤ 50 ms: ${last.searchMedianMs === undefined ? 'not measured' : last.searchMedianMs <= 50 ? 'met' : 'MISSED'}; cold ≤ 150 kB: ${last.coldKb === undefined ? 'not measured' : last.coldKb <= 150 ? 'met' : 'MISSED'}`);
+if (last.n / last.ingestS < 1000) {
+  // Name what limits ingest, from this run's own figures.
+  const cores = last.ingestCpuS / last.ingestS;
+  console.log(
+    `ingest at ${last.n}: ${((1000 * last.ingestCpuS) / last.n).toFixed(1)} ms of CPU per note, ${cores.toFixed(1)} of ${availableParallelism()} cores busy` +
+      (cores > 0.8 * availableParallelism() ? ' — CPU-bound: 1,000 notes/s needs less CPU per note (see README, Scale)' : ' — not CPU-bound: waiting on I/O'),
+  );
+}
