@@ -12,8 +12,8 @@ import * as pagefind from 'pagefind';
  * asks for them (Type: Sources in the search box).
  */
 export const SEARCH_BUNDLES = {
-  documents: { path: 'pagefind', glob: '{incidents,adrs,runbooks}/**/*.html' },
-  sources: { path: 'pagefind-sources', glob: 'sources/**/*.html' },
+  documents: { path: 'pagefind', glob: '{incidents,adrs,runbooks}/*/index.html' },
+  sources: { path: 'pagefind-sources', glob: 'sources/*/index.html' },
 } as const;
 
 /** Writes every search bundle for a built site in `outDir`; returns the pages each indexed. */
