@@ -13,7 +13,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } f
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEARCH_BUNDLES, writeSearchBundles } from '../src/integrations/pagefind.ts';
+import { writeSearchBundles } from '../src/integrations/pagefind.ts';
+import { SEARCH_BUNDLES } from '../src/site/search/bundles.ts';
 import { ingest } from '../src/pipeline/run.ts';
 import { browserAvailable, launchChromium } from '../test/helpers/browser.ts';
 import { writeNotes } from '../test/helpers/generate-notes.ts';

@@ -26,11 +26,10 @@ interface Slot {
 export class SourcePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  private readonly heapMb: number;
   private closed = false;
   /** Why the pool has no workers left, once that happens. */
-  private failure: string | undefined;
-
-  private readonly heapMb: number;
+  private failure = '';
 
   constructor(size = availableParallelism(), heapMb = WORKER_HEAP_MB) {
     this.heapMb = heapMb;
@@ -39,7 +38,8 @@ export class SourcePool {
 
   run(task: SourceTask): Promise<RenderedSource> {
     return new Promise((resolve, reject) => {
-      if (this.slots.length === 0) return reject(new Error(this.failure ?? 'the worker pool is closed'));
+      if (this.closed) return reject(new Error('the worker pool is closed'));
+      if (this.slots.length === 0) return reject(new Error(this.failure));
       this.queue.push({ task, resolve, reject });
       this.dispatch();
     });
