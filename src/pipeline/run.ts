@@ -184,7 +184,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   /**
    * Everything about one input that does not depend on the others: read, transcribe, decode,
-   * extract, ask the model. Runs for several inputs at once (their I/O and model calls overlap);
+   * extract, ask the model. Runs for several inputs at once (model calls overlap, workers stay busy);
    * slugs and writes then happen one input at a time, in order, so the result is deterministic.
    */
   const prepare = async (relPath: string): Promise<Prepared> => {

@@ -131,8 +131,8 @@ export interface RenderedSource extends Omit<ProcessedSource, 'documents'> {
 }
 
 /**
- * Validates each document against its schema and serializes it to MDX. This is half of an
- * input's CPU time, and it needs nothing from other inputs, so it runs in the worker beside
+ * Validates each document against its schema and serializes it to MDX. This is about a quarter
+ * of an input's CPU time, and it needs nothing from other inputs, so it runs in the worker beside
  * processSource; a schema error fails the input before anything of it is written.
  */
 export function renderDocuments(processed: ProcessedSource): RenderedSource {

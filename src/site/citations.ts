@@ -68,8 +68,9 @@ function cslItems(keys: string[], sources: Map<string, SourceInfo>, siteUrl: str
  * at 10,000 pages that was 1.4 GB of engines and an engine built per page.
  */
 const STYLE_NAME = 'fieldnotes';
-const templates = (Cite as unknown as { plugins: { config: { get: (name: string) => { templates: { has: (n: string) => boolean; add: (n: string, xml: string) => void } } } } }).plugins.config.get('@csl').templates;
-if (!templates.has(STYLE_NAME)) templates.add(STYLE_NAME, FIELDNOTES_CSL);
+/** citation-js's registry of CSL styles (rehype-citation's bundled copy; untyped there). */
+export const cslStyles = (Cite as unknown as { plugins: { config: { get: (name: string) => { templates: { has: (n: string) => boolean; add: (n: string, xml: string) => void; list: () => string[] } } } } }).plugins.config.get('@csl').templates;
+if (!cslStyles.has(STYLE_NAME)) cslStyles.add(STYLE_NAME, FIELDNOTES_CSL);
 
 /** rehype-citation reads the bibliography from a file (joined to `path`, hence `path: "/"` below): written once per content, reused. */
 async function contentFile(content: string, extension: string): Promise<string> {
