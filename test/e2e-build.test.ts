@@ -141,7 +141,7 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
     const feed = await new Parser().parseString(await readFile(path.join(dist, 'substack.xml'), 'utf8'));
     expect(feed.items.map((i) => i.title)).toEqual(['38 минут без платежей: как истёкший сертификат остановил checkout']);
     const [item] = feed.items;
-    expect(item!.link).toBe('https://fieldnotes.example.org/incidents/postmortem-sboy-platyozhnogo-shlyuza-2026-04-03/');
+    expect(item!.link).toBe('https://fieldnotes.example.org/incidents/sboy-platyozhnogo-shlyuza-2026-04-03/');
     expect(item!.pubDate).toMatch(/03 Apr 2026/);
     expect(item!['content:encoded']).toContain('<h2>Lessons learned</h2>');
   });
@@ -177,7 +177,7 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
       const context = await browser.newContext();
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
       const page = await context.newPage();
-      await page.goto(`${site.url}/articles/postmortem-sboy-platyozhnogo-shlyuza-2026-04-03/`);
+      await page.goto(`${site.url}/articles/sboy-platyozhnogo-shlyuza-2026-04-03/`);
       await page.click('#copy-article');
       await page.waitForFunction(() => document.getElementById('copy-status')?.textContent?.startsWith('Copied'));
       const html = await page.evaluate(async () => {
@@ -266,7 +266,7 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
         ['runbook', '/runbooks/nedostupnost-bazy-dannykh/'],
         ['source', '/sources/002_2fbae3e64fae2845/#L216-L243'],
         ['incidents', '/incidents/'],
-        ['article', '/articles/postmortem-sboy-platyozhnogo-shlyuza-2026-04-03/'],
+        ['article', '/articles/sboy-platyozhnogo-shlyuza-2026-04-03/'],
       ];
       const problems: string[] = [];
       for (const scheme of ['light', 'dark'] as const) {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../src/pipeline/classify.ts';
+import { classify, classifyChat, classifySpeech } from '../src/pipeline/classify.ts';
+import { findNoise } from '../src/pipeline/noise.ts';
+import { codeLineSet, outline } from '../src/pipeline/outline.ts';
+import { parse } from '../src/pipeline/parse.ts';
+import { segment } from '../src/pipeline/segment.ts';
 import { isPlaceholder, redact, redactLine } from '../src/pipeline/redact.ts';
 
 describe('redact', () => {
@@ -43,24 +47,53 @@ describe('redact', () => {
   });
 });
 
+/** Kind of a note with this title and body, through parse → noise → outline → segment. */
+function kindOf(title: string, body: string): { kind: string; reason: string } {
+  const parsed = parse(title ? `# ${title}\n\n${body}\n` : `${body}\n`);
+  const noise = findNoise(parsed.lines, parsed.bodyStartLine, codeLineSet(parsed.tree));
+  const candidates = segment(parsed, noise, outline(parsed, noise), 'note.md');
+  return candidates[0]!.classification;
+}
+
 describe('classify', () => {
   it('a title that names its kind decides', () => {
-    expect(classify('Postmortem — API outage', '').kind).toBe('incident');
-    expect(classify('ADR-003: Use gRPC', '').kind).toBe('adr');
-    expect(classify('Runbook: restart Kafka', '').kind).toBe('runbook');
+    expect(classify({ title: 'Postmortem — API outage', parts: [], text: '' }).kind).toBe('incident');
+    expect(classify({ title: 'ADR-003: Use gRPC', parts: [], text: '' }).kind).toBe('adr');
+    expect(classify({ title: 'Runbook: restart Kafka', parts: [], text: '' }).kind).toBe('runbook');
+    expect(classify({ title: 'Постмортем: выгрузка заказов стояла всю ночь', parts: [], text: '' }).kind).toBe('incident');
+    expect(classify({ title: '장애 보고서: 결제 승인 지연', parts: [], text: '' }).kind).toBe('incident');
   });
 
-  it('scores Russian and English cue words', () => {
-    expect(classify('Сбой оплаты', 'Причина: истёк сертификат. Влияние: 40 минут простоя. Хронология: 09:12 алерт').kind).toBe('incident');
-    expect(classify('Restart the queue', 'Symptoms: backlog grows.\n1. Check the consumer\n```bash\nsystemctl restart worker\n```\nEscalation: page SRE').kind).toBe('runbook');
-    expect(classify('Storage choice', 'Decision: we use Postgres. Rejected alternatives: MongoDB. Consequences: migrations.').kind).toBe('adr');
+  it('reads the kind from the template sections, in English, Russian and Korean', () => {
+    expect(kindOf('Сбой оплаты', '**Причина:** истёк сертификат.\n\n**Влияние:** 40 минут простоя.\n\n## Хронология\n\n- 09:12 алерт\n- 09:20 откат\n- 09:41 перезапуск').kind).toBe('incident');
+    expect(kindOf('Restart the queue', 'Symptoms: backlog grows.\n\n1. Check the consumer\n\n```bash\nsystemctl restart worker\n```\n\nEscalation: page SRE').kind).toBe('runbook');
+    expect(kindOf('Storage choice', '## Context\n\nWe need a store.\n\n## Decision\n\nWe use Postgres.\n\n## Consequences\n\n- migrations').kind).toBe('adr');
+    expect(kindOf('Переход на Kafka', '## Статус\n\nпринято\n\n## Контекст\n\nОчереди растут.\n\n## Решение\n\nKafka.\n\n## Последствия\n\n- перезапуск консьюмеров при деплое').kind).toBe('adr');
+    expect(kindOf('결제 DB 커넥션 고갈', '## 언제 사용하나\n\n- 알림\n\n## 조치 절차\n\n1. 확인한다\n   ```bash\n   psql -c "SELECT 1"\n   ```\n2. 재시작한다').kind).toBe('runbook');
+  });
+
+  it('a postmortem whose timeline tells of rollbacks and restarts is still an incident', () => {
+    const body = '## Кратко\n\nЗаказы не выгружались.\n\n## Хронология\n\n- 18:20 — релиз\n- 21:30 — откат на 2.6.4\n- 22:00 — перезапуск консьюмера\n\n## Причина\n\nНевалидный XML.';
+    expect(kindOf('Выгрузка заказов стояла', body).kind).toBe('incident');
   });
 
   it('small talk, a greeting or a Whisper artefact is none, with the reason', () => {
     for (const text of ['Продолжение следует...', 'Привет! Как дела? Созвонимся завтра.', 'Thanks for watching!']) {
-      const result = classify('', text);
+      const result = kindOf('', text);
       expect(result.kind).toBe('none');
       expect(result.reason).toMatch(/threshold/);
     }
+  });
+});
+
+describe('classify speech and chat', () => {
+  it('a voice note that tells of an outage is an incident; small talk with incident words is not', () => {
+    expect(classifySpeech('вчера в 14:30 начал отставать сервис, алерт прилетел в 15:10, причина в конфиге, откатили к 16:40').kind).toBe('incident');
+    expect(classifySpeech('на работе тихо ни одного инцидента за неделю даже деплой в пятницу прошёл нормально').kind).toBe('none');
+  });
+
+  it('an incident channel is an incident; a meeting-scheduling thread is not', () => {
+    expect(classifyChat('alice: declaring an incident, I\'m IC. sev2\nbob: error rate back to baseline, marking mitigated').kind).toBe('incident');
+    expect(classifyChat('lena: can we do the postmortem review on Thursday?\nrafael: 15:30 ok\nbartek: reminder: deploy freeze starts Friday').kind).toBe('none');
   });
 });

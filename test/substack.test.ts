@@ -46,12 +46,12 @@ describe('npm run substack', () => {
   });
 
   it('--ready writes every ready article, and only those', async () => {
-    expect((await readdir(out)).sort()).toEqual(['course-management-production-incident-report', 'postmortem-sboy-platyozhnogo-shlyuza-2026-04-03']);
-    const meta = JSON.parse(await post('postmortem-sboy-platyozhnogo-shlyuza-2026-04-03', 'meta.json'));
+    expect((await readdir(out)).sort()).toEqual(['course-management-production-incident-report', 'sboy-platyozhnogo-shlyuza-2026-04-03']);
+    const meta = JSON.parse(await post('sboy-platyozhnogo-shlyuza-2026-04-03', 'meta.json'));
     expect(meta).toMatchObject({ status: 'ready', title: '38 минут без платежей: как истёкший сертификат остановил checkout', subtitle: 'Постмортем сбоя платёжного шлюза' });
   });
 
-  for (const slug of ['course-management-production-incident-report', 'postmortem-sboy-platyozhnogo-shlyuza-2026-04-03']) {
+  for (const slug of ['course-management-production-incident-report', 'sboy-platyozhnogo-shlyuza-2026-04-03']) {
     it(`${slug}: post.html has only what Substack keeps, and every link is absolute`, async () => {
       const tree = fromHtml(await post(slug, 'post.html'), { fragment: true });
       let links = 0;
@@ -68,7 +68,7 @@ describe('npm run substack', () => {
   }
 
   it('an incident article runs intro → summary → what happened → resolution → lessons → follow-ups → sources, without the timeline', async () => {
-    const html = await post('postmortem-sboy-platyozhnogo-shlyuza-2026-04-03', 'post.html');
+    const html = await post('sboy-platyozhnogo-shlyuza-2026-04-03', 'post.html');
     const headings = [...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual(['Summary', 'What happened', 'Resolution', 'Lessons learned', 'Prevention and follow-ups', 'Sources']);
     expect(html.indexOf('<p>')).toBeLessThan(html.indexOf('<h2>'));
@@ -78,7 +78,7 @@ describe('npm run substack', () => {
   });
 
   it('post.md is the same article in Markdown', async () => {
-    const markdown = await post('postmortem-sboy-platyozhnogo-shlyuza-2026-04-03', 'post.md');
+    const markdown = await post('sboy-platyozhnogo-shlyuza-2026-04-03', 'post.md');
     expect(markdown).toMatch(/^# 38 минут без платежей/);
     expect(markdown).toContain('## Lessons learned');
     expect(markdown).toContain('(https://fieldnotes.example.org/sources/postmortem-ru-payments/#L');
@@ -87,6 +87,6 @@ describe('npm run substack', () => {
   it('names an unknown slug and lists the articles there are', async () => {
     const failure = await run(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'src/cli/substack.ts'), '--content', content, '--out', out, 'no-such-post']).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 1 });
-    expect((failure as { stderr: string }).stderr).toMatch(/no article "no-such-post"\. Articles: course-management-production-incident-report, postmortem-/);
+    expect((failure as { stderr: string }).stderr).toMatch(/no article "no-such-post"\. Articles: course-management-production-incident-report, sboy-platyozhnogo-shlyuza-2026-04-03/);
   });
 });

@@ -1,11 +1,33 @@
 /**
- * Classify: decides whether a candidate section is an incident, an ADR, a runbook or none,
- * with a bilingual (English/Russian) lexicon of section names and cue words. Scores are sums
- * of cue weights; a cue in the title counts double; an explicit kind marker in the title
- * ("Postmortem —", "ADR-014 —", "Runbook —") decides on its own.
+ * Classify: decides whether a candidate is an incident, an ADR, a runbook or none. By structure
+ * first: a title that names its kind decides; otherwise the template slots the candidate's
+ * headings and labels name (templates.ts), with the shapes each kind is written in (a timeline, a
+ * numbered procedure with commands, "Chosen option:", a Y-statement). Cue words only break ties
+ * and carry notes with no structure at all. Speech and chat have their own cues (classifySpeech,
+ * classifyChat), since they are told, not laid out.
  */
-export type DocumentKind = 'incident' | 'adr' | 'runbook';
-export type Classification = { kind: DocumentKind | 'none'; score: number; reason: string };
+import type { Part } from './outline.ts';
+import { looksLikeCommand } from './shell.ts';
+import { NON_DOCUMENT_SLOTS, SLOT_LABELS, titleKind, type DocumentKind, type Slot } from './templates.ts';
+
+export type { DocumentKind } from './templates.ts';
+
+export interface Classification {
+  kind: DocumentKind | 'none';
+  score: number;
+  /** One line a person can check: what decided. */
+  reason: string;
+}
+
+/** What a candidate shows to the classifier. */
+export interface CandidateEvidence {
+  /** The candidate's own title ('' when it has none). */
+  title: string;
+  /** Parts inside the candidate (its headings, labels, table rows). */
+  parts: Part[];
+  /** Its text, noise removed. */
+  text: string;
+}
 
 interface Cue {
   pattern: RegExp;
@@ -14,48 +36,43 @@ interface Cue {
 
 const cue = (pattern: RegExp, weight: number): Cue => ({ pattern, weight });
 
-/** Cue words; Russian ones are stems so that every case form matches. */
+/** Cue words; Russian ones are stems so that every case form matches. Boundaries are Unicode-aware. */
 export const LEXICON: Record<DocumentKind, Cue[]> = {
   incident: [
-    cue(/\b(post-?mortem|incident report|outage|постмортем)/i, 4),
-    cue(/(?:^|[^\p{L}])(инцидент|авари[яи]|сбо[йя]|простой|упал[аио]?)/iu, 2),
-    cue(/\bincident\b/i, 2),
-    cue(/\b(root cause|impact|downtime|5xx|timeline|follow-?ups?|lessons? learned)\b/i, 2),
-    cue(/(?:^|[^\p{L}])(причин[аы]|влияни[ея]|хронологи|таймлайн|урок)/iu, 2),
-    cue(/\b(dropp?ed|deleted|data loss|recovered|recovery by|rolled back)\b/i, 1),
-    cue(/(?:^|[^\p{L}])(дропнул|удалил|потерян|восстановил)/iu, 1),
+    cue(/(?<![\p{L}\p{N}_])(post-?mortem|incident report|outage|постмортем)/iu, 4),
+    cue(/(?<![\p{L}\p{N}_])(инцидент|авари[яи]|сбо[йя]|простой|упал[аио]?|장애)/iu, 2),
+    cue(/(?<![\p{L}\p{N}_])incident(?![\p{L}\p{N}_])/iu, 2),
+    cue(/(?<![\p{L}\p{N}_])(root cause|impact|downtime|5xx|timeline|follow-?ups?|lessons? learned)(?![\p{L}\p{N}_])/iu, 2),
+    cue(/(?<![\p{L}\p{N}_])(причин[аы]|влияни[ея]|хронологи|таймлайн|урок)/iu, 2),
+    cue(/(?<![\p{L}\p{N}_])(dropp?ed|deleted|data loss|recovered|recovery by|rolled back)(?![\p{L}\p{N}_])/iu, 1),
+    cue(/(?<![\p{L}\p{N}_])(дропнул|удалил|потерян|восстановил)/iu, 1),
   ],
   adr: [
-    cue(/\bADR[-\s]?\d+/i, 6),
-    cue(/\b(architecture decision|decision record)\b/i, 5),
-    cue(/\b(decision|decided|rejected|alternatives?|considered options|consequences?)\b/i, 2),
-    cue(/(?:^|[^\p{L}])(решени[ея]|альтернатив|последстви|рассмотренные варианты)/iu, 2),
-    cue(/\bstatus:\s*(proposed|accepted|superseded|deprecated)\b/i, 3),
+    cue(/(?<![\p{L}\p{N}_])ADR[-\s]?\d+/iu, 6),
+    cue(/(?<![\p{L}\p{N}_])(architecture decision|decision record)(?![\p{L}\p{N}_])/iu, 5),
+    cue(/(?<![\p{L}\p{N}_])(decision|decided|rejected|alternatives?|considered options|consequences?)(?![\p{L}\p{N}_])/iu, 2),
+    cue(/(?<![\p{L}\p{N}_])(решени[ея]|альтернатив|последстви|рассмотренные варианты)/iu, 2),
+    cue(/(?<![\p{L}\p{N}_])status:\s*(proposed|accepted|superseded|deprecated)(?![\p{L}\p{N}_])/iu, 3),
   ],
   runbook: [
-    cue(/\b(runbook|playbook|procedure|how to)\b/i, 4),
-    cue(/(?:^|[^\p{L}])(ранбук|инструкци|процедур)/iu, 3),
-    cue(/\b(symptoms?|actions?|steps?|escalat\w*|verify|verification|rollback|roll back|restart)\b/i, 2),
-    cue(/(?:^|[^\p{L}])(симптом|действи|шаг|эскалац|проверк|перезапуст|откат|восстановлени|выполни|запусти)/iu, 2),
-    cue(/^```(bash|sh|shell|console)?\s*$/m, 2),
-    cue(/^\s*(\$ |sudo |docker(-compose)? |kubectl |systemctl |psql |aws |curl |ssh |git |tail |grep |mkdir |npm |make |\.\/)/m, 2),
-    cue(/(?:^|[^\p{L}])(деплой|deploy)/iu, 1),
+    cue(/(?<![\p{L}\p{N}_])(runbook|playbook|procedure|how to)(?![\p{L}\p{N}_])/iu, 4),
+    cue(/(?<![\p{L}\p{N}_])(ранбук|инструкци|процедур|런북)/iu, 3),
+    cue(/(?<![\p{L}\p{N}_])(symptoms?|actions?|steps?|escalat\w*|verify|verification|rollback|roll back|restart)(?![\p{L}\p{N}_])/iu, 2),
+    cue(/(?<![\p{L}\p{N}_])(симптом|действи|шаг|эскалац|проверк|перезапуст|откат|восстановлени|выполни|запусти)/iu, 2),
+    cue(/^```(bash|sh|shell|console)?\s*$/mu, 2),
+    cue(/^\s*(\$ |sudo |docker(-compose)? |kubectl |systemctl |psql |aws |curl |ssh |git |tail |grep |mkdir |npm |make |\.\/)/mu, 2),
+    cue(/(?<![\p{L}\p{N}_])(деплой|deploy)/iu, 1),
   ],
-};
-
-/** A title that names its kind outright. */
-const TITLE_MARKERS: Record<DocumentKind, RegExp> = {
-  incident: /^\s*(\p{Extended_Pictographic}\s*)?(post-?mortem|incident( report)?|постмортем|инцидент)\b/iu,
-  adr: /^\s*(\p{Extended_Pictographic}\s*)?ADR[-\s]?\d+/iu,
-  runbook: /^\s*(\p{Extended_Pictographic}\s*)?(runbook|playbook|ранбук)\b/iu,
 };
 
 /** Below this score a candidate is not a document. */
 export const CLASSIFY_THRESHOLD = 5;
 
+const KINDS: DocumentKind[] = ['incident', 'adr', 'runbook'];
+
 const globalVersions = new WeakMap<RegExp, RegExp>();
 
-function countMatches(pattern: RegExp, text: string): number {
+function countMatches(pattern: RegExp, text: string, limit = 3): number {
   let global = globalVersions.get(pattern);
   if (!global) {
     global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
@@ -64,30 +81,164 @@ function countMatches(pattern: RegExp, text: string): number {
   global.lastIndex = 0;
   let count = 0;
   // Repetition is weak evidence: three matches count as much as thirty, so stop looking there.
-  while (global.exec(text)) if (++count >= 3) break;
+  while (global.exec(text)) if (++count >= limit) break;
   return count;
 }
 
-function score(kind: DocumentKind, title: string, body: string): number {
+function cueScore(kind: DocumentKind, title: string, body: string): number {
   let total = 0;
   for (const { pattern, weight } of LEXICON[kind]) total += weight * (countMatches(pattern, body) + 2 * Math.min(countMatches(pattern, title), 1));
   return total;
 }
 
-/** Scores a candidate (its title and body text) against the lexicon. */
-export function classify(title: string, body: string): Classification {
-  const kinds = Object.keys(LEXICON) as DocumentKind[];
-  // A title that names its kind decides; the other kinds' cues need not be counted.
-  const named = kinds.find((kind) => TITLE_MARKERS[kind].test(title));
-  if (named) return { kind: named, score: Math.max(score(named, title, body), 100), reason: `title names it a ${named}` };
-  const ranked = kinds.map((kind) => [kind, score(kind, title, body)] as const).sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  if (best![1] < CLASSIFY_THRESHOLD) {
-    return { kind: 'none', score: best![1], reason: `no kind reached the threshold (${best![0]} ${best![1]} < ${CLASSIFY_THRESHOLD})` };
-  }
-  return {
-    kind: best![0],
-    score: best![1],
-    reason: `${best![0]} cues scored ${best![1]} (next: ${second![0]} ${second![1]})`,
+const SLOT_WEIGHT = new Map(SLOT_LABELS.map((l) => [l.slot, l.weight]));
+
+/** Slots that show a document of the kind has its substance, not only its metadata. */
+const SUBSTANCE: Record<DocumentKind, Slot[]> = {
+  incident: ['summary', 'whatHappened', 'fault', 'impact', 'rootCause', 'trigger', 'resolution', 'detection', 'timeline', 'followUps', 'lessons', 'contributingFactors', 'whatWentWrong', 'response'],
+  adr: ['context', 'decision', 'options', 'consequences', 'positive', 'negative', 'drivers', 'prosCons', 'whyNot'],
+  runbook: ['steps', 'diagnosis', 'mitigation', 'symptoms', 'verification', 'meaning', 'triggers'],
+};
+
+/** Shapes a kind is written in, each worth points of its own. */
+function shapes(text: string): Record<DocumentKind, { score: number; names: string[] }> {
+  const found: Record<DocumentKind, { score: number; names: string[] }> = { incident: { score: 0, names: [] }, adr: { score: 0, names: [] }, runbook: { score: 0, names: [] } };
+  const add = (kind: DocumentKind, name: string, score: number) => {
+    found[kind].score += score;
+    found[kind].names.push(name);
   };
+  const lines = text.split('\n');
+  // A timeline: lines or table rows that start with a clock time (or a date and a time).
+  const timed = lines.filter((l) => /^\s*(?:[-*]\s+|\|\s*)?(?:\*\*)?(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?[ ,]+|\d{4}-\d{2}-\d{2}[ T]+)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*(?:UTC|[A-Z]{3,4}|МСК))?\**\s*(?:[-—–:|]|\s\S)/u.test(l)).length;
+  if (timed >= 3) add('incident', `a timeline (${timed} timed lines)`, 3);
+  // A numbered procedure with commands, or explicit step markers.
+  const commandLines = lines.filter((l) => looksLikeCommand(l)).length;
+  const fences = (text.match(/^\s*```/gmu) ?? []).length / 2;
+  const ordered = lines.filter((l) => /^\s*(?:#{1,6}\s*)?\d{1,2}[.)]\s+\S/.test(l)).length;
+  if (ordered >= 2 && (fences >= 1 || commandLines >= 2 || /`[^`]{4,}`/.test(text))) add('runbook', 'numbered steps with commands', 3);
+  const markers = lines.filter((l) => /^\s*(?:#+\s*)?(?:\*\*)?(?:шаг|step|단계)\s*\d+/iu.test(l)).length;
+  if (markers >= 2) add('runbook', `${markers} step markers`, 3);
+  if (/chosen option\s*:|выбранный вариант\s*:|선택(?:한)? (?:옵션|대안)\s*:/iu.test(text)) add('adr', '"Chosen option:"', 3);
+  if (countMatches(/^\s*[-*]\s*(?:good|bad|neutral), because/gimu, text) >= 2) add('adr', '"Good/Bad, because" bullets', 2);
+  const yStatement = ['in the context of', 'facing', 'we decided for', 'neglected', 'to achieve', 'accepting that'].filter((w) => text.toLowerCase().includes(w)).length;
+  if (yStatement >= 4) add('adr', 'a Y-statement', 8);
+  if (/(?<![\p{L}])(?:we (?:will|decided to|chose|have decided)|мы решили|решили (?:перейти|использовать|оставить)|выбираем|берём вариант|берем вариант|결정했다|채택한다)/iu.test(text)) add('adr', 'a decision sentence', 1);
+  return found;
+}
+
+/**
+ * Scores a candidate for each kind. Returns the scores and what made them, so `--explain` and
+ * the run report can say why a candidate got its kind.
+ */
+export function scoreKinds(evidence: CandidateEvidence): Record<DocumentKind, { score: number; substance: number; why: string[] }> {
+  const result = Object.fromEntries(KINDS.map((k) => [k, { score: 0, substance: 0, why: [] as string[] }])) as Record<DocumentKind, { score: number; substance: number; why: string[] }>;
+  const seen = new Set<Slot>();
+  for (const part of evidence.parts) {
+    if (!part.slot || seen.has(part.slot) || NON_DOCUMENT_SLOTS.has(part.slot)) continue;
+    seen.add(part.slot);
+    const weights = SLOT_WEIGHT.get(part.slot) ?? {};
+    for (const kind of KINDS) {
+      const weight = weights[kind] ?? 0;
+      if (weight <= 0) continue;
+      result[kind].score += weight;
+      result[kind].why.push(part.slot);
+      if (SUBSTANCE[kind].includes(part.slot)) result[kind].substance++;
+    }
+  }
+  const shaped = shapes(evidence.text);
+  for (const kind of KINDS) {
+    result[kind].score += shaped[kind].score;
+    result[kind].why.push(...shaped[kind].names);
+    if (shaped[kind].score > 0) result[kind].substance++;
+  }
+  return result;
+}
+
+/**
+ * Classifies a candidate. A kind needs the threshold and some substance (a runbook without
+ * steps or symptoms is a contact sheet; an "incident" with only a date is a mention).
+ */
+export function classify(evidence: CandidateEvidence): Classification {
+  const named = titleKind(evidence.title);
+  if (named) return { kind: named, score: 100, reason: `the title names it a ${named}` };
+  const scores = scoreKinds(evidence);
+  const cues = Object.fromEntries(KINDS.map((k) => [k, cueScore(k, evidence.title, evidence.text)])) as Record<DocumentKind, number>;
+  const ranked = KINDS.map((kind) => ({ kind, ...scores[kind], cues: cues[kind] }))
+    // Cue words break ties between kinds the structure scores alike.
+    .sort((a, b) => b.score - a.score || b.cues - a.cues);
+  const [best, second] = ranked;
+  if (best!.score >= CLASSIFY_THRESHOLD && best!.substance >= 1) {
+    return { kind: best!.kind, score: best!.score, reason: `${best!.kind} structure ${best!.score} (${best!.why.join(', ')}; next: ${second!.kind} ${second!.score})` };
+  }
+  // No structure to speak of: a note of prose is judged by its words, with a higher bar.
+  const byCues = [...ranked].sort((a, b) => b.cues - a.cues)[0]!;
+  if (best!.score < 2 && byCues.cues >= 3 * CLASSIFY_THRESHOLD) {
+    return { kind: byCues.kind, score: byCues.cues, reason: `no template; ${byCues.kind} cue words scored ${byCues.cues}` };
+  }
+  return { kind: 'none', score: best!.score, reason: `no kind reached the threshold (${best!.kind} ${best!.score} < ${CLASSIFY_THRESHOLD}; cue words: ${KINDS.map((k) => `${k} ${cues[k]}`).join(', ')})` };
+}
+
+/** Does the candidate hold a document of a kind with enough to stand on its own (≥ 2 slots of substance)? */
+export function standsAlone(evidence: CandidateEvidence): Classification | undefined {
+  const result = classify(evidence);
+  if (result.kind === 'none') return undefined;
+  if (titleKind(evidence.title)) return result;
+  const scores = scoreKinds(evidence)[result.kind];
+  return scores.substance >= 2 ? result : undefined;
+}
+
+// ── Speech ──
+
+/** What people say when they tell of an outage, by class; a transcript needs several classes. */
+const SPOKEN_CUES: Array<{ name: string; pattern: RegExp }> = [
+  {
+    name: 'failure',
+    pattern:
+      /(?<![\p{L}])(?:упал[аиио]?|лег(?:ла|ло|ли)?|лёг|встал[аио]?|сломал\p{L}*|отвалил\p{L}*|недоступ\p{L}*|не работал\p{L}*|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отставани\p{L}*|лаг\p{L}* (?:пош[её]л|рос|вырос)|ошибк\p{L}*|таймаут\p{L}*|дропнул\p{L}*|удалил\p{L}* (?:базу|таблиц\p{L}*|данные|прод)|сн[её]с\p{L}* (?:базу|прод)|потерял\p{L}* данные|went down|was down|broke|crash\p{L}*|outage|errors?|timed? ?out|dropped (?:the|our)|deleted (?:the|our)|5\d\d(?:s|-е|-ки)?)(?![\p{L}])/iu,
+  },
+  { name: 'recovery', pattern: /(?<![\p{L}])(?:почини\p{L}*|откатил\p{L}*|откатили|восстанов\p{L}*|подняли|перезапустил\p{L}*|рассосал\p{L}*|заработал\p{L}*|вернули|fixed|rolled back|restored|recovered|back (?:up|online)|fully operational|mitigated)(?![\p{L}])/iu },
+  { name: 'cause', pattern: /(?<![\p{L}])(?:причин\p{L}*|из-за|root cause|the cause|caused by)(?![\p{L}])/iu },
+  { name: 'detection', pattern: /(?<![\p{L}])(?:алерт\p{L}*|мониторинг\p{L}*|заметил\p{L}*|alert\p{L}*|paged|noticed)(?![\p{L}])/iu },
+  { name: 'clock times', pattern: /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])[^]*?(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])/u },
+  { name: 'lessons', pattern: /(?<![\p{L}])(?:урок\p{L}*|вывод\p{L}*|lessons? learned|постмортем\p{L}*|postmortem)(?![\p{L}])/iu },
+];
+
+/** Incident words, when not negated ("ни одного инцидента", "no incidents"). */
+const INCIDENT_WORD = /(?<![\p{L}])(?:(ни одного|никаких|без|не было|no|zero|without)\s+)?(?:инцидент\p{L}*|авари\p{L}*|сбо[йяе]\p{L}*|incidents?|outages?)(?![\p{L}])/giu;
+
+/** A voice note tells of an incident when it names several of: failure, recovery, cause, detection, times. */
+export function classifySpeech(text: string): Classification {
+  const found = SPOKEN_CUES.filter((c) => c.pattern.test(text)).map((c) => c.name);
+  const incidentWord = [...text.matchAll(INCIDENT_WORD)].some((m) => !m[1]);
+  if (incidentWord) found.push('incident words');
+  const score = found.length;
+  if (score >= 3 && (found.includes('failure') || incidentWord)) return { kind: 'incident', score, reason: `spoken incident cues: ${found.join(', ')}` };
+  return { kind: 'none', score, reason: `a voice note without an incident told in it (${found.join(', ') || 'no incident cues'}; 3 classes needed)` };
+}
+
+// ── Chat ──
+
+/** Declarations, states and analyses that only a real incident channel has. */
+const CHAT_INCIDENT_CUES: Array<{ name: string; pattern: RegExp }> = [
+  { name: 'declared', pattern: /(?<![\p{L}])(?:declar\p{L}* (?:an? )?incident|incident \S+ declared|объявля\p{L}* инцидент|заводим инцидент|I'?m IC|я IC|я ИК|taking IC|장애 선언)(?![\p{L}])/iu },
+  { name: 'severity', pattern: /(?<![\p{L}\d])sev-?[1-4](?![\d])/iu },
+  { name: 'state', pattern: /(?<![\p{L}])(?:mitigated|resolved|status changed|статус resolved|восстановлено|починили|back to (?:baseline|normal))(?![\p{L}])/iu },
+  { name: 'failure', pattern: /(?<![\p{L}])(?:5\d\d|error rate|errors?|ошибк\p{L}*|не создаются|не работает|down|OOMKilled|CrashLoop\p{L}*|timeouts?|latency)(?![\p{L}])/iu },
+  { name: 'analysis', pattern: /(?<![\p{L}])(?:root cause|причина|trigger|impact|влияние|postmortem notes|notes for the postmortem|action items)\s*:/iu },
+];
+
+const CHAT_DECISION_CUES: Array<{ name: string; pattern: RegExp }> = [
+  { name: 'options', pattern: /(?<![\p{L}])(?:options?|alternatives?|вариант\p{L}*|альтернатив\p{L}*|pros|cons|плюсы|минусы)(?![\p{L}])/iu },
+  { name: 'decided', pattern: /(?<![\p{L}])(?:decided|decision|let'?s go with|we'?ll go with|going with|agreed|решили|решение|выбираем|договорились|берём|берем)(?![\p{L}])/iu },
+  { name: 'adr', pattern: /(?<![\p{L}\p{N}_])(?:ADR[-\s]?\d*|architecture decision)(?![\p{L}])/iu },
+  { name: 'because', pattern: /(?<![\p{L}])(?:because|since|потому что|так как|поскольку)(?![\p{L}])/iu },
+];
+
+/** A day of chat is an incident channel, a decision thread or neither (scheduling, small talk). */
+export function classifyChat(text: string): Classification {
+  const incident = CHAT_INCIDENT_CUES.filter((c) => c.pattern.test(text)).map((c) => c.name);
+  const decision = CHAT_DECISION_CUES.filter((c) => c.pattern.test(text)).map((c) => c.name);
+  if (incident.length >= 3) return { kind: 'incident', score: incident.length, reason: `chat incident cues: ${incident.join(', ')}` };
+  if (decision.length >= 3 && decision.includes('decided')) return { kind: 'adr', score: decision.length, reason: `chat decision cues: ${decision.join(', ')}` };
+  return { kind: 'none', score: Math.max(incident.length, decision.length), reason: `a chat without an incident or a decision (${[...incident, ...decision].join(', ') || 'no cues'})` };
 }

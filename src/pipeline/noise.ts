@@ -1,7 +1,8 @@
 /**
  * Noise: lines that a tool, not the author, put into a note. They are kept in the source page
  * (line numbers must match the inbox file) but never reach a document. Each rule is named so the
- * run report can say which one fired.
+ * run report can say which one fired; each describes a convention of the tools people paste from
+ * (AI-summary pages, chat clients, speech recognisers), not the wording of one page.
  */
 export interface NoiseRule {
   name: string;
@@ -10,18 +11,60 @@ export interface NoiseRule {
   test: (line: string) => boolean;
 }
 
-/** The line that opens a table of contents. */
-const CONTENTS_LINE = /^\s*(Sections at a glance|Table of contents|Contents|Содержание|Оглавление)\s*$/i;
+/** The line that opens a table of contents or a section navigator. */
+const CONTENTS_LINE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(Sections at a glance|Table of contents|Contents|Jump to section|Document Sections|In this (?:document|summary)|Содержание|Оглавление|Разделы|목차|섹션 바로가기|섹션)(?:\*\*)?\s*[:：]?\s*$/iu;
 
-const isCountBadge = (line: string) => /^\s*(Postmortems?|Incidents?|ADRs?|Runbooks?|Decisions?)\d+\s*$/i.test(line);
+/** Kind words as summary UIs name their sections. */
+const KIND_WORD = String.raw`(?:Post-?mortems?|Incidents?|ADRs?|Decisions?|Runbooks?|Playbooks?|Постмортем\p{L}*|Инцидент\p{L}*|Решени\p{L}*|Ранбук\p{L}*|사후 분석|장애 보고서|런북|결정|의사결정)`;
+
+const isCountBadge = (line: string) => new RegExp(`^\\s*${KIND_WORD}\\s*\\d+\\s*$`, 'iu').test(line);
+
+/** "Confidence: High", "신뢰도 보통", "Уверенность: высокая": a badge, alone on its line. */
+const CONFIDENCE_BADGE = /^\s*(?:Confidence|Уверенность|Достоверность|신뢰도)\s*[:：]?\s*(?:High|Medium|Low|высокая|средняя|низкая|높음|보통|낮음)\s*$/iu;
 
 export const NOISE_RULES: NoiseRule[] = [
   {
     name: 'ai-summary-chrome',
-    why: 'AI summary pages paste their UI: confidence badges, editor names, "AI generated" labels, click hints',
+    why: 'AI summary pages paste their header: an "AI generated" label with a confidence badge, editor and age, joined by "·"',
     test: (line) =>
-      /신뢰도|원본 요약|AI 생성|출처 클릭|Document Sections\s*AI|^\s*AI\s*·/.test(line) ||
-      CONTENTS_LINE.test(line),
+      /(?:^|[\s·✨])(?:AI[ -]generated|AI 생성|Сгенерировано (?:ИИ|AI)|ИИ-сводка)/iu.test(line) ||
+      /신뢰도\s*(?:높음|보통|낮음)|원본 요약|출처 클릭|Document Sections\s*AI|^\s*AI\s*·/u.test(line) ||
+      CONFIDENCE_BADGE.test(line),
+  },
+  {
+    name: 'contents-heading',
+    why: 'the line that opens a table of contents or a section navigator is not content',
+    test: (line) => CONTENTS_LINE.test(line),
+  },
+  {
+    name: 'breadcrumb',
+    why: 'a pasted page starts with the path of folders it lives in: "Workspace › Ops knowledge › Q2 reviews"',
+    test: (line) => /^\s*[^›»\n]{1,40}(?:\s[›»]\s[^›»\n]{1,40}){1,5}\s*$/u.test(line),
+  },
+  {
+    name: 'button-row',
+    why: 'a row of UI buttons pastes as short words apart by runs of spaces ("Share   Copy   Regenerate   ⋯")',
+    test: (line) => /^\s*(?:[\p{L}\p{Extended_Pictographic}⋯…]+(?: [\p{L}]+){0,2})(?:\s{3,}(?:[\p{L}\p{Extended_Pictographic}⋯…]+(?: [\p{L}]+){0,2})){2,}\s*$/u.test(line) && !/[.:;,]/.test(line),
+  },
+  {
+    name: 'feedback-prompt',
+    why: 'summary and chat UIs end with a rating widget: a question followed by thumbs up and down',
+    test: (line) => /(?:👍|👎)\s*(?:👍|👎)\s*$/u.test(line),
+  },
+  {
+    name: 'citation-hint',
+    why: 'summary UIs tell how many sources they used and that a citation opens the original',
+    test: (line) => /^\s*(?:Sources?\s*\(\d+\)|Источник\p{L}*\s*\(\d+\)|출처\s*\d+\s*개)\s*·/iu.test(line),
+  },
+  {
+    name: 'section-navigator',
+    why: 'a summary UI lists the kinds of its sections as one line of links: "Postmortem · ADR · Runbook"',
+    test: (line) => new RegExp(`^\\s*${KIND_WORD}(?:\\s*·\\s*${KIND_WORD})+\\s*$`, 'iu').test(line),
+  },
+  {
+    name: 'contents-entry',
+    why: 'a table of contents is a list of links to the sections below: "- [Impact](#impact)"',
+    test: (line) => /^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]]+\]\(#[^)]*\)\s*$/.test(line),
   },
   {
     name: 'section-count-badge',
@@ -35,8 +78,16 @@ export const NOISE_RULES: NoiseRule[] = [
   },
 ];
 
+/**
+ * Speech recognisers and chat UIs end a text with a short trailing line that nobody said or
+ * wrote: "Продолжение следует...", "Thanks for watching!", "Ask a follow-up…".
+ */
+const TRAILING_ARTEFACT = /^\s*(?:[\p{L}\p{N}-]+\s?){1,4}(?:…|\.{3})\s*$|^\s*(?:thanks for watching|subtitles by|продолжение следует|спасибо за просмотр|субтитры)[^\n]{0,30}$/iu;
+
 /** A line that is only the name of an upstream file, e.g. "Engineering — Incidents & Decisions.md". */
 const FILE_LABEL = /^\s*([^\n/\\]{1,120}\.(?:md|markdown|txt|docx?|pdf|rtf|org))\s*$/i;
+/** The same name at the end of a line, after a claim it is the citation of. */
+const TRAILING_FILE = /\s((?:[^\s/\\.][^\n/\\]{0,118}?)\.(?:md|markdown|txt|docx?|pdf|rtf|org))\s*$/i;
 
 export interface NoiseReport {
   /** Line number → rule name for every noise line. */
@@ -52,7 +103,32 @@ function escapeRegExp(text: string): string {
 }
 
 /** A heading-like line of a table of contents block, ended by the first real section. */
-export const KIND_HEADING = /^\s*(Postmortem|Post-mortem|Incident|ADR[-\s]?\d+|Runbook|Постмортем|Инцидент|Ранбук)(?![\p{L}\d])\s*[—–:-]\s+\S/iu;
+export const KIND_HEADING = /^\s*(Postmortem|Post-mortem|Incident|ADR[-\s]?\d+|Runbook|Постмортем|Инцидент|Ранбук|사후 분석|장애 보고서|런북)(?![\p{L}\d])\s*[—–:-]\s+\S/iu;
+
+/**
+ * The upstream file a pasted summary cites after its claims: a file name that stands alone on a
+ * line or ends several lines. Found by repetition, so a file named once in prose is not it.
+ */
+function upstreamFile(lines: string[], firstLine: number): string | undefined {
+  const counts = new Map<string, number>();
+  const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  lines.forEach((line, index) => {
+    if (index + 1 < firstLine) return;
+    const alone = FILE_LABEL.exec(line);
+    if (alone) return add(alone[1]!.trim());
+    const trailing = TRAILING_FILE.exec(line);
+    if (!trailing) return;
+    // The name may be several words long: take the longest tail that other lines end with too.
+    const words = line.trimEnd().split(/\s+/);
+    for (let n = Math.min(words.length, 8); n >= 1; n--) {
+      const tail = words.slice(-n).join(' ');
+      if (/^[\p{L}\p{N}]/u.test(tail) && FILE_LABEL.test(tail)) add(tail);
+    }
+  });
+  const repeated = [...counts.entries()].filter(([, n]) => n >= 2);
+  // Of names seen equally often, the longer is the whole name ("Ops Review Q2.md" is its tail).
+  return repeated.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0];
+}
 
 /**
  * Finds the noise lines of a text. `firstLine` is where the body starts (frontmatter lines
@@ -62,13 +138,7 @@ export function findNoise(lines: string[], firstLine = 1, codeLines: Set<number>
   const noiseLines = new Map<number, string>();
   const cleanedLines = new Map<number, string>();
 
-  // The upstream file: a label line that repeats (an AI summary cites its file after claims).
-  const labelCounts = new Map<string, number>();
-  lines.forEach((line, index) => {
-    const match = FILE_LABEL.exec(line);
-    if (match && index + 1 >= firstLine) labelCounts.set(match[1]!.trim(), (labelCounts.get(match[1]!.trim()) ?? 0) + 1);
-  });
-  const origin = [...labelCounts.entries()].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1])[0]?.[0];
+  const origin = upstreamFile(lines, firstLine);
   const trailingOrigin = origin ? new RegExp(`\\s*${escapeRegExp(origin)}\\s*$`) : null;
 
   let inContents = false;
@@ -82,9 +152,10 @@ export function findNoise(lines: string[], firstLine = 1, codeLines: Set<number>
     }
     const rule = NOISE_RULES.find((r) => r.test(line));
     if (CONTENTS_LINE.test(line)) inContents = true;
+    else if (inContents && !line.trim()) inContents = false;
     else if (inContents && KIND_HEADING.test(line)) {
-      // A table of contents lists each section after a count badge; the first kind heading
-      // that follows real text instead of a badge is the start of the content.
+      // A summary's table of contents lists each section after a count badge ("ADR1"); the first
+      // kind heading that follows real text instead of a badge is the start of the content.
       const previous = lines
         .slice(firstLine - 1, index)
         .reverse()
@@ -92,8 +163,15 @@ export function findNoise(lines: string[], firstLine = 1, codeLines: Set<number>
       if (!previous || !isCountBadge(previous)) inContents = false;
     }
     if (rule) noiseLines.set(lineNumber, rule.name);
-    else if (inContents) noiseLines.set(lineNumber, 'table-of-contents');
+    else if (inContents && line.trim()) noiseLines.set(lineNumber, 'table-of-contents');
     else if (trailingOrigin && trailingOrigin.test(line)) cleanedLines.set(lineNumber, line.replace(trailingOrigin, ''));
+  }
+  // Trailing artefacts: the last non-empty lines of the text.
+  for (let index = lines.length - 1; index >= firstLine - 1; index--) {
+    const line = lines[index]!;
+    if (!line.trim() || noiseLines.has(index + 1)) continue;
+    if (!codeLines.has(index + 1) && TRAILING_ARTEFACT.test(line)) noiseLines.set(index + 1, 'trailing-artefact');
+    break;
   }
   return { noiseLines, cleanedLines, origin };
 }

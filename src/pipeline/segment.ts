@@ -1,10 +1,16 @@
-import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
-import { classify, type Classification } from './classify.ts';
-import { looksLikeCommand } from './shell.ts';
-import { KIND_HEADING, type NoiseReport } from './noise.ts';
+/**
+ * Segment: one source → the candidates that may each be a document. Written notes are split by
+ * their heading tree (outline.ts); a voice transcript is one candidate; a chat export is split by
+ * day. Each candidate carries its classification.
+ */
+import { chatMessages } from './chat.ts';
+import { classify, classifyChat, classifySpeech, standsAlone, type Classification } from './classify.ts';
+import type { NoiseReport } from './noise.ts';
+import type { Part } from './outline.ts';
 import type { ParsedSource } from './parse.ts';
+import { CONTAINER_TITLE, NON_DOCUMENT_SLOTS, titleKind, type DocumentKind } from './templates.ts';
+
+export type Range = [number, number];
 
 /** A stretch of a source that may be one document. Lines are 1-based and inclusive. */
 export interface Candidate {
@@ -12,163 +18,271 @@ export interface Candidate {
   titleLine: number;
   startLine: number;
   endLine: number;
+  /** Ranges inside [startLine, endLine] that belong to other documents. */
+  excluded: Range[];
+  /**
+   * Lines outside the candidate that it shares with its siblings: the header of a file of several
+   * runbooks (owner, RTO/RPO, escalation), which each of them carries.
+   */
+  context: Range[];
   classification: Classification;
+  /** How the text is written: laid out with headings and labels, spoken, or chat messages. */
+  form: 'written' | 'speech' | 'chat';
 }
+
+export type SourceForm = Candidate['form'];
 
 interface Section {
   title: string;
   line: number;
   depth: number;
   endLine: number;
+  part?: Part;
   children: Section[];
 }
-
-/** Lines that act as headings in notes pasted without markdown. */
-const LABEL_HEADING = /^\s*(Overview|Summary|Key Entities Mentioned|Entities|Related|See also)\s*$/i;
-
-/** A section that holds several documents of a kind. */
-const CONTAINER_HEADING = /(сценари|scenarios|runbooks|playbooks|ранбуки|incidents|postmortems|decisions|ADRs)/iu;
 
 /** A section of a report that lists what remains to do: a runbook in all but name. */
 const STEPS_HEADING = /(следующие шаги|оставшиеся шаги|next steps|remaining steps|launch checklist|чек-?лист)/iu;
 
-/** Lines inside fenced or indented code: never headings, never noise. */
-export function codeLineSet(tree: Root): Set<number> {
-  const lines = new Set<number>();
-  visit(tree, 'code', (node) => {
-    for (let l = node.position!.start.line; l <= node.position!.end.line; l++) lines.add(l);
-  });
-  return lines;
-}
-
-/**
- * Chat answers separate parts with `---`, which markdown reads as underlining the line above
- * (a setext heading). A "heading" that ends in punctuation or runs long is that mistake.
- */
-function isSeparatorNotHeading(parsed: ParsedSource, endLine: number, text: string): boolean {
-  const underline = parsed.lines[endLine - 1] ?? '';
-  if (!/^\s*-{3,}\s*$/.test(underline) || /^\s*#/.test(parsed.lines[endLine - 2] ?? '')) return false;
-  return /[:.!?,;]$/.test(text.trim()) || text.length > 80;
-}
-
-/**
- * Chat answers paste shell snippets without a fence, and their `# comments` parse as headings.
- * A "heading" right before or after a command line is such a comment.
- */
-function isShellComment(parsed: ParsedSource, line: number): boolean {
-  const near = (from: number, step: number) => {
-    for (let n = from; n >= 1 && n <= parsed.lines.length; n += step) {
-      const text = parsed.lines[n - 1]!;
-      if (text.trim()) return text;
-    }
-    return '';
-  };
-  return looksLikeCommand(near(line + 1, 1)) || looksLikeCommand(near(line - 1, -1));
-}
-
-function findHeadings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): Array<Omit<Section, 'endLine' | 'children'>> {
-  const headings = new Map<number, Omit<Section, 'endLine' | 'children'>>();
-  visit(parsed.tree, 'heading', (node) => {
-    const line = node.position!.start.line;
-    if (isSeparatorNotHeading(parsed, node.position!.end.line, toString(node))) return;
-    if (isShellComment(parsed, node.position!.end.line)) return;
-    if (!noise.noiseLines.has(line)) headings.set(line, { title: toString(node).trim(), line, depth: node.depth });
-  });
-  for (let index = parsed.bodyStartLine - 1; index < parsed.lines.length; index++) {
-    const line = index + 1;
-    if (headings.has(line) || code.has(line) || noise.noiseLines.has(line)) continue;
-    const text = noise.cleanedLines.get(line) ?? parsed.lines[index]!;
-    if (KIND_HEADING.test(text) || LABEL_HEADING.test(text)) headings.set(line, { title: text.trim(), line, depth: 2 });
-  }
-  return [...headings.values()].sort((a, b) => a.line - b.line);
-}
-
-/** Nests headings into sections: each runs until the next heading of the same or higher level. */
-function buildSections(parsed: ParsedSource, headings: Array<Omit<Section, 'endLine' | 'children'>>, rootTitle: string): Section {
+function buildSections(parsed: ParsedSource, headings: Part[], rootTitle: string, rootLine: number): Section {
   const lastLine = parsed.lines.length;
-  const root: Section = { title: rootTitle, line: parsed.bodyStartLine, depth: 0, endLine: lastLine, children: [] };
+  const root: Section = { title: rootTitle, line: rootLine, depth: 0, endLine: lastLine, children: [] };
   const stack: Section[] = [root];
   for (const heading of headings) {
-    while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) {
-      stack.pop()!.endLine = heading.line - 1;
-    }
-    const section: Section = { ...heading, endLine: lastLine, children: [] };
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop()!.endLine = heading.line - 1;
+    const section: Section = { title: heading.label, line: heading.line, depth: heading.depth, endLine: lastLine, part: heading, children: [] };
     stack[stack.length - 1]!.children.push(section);
     stack.push(section);
   }
   return root;
 }
 
-function sectionText(parsed: ParsedSource, noise: NoiseReport, from: number, to: number): string {
-  const out: string[] = [];
-  for (let line = from; line <= to; line++) {
-    if (noise.noiseLines.has(line)) continue;
-    out.push(noise.cleanedLines.get(line) ?? parsed.lines[line - 1] ?? '');
-  }
-  return out.join('\n');
-}
-
-/**
- * Splits a source into document candidates, by these rules, in order:
- * - a label section ("Overview", "Key Entities Mentioned") is never a document;
- * - a container ("Аварийные сценарии", "Runbooks", "Scenarios") yields its subsections; when
- *   some of those are containers themselves, only they do, and the rest is shared context;
- * - sections titled with their kind ("Postmortem —", "ADR-014 —", "Runbook —") are documents;
- * - a "next steps" / "checklist" section of a report is its runbook;
- * - otherwise the section itself, if it classifies; failing that, its subsections.
- * When nothing classifies, the whole source comes back as one candidate of kind `none`, so
- * the run report can say why nothing was published.
- */
-export function segment(parsed: ParsedSource, noise: NoiseReport, fallbackTitle: string): Candidate[] {
-  const code = codeLineSet(parsed.tree);
-  const headings = findHeadings(parsed, noise, code);
-  // A single level-1 heading at the top names the whole source rather than a section.
-  const topHeading = headings[0]?.depth === 1 && headings.filter((h) => h.depth === 1).length === 1 ? headings[0] : undefined;
-  const root = buildSections(parsed, topHeading ? headings.slice(1) : headings, topHeading?.title ?? fallbackTitle);
-  if (topHeading) root.line = topHeading.line;
-  const untitled = (section: Section) => section.depth === 0 && !topHeading;
-
-  const toCandidate = (section: Section): Candidate => {
-    const body = sectionText(parsed, noise, untitled(section) ? section.line : section.line + 1, section.endLine);
-    return {
-      title: section.title,
-      titleLine: section.line,
-      startLine: section.line,
-      endLine: trimEnd(parsed, noise, section.endLine, section.line),
-      classification: classify(untitled(section) ? '' : section.title, body),
-    };
-  };
-
-  const self = (section: Section): Candidate[] => {
-    const candidate = toCandidate(section);
-    return candidate.classification.kind === 'none' ? [] : [candidate];
-  };
-  const descendants = (section: Section): Section[] => section.children.flatMap((c) => [c, ...descendants(c)]);
-
-  // Which sections are documents: see the rules in the comment of `segment`.
-  const pick = (section: Section): Candidate[] => {
-    if (LABEL_HEADING.test(section.title)) return [];
-    if (CONTAINER_HEADING.test(section.title) && section.children.length > 0) {
-      const containers = section.children.filter((c) => CONTAINER_HEADING.test(c.title));
-      return (containers.length > 0 ? containers : section.children).flatMap(pick);
-    }
-    const named = descendants(section).filter((d) => KIND_HEADING.test(d.title));
-    if (named.length > 0) return named.flatMap(self);
-    const steps = descendants(section).find((d) => STEPS_HEADING.test(d.title));
-    if (steps) {
-      const found = self(steps);
-      if (found.length > 0) return found;
-    }
-    const whole = self(section);
-    return whole.length > 0 ? whole : section.children.flatMap(pick);
-  };
-  const documents = pick(root);
-  return documents.length > 0 ? documents : [toCandidate(root)];
-}
+const inRanges = (line: number, ranges: Range[]) => ranges.some(([a, b]) => line >= a && line <= b);
 
 /** Drops trailing blank, noise and separator lines so a citation ends on real text. */
 function trimEnd(parsed: ParsedSource, noise: NoiseReport, endLine: number, startLine: number): number {
   let line = endLine;
   while (line > startLine && (noise.noiseLines.has(line) || /^\s*([-*_]\s*){0,}$/.test(parsed.lines[line - 1] ?? ''))) line--;
   return line;
+}
+
+class Segmenter {
+  // Plain fields, not parameter properties: workers run this file with Node's type stripping.
+  private readonly parsed: ParsedSource;
+  private readonly noise: NoiseReport;
+  private readonly parts: Part[];
+  private readonly rootUntitled: boolean;
+
+  constructor(parsed: ParsedSource, noise: NoiseReport, parts: Part[], rootUntitled: boolean) {
+    this.parsed = parsed;
+    this.noise = noise;
+    this.parts = parts;
+    this.rootUntitled = rootUntitled;
+  }
+
+  private text(from: number, to: number, excluded: Range[]): string {
+    const out: string[] = [];
+    for (let line = from; line <= to; line++) {
+      if (this.noise.noiseLines.has(line) || inRanges(line, excluded)) continue;
+      out.push(this.noise.cleanedLines.get(line) ?? this.parsed.lines[line - 1] ?? '');
+    }
+    return out.join('\n');
+  }
+
+  /** The evidence of a section, less the ranges given to other documents. */
+  evidence(section: Section, excluded: Range[] = []) {
+    const untitled = section.depth === 0 && this.rootUntitled;
+    const from = untitled ? section.line : section.line + 1;
+    const parts = this.parts.filter((p) => p.line >= (untitled ? 1 : section.line) && p.line <= section.endLine && p !== section.part && !inRanges(p.line, excluded));
+    return { title: untitled ? '' : section.title, parts, text: this.text(from, section.endLine, excluded) };
+  }
+
+  candidate(section: Section, classification: Classification, excluded: Range[] = [], context: Range[] = []): Candidate {
+    return {
+      title: section.title,
+      titleLine: section.line,
+      startLine: section.line,
+      endLine: trimEnd(this.parsed, this.noise, section.endLine, section.line),
+      excluded,
+      context,
+      classification,
+      form: 'written',
+    };
+  }
+
+  private descendants(section: Section): Section[] {
+    return section.children.flatMap((c) => [c, ...this.descendants(c)]);
+  }
+
+  /** Sections inside this one whose titles name their kind, outermost only. */
+  private named(section: Section): Section[] {
+    return section.children.flatMap((child) => (titleKind(child.title) ? [child] : this.named(child)));
+  }
+
+  /** Is this section a part of a document (its "Impact", its "Contacts") rather than one? */
+  private isPart(section: Section): boolean {
+    return section.part?.slot !== undefined;
+  }
+
+  /**
+   * Children that are documents of their own by structure: a file of scenarios, a report with a
+   * postmortem and its procedure. Taken when there are two or more, or the parent holds documents.
+   */
+  private structural(section: Section): Array<{ section: Section; classification: Classification }> {
+    const containers = section.children.filter((c) => CONTAINER_TITLE.test(c.title) && c.children.length > 0);
+    if (containers.length > 0) return containers.flatMap((c) => this.structural(c));
+    const found = section.children
+      .filter((c) => !this.isPart(c) && !NON_DOCUMENT_SLOTS.has(c.part?.slot as never))
+      .map((c) => ({ section: c, classification: standsAlone(this.evidence(c)) }))
+      .filter((c): c is { section: Section; classification: Classification } => c.classification !== undefined);
+    const container = CONTAINER_TITLE.test(section.title);
+    return found.length >= 2 || (container && found.length >= 1) ? found : [];
+  }
+
+  /** A section that is a document: itself, less the documents inside it that name their own kind. */
+  document(section: Section, classification: Classification, context: Range[] = []): Candidate[] {
+    const nested = this.named(section);
+    const excluded = nested.map((n): Range => [n.line, n.endLine]);
+    const own = this.candidate(section, classification, excluded, context);
+    return [own, ...nested.flatMap((n) => this.document(n, classify(this.evidence(n))))];
+  }
+
+  /** Which sections are documents (see the comment of `segment`). */
+  pick(section: Section): Candidate[] {
+    if (section.depth > 0 && (this.isPart(section) || NON_DOCUMENT_SLOTS.has(section.part?.slot as never))) return [];
+    const named = this.named(section);
+    const pieces = named.length > 0 ? named.map((s) => ({ section: s, classification: classify(this.evidence(s)) })) : this.structural(section);
+    if (pieces.length > 0) {
+      const ranges = pieces.map(({ section: s }): Range => [s.line, s.endLine]);
+      const rest = this.evidence(section, ranges);
+      const restKind = classify(rest);
+      const kinds = new Set<DocumentKind | 'none'>(pieces.map((p) => p.classification.kind));
+      // What is left is a document of another kind (the postmortem before its runbook), or the
+      // context the pieces share (the owner and escalation above several runbooks).
+      const restIsDocument = restKind.kind !== 'none' && !kinds.has(restKind.kind) && (titleKind(rest.title) || standsAlone(rest));
+      const context: Range[] = restIsDocument ? [] : this.outside(section, ranges);
+      const documents = pieces.flatMap(({ section: s, classification }) => this.document(s, classification, context));
+      if (restIsDocument) documents.unshift(this.candidate(section, restKind, ranges));
+      return documents.sort((a, b) => a.startLine - b.startLine);
+    }
+    const whole = classify(this.evidence(section));
+    // A report's "remaining steps" section is its runbook; the rest of the report is its context.
+    const steps = whole.kind === 'incident' || whole.kind === 'adr' ? undefined : this.descendants(section).find((d) => STEPS_HEADING.test(d.title));
+    if (steps) {
+      const found = classify(this.evidence(steps));
+      if (found.kind === 'runbook') return [this.candidate(steps, found)];
+    }
+    if (whole.kind !== 'none') return [this.candidate(section, whole)];
+    return section.children.flatMap((c) => this.pick(c));
+  }
+
+  /** The lines of a section outside the given ranges, as ranges. */
+  private outside(section: Section, ranges: Range[]): Range[] {
+    const out: Range[] = [];
+    let from = section.depth === 0 ? this.parsed.bodyStartLine : section.line;
+    for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+      if (a > from) out.push([from, a - 1]);
+      from = Math.max(from, b + 1);
+    }
+    if (from <= section.endLine) out.push([from, section.endLine]);
+    return out;
+  }
+}
+
+/**
+ * What a voice note is: an incident told, or, failing that, a runbook or decision dictated with
+ * its kind said first ("Runbook: restart the queue worker. 1. Check the backlog. 2. …").
+ */
+function spokenKind(text: string): Classification {
+  const spoken = classifySpeech(text);
+  if (spoken.kind !== 'none') return spoken;
+  const opening = text.trim().split(/(?<=[.!?])\s+/)[0] ?? '';
+  const dictated = classify({ title: opening, parts: [], text });
+  return dictated.kind !== 'none' ? { ...dictated, reason: `dictated: ${dictated.reason}` } : spoken;
+}
+
+/** A transcript is one candidate: speech has no structure to split by. */
+function segmentSpeech(parsed: ParsedSource, noise: NoiseReport, fallbackTitle: string): Candidate[] {
+  const text = parsed.lines.slice(parsed.bodyStartLine - 1).filter((_, i) => !noise.noiseLines.has(parsed.bodyStartLine + i)).join('\n');
+  return [
+    {
+      title: fallbackTitle,
+      titleLine: parsed.bodyStartLine,
+      startLine: parsed.bodyStartLine,
+      endLine: trimEnd(parsed, noise, parsed.lines.length, parsed.bodyStartLine),
+      excluded: [],
+      context: [],
+      classification: spokenKind(text),
+      form: 'speech',
+    },
+  ];
+}
+
+/**
+ * A chat export is split by day: an incident told in messages one day and a decision thread the
+ * next are two documents. Neighbouring days of the same kind are one document (an incident that
+ * runs past midnight). The export's header (channel, zone) is context of every document.
+ */
+function segmentChat(parsed: ParsedSource, noise: NoiseReport, fallbackTitle: string): Candidate[] {
+  const messages = chatMessages(parsed.lines, parsed.bodyStartLine);
+  const days: Array<{ date?: string; from: number; to: number }> = [];
+  for (const message of messages) {
+    const last = days[days.length - 1];
+    if (last && last.date === message.date) last.to = message.endLine;
+    else days.push({ date: message.date, from: message.line, to: message.endLine });
+  }
+  const header: Range[] = messages[0]!.line > parsed.bodyStartLine ? [[parsed.bodyStartLine, messages[0]!.line - 1]] : [];
+  const classified = days.map((day) => ({ ...day, classification: classifyChat(parsed.lines.slice(day.from - 1, day.to).join('\n')) }));
+  const merged: typeof classified = [];
+  for (const day of classified) {
+    const last = merged[merged.length - 1];
+    if (last && last.classification.kind === day.classification.kind) last.to = day.to;
+    else merged.push({ ...day });
+  }
+  const candidates = merged
+    .filter((d) => d.classification.kind !== 'none')
+    .map(
+      (d): Candidate => ({
+        title: fallbackTitle,
+        titleLine: d.from,
+        startLine: d.from,
+        endLine: trimEnd(parsed, noise, d.to, d.from),
+        excluded: [],
+        context: header,
+        classification: d.classification,
+        form: 'chat',
+      }),
+    );
+  if (candidates.length > 0) return candidates;
+  const reason = merged.map((d) => d.classification.reason).join('; ');
+  return [{ title: fallbackTitle, titleLine: parsed.bodyStartLine, startLine: parsed.bodyStartLine, endLine: parsed.lines.length, excluded: [], context: [], classification: { kind: 'none', score: 0, reason }, form: 'chat' }];
+}
+
+/**
+ * Splits a source into document candidates. For written notes, by these rules, in order:
+ * - a section whose title is a template slot ("Impact", "Контакты") is a part, never a document;
+ *   neither is an overview, a table of contents or a list of references;
+ * - sections titled with their kind ("Postmortem —", "ADR-014 —", "Runbook: …") are documents,
+ *   and so are the children of a container ("Аварийные сценарии", "Runbooks") or two or more
+ *   siblings that each classify by structure on their own (a file of scenarios);
+ * - what the documents leave of their parent is a document of another kind (the postmortem whose
+ *   procedure follows it) or the context they share (owner, RTO/RPO, escalation);
+ * - otherwise the section itself, if it classifies; failing that, its subsections; failing that,
+ *   a report's "remaining steps" section.
+ * When nothing classifies, the whole source comes back as one candidate of kind `none`, so the
+ * run report can say why nothing was published.
+ */
+export function segment(parsed: ParsedSource, noise: NoiseReport, parts: Part[], fallbackTitle: string, form: SourceForm = 'written'): Candidate[] {
+  if (form === 'speech') return segmentSpeech(parsed, noise, fallbackTitle);
+  if (form === 'chat') return segmentChat(parsed, noise, fallbackTitle);
+  const headings = parts.filter((p) => p.form === 'heading');
+  // A single level-1 heading at the top names the whole source rather than a section.
+  const levelOne = headings.filter((h) => h.depth === 1);
+  const topHeading = headings[0]?.depth === 1 && levelOne.length === 1 ? headings[0] : undefined;
+  const root = buildSections(parsed, topHeading ? headings.slice(1) : headings, topHeading?.label ?? fallbackTitle, topHeading?.line ?? parsed.bodyStartLine);
+  const segmenter = new Segmenter(parsed, noise, parts, !topHeading);
+  const documents = segmenter.pick(root);
+  if (documents.length > 0) return documents;
+  const reason = classify(segmenter.evidence(root)).reason;
+  return [segmenter.candidate(root, { kind: 'none', score: 0, reason })];
 }

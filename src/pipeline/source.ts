@@ -9,7 +9,9 @@ import { findNoise, type NoiseReport } from './noise.ts';
 import { parse, type ParsedSource } from './parse.ts';
 import type { InboxFile } from './read.ts';
 import { redact } from './redact.ts';
-import { codeLineSet, segment, type Candidate } from './segment.ts';
+import { chatMessages } from './chat.ts';
+import { codeLineSet, outline } from './outline.ts';
+import { segment, type Candidate, type SourceForm } from './segment.ts';
 import { sanitize, toMdxFile } from './write/mdx.ts';
 
 export const COLLECTION_OF: Record<DocumentKind, DocumentCollection> = { incident: 'incidents', adr: 'adrs', runbook: 'runbooks' };
@@ -48,7 +50,7 @@ function guessKind(parsed: ParsedSource, noise: NoiseReport, relPath: string): S
   if (typeof fm.source === 'string' && /voice|audio|transcri/i.test(fm.source)) return 'transcript';
   if (fm.audio_file || AUDIO_EXTENSIONS.test(relPath)) return 'transcript';
   if ([...noise.noiseLines.values()].some((rule) => rule === 'ai-summary-chrome' || rule === 'upstream-file-label')) return 'ai-summary';
-  if ([...noise.noiseLines.values()].includes('chat-command')) return 'chat';
+  if ([...noise.noiseLines.values()].includes('chat-command') || chatMessages(parsed.lines, parsed.bodyStartLine).length > 0) return 'chat';
   if (/(^|\s)(report|отч[её]т)/i.test(parsed.lines.slice(0, 5).join(' '))) return 'report';
   return 'note';
 }
@@ -79,8 +81,10 @@ export function processSource(file: InboxFile, sourceId: string, hints: { transc
   const parsed = parse(redacted.text);
   const noise = findNoise(parsed.lines, parsed.bodyStartLine, codeLineSet(parsed.tree));
   const generated = generatedNote(file.relPath);
-  const candidates: Candidate[] = segment(parsed, noise, file.relPath);
   const kind = hints.transcript ? 'transcript' : guessKind(parsed, noise, file.relPath);
+  const form: SourceForm = kind === 'transcript' ? 'speech' : chatMessages(parsed.lines, parsed.bodyStartLine).length > 0 ? 'chat' : 'written';
+  const parts = outline(parsed, noise, { chat: form === 'chat' });
+  const candidates: Candidate[] = segment(parsed, noise, parts, file.relPath, form);
   const documents: ExtractedDocument[] = [];
   const skipped: ProcessedSource['skipped'] = [];
   for (const candidate of candidates) {
@@ -88,7 +92,7 @@ export function processSource(file: InboxFile, sourceId: string, hints: { transc
       skipped.push({ title: candidate.title, reason: candidate.classification.reason });
       continue;
     }
-    documents.push(extract({ sourceId, parsed, noise, generated, speech: kind === 'transcript' }, candidate));
+    documents.push(extract({ sourceId, parsed, noise, parts, generated, speech: form === 'speech' }, candidate));
   }
   const fm = parsed.frontmatter;
   const source: SourceInput = {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { citedText } from './citation.ts';
+import { citedDate, citedText } from './citation.ts';
 import { citedItem, documentBase } from './common.ts';
 
 /** An operational procedure: what to do when a given thing goes wrong. */
@@ -7,6 +7,12 @@ export const runbook = documentBase.extend({
   /** What the runbook is for, in the author's words. */
   summary: citedText.optional(),
   service: citedText.optional(),
+  /** The team or person who keeps the runbook. */
+  owner: citedText.optional(),
+  /** When the procedure was last tried or reviewed (ISO date). */
+  lastVerified: citedDate.optional(),
+  /** The alert's severity, as the runbook gives it ("critical"). */
+  severity: z.string().regex(/^[a-z0-9][a-z0-9 -]{0,30}$/).optional(),
   alerts: z.array(citedItem({ name: z.string().min(1) })).default([]),
   triggers: z.array(citedText).default([]),
   symptoms: z.array(citedText).default([]),

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { recordOrder } from './records.ts';
 
 /** Site-side helpers: loading collections in a stable order and naming their pages. */
 export type DocumentEntry = CollectionEntry<'incidents'> | CollectionEntry<'adrs'> | CollectionEntry<'runbooks'>;
@@ -25,7 +26,7 @@ export async function incidentsByDate(): Promise<Array<CollectionEntry<'incident
 
 export async function adrsByNumber(): Promise<Array<CollectionEntry<'adrs'>>> {
   const all = await getCollection('adrs');
-  return all.sort((a, b) => (a.data.number ?? 1e9) - (b.data.number ?? 1e9) || byTitle(a, b));
+  return all.sort((a, b) => recordOrder(a.data.number) - recordOrder(b.data.number) || byTitle(a, b));
 }
 
 export async function runbooksByTitle(): Promise<Array<CollectionEntry<'runbooks'>>> {

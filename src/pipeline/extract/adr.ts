@@ -1,57 +1,347 @@
-import type { AdrInput } from '../../schemas/index.ts';
-import { firstIsoDate, itemsAfterLabel, labelled, paragraphUnderHeading, tableRows } from './fields.ts';
-import { cite, displayTitle, type Section } from './section.ts';
-
-const STATUS = /status\s*[:：]\s*\**\s*(proposed|accepted|rejected|deprecated|superseded)/i;
-
 /**
- * ADR fields from either shape in the wild: a two-column table ("| Decision | … |",
- * "| Rejected: MongoDB | reason |", "| Consequence (+) | … |") or MADR-style sections
- * ("## Decision Outcome", "Chosen option: …", "### Considered Options", "* Good, because …").
+ * ADR fields from the forms decision records are written in: MADR (front matter, "Considered
+ * Options", "Chosen option: …", "Pros and Cons of the Options"), Nygard (Status / Context /
+ * Decision / Consequences, alternatives inside the context), Y-statements ("In the context of …,
+ * facing …, we decided for … and neglected …"), two-column tables ("| Решение | … |"), options
+ * tables with a verdict column, and one-line summaries ("Options considered: A (rejected: …); B
+ * (chosen)"). Nothing is invented: a status the record does not state stays `unknown`.
  */
-export function extractAdr(section: Section, base: Pick<AdrInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): AdrInput {
-  const number = /ADR[-\s]?(\d+)/i.exec(section.candidate.title)?.[1] ?? /^\s*(\d{1,4})[.:-]\s/.exec(section.candidate.title)?.[1];
-  const rows = tableRows(section.tree);
-  const rowsLike = (label: RegExp) => rows.filter((r) => label.test(r.label));
-  const decisionRow = rowsLike(/^(decision|решение)$/i)[0];
-  const chosenLine = labelled(section, /chosen option|выбранный вариант|we (?:will|decided to)/);
-  const decision = decisionRow
-    ? { text: decisionRow.value, cite: cite(section, decisionRow.line) }
-    : (labelled(section, /decision|decision outcome|решение/) ?? chosenLine);
+import type { Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { AdrInput, CitedText, LineCitation } from '../../schemas/index.ts';
+import { documentYear } from './fields.ts';
+import { citedItems, itemsOf, type TextItem } from './items.ts';
+import { findLinks } from './links.ts';
+import { cite, clean, displayTitle, type Section } from './section.ts';
+import { plainLine, slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
+import { findDates, readAdrStatus } from './values.ts';
 
-  const rejected = rowsLike(/^(rejected|отклонено|отвергнуто)\s*[:：]/i).map((r) => ({
-    name: r.label.replace(/^[^:：]+[:：]\s*/, ''),
-    chosen: false,
-    reasons: r.value,
-    cite: cite(section, r.line),
-  }));
-  // "Postgres as primary datastore": the title names the chosen option.
-  const chosenName =
-    /^"?([^"]+?)"?,?\s*(?:because|since|—|$)/i.exec(chosenLine?.text ?? '')?.[1] ?? /^(.+?)\s+(?:as|как)\s+/i.exec(displayTitle(section.candidate.title))?.[1];
-  const chosen = chosenName ? [{ name: chosenName.trim(), chosen: true, cite: chosenLine?.cite ?? cite(section, section.candidate.titleLine) }] : [];
-  const considered = itemsAfterLabel(section, /considered options|options considered|рассмотренные варианты|варианты|alternatives/)
-    .filter((item) => !chosenName || !item.text.toLowerCase().startsWith(chosenName.toLowerCase()))
-    .map((item) => ({ name: item.text, chosen: false, cite: cite(section, ...item.lines) }));
+type Base = Pick<AdrInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
+type Option = NonNullable<AdrInput['options']>[number];
+
+/** The record's identifier as its title writes it: `ADR-0012`, `ODH-ADR-0003`, `DL-2026-011`, `15.`. */
+function numberOf(section: Section): { value: string; line: number } | undefined {
+  const title = section.candidate.title;
+  const written = /(?<![\p{L}\d-])((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|(?:DL|DR)-\d{2,4}(?:-\d+)?)(?![\d])/u.exec(title) ?? /^\s*(\d{1,4})\.\s+\S/.exec(title);
+  if (written) return { value: written[1]!, line: section.candidate.titleLine };
+  const row = slotValue(section, 'adrNumber');
+  const fromRow = row ? /((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|\d{1,5})/.exec(row.text) : null;
+  if (row && fromRow) return { value: fromRow[1]!, line: (row.cite[0] as LineCitation).lines[0] };
+  return undefined;
+}
+
+/** Names as a list: "Д. Соколов (SRE), К. Белова (WMS)", "Architecture forum — A, B", "[Greg Sheremeta](@gregsheremeta)". */
+function names(text: string): string[] {
+  const list = text.replace(/^[^—–:]{2,40}\s[—–]\s+(?=.*,)/u, '');
+  return list
+    .split(/\s*(?:,|;|\band\b|\bи\b|&)\s*/u)
+    .map((n) => clean(n.replace(/\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/[.;]+$/, '')))
+    .filter((n) => n && n.length <= 60 && !/^(?:n\/a|none|—|-)$/i.test(n));
+}
+
+/** Comparable words of an option's name. */
+function words(text: string): string[] {
+  return (text.toLowerCase().replace(/["'«»“”`*]/g, '').match(/[\p{L}\p{N}][\p{L}\p{N}.-]*/gu) ?? []).filter((w) => w.length > 2 && !['use', 'the', 'and', 'with', 'for', 'our', 'все', 'для', 'на'].includes(w));
+}
+
+/** Do two texts name the same option? One contains the other, or most words are shared. */
+function sameOption(a: string, b: string): boolean {
+  const x = clean(a).toLowerCase().replace(/["'«»“”`]/g, '');
+  const y = clean(b).toLowerCase().replace(/["'«»“”`]/g, '');
+  if (!x || !y) return false;
+  if (x.includes(y) || y.includes(x)) return true;
+  const [shorter, longer] = words(x).length <= words(y).length ? [words(x), words(y)] : [words(y), words(x)];
+  if (shorter.length === 0) return false;
+  const shared = shorter.filter((w) => longer.some((v) => v.startsWith(w.slice(0, Math.max(4, w.length - 2))))).length;
+  return shared / shorter.length >= 0.6;
+}
+
+const REJECTED = /^(?:rejected|declined|not chosen|отклонено|отклонен\p{L}*|отвергнут\p{L}*|기각|거절)\s*[:：—–-]?\s*/iu;
+const CHOSEN = /^(?:chosen|selected|accepted|выбран\p{L}*|принят\p{L}*|선택|채택)\b\s*[:：—–-]?\s*/iu;
+
+/** One option from a list item: "**Name** — reason", "Name: reason", "Name — rejected: reason". */
+function optionFromItem(item: TextItem, raw: string, section: Section): Option {
+  let name = item.text;
+  let reasons: string | undefined;
+  let chosen = false;
+  const bold = /^\s*(?:[-*+]|\d{1,2}[.)])?\s*\*\*([^*]+)\*\*\s*[—–:-]?\s*(.*)$/u.exec(raw);
+  if (bold) {
+    name = clean(bold[1]!);
+    reasons = clean(plainLine(bold[2]!)) || undefined;
+  } else {
+    const split = /^(.{3,120}?)(?:\s+[—–]\s+|:\s+)(.+)$/u.exec(item.text);
+    if (split && split[1]!.split(/\s+/).length <= 14) {
+      name = split[1]!;
+      reasons = split[2];
+    }
+  }
+  if (reasons && REJECTED.test(reasons)) reasons = reasons.replace(REJECTED, '');
+  else if (reasons && CHOSEN.test(reasons)) {
+    chosen = true;
+    reasons = reasons.replace(CHOSEN, '') || undefined;
+  }
+  return { name: name.replace(/[.;:]$/, ''), chosen, ...(reasons && { reasons: reasons.replace(/[.;]$/, '') }), cite: cite(section, item.from, item.to) };
+}
+
+/** "A (rejected: …); B (rejected: …); C (chosen)" on one line. */
+function optionsFromLine(text: string, line: number, section: Section): Option[] {
+  const pieces = text.split(/\s*;\s+|\s+·\s+/).filter((p) => p.trim());
+  if (pieces.length < 2) return [];
+  return pieces.map((piece) => {
+    const match = /^(.*?)\s*\((chosen|selected|rejected|declined|выбран\p{L}*|отклонен\p{L}*|선택|기각)\s*(?:[:：—–-]\s*([^)]*))?\)\s*[.;]?$/iu.exec(piece.trim());
+    const name = clean(match ? match[1]! : piece).replace(/[.;]$/, '');
+    const chosen = match ? CHOSEN.test(match[2]!) : false;
+    return { name, chosen, ...(match?.[3] && { reasons: clean(match[3]) }), cite: cite(section, line) };
+  });
+}
+
+/** Options from a table with a name column, pros/cons and a verdict. */
+function optionsFromTable(table: Table, section: Section): Option[] {
+  const header = table.children[0]!.children.map((c) => toString(c).trim().toLowerCase());
+  const verdict = header.findIndex((h) => /verdict|status|decision|outcome|итог|решени|выбор|статус|결정|결과/u.test(h));
+  const name = Math.max(0, header.findIndex((h) => /option|alternative|вариант|альтернатив|방안|대안/u.test(h)));
+  return table.children.slice(1).map((row) => {
+    const cells = row.children.map((c) => clean(toString(c)));
+    const chosen = verdict >= 0 && /chosen|accepted|selected|adopted|выбран|принят|✅|선택|채택/iu.test(cells[verdict] ?? '');
+    // Pros and cons columns are the option's reasons, each under its header.
+    const reasons = cells
+      .map((cell, i) => (i !== name && i !== verdict && cell ? `${toString(table.children[0]!.children[i]!).trim()}: ${cell}` : ''))
+      .filter(Boolean)
+      .join('; ');
+    return { name: cells[name]!, chosen, ...(reasons && { reasons }), cite: cite(section, row.position!.start.line) };
+  });
+}
+
+/** A numbered list written inline: "1) Postgres FTS (…); 2) Elasticsearch 8, …; 3) Meilisearch". */
+function numberedInline(text: string): string[] {
+  const pieces = text.split(/\s*(?:^|[;,]?\s+)\d{1,2}\)\s+/u).map((p) => clean(p).replace(/[;.]$/, '')).filter(Boolean);
+  return pieces.length >= 2 ? pieces : [];
+}
+
+/** "In the context of A, facing B, we decided for C and neglected D, to achieve E, accepting that F." */
+function yStatement(section: Section) {
   const text = section.lines.map((l) => l.text).join('\n');
-  const status = STATUS.exec(text)?.[1]?.toLowerCase() as AdrInput['status'] | undefined;
-  const good = [
-    ...rowsLike(/consequence\s*\(\+\)|^pros?$|^\+$|плюсы/i).map((r) => ({ text: r.value, cite: cite(section, r.line) })),
-    ...section.lines.filter((l) => /^\s*[-*]\s*(good|positive|плюс)\b[,:]?/i.test(l.text)).map((l) => ({ text: l.text.replace(/^\s*[-*]\s*/, '').trim(), cite: cite(section, l.number) })),
-  ];
-  const bad = [
-    ...rowsLike(/consequence\s*\([−-]\)|^cons?$|^[−-]$|минусы/i).map((r) => ({ text: r.value, cite: cite(section, r.line) })),
-    ...section.lines.filter((l) => /^\s*[-*]\s*(bad|negative|минус)\b[,:]?/i.test(l.text)).map((l) => ({ text: l.text.replace(/^\s*[-*]\s*/, '').trim(), cite: cite(section, l.number) })),
-  ];
+  const grab = (from: RegExp, to: RegExp) => {
+    const start = from.exec(text);
+    if (!start) return undefined;
+    const rest = text.slice(start.index + start[0].length);
+    const end = to.exec(rest);
+    const value = (end ? rest.slice(0, end.index) : rest.split(/\n\s*\n/)[0]!).replace(/[\s,]+$/, '');
+    const at = start.index + start[0].length;
+    const lineAt = (offset: number) => section.lines[text.slice(0, offset).split('\n').length - 1]?.number ?? section.candidate.startLine;
+    return { text: clean(plainLine(value.replace(/\n/g, ' '))), from: lineAt(start.index), to: lineAt(at + value.length) };
+  };
+  const context = grab(/in the context of\s+/i, /,?\s*\n?\s*facing\s+/i);
+  const facing = grab(/(?:^|\s)facing\s+/i, /,?\s*\n?\s*we decided for\s+/i);
+  const decided = grab(/we decided for\s+/i, /\s*\n?\s*and neglected\s+/i);
+  const neglected = grab(/and neglected\s+/i, /,?\s*\n?\s*to achieve\s+/i);
+  const achieve = grab(/to achieve\s+/i, /,?\s*\n?\s*accepting that\s+/i);
+  const accepting = grab(/accepting that\s+/i, /\n\s*\n|$/);
+  if (!decided) return undefined;
+  return { context, facing, decided, neglected, achieve, accepting };
+}
+
+/** Positive or negative, for consequences written as one list: by their marks, else by their words. */
+function sentiment(text: string): 'positive' | 'negative' {
+  if (/^\s*(?:\(\+\)|\+|good\b|pro\b|плюс|장점)/iu.test(text)) return 'positive';
+  if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|con\b|минус|단점)/iu.test(text)) return 'negative';
+  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|нужн\p{L}*|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны)(?![\p{L}])/iu;
+  return negative.test(text) ? 'negative' : 'positive';
+}
+
+function stripMark(text: string): string {
+  return text.replace(/^\s*(?:\(\+\)|\([−–-]\)|good,?\s*because\s*|bad,?\s*because\s*|neutral,?\s*because\s*)/iu, '').trim();
+}
+
+/** Consequences from the slots the record has: positive/negative lists, or one list split by marks or meaning. */
+function consequencesOf(section: Section, chosen: Option | undefined, prosCons: Map<string, TextItem[]>): { positive: CitedText[]; negative: CitedText[] } {
+  const positive: CitedText[] = [];
+  const negative: CitedText[] = [];
+  const add = (item: CitedText, side?: 'positive' | 'negative') => {
+    const text = stripMark(item.text);
+    if (!text) return;
+    ((side ?? sentiment(item.text)) === 'positive' ? positive : negative).push({ text, cite: item.cite });
+  };
+  for (const item of citedItems(section, slotContent(section, 'positive'))) add(item, 'positive');
+  for (const content of slotContents(section, ['negative', 'risks'])) for (const item of citedItems(section, content)) add(item, 'negative');
+  for (const content of slotContents(section, 'consequences')) {
+    // A "Consequences" section with "Плюсы:"/"Минусы:" inside was read above; its other items are split here.
+    const inner = new Set(section.parts.filter((p) => (p.slot === 'positive' || p.slot === 'negative') && content.lines.some((l) => l.number === p.line)).map((p) => p.line));
+    if (inner.size > 0) continue;
+    // A row's label may carry the side: "| Consequence (+) | … |", "| Consequence (−) | … |".
+    const side = content.part.form === 'row' ? (/\(\+\)|\bpros?\b|плюс/iu.test(content.part.label) ? 'positive' : /\([−–-]\)|\bcons?\b|минус/iu.test(content.part.label) ? 'negative' : undefined) : undefined;
+    for (const item of citedItems(section, content)) add(item, side);
+  }
+  // MADR without a consequences section: the chosen option's pros and cons are the decision's consequences.
+  if (positive.length === 0 && negative.length === 0 && chosen) {
+    const key = [...prosCons.keys()].find((k) => sameOption(k, chosen.name));
+    for (const item of key ? prosCons.get(key)! : []) add({ text: item.text, cite: cite(section, item.from, item.to) });
+  }
+  return { positive, negative };
+}
+
+/** "### Option name" subsections of "Pros and Cons of the Options", each with its bullets. */
+function prosAndCons(section: Section): Map<string, TextItem[]> {
+  const result = new Map<string, TextItem[]>();
+  const container = slotContent(section, 'prosCons');
+  if (!container) return result;
+  const headings = section.parts.filter((p) => p.form === 'heading' && p.line > container.part.line && p.line <= (container.part.endLine ?? 0) && p.depth > container.part.depth);
+  for (const heading of headings) {
+    const content: SlotContent = { ...container, part: heading, lines: container.lines.filter((l) => l.number > heading.line && l.number <= (heading.endLine ?? 0)), nodes: [] };
+    result.set(heading.label, itemsOf(content, { split: false }).filter((i) => /^(?:good|bad|neutral|pro|con)\b/i.test(i.text)));
+  }
+  return result;
+}
+
+function reasonsFrom(items: TextItem[] | undefined, chosen: boolean): string | undefined {
+  if (!items || items.length === 0) return undefined;
+  const wanted = items.filter((i) => (chosen ? /^good|^pro/i : /^bad|^con/i).test(i.text));
+  return (wanted.length > 0 ? wanted : items).map((i) => stripMark(i.text)).join('; ');
+}
+
+function optionsOf(section: Section, decision: CitedText | undefined, prosCons: Map<string, TextItem[]>): Option[] {
+  let options: Option[] = [];
+  const y = yStatement(section);
+  if (y) {
+    const neglected = y.neglected ? y.neglected.text.split(/\s*,\s*(?:and\s+)?|\s+and\s+(?=an?\s|the\s|[a-z]+-)/i).filter(Boolean) : [];
+    options = [
+      { name: y.decided!.text, chosen: true, ...(y.achieve && { reasons: y.achieve.text }), cite: cite(section, y.decided!.from, y.decided!.to) },
+      ...neglected.map((name) => ({ name: name.replace(/^(?:and|or)\s+/i, ''), chosen: false, cite: cite(section, y.neglected!.from, y.neglected!.to) })),
+    ];
+  }
+  for (const content of slotContents(section, 'options')) {
+    if (options.length > 0) break;
+    const table = content.nodes.find((n): n is Table => n.type === 'table');
+    if (table) {
+      options = optionsFromTable(table, section);
+      continue;
+    }
+    const first = content.lines[0];
+    if (content.part.form !== 'heading' && first && numberedInline(first.text).length >= 2) {
+      options = numberedInline(first.text).map((name) => ({ name, chosen: false, cite: cite(section, first.number) }));
+      continue;
+    }
+    if (content.part.form === 'label' && first && content.lines.length === 1) {
+      options = optionsFromLine(first.text, first.number, section);
+      if (options.length > 0) continue;
+    }
+    const items = itemsOf(content, { split: false });
+    const raw = new Map(content.lines.map((l) => [l.number, l.text]));
+    options = items.map((item) => optionFromItem(item, raw.get(item.from) ?? item.text, section));
+  }
+  // Rows of a record table: "| Rejected: MongoDB | Needs transactions and joins |".
+  for (const part of section.parts.filter((p) => p.form === 'row' && REJECTED.test(p.label))) {
+    options.push({ name: part.label.replace(REJECTED, ''), chosen: false, reasons: part.value, cite: cite(section, part.line) });
+  }
+  // Reasons from "Почему не другие варианты", "Why the neglected options lost", pros-and-cons sections.
+  for (const content of slotContents(section, 'whyNot')) {
+    const raw = new Map(content.lines.map((l) => [l.number, l.text]));
+    const items = content.part.form === 'row' ? content.part.value.split(/\s*;\s+/).map((text) => ({ text, from: content.part.line, to: content.part.line })) : itemsOf(content, { split: true });
+    for (const item of items) {
+      const read = optionFromItem(item, raw.get(item.from) ?? item.text, section);
+      const match = options.find((o) => !o.chosen && (sameOption(o.name, read.name) || sameOption(o.name, item.text.split(/[\s,]+/).slice(0, 4).join(' '))));
+      if (match && !match.reasons) match.reasons = read.reasons ?? item.text;
+      else if (!match && read.reasons && options.length === 0) options.push(read);
+    }
+  }
+  for (const option of options) {
+    const key = [...prosCons.keys()].find((k) => sameOption(k, option.name));
+    if (key && !option.reasons) option.reasons = reasonsFrom(prosCons.get(key), option.chosen);
+  }
+  // The chosen one: named by "Chosen option: …", by its number ("вариант 2"), or by the decision's words.
+  if (!options.some((o) => o.chosen) && decision) {
+    const quoted = /(?:chosen option|выбранный вариант|선택한 옵션)\s*[:：]\s*["«“]?([^"»”\n]+?)["»”]?\s*(?:,|$|\s+because|\s+потому)/iu.exec(decision.text)?.[1];
+    const numbered = /(?<![\p{L}])(?:option|вариант|variant|옵션|안)\s*(?:№\s*)?(\d{1,2})(?![\d])/iu.exec(decision.text)?.[1];
+    const because = /\bbecause\b\s*(.+)$/i.exec(decision.text)?.[1];
+    const byNumber = numbered ? options[Number(numbered) - 1] : undefined;
+    const byName = options.find((o) => (quoted ? sameOption(o.name, quoted) : false)) ?? (quoted ? undefined : options.find((o) => decisionNames(decision.text, o.name)));
+    const chosen = byNumber ?? byName;
+    if (chosen) {
+      chosen.chosen = true;
+      if (because && !chosen.reasons) chosen.reasons = clean(because);
+    } else if (quoted) options.unshift({ name: quoted.trim(), chosen: true, ...(because && { reasons: clean(because) }), cite: decision.cite });
+  }
+  // A record table's decision, or a title that names the choice: "Postgres as primary datastore".
+  if (!options.some((o) => o.chosen)) {
+    const fromTitle = /^(.+?)\s+(?:as|как)\s+/i.exec(displayTitle(section.candidate.title))?.[1];
+    if (fromTitle && options.length > 0) options.unshift({ name: fromTitle, chosen: true, cite: cite(section, section.candidate.titleLine) });
+    else if (decision && options.length > 0) options.unshift({ name: firstClause(decision.text), chosen: true, cite: decision.cite });
+  }
+  return options.filter((o) => o.name);
+}
+
+/** Does a decision name this option (most of its distinctive words appear in the decision's first sentence)? */
+function decisionNames(decision: string, option: string): boolean {
+  const head = decision.split(/(?<=[.!?])\s/)[0]!.toLowerCase();
+  const distinctive = words(option).filter((w) => w.length > 3);
+  if (distinctive.length === 0) return false;
+  return distinctive.filter((w) => head.includes(w.slice(0, Math.max(4, w.length - 2)))).length / distinctive.length >= 0.6;
+}
+
+function firstClause(text: string): string {
+  const clause = text.split(/(?<=[.;:])\s|\s[—–]\s/)[0]!.replace(/[.;:]$/, '');
+  return clause.length > 140 ? clause.slice(0, 139).replace(/\s+\S*$/, '') + '…' : clause;
+}
+
+/** Record identifiers in a "Supersedes"/"Superseded by" value, "—" and "N/A" being none. */
+function records(text: string | undefined): string[] {
+  if (!text) return [];
+  return [...text.matchAll(/(?<![\p{L}\d-])((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|\d{1,5})(?![\d])/gu)].map((m) => m[1]!).slice(0, 5);
+}
+
+export function extractAdr(section: Section, base: Base): AdrInput {
+  const year = documentYear(section);
+  const number = numberOf(section);
+  const y = yStatement(section);
+  const statusValue = slotValue(section, 'status');
+  const status = statusValue ? readAdrStatus(statusValue.text) : undefined;
+  const dateValue = slotValue(section, 'date');
+  const dateFound = (dateValue ? findDates(dateValue.text, year)[0] : undefined) ?? (statusValue ? findDates(statusValue.text, year)[0] : undefined);
+  const dateLine = dateValue && dateFound && findDates(dateValue.text, year)[0] ? dateValue.cite : statusValue?.cite;
+  // A status line with the record's date and deciders beside it: "status: accepted · 2026-06-18 · deciders: …".
+  const sameLineDate = !dateFound && statusValue ? findDates(section.ctx.parsed.lines[(statusValue.cite[0] as LineCitation).lines[0] - 1] ?? '', year)[0] : undefined;
+  const decidersValue = slotValue(section, 'deciders') ?? slotValue(section, 'author');
+  const decisionField = slotField(section, 'decision', { direct: true }) ?? (y?.decided ? { text: y.decided.text, cite: cite(section, y.decided.from, y.decided.to) } : undefined) ?? slotField(section, 'proposal', { direct: true });
+  const prosCons = prosAndCons(section);
+  const options = optionsOf(section, decisionField, prosCons);
+  const links = findLinks(section);
+  const supersedes = [...records(slotValue(section, 'supersedes')?.text), ...links.filter((l) => l.relation === 'supersedes').map((l) => l.to)];
+  const supersededBy = [...records(slotValue(section, 'supersededBy')?.text), ...links.filter((l) => l.relation === 'supersededBy').map((l) => l.to)];
+  const cites: Record<string, CitedText['cite']> = {};
+  if (number) cites.number = cite(section, number.line);
+  if (status && statusValue) cites.status = statusValue.cite;
+  if (decidersValue) cites.deciders = decidersValue.cite;
+  const context =
+    slotField(section, 'context', { direct: true }) ??
+    (y?.context ? { text: [y.context.text, y.facing?.text].filter(Boolean).join('; facing '), cite: cite(section, y.context.from, (y.facing ?? y.context).to) } : undefined);
+  const consequences = consequencesOf(section, options.find((o) => o.chosen), prosCons);
+  if (y?.accepting && consequences.negative.length === 0) consequences.negative.push({ text: y.accepting.text, cite: cite(section, y.accepting.from, y.accepting.to) });
+  if (y?.achieve && consequences.positive.length === 0) consequences.positive.push({ text: y.achieve.text, cite: cite(section, y.achieve.from, y.achieve.to) });
   return {
     ...base,
     tags: ['adr'],
-    number: number ? Number(number) : undefined,
-    status: status ?? (decision ? 'accepted' : 'unknown'),
-    date: firstIsoDate(section, section.lines),
-    deciders: labelled(section, /deciders|decision makers|участники решения/)?.text.split(/\s*,\s*/) ?? [],
-    context: labelled(section, /context|context and problem statement|контекст/) ?? paragraphUnderHeading(section, /context(?: and problem statement)?|контекст(?: и проблема)?/),
-    decision,
-    options: [...chosen, ...rejected, ...considered.filter((c) => !rejected.some((r) => c.name.startsWith(r.name)))],
-    consequences: { positive: good, negative: bad },
+    number: number?.value,
+    status: status ?? 'unknown',
+    date: dateFound ? { text: dateFound.date, cite: dateLine!, inferred: false } : sameLineDate ? { text: sameLineDate.date, cite: statusValue!.cite, inferred: false } : undefined,
+    deciders: decidersValue ? names(decidersValue.text) : [],
+    context,
+    drivers: citedItems(section, slotContent(section, 'drivers'), { split: false }),
+    decision: decisionField,
+    options,
+    consequences,
+    supersedes: dedupe(supersedes),
+    supersededBy: dedupe(supersededBy),
+    links,
+    cites,
   };
+}
+
+function dedupe(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.filter((item) => {
+    const key = item.replace(/^ADR[-\s]?0*/i, '');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,89 +1,319 @@
-import type { Citation, CitedText, IncidentInput } from '../../schemas/index.ts';
-import { duration, firstIsoDate, firstProse, itemsAfterLabel, labelled, resolveRelativeDate, sourceDate } from './fields.ts';
-import { cite, clean, type Line, type Section } from './section.ts';
-
-type TimelineEntry = { time: string; event: string; cite: Citation[] };
-
-const TIME = /\b([01]?\d|2[0-3]):([0-5]\d)\b/;
-
 /**
- * "deploy at 14:02 → pool saturated at 14:10 → API timeouts → rollback at 14:47" and
- * "15:00 - Deploy" become timeline entries. A step without a time in such a chain keeps its
- * place after the step before it, with an empty time.
+ * Incident fields from a written postmortem: each from its template slot (slots.ts), and where a
+ * note has no such section, from the sentences of its summary that say it ("because …", "rolled
+ * back …"). Times and dates are read as written; the start, detection and end of the impact come
+ * from a stated range ("between 09:12 and 11:38", "с 10:14 до 13:52", "20:03 ~ 20:51"), then from
+ * the timeline's markers and wording.
  */
-export function timeline(section: Section): TimelineEntry[] {
-  const entries: Array<TimelineEntry & { order: string }> = [];
-  for (const line of section.lines) {
-    const chunks = line.text.split(/\s*(?:→|->|⟶)\s*/);
-    const isChain = chunks.length > 1;
-    if (!isChain && !TIME.test(line.text)) continue;
-    // A lone line must start with its time ("14:02 deploy", "- 14:02 — deploy") to be an event.
-    if (!isChain && !/^\s*(?:[-*]\s*)?(?:\*\*)?\[?\s*([01]?\d|2[0-3]):[0-5]\d/.test(line.text)) continue;
-    let previous = '';
-    for (const chunk of chunks) {
-      const match = TIME.exec(chunk);
-      const time = match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : '';
-      const event = clean(
-        chunk
-          .replace(/^.*?(timeline(?: points?)?|хронология|таймлайн)\s*:/i, '')
-          .replace(match?.[0] ?? '\u0000', '')
-          .replace(/[[\]]/g, '')
-          .replace(/^[\s\-–—:.*]+/, '')
-          .replace(/\s*\b(at|by|around|в|около|к)\s*[.,;]?\s*$/iu, '')
-          .replace(/\s*[-–—:.;,]\s*$/, ''),
-      );
-      if (event) entries.push({ time, event, cite: cite(section, line.number), order: time || previous });
-      if (time) previous = time;
+import type { CitedText, IncidentInput, LineCitation } from '../../schemas/index.ts';
+import type { Slot } from '../templates.ts';
+import { documentYear, firstProse, resolveRelativeDate, writtenOn } from './fields.ts';
+import { citedItems, followUpsOf, type DateContext } from './items.ts';
+import { findLinks } from './links.ts';
+import { cite, clean, type Line, type Section } from './section.ts';
+import { slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
+import { timelineFromSlot, timelineFromTables, timelineFromTimedLines, fromChain, fromProse, type TimelineEntry } from './timeline.ts';
+import { findDates, findDuration, findTimes, readIncidentStatus, readSeverity, ZONE } from './values.ts';
+
+type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
+
+/** Sentences of some lines, each with the lines it spans. */
+export function sentences(lines: Line[]): Array<{ text: string; from: number; to: number }> {
+  const out: Array<{ text: string; from: number; to: number }> = [];
+  let current: { text: string; from: number; to: number } | undefined;
+  for (const line of lines) {
+    if (!line.text.trim() || /^\s*(```|\|)/.test(line.text)) {
+      current = undefined;
+      continue;
     }
+    const pieces = line.text.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d«"(])/u);
+    pieces.forEach((piece, i) => {
+      if (current && i === 0 && !/[.!?…]\s*$/.test(current.text)) {
+        current.text += ` ${piece.trim()}`;
+        current.to = line.number;
+      } else {
+        current = { text: piece.trim(), from: line.number, to: line.number };
+        out.push(current);
+      }
+    });
   }
-  // Ordered by time; untimed steps sort with the step before them (the sort is stable).
-  return entries
-    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
-    .map(({ time, event, cite: c }) => ({ time, event, cite: c }));
+  return out.map((s) => ({ ...s, text: clean(s.text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')) })).filter((s) => s.text);
 }
 
-const RESOLVING_STEP = /\b(roll(?:ed)?[ -]?back|revert(?:ed)?|restart(?:ed)?|fail(?:ed)? ?over|hotfix|fix(?:ed)? deployed)\b|откат|перезапуск|восстановлен/iu;
-const RECOVERED = /\b(recover(?:y|ed)|resolved|fully operational|back to normal)\b|восстановлен|работает в штатном режиме/iu;
+/** The sentences of the given lines that match, joined, as one cited text. */
+export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, limit = 3): CitedText | undefined {
+  // A sentence that is a timeline ("deploy at 14:02 → rollback at 14:47") is the timeline's, not a field's.
+  const found = sentences(lines).filter((s) => pattern.test(s.text) && findTimes(s.text).length < 2 && !/→|->/.test(s.text)).slice(0, limit);
+  if (found.length === 0) return undefined;
+  return { text: found.map((s) => s.text).join(' '), cite: cite(section, Math.min(...found.map((s) => s.from)), Math.max(...found.map((s) => s.to))) };
+}
 
-export function extractIncident(section: Section, base: Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): IncidentInput {
-  const lines: Line[] = [{ number: section.candidate.titleLine, text: section.candidate.title }, ...section.lines];
-  const events = timeline(section);
-  const resolvingEvent = events.find((e) => RESOLVING_STEP.test(e.event));
-  const recoveredEvent = events.find((e) => RECOVERED.test(e.event));
-  const followUps = itemsAfterLabel(section, /(?:open\s+)?follow-?ups|action items|next steps|что сделать|задачи|действия после/).map((item) => ({
-    action: item.text,
-    // Open unless the author ticked the box ("- [x]").
-    status: item.item.checked ? ('done' as const) : ('open' as const),
-    cite: cite(section, ...item.lines),
-  }));
-  const lessons = itemsAfterLabel(section, /lessons?(?: learned)?|уроки|выводы|что мы поняли/).map((i) => ({ text: i.text, cite: cite(section, ...i.lines) }));
-  const resolution: CitedText | undefined =
-    labelled(section, /resolution|fix|mitigation|решение|исправление|как починили/) ??
-    (resolvingEvent ? { text: `${resolvingEvent.event}${resolvingEvent.time ? ` at ${resolvingEvent.time}` : ''}`, cite: resolvingEvent.cite } : undefined);
-  return {
-    ...base,
-    tags: ['incident'],
-    date: firstIsoDate(section, lines) ?? relativeDate(section),
-    summary: labelled(section, /summary|резюме|кратко|что случилось/) ?? firstProse(section),
-    impact: labelled(section, /impact|влияние|последствия/),
-    trigger: labelled(section, /trigger|триггер|что запустило/),
-    rootCause: labelled(section, /root cause|cause|причина|корневая причина/),
-    resolution,
-    duration: duration(section, lines),
-    status: recoveredEvent || labelled(section, /status|статус/)?.text.match(RECOVERED) ? 'resolved' : 'unknown',
-    timeline: events,
-    followUps,
-    lessons,
-  };
+const CAUSE = /(?<![\p{L}])(because|caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
+const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*|해결|복구|재시작|롤백)(?![\p{L}])/iu;
+const DETECTED = /(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|заметил\p{L}*|сообщил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|탐지|알림|제보|인지)(?![\p{L}])/iu;
+const IMPACTED = /(?<![\p{L}])(users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
+/** A sentence that says what changed: where a note without a trigger section tells what set it off. */
+const CHANGE = /(?<![\p{L}])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[ds]?|update[ds]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}])/iu;
+/** A timeline event that says it did not help is not how the incident was resolved. */
+const NO_EFFECT = /(?<![\p{L}])(no effect|had no effect|did(?:n'?t| not) help|without effect|без эффекта|не помогл\p{L}*|безрезультатно|효과 없)(?![\p{L}])|(?<![\p{L}])(fails?|failed|падает|упал\p{L}*)(?![\p{L}])/iu;
+
+/** Where a timeline entry marks a turn of the incident. */
+const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|begins?|began|start(?:s|ed)?|first (?:failed|failure|error))\b|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
+const NOTICED = /\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alert\b|paged|pages?\b|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщ\p{L}*|обнаруж\p{L}*|выяснил\p{L}*|звонит|알림|제보|탐지)(?![\p{L}])/iu;
+const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline)|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
+
+/** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
+function statedRange(text: string): { from: string; to: string } | undefined {
+  const t = String.raw`(\d{1,2}:\d{2}(?:\s*[AP]M)?)`;
+  const date = String.raw`(?:\s+\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)?`;
+  const patterns = [
+    new RegExp(String.raw`(?<![\p{L}])(?:between|from|с|со|from about)\s+${t}${date}(?:\s*\(?[A-ZА-Я]{2,5}\)?)?\s+(?:and|to|until|till|до|по)\s+${t}`, 'iu'),
+    new RegExp(String.raw`${t}\s*(?:[~–—]|-(?!\d{2}-))\s*${t}`, 'u'),
+    new RegExp(String.raw`${t}\s*부터\s*${t}`, 'u'),
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match) return { from: match[1]!, to: match[2]! };
+  }
+  return undefined;
+}
+
+/** A time with the zone written after it: "14:02 UTC", "21:05 МСК". */
+function timeWithZone(text: string, time: string): string {
+  const at = text.indexOf(time);
+  const zone = at >= 0 ? ZONE.exec(text.slice(at + time.length)) : null;
+  return zone ? `${time} ${zone[1]}` : time;
+}
+
+/** Lines of a slot, or of the candidate's opening prose when it has no such slot. */
+function slotLines(section: Section, slots: Slot[]): Line[] {
+  return slotContents(section, slots).flatMap((c) => c.lines);
+}
+
+/** The lines before the first section: a note's opening paragraph. */
+function openingLines(section: Section): Line[] {
+  const firstHeading = section.parts.find((p) => p.form === 'heading');
+  const header = new Set(section.parts.filter((p) => p.slot?.startsWith('mail')).map((p) => p.line));
+  return section.lines.filter((l) => (!firstHeading || l.number < firstHeading.line) && !header.has(l.number));
+}
+
+function incidentDate(section: Section, year: number | undefined, title: CitedText): (CitedText & { inferred: boolean }) | undefined {
+  const labelled = slotContents(section, 'date').filter((c) => c.part.form !== 'frontmatter');
+  const titleLine = (title.cite[0] as LineCitation | undefined)?.lines[0] ?? section.candidate.titleLine;
+  const candidates: Line[][] = [
+    labelled.flatMap((c) => c.lines.slice(0, 1)),
+    [{ number: titleLine, text: title.text }],
+    slotLines(section, ['summary', 'overview', 'whatHappened']),
+    openingLines(section),
+  ];
+  for (const lines of candidates) {
+    for (const line of lines) {
+      const found = findDates(line.text, year)[0];
+      if (found) return { text: found.date, cite: cite(section, line.number), inferred: false };
+    }
+  }
+  return undefined;
 }
 
 /** "в четверг", "yesterday": resolved against the date the note was written, marked inferred. */
-export function relativeDate(section: Section, lines: Line[] = section.lines) {
-  const written = sourceDate(section);
+export function relativeDate(section: Section, lines: Line[] = section.lines): (CitedText & { inferred: boolean }) | undefined {
+  const written = writtenOn(section);
   if (!written) return undefined;
   for (const line of lines) {
     const date = resolveRelativeDate(line.text, written.date);
     if (date) return { text: date, cite: [...cite(section, line.number), ...cite(section, written.line)], inferred: true };
   }
   return undefined;
+}
+
+/** The timeline: its slot, else a table or timed lines anywhere, else the times the text gives. */
+export function incidentTimeline(section: Section, options: { year?: number; day?: string }): TimelineEntry[] {
+  for (const content of slotContents(section, 'timeline')) {
+    const entries = timelineFromSlot(content, options);
+    if (entries.length > 0) return entries;
+  }
+  const fromTables = timelineFromTables(section, options);
+  if (fromTables.length > 0) return fromTables;
+  const timed = timelineFromTimedLines(section, options);
+  if (timed.length > 0) return timed;
+  for (const line of section.lines) {
+    const chain = fromChain(section, line, line.text);
+    if (chain.filter((e) => e.time).length >= 2) return chain.map((e) => ({ ...e, date: options.day }));
+  }
+  return fromProse(section, section.lines.filter((l) => !/^\s*\|/.test(l.text)), options);
+}
+
+function firstText(...values: Array<CitedText | undefined>): CitedText | undefined {
+  return values.find((v) => v && v.text.trim());
+}
+
+/** Words that say a span is how long the impact lasted: "for", "lasting", "ушло", "в течение", "동안". */
+const LASTED = /(?<![\p{L}])(for|lasting|lasted|took|of (?:incomplete|no|degraded)|downtime|outage|в течение|длил\p{L}*|ушло|занял\p{L}*|простой|без|на восстановление|동안|소요)(?![\p{L}])/iu;
+/** Spans that are settings, not how long anything lasted. */
+const NOT_A_SPAN = /(?<![\p{L}])(ttl|threshold|every|timeout|retention|interval|window|порог|кажд\p{L}*|хранени\p{L}*|интервал\p{L}*|лимит\p{L}*|주기)(?![\p{L}])/iu;
+
+function durationOf(section: Section): CitedText | undefined {
+  const search: Line[][] = [
+    slotLines(section, ['duration']),
+    slotLines(section, ['date']),
+    slotLines(section, ['summary', 'overview']),
+    slotLines(section, ['impact']),
+    openingLines(section).slice(0, 12),
+    slotLines(section, ['resolution', 'whatHappened']),
+    slotLines(section, ['timeToRecover']),
+  ];
+  let fallback: CitedText | undefined;
+  for (const lines of search) {
+    for (const line of lines) {
+      const found = findDuration(line.text);
+      if (!found) continue;
+      const around = line.text.slice(Math.max(0, found.index - 30), found.index + found.text.length + 15);
+      if (NOT_A_SPAN.test(around)) continue;
+      const candidate = { text: found.text, cite: cite(section, line.number) };
+      // A span said to be the length of the impact wins; the first other one is kept in case none is.
+      if (LASTED.test(line.text.slice(Math.max(0, found.index - 30), found.index + found.text.length + 30)) || lines === search[0]) return candidate;
+      fallback ??= candidate;
+    }
+  }
+  return fallback;
+}
+
+/** Start, detection and end of the impact, each as written with its zone. */
+function turningPoints(section: Section, timeline: TimelineEntry[]) {
+  const rangeSources = [...slotLines(section, ['date', 'duration', 'summary', 'overview', 'impact']), ...openingLines(section)];
+  let started: CitedText | undefined;
+  let resolved: CitedText | undefined;
+  for (const line of rangeSources) {
+    const range = statedRange(line.text);
+    if (range) {
+      started = { text: timeWithZone(line.text, range.from), cite: cite(section, line.number) };
+      resolved = { text: timeWithZone(line.text, range.to), cite: cite(section, line.number) };
+      break;
+    }
+  }
+  const timed = timeline.filter((e) => e.time);
+  const at = (entry: TimelineEntry | undefined) => (entry ? { text: entry.time, cite: entry.cite } : undefined);
+  if (!started) started = at(timed.find((e) => /\bBEGINS\b/.test(e.event) && !/INCIDENT BEGINS/.test(e.event)) ?? timed.find((e) => STARTED.test(e.event)));
+  const startIndex = Math.max(0, timed.findIndex((e) => started && (started.text.endsWith(e.time) || started.text.includes(e.time))));
+  if (!resolved) {
+    const after = timed.slice(startIndex + 1);
+    resolved = at(after.find((e) => /\b(?:OUTAGE|IMPACT) ENDS\b/.test(e.event)) ?? after.find((e) => ENDED.test(e.event)));
+  }
+  // Detection: the detection section's first time, else the first entry that tells of an alert or a report.
+  const detectionLines = slotLines(section, ['detection']);
+  let detected: CitedText | undefined;
+  for (const line of detectionLines) {
+    const time = findTimes(line.text)[0];
+    if (time) {
+      detected = { text: timeWithZone(line.text, time.text), cite: cite(section, line.number) };
+      break;
+    }
+  }
+  if (!detected) detected = at(timed.find((e) => NOTICED.test(e.event) && !/\bno alert\b|алерт[а-я]* не/iu.test(e.event)));
+  return { started: corroborate(section, started, STARTED), detected: corroborate(section, detected, NOTICED), resolved: corroborate(section, resolved, ENDED) };
+}
+
+/** Adds to a time's citation the other lines that state the same time with words of the same turn. */
+function corroborate(section: Section, value: CitedText | undefined, words: RegExp): CitedText | undefined {
+  if (!value) return value;
+  const time = findTimes(value.text)[0];
+  if (!time) return value;
+  const cited = new Set(value.cite.map((c) => (c as LineCitation).lines[0]));
+  const more = section.lines.filter((l) => !cited.has(l.number) && findTimes(l.text).some((t) => t.minutes === time.minutes) && words.test(l.text)).slice(0, 2);
+  return more.length ? { text: value.text, cite: [...value.cite, ...more.flatMap((l) => cite(section, l.number))] } : value;
+}
+
+function severityOf(section: Section): { value: string; line: number } | undefined {
+  const labelled = slotValue(section, 'severity');
+  if (labelled) {
+    const read = readSeverity(labelled.text);
+    if (read) return { value: read.value, line: (labelled.cite[0] as LineCitation).lines[0] };
+  }
+  for (const line of section.lines) {
+    const found = readSeverity(line.text.replace(/^[^]*?(?=(?<![\p{L}])(?:sev|severity|серь[её]зност|심각도))/iu, ''));
+    if (found && /(?<![\p{L}])(?:sev|severity|серь[её]зност|심각도)/iu.test(line.text) && /\d/.test(found.value)) return { value: found.value, line: line.number };
+  }
+  return undefined;
+}
+
+function statusOf(section: Section, timeline: TimelineEntry[], resolved: CitedText | undefined): { value: IncidentInput['status']; cite?: CitedText['cite'] } {
+  const labelled = slotValue(section, 'status');
+  const stated = labelled ? readIncidentStatus(labelled.text) : undefined;
+  if (labelled && stated) return { value: stated, cite: labelled.cite };
+  const last = [...timeline].reverse().find((e) => /\b(resolved|closed|mitigated|ENDS)\b|закрыт|решен|해결|종료/iu.test(e.event));
+  if (last) return { value: /mitigated/i.test(last.event) ? 'mitigated' : 'resolved', cite: last.cite };
+  // An incident whose impact ended is over: the lines that say so are the status's citation.
+  if (resolved) return { value: 'resolved', cite: resolved.cite };
+  const recovered = section.lines.find((l) => ENDED.test(l.text) && !NO_EFFECT.test(l.text));
+  if (recovered) return { value: 'resolved', cite: cite(section, recovered.number) };
+  return { value: 'unknown' };
+}
+
+export function dateContext(section: Section): DateContext {
+  return { year: documentYear(section), written: writtenOn(section)?.date };
+}
+
+export function extractIncident(section: Section, base: Base): IncidentInput {
+  const year = documentYear(section);
+  const stated = incidentDate(section, year, base.title) ?? relativeDate(section);
+  const timeline = incidentTimeline(section, { year, day: stated?.text });
+  // A timeline that dates its entries dates the incident: its first day.
+  const firstDay = timeline.find((e) => e.date && e.time);
+  const date = stated ?? (firstDay ? { text: firstDay.date!, cite: firstDay.cite, inferred: false } : undefined);
+  const summaryLines = [...slotLines(section, ['summary', 'overview', 'whatHappened']), ...openingLines(section)];
+  const story = slotLines(section, ['whatHappened', 'summary', 'overview']);
+  const summary = firstText(slotField(section, ['summary', 'overview']), slotField(section, 'whatHappened'), firstProse(section));
+  const { started, detected, resolved } = turningPoints(section, timeline);
+  const severity = severityOf(section);
+  const status = statusOf(section, timeline, resolved);
+  // The last thing done before the impact ended (not what was tried and did not help).
+  const endIndex = resolved ? timeline.findIndex((e) => e.cite.some((c) => resolved.cite.some((r) => (r as LineCitation).lines[0] === (c as LineCitation).lines[0]))) : -1;
+  const before = endIndex > 0 ? timeline.slice(0, endIndex).reverse().find((e) => !NO_EFFECT.test(e.event) && !NOTICED.test(e.event)) : undefined;
+  const resolvingEvent = before ?? timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event));
+  const changeEvent = timeline.find((e) => CHANGE.test(e.event));
+  const detectedEvent = timeline.find((e) => NOTICED.test(e.event) && !/\bno alert\b/i.test(e.event));
+  const followUps = slotContents(section, 'followUps').flatMap((c: SlotContent) => followUpsOf(c, dateContext(section)));
+  const lessonsContent = slotContent(section, 'lessons');
+  const cites: Record<string, CitedText['cite']> = {};
+  if (severity) cites.severity = cite(section, severity.line);
+  if (status.cite) cites.status = status.cite;
+  return {
+    ...base,
+    tags: ['incident'],
+    date,
+    started,
+    detected,
+    resolved,
+    duration: durationOf(section),
+    severity: severity?.value ?? 'unknown',
+    status: status.value,
+    summary,
+    impact: firstText(slotField(section, 'impact'), sentencesWith(section, summaryLines, IMPACTED, 2)),
+    trigger: firstText(
+      slotField(section, 'trigger'),
+      sentencesWith(section, story, CHANGE, 2),
+      changeEvent ? { text: `${changeEvent.event}${changeEvent.time ? ` (${changeEvent.time})` : ''}`, cite: changeEvent.cite } : undefined,
+    ),
+    rootCause: firstText(slotField(section, 'rootCause'), slotField(section, 'fault'), sentencesWith(section, summaryLines, CAUSE, 2)),
+    contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
+    detection: firstText(
+      slotField(section, 'detection'),
+      sentencesWith(section, summaryLines, DETECTED, 2),
+      detectedEvent ? { text: `${detectedEvent.event}${detectedEvent.time ? ` (${detectedEvent.time})` : ''}`, cite: detectedEvent.cite } : undefined,
+      slotField(section, 'timeToDetect'),
+    ),
+    resolution: firstText(
+      slotField(section, ['resolution', 'mitigation']),
+      sentencesWith(section, summaryLines, FIX, 2),
+      resolvingEvent ? { text: `${resolvingEvent.event}${resolvingEvent.time ? ` (${resolvingEvent.time})` : ''}`, cite: resolvingEvent.cite } : undefined,
+      slotField(section, 'timeToRecover'),
+    ),
+    timeline,
+    followUps,
+    lessons: lessonsContent ? citedItems(section, lessonsContent, { split: false }) : [],
+    whatWentWell: citedItems(section, slotContent(section, 'whatWentWell'), { split: false }),
+    whatWentWrong: citedItems(section, slotContent(section, 'whatWentWrong'), { split: false }),
+    links: findLinks(section),
+    cites,
+  };
 }

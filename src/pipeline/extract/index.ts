@@ -4,11 +4,13 @@ import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
 import type { Candidate } from '../segment.ts';
 import { extractAdr } from './adr.ts';
+import { extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
 import { extractIncident } from './incident.ts';
 import { extractRunbook } from './runbook.ts';
 import { cite, displayTitle, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
-import { extractSpokenIncident, spokenArticleTitle } from './speech.ts';
+import { slotValue } from './slots.ts';
+import { extractSpokenIncident, spokenArticleTitle, spokenTitle } from './speech.ts';
 
 export type { ExtractContext } from './section.ts';
 
@@ -38,11 +40,23 @@ const REQUIRED: Record<DocumentKind, string[]> = {
 
 function titleOf(section: Section): CitedText {
   const { candidate } = section;
+  if (candidate.form === 'speech' && candidate.classification.kind !== 'incident') {
+    // A dictated runbook or decision says what it is first: its opening sentence is its title.
+    const first = section.lines.find((l) => l.text.trim());
+    if (first) return { text: shorten(displayTitle(first.text.split(/(?<=[.!?])\s+/)[0]!).replace(/[.!?]$/, ''), 120), cite: cite(section, first.number) };
+  }
+  if (candidate.form === 'speech') return spokenArticleTitle(section) ?? spokenTitle(section) ?? { text: section.ctx.sourceId, cite: cite(section, candidate.startLine) };
+  if (candidate.form === 'chat') return chatTitle(section);
   if (section.titled) return { text: displayTitle(candidate.title) || candidate.title.trim() || section.ctx.sourceId, cite: cite(section, candidate.titleLine) };
-  const spoken = spokenArticleTitle(section);
-  if (spoken) return spoken;
-  // The first line with words in it: not a `---` separator, not a lone emoji; a line that is all
-  // marker ("ADR-014 —") keeps its marker rather than become an empty title.
+  // An e-mail's subject, a note's title in its frontmatter.
+  const subject = slotValue(section, 'mailSubject');
+  if (subject) return { text: displayTitle(subject.text) || subject.text, cite: subject.cite };
+  const fm = section.ctx.parsed.frontmatter;
+  if (typeof fm.title === 'string' && fm.title.trim()) {
+    const line = section.ctx.parsed.lines.findIndex((l, i) => i < section.ctx.parsed.bodyStartLine && /^title\s*:/.test(l)) + 1;
+    return { text: fm.title.trim(), cite: cite(section, line || 1) };
+  }
+  // The first line with words in it: not a `---` separator, not a lone emoji, not a label's value.
   const first = section.lines.find((l) => /\p{L}{2}/u.test(l.text)) ?? section.lines.find((l) => l.text.trim()) ?? section.lines[0]!;
   const text = shorten(displayTitle(first.text) || first.text.trim(), 120) || section.ctx.sourceId;
   return { text, cite: cite(section, first.number) };
@@ -82,17 +96,19 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
   };
   const data =
     kind === 'incident'
-      ? ctx.speech
+      ? candidate.form === 'speech'
         ? extractSpokenIncident(section, base)
-        : extractIncident(section, base)
+        : candidate.form === 'chat'
+          ? extractChatIncident(section, base)
+          : extractIncident(section, base)
       : kind === 'adr'
         ? extractAdr(section, base)
         : extractRunbook(section, base);
   const fromFrontmatter = articleFromFrontmatter(section);
   if (fromFrontmatter) data.article = { ...data.article, ...fromFrontmatter, notes: data.article?.notes ?? [] };
   const missing = REQUIRED[kind].filter((field) => isEmpty((data as Record<string, unknown>)[field]));
-  // Speech is always a draft: what a voice note says is feedback to be written up, not the write-up.
-  if (missing.length > 0 || ctx.speech) Object.assign(data, { draft: true, missing });
+  // Speech is always a draft: what a voice note says is to be written up, not the write-up.
+  if (missing.length > 0 || candidate.form === 'speech') Object.assign(data, { draft: true, missing });
   const noiseLines = [...ctx.noise.noiseLines.keys()].filter((n) => n >= candidate.startLine && n <= candidate.endLine);
   return { kind, data, body: section.tree, range: [candidate.startLine, candidate.endLine], noiseLines };
 }

@@ -18,7 +18,7 @@ export const PROMPT_VERSION = '1';
 const SCHEMAS = { incident, adr, runbook } as const;
 
 /** Fields that are bookkeeping, not claims from the text. */
-const NOT_FROM_TEXT = new Set(['language', 'sources', 'entities', 'tags', 'draft', 'missing', 'generated', 'article', 'number', 'severity', 'status', 'supersedes', 'supersededBy', 'deciders']);
+const NOT_FROM_TEXT = new Set(['language', 'sources', 'entities', 'tags', 'draft', 'missing', 'generated', 'article', 'number', 'severity', 'status', 'supersedes', 'supersededBy', 'deciders', 'links', 'cites']);
 
 type AnyZod = z.ZodType & { _zod: { def: Record<string, unknown> & { type: string } } };
 const def = (t: AnyZod) => t._zod.def;

@@ -1,117 +1,144 @@
-import { toString } from 'mdast-util-to-string';
-import type { Citation, CitedText, RunbookInput } from '../../schemas/index.ts';
-import { ALERT_NAME, firstProse, itemsAfterLabel, labelled, paragraphUnderHeading } from './fields.ts';
-import { looksLikeCommand } from '../shell.ts';
-import { cite, clean, nodeLines, type Line, type Section } from './section.ts';
+/**
+ * Runbook fields from the forms procedures are written in: alert runbooks (the alert name as the
+ * title; Meaning, Impact, Diagnosis, Mitigation), Symptoms/Steps/Escalation runbooks, a file of
+ * scenarios sharing one header (owner, last check, RTO/RPO, escalation, which each scenario
+ * carries), and metadata lines or tables (Service, Owner, Last verified, Alert severity).
+ */
+import type { CitedText, LineCitation, RunbookInput } from '../../schemas/index.ts';
+import { ALERT_NAME, documentYear, firstProse } from './fields.ts';
+import { citedItems } from './items.ts';
+import { findLinks } from './links.ts';
+import { cite, clean, type Section } from './section.ts';
+import { plainLine, slotContent, slotContents, slotField, slotValue } from './slots.ts';
+import { extractSteps, type Step } from './steps.ts';
+import { findDates, readSeverity } from './values.ts';
 
-type Step = { text: string; commands: string[]; cite: Citation[] };
-
-const ESCALATION = /эскалация|escalation|escalate|уведомить команду|notify the team/;
-const VERIFICATION = /проверка результата|verification|verify|как проверить|проверьте/;
-
-/** "# ШАГ 1: Backup (15:00)", "Step 2 — Deploy": explicit step markers in chat answers. */
-const STEP_MARKER = /^\s*(?:#+\s*)?(?:\*\*)?(?:ШАГ|Шаг|шаг|STEP|Step|step)\s*(\d+)\s*(?:\*\*)?\s*[:.)—–-]\s*(.+?)\s*(?:\*\*)?$/u;
+type Base = Pick<RunbookInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
-const optionalList = <T>(value: T | undefined): T[] => (value ? [value] : []);
 
-/** Steps given with explicit markers; each takes the command lines that follow it, verbatim. */
-function markedSteps(section: Section): Step[] {
-  const steps: Step[] = [];
-  let current: (Step & { from: number; to: number; block: string[] }) | undefined;
-  const close = () => {
-    if (!current) return;
-    const indent = Math.min(...current.block.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
-    const command = current.block.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim();
-    steps.push({ text: current.text, commands: command ? [command] : [], cite: cite(section, current.from, current.to) });
-    current = undefined;
-  };
-  for (const line of section.lines) {
-    const marker = STEP_MARKER.exec(line.text);
-    if (marker) {
-      close();
-      current = { text: clean(marker[2]!), commands: [], cite: [], from: line.number, to: line.number, block: [] };
-      continue;
-    }
-    if (!current) continue;
-    if (!line.text.trim() || /^\s*-{3,}\s*$/.test(line.text)) {
-      close();
-      continue;
-    }
-    current.block.push(line.text);
-    current.to = line.number;
-  }
-  close();
-  return steps;
+/** A title that is an alert's name: `LedgerApiHighErrorRate`, `etcdBackendQuotaLowSpace`, `MCDRebootError`. */
+const ALERT_TITLE = /^\s*([a-zA-Z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*){2,})\s*$/;
+
+/** The component an alert is named after: `CoreDNSErrorsHigh` → CoreDNS, `etcdBackendQuotaLowSpace` → etcd. */
+function alertComponent(alert: string): string | undefined {
+  const lead = /^([a-z]+|[A-Z]{2,}(?=[A-Z][a-z])|[A-Z][a-z]+(?:[A-Z]{2,}(?=[A-Z][a-z]|$))?)/.exec(alert)?.[1];
+  return lead && lead.length >= 3 ? lead : undefined;
 }
 
-/** Numbered steps of ordered lists, with the code blocks that belong to each, in order. */
-function listedSteps(section: Section): Step[] {
-  const steps: Step[] = [];
-  for (const node of section.tree.children) {
-    if (node.type === 'list' && node.ordered) {
-      for (const item of node.children) {
-        const head = item.children[0];
-        const [from, to] = nodeLines(item);
-        // Commands pasted under an item without a fence continue its paragraph: split them off by line.
-        const headLines = head ? section.ctx.parsed.lines.slice(head.position!.start.line - 1, head.position!.end.line) : [];
-        const commandLines = headLines.slice(1).filter(looksLikeCommand).map((l) => l.trim());
-        const prose = commandLines.length > 0 ? headLines.filter((l, i) => i === 0 || !looksLikeCommand(l)).join(' ') : head ? toString(head) : '';
-        const text = clean(prose.replace(/^\s*\d+[.)]\s*/, '')).replace(/[:：]$/, '');
-        // "5. **Эскалация:**" is the escalation list, not a step.
-        if (!text || new RegExp(`^(?:${ESCALATION.source}|${VERIFICATION.source})$`, 'iu').test(text)) continue;
-        const fenced = item.children.filter((c) => c.type === 'code').map((c) => (c as { value: string }).value);
-        steps.push({ text, commands: [...(commandLines.length ? [commandLines.join('\n')] : []), ...fenced], cite: cite(section, from, to) });
-      }
-    } else if (node.type === 'code' && steps.length > 0) {
-      // A code block right after a numbered item (not indented under it) still belongs to that step.
-      const last = steps[steps.length - 1]!;
-      last.commands.push(node.value);
-      const [from] = (last.cite[0] as { lines: [number, number] }).lines;
-      last.cite = cite(section, from, node.position!.end.line);
+/** Warning lines and blocks: "⚠️ …", "**Внимание:** …", "> **Warning**", "*WARNING*: …", "주의: …". */
+function warningsOf(section: Section): CitedText[] {
+  const found: CitedText[] = [];
+  const lines = section.lines;
+  const marker = /^\s*(?:>\s*)?(?:[-*]\s*)?(?:\*{1,2}|_)?\s*(?:⚠️?\s*(?:(?:warning|внимание|важно|주의|경고)(?![\p{L}]))?|(?:warning|caution|danger|attention|внимание|важно|осторожно|주의|경고)(?![\p{L}]))(?:\/danger)?\s*(?:\*{1,2}|_)?\s*[:：!]?\s*(?:\*{1,2}|_)?/iu;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!marker.test(line.text)) continue;
+    // The warning goes on over its paragraph (or its quote block).
+    let text = line.text.replace(marker, '');
+    let last = line.number;
+    const quoted = /^\s*>/.test(line.text);
+    const partLines = new Set(section.parts.map((p) => p.line));
+    for (let k = i + 1; k < lines.length; k++) {
+      const next = lines[k]!;
+      if (!next.text.trim() || next.number !== last + 1 || marker.test(next.text) || partLines.has(next.number) || /^\s*(?:#|```|[-*+]\s|\d+[.)]\s|\|)/.test(next.text)) break;
+      if (quoted !== /^\s*>/.test(next.text)) break;
+      text += ' ' + next.text.replace(/^\s*>\s?/, '');
+      last = next.number;
     }
+    const clean_ = clean(plainLine(text));
+    if (clean_) found.push({ text: clean_, cite: cite(section, line.number, last) });
   }
-  return steps;
+  return found;
 }
 
-/** The service a runbook collection is for, from its introduction ("… для Ringo Uchet.", "for the Billing API"). */
-function serviceOf(section: Section): CitedText | undefined {
+/** The service: a labelled line, the parenthesis or code span of the title, or the alert's component. */
+function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText | undefined {
+  const labelled = slotValue(section, 'service', { shared: true });
+  if (labelled) return { text: labelled.text, cite: labelled.cite };
+  const sources = [
+    { text: section.candidate.title, line: section.candidate.titleLine },
+    ...section.contextParts.filter((p) => p.form === 'heading' && p.depth === 1).map((p) => ({ text: p.label, line: p.line })),
+    ...section.ctx.parts.filter((p) => p.form === 'heading' && p.depth === 1 && p.line < section.candidate.startLine).map((p) => ({ text: p.label, line: p.line })),
+  ];
+  for (const { text, line } of sources) {
+    const named = /\(([a-z][\w.-]{1,40})\)\s*$|`([a-z][\w.-]{1,40})`|(?:для|for(?: the)?|on|на|кластер[ау]?|cluster|сервис[ау]?)\s+(?:кластера\s+)?([a-z][\w-]*-[\w.-]+)/u.exec(text);
+    const value = named?.[1] ?? named?.[2] ?? named?.[3];
+    if (value) return { text: value, cite: cite(section, line) };
+  }
+  // A runbook collection names its service in its introduction ("… для Ringo Uchet.", "for the Billing API").
   const { parsed, noise } = section.ctx;
   for (let n = parsed.bodyStartLine; n < Math.min(parsed.lines.length, parsed.bodyStartLine + 12); n++) {
-    if (noise.noiseLines.has(n)) continue;
+    if (noise.noiseLines.has(n) || /^\s*#/.test(parsed.lines[n - 1] ?? '')) continue;
     const match = /(?:^|[^\p{L}])(?:для|for(?: the)?|сервис[а]?|service)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})/u.exec(parsed.lines[n - 1] ?? '');
-    if (match && !/^(Production|Runbooks?|The)$/.test(match[1]!)) return { text: match[1]!, cite: cite(section, n) };
+    if (match && !/^(Production|Runbooks?|The|Kubernetes|Postgres)$/.test(match[1]!)) return { text: match[1]!, cite: cite(section, n) };
   }
+  const component = alerts[0] ? alertComponent(alerts[0].name) : undefined;
+  if (component) return { text: component, cite: alerts[0] && 'cite' in alerts[0] ? (alerts[0] as { cite: CitedText['cite'] }).cite : cite(section, section.candidate.titleLine) };
   return undefined;
 }
 
-export function extractRunbook(section: Section, base: Pick<RunbookInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): RunbookInput {
-  const items = (labels: RegExp) => itemsAfterLabel(section, labels).map((i) => ({ text: i.text, cite: cite(section, ...i.lines) }));
-  const marked = markedSteps(section);
-  const alerts = section.lines.flatMap((line) =>
-    /alert|алерт/i.test(line.text) ? [...line.text.matchAll(ALERT_NAME)].map((m) => ({ name: (m[1] ?? m[2])!, cite: cite(section, line.number) })) : [],
-  ).filter((alert, i, all) => all.findIndex((a) => a.name === alert.name) === i);
-  const warnings = section.lines
-    .filter((l) => /^\s*(?:[-*]\s*)?(⚠️?|warning\b|caution\b|внимание\b|важно\b|осторожно\b)/iu.test(l.text))
-    .map((l) => ({ text: clean(l.text.replace(/^\s*(?:[-*]\s*)?⚠️?\s*/u, '')), cite: cite(section, l.number) }));
-  // RTO/RPO usually stand once for a whole runbook collection: they are taken from anywhere in the source.
-  const allLines: Line[] = section.ctx.parsed.lines
-    .map((text, i) => ({ number: i + 1, text }))
-    .filter((l) => !section.ctx.noise.noiseLines.has(l.number));
+function alertsOf(section: Section): Array<{ name: string; cite: CitedText['cite'] }> {
+  const found: Array<{ name: string; cite: CitedText['cite'] }> = [];
+  const title = ALERT_TITLE.exec(section.candidate.title)?.[1];
+  if (title) found.push({ name: title, cite: cite(section, section.candidate.titleLine) });
+  const alertLines = [
+    ...slotContents(section, ['alert', 'triggers', 'symptoms', 'meaning']).flatMap((c) => c.lines),
+    ...section.lines.filter((l) => /alert|алерт|알림|оповещени/iu.test(l.text)),
+  ];
+  for (const line of alertLines) {
+    for (const match of line.text.matchAll(ALERT_NAME)) found.push({ name: (match[1] ?? match[2])!, cite: cite(section, line.number) });
+  }
+  return found.filter((alert, i, all) => all.findIndex((a) => a.name === alert.name) === i);
+}
+
+/** Verification: its section, else the bullets of a step that verifies ("Шаг 5: Verify"). */
+function verificationOf(section: Section, steps: Step[]): CitedText[] {
+  const own = slotContents(section, 'verification').flatMap((c) => citedItems(section, c, { split: false }));
+  if (own.length > 0) return own;
+  const verifying = steps.find((s) => /^(?:verify|verification|проверк\p{L}*|убедиться|확인)/iu.test(s.text));
+  if (!verifying) return [];
+  const [from, to] = (verifying.cite[0] as LineCitation).lines;
+  return section.lines
+    .filter((l) => l.number > from && l.number <= to && /^\s*[-*+]\s/.test(l.text))
+    .map((l) => ({ text: plainLine(l.text), cite: cite(section, l.number) }));
+}
+
+export function extractRunbook(section: Section, base: Base): RunbookInput {
+  const year = documentYear(section);
+  const steps = extractSteps(section);
+  const alerts = alertsOf(section);
+  const lastVerified = slotValue(section, 'lastVerified', { shared: true });
+  const verifiedOn = lastVerified ? findDates(lastVerified.text, year)[0] : undefined;
+  const severity = slotValue(section, 'severity');
+  const severityWord = severity ? readSeverity(severity.text) : undefined;
+  const cites: Record<string, CitedText['cite']> = {};
+  if (severityWord && severity) cites.severity = severity.cite;
+  const triggers = slotContents(section, 'triggers').flatMap((c) => citedItems(section, c, { split: false }));
+  const symptoms = slotContents(section, 'symptoms').flatMap((c) => citedItems(section, c, { split: false }));
+  const impact = slotField(section, 'impact');
+  const owner = slotValue(section, 'owner', { shared: true });
   return {
     ...base,
     tags: ['runbook'],
-    summary: paragraphUnderHeading(section, /короткий ответ|summary|purpose|назначение|когда применять/) ?? firstProse(section),
-    service: serviceOf(section),
+    summary: slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? firstProse(section),
+    service: serviceOf(section, alerts),
+    ...(owner && { owner }),
+    ...(verifiedOn && lastVerified && { lastVerified: { text: verifiedOn.date, cite: lastVerified.cite, inferred: false } }),
+    ...(severityWord && { severity: severityWord.value }),
     alerts,
-    triggers: nonEmpty(items(/triggers?|когда применять|when to use|триггеры/)) ?? optionalList(labelled(section, /triggers?|когда применять|when to use|триггеры/)),
-    symptoms: items(/симптомы|symptoms|признаки/),
-    steps: marked.length >= 2 ? marked : listedSteps(section),
-    warnings,
-    escalation: items(ESCALATION),
-    verification: items(VERIFICATION),
-    recoveryTime: labelled(section, /время восстановления|(?:expected )?recovery time|ожидаемое время(?: восстановления)?|MTTR/),
-    rto: labelled(section, /RTO/, allLines),
-    rpo: labelled(section, /RPO/, allLines),
+    triggers,
+    // An alert runbook's Impact is what the reader will see: its symptoms, when none are listed.
+    symptoms: nonEmpty(symptoms) ?? (impact ? [impact] : []),
+    steps,
+    warnings: warningsOf(section),
+    escalation: slotContents(section, 'escalation', { shared: true }).flatMap((c) => citedItems(section, c, { split: false })),
+    verification: verificationOf(section, steps),
+    recoveryTime: slotValue(section, 'recoveryTime') ?? undefined,
+    rto: slotValue(section, 'rto', { shared: true }) ?? undefined,
+    rpo: slotValue(section, 'rpo', { shared: true }) ?? undefined,
+    links: findLinks(section),
+    cites,
   };
 }
+

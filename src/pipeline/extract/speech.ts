@@ -1,12 +1,18 @@
+/**
+ * Speech (a voice note's transcript) has no headings and little punctuation. A speaker goes topic
+ * by topic, and opens each with a word that names it ("Причина …", "Починили так …", "Что делать
+ * …"); what no opener introduces is found by cue phrases. Values are always the speaker's own
+ * words (a quote with its lines). Self-corrections are honoured: in "в 14:20 нет в 14:30" only
+ * 14:30 counts. What nothing marks stays empty and is listed in `missing` for the model path.
+ */
 import type { CitedText, IncidentInput } from '../../schemas/index.ts';
 import { relativeDate } from './incident.ts';
-import { cite, shorten, type Section } from './section.ts';
-
-/**
- * Speech (a voice note's transcript) has no headings and little punctuation, so only what a
- * cue phrase marks is taken, and always as the speaker's own words (a quote with its lines),
- * never paraphrased. What no cue marks stays empty and is listed in `missing` for the LLM path.
- */
+import { nextWeekday } from './items.ts';
+import { documentYear, writtenOn } from './fields.ts';
+import { findLinks } from './links.ts';
+import { cite, clean, shorten, type Line, type Section } from './section.ts';
+import { fromProse } from './timeline.ts';
+import { findTimes } from './values.ts';
 
 /** A sentence of the transcript with the lines it spans. */
 export interface SpokenSentence {
@@ -16,10 +22,10 @@ export interface SpokenSentence {
 }
 
 /** Splits the transcript into sentences, joining lines (and words hyphenated across them). */
-export function spokenSentences(section: Section): SpokenSentence[] {
+export function spokenSentences(section: Section, lines: Line[] = section.lines): SpokenSentence[] {
   let joined = '';
   const starts: Array<{ offset: number; line: number }> = [];
-  for (const line of section.lines) {
+  for (const line of lines) {
     const text = line.text.trim();
     if (!text) continue;
     // "Во-\nпервых" is one word broken across lines.
@@ -61,6 +67,73 @@ function quoteAround(section: Section, sentence: SpokenSentence, match: RegExpEx
   return { text: shorten(text, 240), cite: cite(section, sentence.lineAt(from), sentence.lineAt(Math.max(from, to - 1))) };
 }
 
+// ── Self-corrections ──
+
+/** Words with which a speaker takes back what they just said. */
+const CORRECTION = String.raw`(?:ой\s+)?(?:нет|вернее|точнее|то есть|в смысле|no|I mean|sorry|actually|rather)`;
+const QUANTITY = String.raw`\d[\d\s.,]*\s*(?:тысяч\p{L}*|млн|миллион\p{L}*|%|процент\p{L}*|thousand|million|k)(?![\p{L}])`;
+const CLOCK = String.raw`(?:[01]?\d|2[0-3]):[0-5]\d`;
+
+/** Spans of a line the speaker took back: "14:20 нет в 14:30" → the "14:20 нет в " part. */
+export function retracted(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const value of [CLOCK, QUANTITY]) {
+    const pattern = new RegExp(`(${value})(?:\\s+\\p{L}+){0,3}?\\s*,?\\s*${CORRECTION}\\s*,?\\s*(?:\\p{L}{1,3}\\s+)?(?=${value})`, 'giu');
+    for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+  }
+  return spans;
+}
+
+/** The transcript with what the speaker took back cut out, line by line (line numbers kept). */
+function corrected(lines: Line[]): Line[] {
+  return lines.map((line) => {
+    let text = line.text;
+    for (const [from, to] of retracted(text).sort((a, b) => b[0] - a[0])) text = text.slice(0, from) + text.slice(to);
+    return { number: line.number, text };
+  });
+}
+
+// ── Spoken sections ──
+
+type SpokenSlot = 'rootCause' | 'impact' | 'resolution' | 'followUps' | 'lessons' | 'detection' | 'trigger';
+
+/** How speakers open a topic; a paragraph that starts so is that topic. */
+const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
+  { slot: 'rootCause', pattern: /^(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|why it happened)(?![\p{L}])/iu },
+  { slot: 'impact', pattern: /^(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|impact|what (?:users|customers|people) saw|who was affected)(?![\p{L}])/iu },
+  { slot: 'resolution', pattern: /^(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|resolution)(?![\p{L}])/iu },
+  { slot: 'followUps', pattern: /^(?:а\s+|ну\s+)?(?:что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|todo)(?![\p{L}])/iu },
+  { slot: 'lessons', pattern: /^(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])/iu },
+  { slot: 'detection', pattern: /^(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|detection)(?![\p{L}])/iu },
+  { slot: 'trigger', pattern: /^(?:а\s+|ну\s+)?(?:триггер\p{L}*|началось (?:с|после)|it started (?:with|after)|trigger)(?![\p{L}])/iu },
+];
+
+interface Paragraph {
+  lines: Line[];
+  text: string;
+}
+
+function paragraphs(lines: Line[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let current: Line[] = [];
+  const flush = () => {
+    if (current.length) out.push({ lines: current, text: current.map((l) => l.text.trim()).join(' ') });
+    current = [];
+  };
+  for (const line of lines) {
+    if (!line.text.trim()) flush();
+    else current.push(line);
+  }
+  flush();
+  return out;
+}
+
+function quoteParagraph(section: Section, paragraph: Paragraph, max = 400): CitedText {
+  return { text: shorten(clean(paragraph.text), max), cite: cite(section, paragraph.lines[0]!.number, paragraph.lines[paragraph.lines.length - 1]!.number) };
+}
+
+// ── Cue phrases ──
+
 const WEEKDAY_WORD = /(понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресенье|вчера|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)/iu;
 
 interface Cue {
@@ -70,10 +143,10 @@ interface Cue {
 
 /** Cue phrases, Russian and English, of what a speaker says about an incident and its write-up. */
 const CUES: Cue[] = [
-  { field: 'trigger', pattern: /(дропнул[аи]?|удалил[аи]?|снес(?:ла|ли)?|уронил[аи]?)\s+(базу|таблиц|прод)|\b(dropped|deleted|wiped)\s+(?:the\s+|our\s+)?(?:prod(?:uction)?\s+)?(database|db|table)/iu },
+  { field: 'trigger', pattern: /(дропнул[аи]?|удалил[аи]?|снес(?:ла|ли)?|уронил[аи]?)\s+(базу|таблиц|прод)|(?<![\p{L}])(dropped|deleted|wiped)\s+(?:the\s+|our\s+)?(?:prod(?:uction)?\s+)?(database|db|table)/iu },
   { field: 'impact', pattern: /(два с половиной|\d+(?:[.,]\d+)?)\s+(?:года|лет|years?)[^.]{0,40}?(сабмишин|submission|данн|data)|потерян[аы]?\s+навсегда|lost forever/iu },
-  { field: 'resolution', pattern: /\b(fully operational|back online|restored)\b|полностью (?:работает|восстановлен)|всё восстановил/iu },
-  { field: 'lesson', pattern: /\bover ?reliance\b|lessons? learned|урок на\s+будущее|permission\S*\s+отключил|каждый шаг я ревьюю|review every step|вина была моя|my fault/iu },
+  { field: 'resolution', pattern: /(?<![\p{L}])(fully operational|back online|restored)(?![\p{L}])|полностью (?:работает|восстановлен)|всё восстановил/iu },
+  { field: 'lesson', pattern: /(?<![\p{L}])over ?reliance(?![\p{L}])|lessons? learned|урок на\s+будущее|permission\S*\s+отключил|каждый шаг я ревьюю|review every step|вина была моя|my fault/iu },
   {
     field: 'note',
     pattern:
@@ -105,8 +178,55 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
   return undefined;
 }
 
+/** What broke, in the speaker's words: the phrase around the first word of failure. */
+const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|outage)(?![\p{L}])/iu;
+
+/** A title for a voice note that names none: the words that tell what failed. */
+export function spokenTitle(section: Section): CitedText | undefined {
+  for (const sentence of spokenSentences(section, corrected(section.lines))) {
+    const match = FAILURE.exec(sentence.text);
+    if (!match) continue;
+    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ');
+    const lead = sentence.text.slice(0, match.index).split(/\s+/).slice(-2).join(' ');
+    const text = clean(`${lead} ${words}`).replace(/^[\p{Ll}]/u, (c) => c.toUpperCase());
+    return { text: shorten(text, 100), cite: cite(section, sentence.lineAt(match.index), sentence.lineAt(match.index + words.length)) };
+  }
+  return undefined;
+}
+
+// ── Follow-ups by ordinals ──
+
+const ORDINAL = /(?<![\p{L}])(?:(?:во-)?перв(?:ое|ых|ая)|(?:во-)?втор(?:ое|ых|ая)|(?:в-)?трет(?:ье|ьих|ья)|(?:в-)?четв[её]рт(?:ое|ых|ая)|(?:в-)?пят(?:ое|ых|ая)|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?)(?![\p{L}])/giu;
+
+/** "первое … второе … третье …": one follow-up per ordinal, with an owner where one is named. */
+function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: string): NonNullable<IncidentInput['followUps']> {
+  const text = paragraph.text;
+  const marks = [...text.matchAll(ORDINAL)];
+  const pieces = marks.length >= 2 ? marks.map((m, i) => text.slice(m.index + m[0].length, marks[i + 1]?.index ?? text.length)) : [text.replace(OPENERS.find((o) => o.slot === 'followUps')!.pattern, '')];
+  const written = writtenOn(section)?.date;
+  return pieces
+    .map((piece) => clean(piece.replace(/^[\s,.:—–-]+|\s+(?:и|and)\s*$/giu, '')))
+    .filter((piece) => piece.length > 3)
+    .map((action) => {
+      // "Миша сказал сделает", "это я сам сделаю", "Oleg will do it".
+      const named = /(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,20})\s+(?:сказал\p{L}*|сделает|возьм[её]т|обещал\p{L}*|will|said)(?![\p{L}])/u.exec(action);
+      const self = /(?<![\p{L}])(?:я сам\p{L}*|сам сделаю|сделаю сам|I'?ll do|I will)(?![\p{L}])/iu.test(action);
+      const owner = named?.[1] ?? (self ? speaker : undefined);
+      const byWeekday = /(?:до|by|к)\s+(понедельник\p{L}*|вторник\p{L}*|сред\p{L}*|четверг\p{L}*|пятниц\p{L}*|суббот\p{L}*|воскресень\p{L}*|monday|tuesday|wednesday|thursday|friday)/iu.exec(action);
+      const due = byWeekday && written ? nextWeekday(byWeekday[1]!, written) : undefined;
+      const line = paragraph.lines.find((l) => l.text.includes(action.split(/\s+/).slice(0, 3).join(' ')))?.number ?? paragraph.lines[0]!.number;
+      return { action: shorten(action, 240), ...(owner && { owner }), ...(due && { due }), status: 'open' as const, cite: cite(section, line) };
+    });
+}
+
+// ── The incident ──
+
+const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|recovered|fully operational|всё ок|все ок)(?![\p{L}])/iu;
+const QUANTITY_CLAUSE = new RegExp(`(?:максимум|до|около|примерно|peak(?:ed)? at|up to|about)?\\s*${QUANTITY}(?:\\s+\\p{L}+){0,4}`, 'iu');
+
 export function extractSpokenIncident(section: Section, base: Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): IncidentInput {
-  const sentences = spokenSentences(section);
+  const lines = corrected(section.lines);
+  const sentences = spokenSentences(section, lines);
   const substack = substackTitle(section, sentences);
   const found: Record<Cue['field'], CitedText[]> = { trigger: [], impact: [], resolution: [], lesson: [], note: [] };
   for (const sentence of sentences) {
@@ -117,25 +237,66 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
       if (match) found[cue.field].push(quoteAround(section, sentence, match));
     }
   }
-  // The incident's date: a weekday said in the sentence that tells what happened, cited to its own line.
-  const dateSentence = sentences.find((s) => found.trigger.some((t) => s.text.includes(t.text.slice(0, 20))));
-  const weekday = dateSentence ? WEEKDAY_WORD.exec(dateSentence.text) : null;
-  const date = dateSentence && weekday ? relativeDate(section, [{ number: dateSentence.lineAt(weekday.index), text: weekday[0] }]) : undefined;
+  // Topics the speaker opened by name.
+  const spoken = new Map<SpokenSlot, Paragraph>();
+  for (const paragraph of paragraphs(lines)) {
+    const opener = OPENERS.find((o) => o.pattern.test(paragraph.text.trim()));
+    if (opener && !spoken.has(opener.slot)) spoken.set(opener.slot, paragraph);
+  }
+  const topic = (slot: SpokenSlot) => (spoken.has(slot) ? quoteParagraph(section, spoken.get(slot)!) : undefined);
+
+  // The incident's date: a relative day in the first sentences that tell what happened.
+  const weekday = sentences.find((s) => FAILURE.test(s.text) || found.trigger.some((t) => s.text.includes(t.text.slice(0, 20))));
+  const dateWord = weekday ? WEEKDAY_WORD.exec(weekday.text) : null;
+  const date = weekday && dateWord ? relativeDate(section, [{ number: weekday.lineAt(dateWord.index), text: dateWord[0] }]) : relativeDate(section, lines.filter((l) => FAILURE.test(l.text) || WEEKDAY_WORD.test(l.text)).slice(0, 2));
+  const timeline = fromProse(section, lines, { year: documentYear(section), day: date?.text });
+
+  // When it started, was noticed and was over, from the times the speaker gives.
+  const failureLine = lines.find((l) => FAILURE.test(l.text) && findTimes(l.text).length > 0) ?? lines.find((l) => findTimes(l.text).length > 0);
+  const startTime = failureLine ? findTimes(failureLine.text)[0] : undefined;
+  const detectionParagraph = spoken.get('detection');
+  const detectedTime = detectionParagraph ? detectionParagraph.lines.map((l) => ({ l, t: findTimes(l.text)[0] })).find((x) => x.t) : undefined;
+  const recoveryLine = [...lines].reverse().find((l) => RECOVERED.test(l.text) && findTimes(l.text).length > 0);
+  const recoveryTime = recoveryLine ? findTimes(recoveryLine.text).at(-1) : undefined;
+
+  // Impact: the topic, and the magnitude the speaker settled on after correcting themselves.
+  const impactTopic = topic('impact');
+  const magnitude = lines.find((l) => QUANTITY_CLAUSE.test(l.text) && FAILURE.test(lines.filter((x) => Math.abs(x.number - l.number) <= 2).map((x) => x.text).join(' ')));
+  const magnitudeText = magnitude ? QUANTITY_CLAUSE.exec(magnitude.text)![0].trim() : undefined;
+  const impact: CitedText | undefined = impactTopic
+    ? { text: magnitudeText && !impactTopic.text.includes(magnitudeText) ? `${magnitudeText}; ${impactTopic.text}` : impactTopic.text, cite: magnitude && magnitudeText && !impactTopic.text.includes(magnitudeText) ? [...cite(section, magnitude.number), ...impactTopic.cite] : impactTopic.cite }
+    : found.impact[0];
+
+  const speaker = typeof section.ctx.parsed.frontmatter.username === 'string' ? section.ctx.parsed.frontmatter.username : undefined;
+  const followUps = spoken.has('followUps') ? spokenFollowUps(section, spoken.get('followUps')!, speaker) : [];
   const title = spokenArticleTitle(section, sentences) ?? base.title;
+  const resolvedEvidence = found.resolution.length > 0 || recoveryLine !== undefined;
   return {
     ...base,
     title,
     tags: ['incident', 'voice-note'],
     date,
-    trigger: found.trigger[0],
-    impact: found.impact[0],
-    resolution: found.resolution[0],
-    status: found.resolution.length > 0 ? 'resolved' : 'unknown',
-    lessons: found.lesson,
-    article: {
-      title: substack,
-      status: 'draft',
-      notes: found.note.map((note) => ({ text: note.text, done: false, cite: note.cite })),
-    },
+    ...(startTime && failureLine && { started: { text: startTime.text, cite: cite(section, failureLine.number) } }),
+    ...(detectedTime && { detected: { text: detectedTime.t!.text, cite: cite(section, detectedTime.l.number) } }),
+    ...(recoveryTime && recoveryLine && { resolved: { text: recoveryTime.text, cite: cite(section, recoveryLine.number) } }),
+    trigger: topic('trigger') ?? found.trigger[0],
+    impact,
+    rootCause: topic('rootCause'),
+    detection: topic('detection'),
+    resolution: topic('resolution') ?? found.resolution[0],
+    status: resolvedEvidence ? 'resolved' : 'unknown',
+    ...(resolvedEvidence && { cites: { status: (recoveryLine ? cite(section, recoveryLine.number) : found.resolution[0]!.cite) } }),
+    timeline,
+    followUps,
+    lessons: [...(spoken.has('lessons') ? [quoteParagraph(section, spoken.get('lessons')!)] : []), ...found.lesson],
+    links: findLinks(section),
+    // Feedback on an article ("для статьи X … назвать это …") makes the document a Substack draft.
+    ...((substack || (spokenArticleTitle(section, sentences) && found.note.length > 0)) && {
+      article: {
+        title: substack,
+        status: 'draft' as const,
+        notes: found.note.map((note) => ({ text: note.text, done: false, cite: note.cite })),
+      },
+    }),
   };
 }

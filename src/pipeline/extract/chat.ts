@@ -1,0 +1,180 @@
+/**
+ * An incident told in chat messages (Slack, Mattermost, Telegram exports). Messages are a form of
+ * their own: their timestamps are the timeline, the first report is the detection, states
+ * announced in the channel ("marking mitigated", "status resolved") are the status, and the
+ * summary someone posts for the postmortem ("root cause: …", "action items: 1) … 2) …") gives
+ * the fields. Speakers are people, not entities of the system.
+ */
+import type { CitedText, IncidentInput } from '../../schemas/index.ts';
+import { chatMessages, type ChatMessage } from '../chat.ts';
+import { readFollowUp, type FollowUp } from './items.ts';
+import { findLinks } from './links.ts';
+import { cite, clean, shorten, type Section } from './section.ts';
+import { plainLine, slotContents, slotField } from './slots.ts';
+import type { TimelineEntry } from './timeline.ts';
+import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
+
+type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
+
+/** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
+const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\d|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|\d+\s*%)(?![\p{L}])/iu;
+const STATE = /(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated))(?![\p{L}])/iu;
+
+function messagesOf(section: Section): ChatMessage[] {
+  const { parsed } = section.ctx;
+  return chatMessages(parsed.lines, parsed.bodyStartLine).filter((m) => m.line >= section.candidate.startLine && m.line <= section.candidate.endLine);
+}
+
+function zoneOf(section: Section): string | undefined {
+  for (const [from, to] of section.candidate.context) {
+    for (let n = from; n <= to; n++) {
+      const text = section.ctx.parsed.lines[n - 1] ?? '';
+      const zone = /(?:times?(?: are| in)?|время)\s*(?:is\s*)?\(?([A-ZА-Я]{2,5}|UTC[+-]\d{1,2})\)?/iu.exec(text);
+      if (zone && ZONE.test(zone[1]!)) return zone[1];
+    }
+  }
+  return undefined;
+}
+
+function messageText(message: ChatMessage): string {
+  return clean(plainLine(message.text));
+}
+
+/** The channel the export is of: "#inc-2026-07-03-dns", "~backend-incidents". */
+function channelOf(section: Section): { name: string; line: number } | undefined {
+  for (const [from, to] of section.candidate.context) {
+    for (let n = from; n <= to; n++) {
+      const match = /(?:^|\s)([#~][\w.-]{2,60})/u.exec(section.ctx.parsed.lines[n - 1] ?? '');
+      if (match) return { name: match[1]!, line: n };
+    }
+  }
+  return undefined;
+}
+
+/** A title from the channel and the first report of the failure. */
+export function chatTitle(section: Section): CitedText {
+  const messages = messagesOf(section);
+  const report = messages.find((m) => EVENT.test(m.text)) ?? messages[0];
+  const channel = channelOf(section);
+  const words = report ? shorten(messageText(report).replace(/\?.*$/, '').trim(), 90) : section.ctx.sourceId;
+  const text = channel ? `${channel.name} — ${words}` : words;
+  return { text, cite: [...(channel ? cite(section, channel.line) : []), ...(report ? cite(section, report.line) : [])] };
+}
+
+/** "impact 09:10–09:52 UTC", "итого с 15:58 по 16:21": the stated span of the impact. */
+function statedSpan(messages: ChatMessage[], section: Section): { from: CitedText; to: CitedText } | undefined {
+  for (const message of messages) {
+    for (let n = message.line; n <= message.endLine; n++) {
+      const text = section.ctx.parsed.lines[n - 1] ?? '';
+      const match = /(?<![\d:])(\d{1,2}:\d{2})\s*(?:[–—-]|до|по|to|until)\s*(\d{1,2}:\d{2})(?![\d:])/u.exec(text) ?? /(?:с|from|between)\s+(\d{1,2}:\d{2})\s+(?:по|до|to|and)\s+(\d{1,2}:\d{2})/iu.exec(text);
+      if (match) return { from: { text: match[1]!, cite: cite(section, n) }, to: { text: match[2]!, cite: cite(section, n) } };
+    }
+  }
+  return undefined;
+}
+
+/** Lines of a message's continuation that are labelled without a colon: "- impact 09:10–09:52 UTC, …". */
+function bareLabel(section: Section, word: RegExp): CitedText | undefined {
+  for (const line of section.lines) {
+    const match = new RegExp(`^\\s*[-*]\\s+(?:${word.source})\\s+(.+)$`, 'iu').exec(line.text);
+    if (match) return { text: clean(plainLine(match[1]!)), cite: cite(section, line.number) };
+  }
+  return undefined;
+}
+
+/** Follow-ups said in one message: "chen: X (PLAT-3301). bogdan: Y. me: Z by Tuesday", "1) … — я 2) … — artem". */
+function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
+  const written = messages[0]?.date ? new Date(`${messages[0].date}T12:00:00Z`) : undefined;
+  const found: FollowUp[] = [];
+  for (const content of slotContents(section, 'followUps')) {
+    const line = content.part.line;
+    const message = messages.find((m) => m.line <= line && m.endLine >= line);
+    const context = { year: written?.getUTCFullYear(), written, author: message?.author };
+    const value = content.part.value;
+    const numbered = value.split(/\s*(?:^|\s)\d{1,2}\)\s+/u).filter((p) => p.trim());
+    const byName = value.split(/(?<=[.;])\s+(?=[\p{L}][\p{L}.-]{0,24}:\s)/u).filter((p) => p.trim());
+    const pieces = numbered.length >= 2 ? numbered : byName.length >= 2 ? byName : [value];
+    for (const piece of pieces) found.push(readFollowUp(piece.trim(), cite(section, line), context));
+    // Promises made right after, in the same thread: "ещё добавлю в чеклист релиза: …".
+    const after = messages.filter((m) => message && m.line > message.endLine).slice(0, 3);
+    for (const next of after) {
+      if (/(?<![\p{L}])(?:ещё|еще|also|\+1)(?![\p{L}])/iu.test(next.text) && /(?<![\p{L}])(?:добавлю|сделаю|заведу|напишу|I'?ll (?:add|do|write|file))(?![\p{L}])/iu.test(next.text)) {
+        const action = next.text.replace(/^.*?(?:добавлю|сделаю|заведу|I'?ll add|I'?ll do)\s*/iu, '');
+        found.push({ action: clean(plainLine(action || next.text)), owner: next.author, status: 'open', cite: cite(section, next.line) });
+      }
+    }
+  }
+  // A follow-up reported done later in the channel: its distinctive word and a word of completion.
+  for (const item of found) {
+    const token = item.action.match(/[\w]*_[\w]+|[\w-]*\d[\w-]*|[A-Za-z]{3,}[-.][\w.-]+/)?.[0];
+    if (!token || item.status === 'done') continue;
+    const cited = (item.cite[0] as { lines: [number, number] }).lines[0];
+    const later = messages.find((m) => m.line > cited && m.text.includes(token) && /(?<![\p{L}])(?:ротирован\p{L}*|сделан\p{L}*|готов\p{L}*|done|rotated|fixed|merged|отозван)(?![\p{L}])/iu.test(m.text));
+    if (later) item.status = 'done';
+  }
+  return found;
+}
+
+export function extractChatIncident(section: Section, base: Base): IncidentInput {
+  const messages = messagesOf(section);
+  const zone = zoneOf(section);
+  const day = messages[0]?.date;
+  const timeline: TimelineEntry[] = [];
+  for (const m of messages) {
+    if (!EVENT.test(m.text) || /^\s*(?:👍|ok|ок|thanks|спасибо|\+1)\b/iu.test(m.text)) continue;
+    // "looks like it started ~09:10", "мы в 15:58 выкатили release": an earlier moment told later.
+    for (const said of findTimes(m.text.split(/\s[-–]\s|:\s*$/)[0]!)) {
+      const at = findTimes(m.time)[0]!;
+      if (said.minutes < at.minutes && at.minutes - said.minutes <= 12 * 60 && !timeline.some((e) => e.time === said.text)) {
+        timeline.push({ time: said.text, ...(m.date && { date: m.date }), event: shorten(`${m.author}: ${messageText(m)}`, 240), cite: cite(section, m.line) });
+      }
+    }
+    timeline.push({ time: m.time, ...(m.date && { date: m.date }), event: shorten(`${m.author}: ${messageText(m)}`, 240), cite: cite(section, m.line) });
+  }
+  // A chat thread is in time order; a time told later goes where it happened.
+  timeline.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || findTimes(a.time)[0]!.minutes - findTimes(b.time)[0]!.minutes);
+  const span = statedSpan(messages, section);
+  const first = messages.find((m) => EVENT.test(m.text)) ?? messages[0];
+  const started =
+    span?.from ??
+    (() => {
+      const said = messages.find((m) => /(?<![\p{L}])(?:started|начал\p{L}*|since)(?![\p{L}])/iu.test(m.text) && findTimes(m.text).length > 0);
+      return said ? { text: findTimes(said.text)[0]!.text, cite: cite(section, said.line) } : undefined;
+    })();
+  const withZone = (text: string) => (zone && !/[A-Z]{3}/.test(text) ? `${text} ${zone}` : text);
+  const states = messages.filter((m) => STATE.test(m.text));
+  const lastState = states.at(-1);
+  const severities = messages.map((m) => ({ m, s: readSeverity(m.text) })).filter((x) => x.s && /^sev\d$/.test(x.s.value));
+  const severity = severities.at(-1);
+  const duration = messages.map((m) => ({ m, d: findDuration(m.text) })).find((x) => x.d && /(?<![\p{L}])(итого|total|lasted|длил\p{L}*|in all|всего)(?![\p{L}])/iu.test(x.m.text));
+  const impactLine = messages.find((m) => /(?<![\p{L}])(?:orders?|users?|customers?|requests?|заказ\p{L}*|пользовател\p{L}*|клиент\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d/.test(m.text) && /(?<![\p{L}])(?:failed|не оформил\p{L}*|не создавал\p{L}*|abandon\p{L}*|lost|retried|affected)(?![\p{L}])/iu.test(m.text));
+  // The change that set it off, when nobody labelled a trigger: a message that tells of a release or deploy.
+  const release = messages.find((m) => /(?<![\p{L}])(?:выкатил\p{L}*|release[ds]?|deploy(?:ed)?|rolled out|merged|релиз\p{L}*|задеплоил\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d/.test(m.text) && !/rollback|откат/iu.test(m.text));
+  const cites: Record<string, CitedText['cite']> = {};
+  if (severity) cites.severity = cite(section, severity.m.line);
+  if (lastState) cites.status = cite(section, lastState.line);
+  // No "fixed by:" line: what people did is in the messages that say they did it.
+  const fixes = messages.filter((m) => /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|откат\p{L}*|перезапуст\p{L}*|сделал|kill\p{L}*|кильн\p{L}*)(?![\p{L}])/iu.test(m.text) && !/\?\s*$/.test(m.text));
+  const fixedBy = fixes.length > 0 ? { text: fixes.slice(0, 4).map((m) => `${m.time} ${m.author}: ${messageText(m)}`).join('\n'), cite: cite(section, fixes[0]!.line, fixes[Math.min(3, fixes.length - 1)]!.line) } : undefined;
+  return {
+    ...base,
+    tags: ['incident', 'chat'],
+    ...(day && first && { date: { text: day, cite: cite(section, first.line), inferred: false } }),
+    ...(started && { started: { text: withZone(started.text), cite: started.cite } }),
+    ...(first && { detected: { text: withZone(first.time), cite: cite(section, first.line) } }),
+    ...(span && { resolved: { text: withZone(span.to.text), cite: span.to.cite } }),
+    ...(duration && { duration: { text: duration.d!.text, cite: cite(section, duration.m.line) } }),
+    severity: severity?.s?.value ?? 'unknown',
+    status: lastState ? (/mitigated/i.test(lastState.text) && !/resolved/i.test(lastState.text) ? 'mitigated' : 'resolved') : 'unknown',
+    ...(first && { summary: { text: shorten(messageText(first), 300), cite: cite(section, first.line, Math.min(first.endLine, first.line + 3)) } }),
+    impact: slotField(section, 'impact') ?? bareLabel(section, /impact|влияние/) ?? (impactLine ? { text: messageText(impactLine), cite: cite(section, impactLine.line) } : undefined),
+    trigger: slotField(section, 'trigger') ?? (release ? { text: `${release.author}: ${messageText(release)}`, cite: cite(section, release.line) } : undefined),
+    rootCause: slotField(section, 'rootCause'),
+    ...(first && { detection: { text: `${first.author}: ${shorten(messageText(first), 200)}`, cite: cite(section, first.line) } }),
+    resolution: slotField(section, 'resolution') ?? fixedBy,
+    timeline,
+    followUps: followUpsOf(section, messages),
+    links: findLinks(section),
+    cites,
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * Items of a slot — list items, table rows, "a; b; c" on one line, or one sentence a line — and
+ * follow-ups read from them: the action, and where the note says so its owner, due date, ticket
+ * and state, in the shapes they are written ("NOTIF-812 (done)", "(Олег, до 2026-05-08)",
+ * "— Jonas Brandt, ECOM-1550, due 2026-09-18", "(owner: Farah Haddad, done)", "Тимур вернёт …, до
+ * 20 февраля", "| Action | Owner | Due | Status |").
+ */
+import type { Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Citation, CitedText } from '../../schemas/index.ts';
+import { cite, clean, type Section } from './section.ts';
+import { plainLine, type SlotContent } from './slots.ts';
+import { findDates, readTaskStatus, readTicket, TICKET } from './values.ts';
+
+export interface TextItem {
+  text: string;
+  from: number;
+  to: number;
+  /** `- [x]` → true, `- [ ]` → false. */
+  checked?: boolean;
+}
+
+const ITEM_START = /^(\s*)(?:>\s*)*(?:[-*+•]|\d{1,2}[.)])\s+(?:\[([ xX])\]\s+)?(.*)$/;
+
+/**
+ * The items of a slot: its list items (nested ones too, each an item), else its paragraphs, else
+ * the parts of a one-line value split at ";" or " · ".
+ */
+export function itemsOf(content: SlotContent, options: { split?: boolean } = {}): TextItem[] {
+  const items: TextItem[] = [];
+  let current: TextItem | undefined;
+  let inFence = false;
+  const lines = content.lines;
+  lines.forEach((line, index) => {
+    const raw = line.text;
+    if (/^\s*(```|~~~)/.test(raw)) {
+      inFence = !inFence;
+      current = undefined;
+      return;
+    }
+    if (inFence || /^\s*\|/.test(raw)) return;
+    const start = ITEM_START.exec(raw);
+    if (start) {
+      current = { text: plainLine(start[3]!), from: line.number, to: line.number, checked: start[2] ? start[2] !== ' ' : undefined };
+      if (current.text) items.push(current);
+      return;
+    }
+    if (!raw.trim()) {
+      current = undefined;
+      return;
+    }
+    if (current && (/^\s+\S/.test(raw) || lines[index - 1]?.text.trim())) {
+      current.text = `${current.text} ${plainLine(raw)}`.trim();
+      current.to = line.number;
+    }
+  });
+  if (items.length > 0) {
+    // "Симптомы: X" followed by "- Y": the value on the label's line is an item too.
+    const first = lines[0];
+    const own = content.part.form === 'label' && first && first.number === content.part.line && !ITEM_START.test(first.text) && plainLine(first.text);
+    return [...(own ? [{ text: own, from: first!.number, to: first!.number }] : []), ...items.filter((i) => !/[:：]$/.test(i.text) || i.text.length > 60)];
+  }
+  // No list: paragraphs, one item each; a one-line value of several items is split.
+  const paragraphs: TextItem[] = [];
+  let paragraph: TextItem | undefined;
+  inFence = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line.text)) inFence = !inFence;
+    if (inFence || /^\s*(```|~~~|\|)/.test(line.text)) continue;
+    if (!line.text.trim()) {
+      paragraph = undefined;
+      continue;
+    }
+    const text = plainLine(line.text);
+    if (!text) continue;
+    // In a note without lists, each line is its own item (an e-mail's "Что будем делать:" lines).
+    if (paragraph && !/^[\p{Lu}\d]/u.test(text)) {
+      paragraph.text += ` ${text}`;
+      paragraph.to = line.number;
+    } else {
+      paragraph = { text, from: line.number, to: line.number };
+      paragraphs.push(paragraph);
+    }
+  }
+  if (options.split !== false && paragraphs.length === 1) {
+    const only = paragraphs[0]!;
+    const pieces = only.text.split(/\s*;\s+|\s+·\s+/).map((p) => p.trim()).filter(Boolean);
+    if (pieces.length > 1) return pieces.map((text) => ({ text, from: only.from, to: only.to }));
+  }
+  return paragraphs;
+}
+
+/** Items as cited texts. */
+export function citedItems(section: Section, content: SlotContent | undefined, options: { split?: boolean } = {}): CitedText[] {
+  if (!content) return [];
+  return itemsOf(content, options).map((item) => ({ text: item.text.replace(/[;.]$/, ''), cite: cite(section, item.from, item.to) }));
+}
+
+export interface FollowUp {
+  action: string;
+  owner?: string;
+  due?: string;
+  ticket?: string;
+  status: 'open' | 'done' | 'unknown';
+  cite: Citation[];
+}
+
+export interface DateContext {
+  /** The year of dates written without one. */
+  year?: number;
+  /** When the note was written: "by Tuesday" is the Tuesday after it. */
+  written?: Date;
+  /** The author of a chat message: "me", "я" mean them. */
+  author?: string;
+}
+
+const WEEKDAY_NUMBERS: Array<[RegExp, number]> = [
+  [/^(sun(day)?|воскресень\p{L}*|일요일)$/iu, 0],
+  [/^(mon(day)?|понедельник\p{L}*|월요일)$/iu, 1],
+  [/^(tue(s(day)?)?|вторник\p{L}*|화요일)$/iu, 2],
+  [/^(wed(nesday)?|сред\p{L}*|수요일)$/iu, 3],
+  [/^(thu(rs(day)?)?|четверг\p{L}*|목요일)$/iu, 4],
+  [/^(fri(day)?|пятниц\p{L}*|금요일)$/iu, 5],
+  [/^(sat(urday)?|суббот\p{L}*|토요일)$/iu, 6],
+];
+
+/** "by Tuesday", "до пятницы" written on a given day: the first such weekday after it. */
+export function nextWeekday(word: string, written: Date): string | undefined {
+  const weekday = WEEKDAY_NUMBERS.find(([p]) => p.test(word))?.[1];
+  if (weekday === undefined) return undefined;
+  const ahead = (weekday - written.getUTCDay() + 7) % 7 || 7;
+  return new Date(written.getTime() + ahead * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A due date as written: "due 2026-09-18", "до 20 февраля", "by Tuesday", "к 27 февраля", "сегодня". */
+export function readDue(text: string, context: DateContext): string | undefined {
+  const marked = /(?<![\p{L}])(?:due|by|until|before|deadline|до|к|срок|не позже)\s*[:：]?\s*([^,;()]{1,30})/iu.exec(text);
+  const candidates = marked ? [marked[1]!, text] : [text];
+  for (const piece of candidates) {
+    const date = findDates(piece, context.year)[0];
+    if (date) return date.date;
+  }
+  if (marked && context.written) {
+    const word = marked[1]!.trim().split(/\s+/)[0]!;
+    const weekday = nextWeekday(word, context.written);
+    if (weekday) return weekday;
+  }
+  if (context.written && /(?<![\p{L}])(сегодня|today|오늘)(?![\p{L}])/iu.test(text)) return context.written.toISOString().slice(0, 10);
+  return undefined;
+}
+
+/** A short phrase that names a person or team: "Jonas Brandt", "Белова К.", "chen", "подрядчик". */
+function looksLikeOwner(text: string): boolean {
+  const t = text.trim().replace(/^@/, '');
+  if (!t || t.length > 40 || /\d/.test(t) || /[:=/`]/.test(t)) return false;
+  if (readTaskStatus(t) || /^(?:see|см\.|дата|date|срок|tbd|n\/a|—|-)/iu.test(t)) return false;
+  return t.split(/\s+/).length <= 3;
+}
+
+const SELF = /^(me|i|я|мной|сам|сама|나|제가)$/iu;
+
+function ownerName(text: string, context: DateContext): string {
+  const name = text.trim().replace(/[.,;]+$/, '');
+  return SELF.test(name) && context.author ? context.author : name;
+}
+
+/** Reads the metadata of one follow-up from its words. */
+export function readFollowUp(text: string, cites: Citation[], context: DateContext, checked?: boolean): FollowUp {
+  let action = text.trim();
+  let owner: string | undefined;
+  let due: string | undefined;
+  // A follow-up is something still to do unless the note marks it done.
+  let status: FollowUp['status'] = checked === true ? 'done' : 'open';
+  let statusSaid = checked !== undefined;
+  const ticket = readTicket(action);
+  const take = (piece: string): boolean => {
+    const p = piece.trim();
+    if (!p) return true;
+    const labelled = /^(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]\s*(.+)$/iu.exec(p);
+    if (labelled) {
+      owner = ownerName(labelled[1]!, context);
+      return true;
+    }
+    const pieceStatus = readTaskStatus(p);
+    const pieceDue = readDue(p, context);
+    if (pieceDue || /дата не назначена|no date|tbd/iu.test(p)) due = pieceDue ?? due;
+    if (pieceStatus) {
+      status = pieceStatus;
+      statusSaid = true;
+    }
+    if (pieceDue || pieceStatus || TICKET.test(p) || /^(?:see|см\.)/iu.test(p) || /дата не назначена|no date|tbd/iu.test(p)) return true;
+    if (!owner && looksLikeOwner(p)) {
+      owner = ownerName(p, context);
+      return true;
+    }
+    return false;
+  };
+  // "(owner: Farah Haddad, done)", "(Олег, до 2026-05-08)", "(PLAT-3302, done just now)"
+  const parenthetical = /\s*\(([^()]{2,80})\)\s*[.;]?\s*$/u.exec(action);
+  if (parenthetical) {
+    const pieces = parenthetical[1]!.split(/\s*,\s*/);
+    const known = pieces.map(take);
+    if (known.every(Boolean) || owner || statusSaid) action = action.slice(0, parenthetical.index).trim();
+  }
+  // "… — Jonas Brandt, ECOM-1550, due 2026-09-18."; "… — artem, сегодня"
+  const tail = /\s+[—–]\s+([^—–]{1,80})$/u.exec(action);
+  if (tail && !owner) {
+    const pieces = tail[1]!.replace(/[.;]\s*$/, '').split(/\s*,\s*/);
+    if (looksLikeOwner(pieces[0]!) && pieces.every((p) => take(p))) action = action.slice(0, tail.index).trim();
+  }
+  // "chen: DNS load test …" (a name and a colon), "Тимур вернёт мониторинг …" (a name and a verb).
+  const named = /^([\p{L}][\p{L}.'-]{1,24}):\s+(.+)$/u.exec(action);
+  if (!owner && named && looksLikeOwner(named[1]!) && !/^(todo|note|action|задача|итого)$/iu.test(named[1]!)) {
+    owner = ownerName(named[1]!, context);
+    action = named[2]!;
+  }
+  const subject = /^([\p{Lu}][\p{Ll}]{2,20})\s+(?=(?:\p{Ll}+(?:ет|ит|ёт|ут|ют|ят|ат)|will|to|is going to)\s)/u.exec(action);
+  if (!owner && subject) owner = subject[1];
+  if (!due) due = readDue(action, context);
+  return {
+    action: clean(action.replace(/[;.]\s*$/, '')) || clean(text),
+    ...(owner && { owner }),
+    ...(due && { due }),
+    ...(ticket && { ticket }),
+    status,
+    cite: cites,
+  };
+}
+
+type Role = 'action' | 'owner' | 'due' | 'ticket' | 'status' | 'ignore';
+
+/** What a column of an action-items table holds, from its header. */
+function columnRole(header: string): Role | undefined {
+  const h = header.trim().toLowerCase();
+  if (/^(#|№|n|no\.?|type|тип|priority|приоритет|우선순위|유형)$/u.test(h)) return 'ignore';
+  if (/status|статус|состояние|상태|state|done/u.test(h)) return 'status';
+  if (/owner|ответствен|исполнител|담당|assignee|who|кто/u.test(h)) return 'owner';
+  if (/due|срок|기한|deadline|until|дата|date|eta/u.test(h)) return 'due';
+  if (/ticket|bug|issue|тикет|jira|link|ссылка|^id$|번호|티켓/u.test(h)) return 'ticket';
+  if (/action|задач|мероприяти|항목|task|what|описани|действи|item|조치|내용/u.test(h)) return 'action';
+  return undefined;
+}
+
+/** Follow-ups from an action-items table. */
+export function followUpsFromTable(section: Section, table: Table, context: DateContext): FollowUp[] {
+  const header = table.children[0]!.children.map((c) => toString(c));
+  const roles = header.map(columnRole);
+  if (!roles.includes('action')) {
+    // Without a named action column, the widest text column is the action.
+    const widths = header.map((_, i) => table.children.slice(1).reduce((n, row) => n + toString(row.children[i] ?? { type: 'text', value: '' }).length, 0));
+    const widest = widths.indexOf(Math.max(...widths.filter((_, i) => !roles[i])));
+    if (widest >= 0) roles[widest] = 'action';
+  }
+  return table.children.slice(1).flatMap((row): FollowUp[] => {
+    const cells = row.children.map((c) => clean(toString(c)));
+    const get = (role: Role) => cells[roles.indexOf(role)] ?? '';
+    const action = get('action');
+    if (!action) return [];
+    const item = readFollowUp(action, cite(section, row.position!.start.line), context);
+    const owner = get('owner');
+    const due = get('due');
+    const ticketCell = get('ticket');
+    const statusCell = get('status');
+    const ticket = readTicket(ticketCell) ?? readTicket(action);
+    const status = readTaskStatus(statusCell) ?? readTaskStatus(ticketCell) ?? item.status;
+    return [
+      {
+        action: item.action,
+        ...(owner && looksLikeOwner(owner) ? { owner } : item.owner ? { owner: item.owner } : {}),
+        ...(readDue(due, context) ? { due: readDue(due, context) } : item.due ? { due: item.due } : {}),
+        ...(ticket && { ticket }),
+        status: status ?? 'unknown',
+        cite: item.cite,
+      },
+    ];
+  });
+}
+
+/** Follow-ups of a slot, from its tables, else its items. */
+export function followUpsOf(content: SlotContent, context: DateContext): FollowUp[] {
+  const section = content.section;
+  const fromTables = content.nodes.filter((n): n is Table => n.type === 'table').flatMap((t) => followUpsFromTable(section, t, context));
+  if (fromTables.length > 0) return fromTables;
+  return itemsOf(content).map((item) => readFollowUp(item.text, cite(section, item.from, item.to), context, item.checked));
+}

@@ -1,0 +1,195 @@
+/**
+ * Slots: what stands under a template label of a candidate. A heading's slot is its section; a
+ * label's is its value and, for a label that introduces a block ("**Симптомы:**", "Alternatives:")
+ * or tells a story ("Причина: …" in an e-mail), the paragraphs and lists that follow up to the
+ * next label; a table row's is its value cell.
+ */
+import type { RootContent } from 'mdast';
+import type { CitedText } from '../../schemas/index.ts';
+import type { Part } from '../outline.ts';
+import type { Slot } from '../templates.ts';
+import { cite, clean, shorten, type Line, type Section } from './section.ts';
+
+export interface SlotContent {
+  section: Section;
+  part: Part;
+  /** Lines of the slot: for a label, its own line (label cut off) and what follows. */
+  lines: Line[];
+  /** Top-level blocks of the candidate's tree that lie inside the slot. */
+  nodes: RootContent[];
+  /** Whether the content came from the context shared with sibling documents. */
+  shared: boolean;
+}
+
+/** Slots whose label heads a story that may run over several paragraphs. */
+const NARRATIVE: Set<Slot> = new Set([
+  'summary', 'whatHappened', 'fault', 'impact', 'rootCause', 'trigger', 'resolution', 'detection', 'response', 'context', 'decision',
+  'followUps', 'lessons', 'contributingFactors', 'whatWentWell', 'whatWentWrong', 'options', 'whyNot',
+  'consequences', 'positive', 'negative', 'symptoms', 'steps', 'diagnosis', 'mitigation', 'verification',
+  'escalation', 'meaning', 'drivers', 'prosCons', 'timeline', 'prerequisites', 'fiveWhys',
+]);
+
+/** Cuts the label off a label line, leaving its value. */
+export function afterLabel(text: string, part: Part): string {
+  if (part.form !== 'label') return text;
+  const index = text.indexOf(part.label);
+  if (index < 0) return part.value;
+  const rest = text.slice(index + part.label.length);
+  return rest.replace(/^\s*\**\s*(?:\([^)]*\))?\s*\**\s*[:：—–]?\s*\**\s*/u, '');
+}
+
+export interface SlotOptions {
+  /** Also look in the context shared with sibling documents when the candidate has no such slot. */
+  shared?: boolean;
+  /** A heading's own text only, up to its first subheading ("Decision Outcome" without its "Consequences"). */
+  direct?: boolean;
+}
+
+function contentOf(section: Section, part: Part, parts: Part[], pool: Line[], shared: boolean, options: SlotOptions): SlotContent {
+  const later = parts.filter((p) => p.line > part.line || (p.line === part.line && p !== part && parts.indexOf(p) > parts.indexOf(part)));
+  let lines: Line[];
+  if (part.form === 'heading') {
+    const sub = options.direct ? later.find((p) => p.form === 'heading' && p.depth > part.depth) : undefined;
+    const end = Math.min(part.endLine ?? section.candidate.endLine, sub ? sub.line - 1 : Number.MAX_SAFE_INTEGER);
+    lines = pool.filter((l) => l.number > part.line && l.number <= end);
+  } else if (part.form === 'row' || part.form === 'frontmatter') {
+    lines = [{ number: part.line, text: part.value }];
+  } else {
+    // A label on a line with others ("Date: … · Severity: …") owns only its own segment.
+    const sameLine = later.find((p) => p.line === part.line && p.form === 'label');
+    const next = later.find((p) => p.line > part.line && (p.form === 'heading' || p.form === 'label'));
+    const end = Math.min(next ? next.line - 1 : Number.MAX_SAFE_INTEGER, part.endLine ?? Number.MAX_SAFE_INTEGER);
+    const own = pool.find((l) => l.number === part.line);
+    const first: Line = { number: part.line, text: sameLine ? part.value : own ? afterLabel(own.text, part) : part.value };
+    const following = sameLine ? [] : pool.filter((l) => l.number > part.line && l.number <= end);
+    // "Label: value" is one paragraph; a label that introduces or tells goes on to the next label.
+    const narrative = part.slot !== undefined && NARRATIVE.has(part.slot);
+    if (!narrative) {
+      // "Label: value" goes on over the plain lines of its paragraph, not into a list or a new label.
+      const stop = following.findIndex((l) => !l.text.trim() || /^\s*(?:[-*+•>|#]|\d{1,2}[.)]\s)/.test(l.text));
+      lines = [first, ...(stop < 0 ? following : following.slice(0, stop))];
+    } else {
+      // A story runs to a rule ("---"), a line that opens a new topic with an emoji, or its third
+      // paragraph. A label with its value on its line ("Причина: …") goes on past a blank line only
+      // into paragraphs that open with a label of their own ("Откуда место закончилось: …").
+      let paragraphs = 0;
+      const stop = following.findIndex((l, i) => {
+        const opens = i > 0 && !following[i - 1]!.text.trim() && l.text.trim() !== '';
+        if (opens) paragraphs++;
+        if (/^\s*([-*_])(\s*\1){2,}\s*$/.test(l.text)) return true;
+        if (opens && /^\s*\p{Extended_Pictographic}/u.test(l.text)) return true;
+        if (opens && part.value && !/^\s*(?:[-*+]\s|\d{1,2}[.)]\s)/.test(l.text) && !/^[\p{L}][\p{L}\p{N} ,'’-]{1,60}[:：]\s/u.test(l.text.trim())) return true;
+        return paragraphs >= 3;
+      });
+      lines = [first, ...(stop < 0 ? following : following.slice(0, stop))];
+    }
+    // In a list, a labelled item with its value ends with the item ("- **Статус:** принято",
+    // "- Root cause: …" before "- Key timeline points: …"); its own nested lines stay.
+    const item = /^(\s*)(?:[-*+]|\d+[.)])\s/.exec(own?.text ?? '');
+    if (item && part.value) {
+      const indent = item[1]!.length;
+      const end = lines.findIndex((l, i) => i > 0 && (!l.text.trim() || new RegExp(`^\\s{0,${indent}}(?:[-*+]|\\d+[.)])\\s`).test(l.text) || /^\S/.test(l.text)));
+      if (end > 0) lines = lines.slice(0, end);
+    }
+  }
+  while (lines.length > 0 && !lines[lines.length - 1]!.text.trim()) lines.pop();
+  const from = lines[0]?.number ?? part.line;
+  const to = lines[lines.length - 1]?.number ?? part.line;
+  // Blocks that start inside the slot: a list may run past a label nested in it ("5. **Эскалация:**").
+  const nodes = shared ? [] : section.tree.children.filter((n) => n.position!.start.line >= (part.form === 'heading' ? from : part.line) && n.position!.start.line <= to);
+  return { section, part, lines, nodes, shared };
+}
+
+/** Every slot of the given names in the candidate, in source order; the shared context only when asked. */
+export function slotContents(section: Section, slots: Slot | Slot[], options: SlotOptions = {}): SlotContent[] {
+  const wanted = new Set(Array.isArray(slots) ? slots : [slots]);
+  const own = section.parts.filter((p) => p.slot && wanted.has(p.slot)).map((p) => contentOf(section, p, section.parts, section.lines, false, options));
+  if (own.length > 0 || !options.shared) return own;
+  const pool: Line[] = [];
+  for (const [from, to] of section.candidate.context) {
+    for (let n = from; n <= to; n++) if (!section.ctx.noise.noiseLines.has(n)) pool.push({ number: n, text: section.ctx.noise.cleanedLines.get(n) ?? section.ctx.parsed.lines[n - 1] ?? '' });
+  }
+  return section.contextParts.filter((p) => p.slot && wanted.has(p.slot)).map((p) => contentOf(section, p, section.contextParts, pool, true, options));
+}
+
+export function slotContent(section: Section, slots: Slot | Slot[], options: SlotOptions = {}): SlotContent | undefined {
+  return slotContents(section, slots, options)[0];
+}
+
+/** Markdown marks and list bullets off a line of text. */
+export function plainLine(text: string): string {
+  return clean(
+    text
+      .replace(/^\s*(?:>\s*)*/, '')
+      .replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/, '')
+      .replace(/^\s*\|\s*|\s*\|\s*$/g, '')
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>\s][^>]*>/g, (tag) => (/^<(https?:|[\w.-]+@)/.test(tag) ? tag.slice(1, -1) : ''))
+      .replace(/(?<![\w*])[*_]([^*_\n]+)[*_](?![\w*])/g, '$1'),
+  );
+}
+
+/**
+ * A slot's words as one text: paragraphs apart by a blank line, list items one per line with
+ * "- ", code and tables left out (they are the body's, not a field's). Cut at `max` characters.
+ */
+export function slotText(content: SlotContent, max = 1200): CitedText | undefined {
+  const out: string[] = [];
+  const used: number[] = [];
+  let inFence = false;
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length) out.push(paragraph.join(' '));
+    paragraph = [];
+  };
+  for (const line of content.lines) {
+    if (/^\s*(```|~~~)/.test(line.text)) {
+      inFence = !inFence;
+      flush();
+      continue;
+    }
+    if (inFence || /^\s*\|/.test(line.text) || /^\s*!\[/.test(line.text)) continue;
+    if (!line.text.trim()) {
+      flush();
+      continue;
+    }
+    const text = plainLine(line.text);
+    if (!text) continue;
+    if (/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/.test(line.text)) {
+      flush();
+      paragraph.push(`- ${text}`);
+      flush();
+    } else if (/^\s{2,}\S/.test(line.text) && out.length > 0 && out[out.length - 1]!.startsWith('- ') && paragraph.length === 0) {
+      // A list item's wrapped continuation.
+      out[out.length - 1] += ` ${text}`;
+    } else paragraph.push(text);
+    used.push(line.number);
+    if (out.join('\n').length > max) break;
+  }
+  flush();
+  const text = out.join('\n').trim();
+  if (!text || !/[\p{L}\p{N}]/u.test(text)) return undefined;
+  const shortened = text.length > max ? shorten(text, max) : text;
+  return { text: shortened, cite: cite(content.section, Math.min(...used), Math.max(...used)) };
+}
+
+/** The first slot of the names given, as cited text. */
+export function slotField(section: Section, slots: Slot | Slot[], options: SlotOptions & { max?: number } = {}): CitedText | undefined {
+  for (const content of slotContents(section, slots, options)) {
+    const text = slotText(content, options.max);
+    if (text) return text;
+  }
+  return undefined;
+}
+
+/** The one-line value of a label, row or frontmatter key (what `Severity: SEV-2` says), cited to its line. */
+export function slotValue(section: Section, slots: Slot | Slot[], options: SlotOptions = {}): CitedText | undefined {
+  for (const content of slotContents(section, slots, options)) {
+    const first = content.lines.find((l) => l.text.trim());
+    if (!first) continue;
+    const text = plainLine(content.part.form === 'heading' ? first.text : content.lines[0]!.text || first.text);
+    if (text) return { text, cite: cite(section, first.number) };
+  }
+  return undefined;
+}

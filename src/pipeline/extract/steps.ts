@@ -1,0 +1,197 @@
+/**
+ * Runbook steps in the shapes procedures are written: a numbered list (commands fenced under an
+ * item, pasted unfenced, or as inline code), alternate step markers ("Шаг 1:", "STEP 2 —"),
+ * numbered headings ("## 1. Ensure …"), bulleted branches ("- **Bad rollout** …: roll back"),
+ * subsections of a Diagnosis or Mitigation section, and paragraphs each followed by a code block.
+ * Commands stay byte for byte as the note has them.
+ */
+import type { Code, List, ListItem, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Citation } from '../../schemas/index.ts';
+import type { Part } from '../outline.ts';
+import { looksLikeCommand } from '../shell.ts';
+import type { Slot } from '../templates.ts';
+import { cite, clean, nodeLines, type Section } from './section.ts';
+import { plainLine, slotContents, type SlotContent } from './slots.ts';
+
+export interface Step {
+  text: string;
+  commands: string[];
+  cite: Citation[];
+}
+
+/** Sections whose content is the procedure. Prerequisites and verification are not steps. */
+export const STEP_SLOTS: Slot[] = ['steps', 'diagnosis', 'mitigation'];
+
+/** "# ШАГ 1: Backup (15:00)", "STEP 2 — Deploy", "**Шаг 3:** …": explicit step markers. */
+const STEP_MARKER = /^\s*(?:#+\s*)?(?:\*\*)?(?:ШАГ|Шаг|шаг|STEP|Step|step|단계)\s*(\d+)\s*(?:\*\*)?\s*[:.)—–-]\s*(?:\*\*)?\s*(.+?)\s*(?:\*\*)?$/u;
+
+/** Words of a step that are the escalation or verification list, not a step ("5. **Эскалация:**"). */
+const NOT_A_STEP = /^(?:эскалация|escalation|escalate|уведомить команду|notify the team|проверка результата|verification|как проверить|에스컬레이션)[:：]?$/iu;
+
+/** Inline code that is a command to run, not a name: `kubectl -n ledger get pods`, `select * from t`. */
+export function isInlineCommand(code: string): boolean {
+  const text = code.trim();
+  if (!text || text.length > 400) return false;
+  if (looksLikeCommand(text)) return true;
+  if (/^(?:select|insert|update|delete|alter|create|drop|show|explain|vacuum|analyze)\s/i.test(text)) return true;
+  const tokens = text.split(/\s+/);
+  if (tokens.length < 2 || !/^(?:[a-z][\w.-]*|\.{0,2}\/[\w./-]+|\$)$/.test(tokens[0]!)) return false;
+  return /(?:ctl|cli|-ctl)$/.test(tokens[0]!) || tokens.slice(1).some((t) => /^-{1,2}[\w]|[/$=]|\.\w{1,5}$|^<[\w-]+>$/.test(t));
+}
+
+function inlineCommands(node: RootContent | ListItem): string[] {
+  const found: string[] = [];
+  const walk = (n: { type: string; value?: string; children?: unknown[] }) => {
+    if (n.type === 'inlineCode' && n.value && isInlineCommand(n.value)) found.push(n.value);
+    if (n.type === 'code') return;
+    for (const child of (n.children ?? []) as Array<typeof n>) walk(child);
+  };
+  walk(node as never);
+  return found;
+}
+
+function fencedCommands(node: RootContent | ListItem): string[] {
+  const found: string[] = [];
+  const walk = (n: { type: string; value?: string; children?: unknown[] }) => {
+    if (n.type === 'code' && n.value?.trim()) found.push(n.value);
+    for (const child of (n.children ?? []) as Array<typeof n>) walk(child);
+  };
+  walk(node as never);
+  return found;
+}
+
+/** A list item as a step: its first paragraph's words, and every command in it. */
+function stepFromItem(section: Section, item: ListItem): Step | undefined {
+  const head = item.children[0];
+  const [from, to] = nodeLines(item);
+  // Commands pasted under an item without a fence continue its paragraph: split them off by line.
+  const headLines = head ? section.ctx.parsed.lines.slice(head.position!.start.line - 1, head.position!.end.line) : [];
+  const commandLines = headLines.slice(1).filter(looksLikeCommand).map((l) => l.trim());
+  const prose = commandLines.length > 0 ? headLines.filter((l, i) => i === 0 || !looksLikeCommand(l)).join(' ') : head ? toString(head) : '';
+  const text = clean(plainLine(prose.replace(/^\s*\d+[.)]\s*/, ''))).replace(/[:：]$/, '');
+  if (!text || NOT_A_STEP.test(text)) return undefined;
+  const commands = [...(commandLines.length ? [commandLines.join('\n')] : []), ...fencedCommands(item), ...inlineCommands(head ?? item)];
+  return { text, commands, cite: cite(section, from, to) };
+}
+
+/** Steps of the top-level lists among some nodes; code right after an item belongs to it. */
+function stepsFromLists(section: Section, nodes: RootContent[], ordered: boolean | 'any'): Step[] {
+  const steps: Step[] = [];
+  let lastFromList = false;
+  for (const node of nodes) {
+    if (node.type === 'list' && (ordered === 'any' || (node as List).ordered === ordered)) {
+      for (const item of node.children) {
+        const step = stepFromItem(section, item);
+        if (step) steps.push(step);
+      }
+      lastFromList = true;
+    } else if (node.type === 'code' && steps.length > 0 && lastFromList) {
+      // A code block right after a numbered item (not indented under it) still belongs to that step.
+      const last = steps[steps.length - 1]!;
+      last.commands.push((node as Code).value);
+      const [from] = (last.cite[0] as { lines: [number, number] }).lines;
+      last.cite = cite(section, from, node.position!.end.line);
+    } else if (node.type !== 'code') lastFromList = node.type === 'list' ? lastFromList : false;
+  }
+  return steps;
+}
+
+/** Steps given with explicit markers; each takes the command blocks and command lines under it. */
+export function markedSteps(section: Section): Step[] {
+  const steps: Array<Step & { from: number; to: number }> = [];
+  const markers = section.lines.filter((l) => STEP_MARKER.test(l.text));
+  if (markers.length < 2) return [];
+  const ends = markers.map((m, i) => (markers[i + 1]?.number ?? Number.MAX_SAFE_INTEGER) - 1);
+  markers.forEach((marker, i) => {
+    const match = STEP_MARKER.exec(marker.text)!;
+    // A heading after the last marker ends its step ("## Rollback").
+    const nextHeading = section.parts.find((p) => p.form === 'heading' && p.line > marker.number);
+    const end = Math.min(ends[i]!, nextHeading ? nextHeading.line - 1 : Number.MAX_SAFE_INTEGER, section.candidate.endLine);
+    const nodes = section.tree.children.filter((n) => n.position!.start.line > marker.number && n.position!.end.line <= end);
+    const blockLines = section.lines.filter((l) => l.number > marker.number && l.number <= end);
+    const fenced = nodes.flatMap((n) => (n.type === 'code' ? [n.value] : fencedCommands(n)));
+    // Unfenced: the command lines right under the marker, as one block.
+    const unfenced: string[] = [];
+    for (const line of blockLines) {
+      if (!line.text.trim() || /^\s*(```|-{3,})/.test(line.text)) break;
+      unfenced.push(line.text);
+    }
+    const indent = Math.min(...unfenced.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
+    const block = unfenced.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim();
+    const inline = nodes.flatMap((n) => (n.type === 'code' ? [] : inlineCommands(n)));
+    const last = blockLines.filter((l) => l.text.trim()).at(-1)?.number ?? marker.number;
+    steps.push({ text: clean(match[2]!), commands: [...(block ? [block] : []), ...fenced, ...inline], cite: cite(section, marker.number, Math.max(marker.number, last)), from: marker.number, to: last });
+  });
+  return steps.map(({ text, commands, cite: c }) => ({ text, commands, cite: c }));
+}
+
+/** Sibling headings numbered "1.", "2.", … are the steps. */
+function numberedHeadings(section: Section, within?: Part): Step[] {
+  const headings = section.parts.filter((p) => p.form === 'heading' && /^\s*\d{1,2}[.)]\s+\S/.test(p.label) && (!within || (p.line > within.line && p.line <= (within.endLine ?? 0))));
+  if (headings.length < 2) return [];
+  const depth = headings[0]!.depth;
+  return headings
+    .filter((h) => h.depth === depth)
+    .map((heading) => {
+      const end = heading.endLine ?? section.candidate.endLine;
+      const nodes = section.tree.children.filter((n) => n.position!.start.line > heading.line && n.position!.end.line <= end);
+      const commands = nodes.flatMap((n) => (n.type === 'code' ? [n.value] : [...fencedCommands(n), ...inlineCommands(n)]));
+      return { text: clean(heading.label.replace(/^\s*\d{1,2}[.)]\s*/, '')), commands, cite: cite(section, heading.line, end) };
+    });
+}
+
+/** The steps one procedure section holds, by the first shape that fits. */
+function stepsOfSlot(section: Section, content: SlotContent): Step[] {
+  const numbered = content.part.form === 'heading' ? numberedHeadings(section, content.part) : [];
+  if (numbered.length > 0) return numbered;
+  const nodes = content.nodes;
+  const ordered = stepsFromLists(section, nodes, true);
+  const bullets = stepsFromLists(section, nodes, false);
+  // Diagnosis numbered, mitigation as bulleted branches: both are steps, in order.
+  if (ordered.length > 0 || bullets.length > 0) {
+    const all = stepsFromLists(section, nodes, 'any');
+    return ordered.length > 0 && bullets.every((b) => b.commands.length === 0) ? ordered : all;
+  }
+  // Subsections ("### CLI Checks", "### Defrag"), each a step with its commands.
+  const subheadings = section.parts.filter((p) => p.form === 'heading' && content.part.form === 'heading' && p.line > content.part.line && p.line <= (content.part.endLine ?? 0) && p.depth === content.part.depth + 1);
+  if (subheadings.length > 0) {
+    return subheadings.map((heading) => {
+      const end = heading.endLine ?? content.part.endLine!;
+      const inner = section.tree.children.filter((n) => n.position!.start.line > heading.line && n.position!.end.line <= end);
+      const commands = inner.flatMap((n) => (n.type === 'code' ? [n.value] : [...fencedCommands(n), ...inlineCommands(n)]));
+      return { text: clean(heading.label), commands, cite: cite(section, heading.line, end) };
+    });
+  }
+  // Paragraphs, each step the prose and the code block that follows it.
+  const steps: Step[] = [];
+  for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      const text = clean(plainLine(toString(node)));
+      if (text) steps.push({ text, commands: inlineCommands(node), cite: cite(section, ...nodeLines(node)) });
+    } else if (node.type === 'code' && steps.length > 0) {
+      const last = steps[steps.length - 1]!;
+      last.commands.push(node.value);
+      last.cite = cite(section, (last.cite[0] as { lines: [number, number] }).lines[0], node.position!.end.line);
+    }
+  }
+  return steps;
+}
+
+/**
+ * The procedure: marked steps when the note marks them; else its procedure sections (Steps,
+ * Diagnosis, Mitigation, Действия, 조치 절차); else numbered headings; else numbered lists; else
+ * bulleted lists whose items hold commands.
+ */
+export function extractSteps(section: Section): Step[] {
+  const marked = markedSteps(section);
+  if (marked.length >= 2) return marked;
+  const slots = slotContents(section, STEP_SLOTS).filter((c) => c.part.form !== 'frontmatter');
+  const fromSlots = slots.flatMap((c) => stepsOfSlot(section, c));
+  if (fromSlots.length > 0) return fromSlots;
+  const headings = numberedHeadings(section);
+  if (headings.length > 0) return headings;
+  const ordered = stepsFromLists(section, section.tree.children, true);
+  if (ordered.length > 0) return ordered;
+  return stepsFromLists(section, section.tree.children, false).filter((s) => s.commands.length > 0);
+}

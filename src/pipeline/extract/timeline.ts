@@ -1,0 +1,217 @@
+/**
+ * Timelines in the shapes notes write them: a table of time and event (`| 06.04 18:20 | Релиз … |`),
+ * lines that start with a time (`- 14:02 UTC — config push …`, `7:32 PM - The chain stalled`), an
+ * inline chain (`07:40 certificate expires · 08:05 first report`, `deploy at 14:02 → rollback at
+ * 14:47`), and, where a note has none of these, the times its sentences give. Entries keep the
+ * source's order (a timeline that crosses midnight must not be sorted by clock time) and get a date
+ * when the entry, a date line above it, or the incident's date gives one.
+ */
+import type { Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Citation } from '../../schemas/index.ts';
+import { cite, clean, type Line, type Section } from './section.ts';
+import { plainLine, type SlotContent } from './slots.ts';
+import { findDates, findTimes, ZONE } from './values.ts';
+
+export interface TimelineEntry {
+  time: string;
+  date?: string;
+  event: string;
+  cite: Citation[];
+}
+
+/** The time (and date) at the start of a line or cell, and where the rest begins. */
+function leadingStamp(text: string, year?: number): { time?: string; date?: string; rest: string } | undefined {
+  const stripped = text.replace(/^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+(?=\S*\d{1,2}[:.]\d{2}))?/, '').replace(/^\*\*|^__/, '');
+  const dates = findDates(stripped.slice(0, 30), year).filter((d) => d.index <= 1);
+  let rest = stripped;
+  let date: string | undefined;
+  if (dates[0]) {
+    date = dates[0].date;
+    rest = stripped.slice(dates[0].index + dates[0].text.length).replace(/^[\s,T]+/, '');
+  }
+  const time = findTimes(rest.slice(0, 12)).find((t) => t.index <= 1);
+  if (!time && !date) return undefined;
+  if (time) {
+    rest = rest.slice(time.index).replace(/^\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?/, '');
+    rest = rest.replace(ZONE, '');
+  }
+  rest = rest.replace(/^\s*\**\s*(?:[-—–:|·]+\s*)?/, '');
+  return { time: time?.text, date, rest };
+}
+
+/** A line that gives the date for the entries under it: "2026-04-14, all times UTC", "01-10-2024". */
+function dateLine(text: string, year?: number): string | undefined {
+  const plain = plainLine(text);
+  if (findTimes(plain).length > 0 || plain.length > 60) return undefined;
+  const dates = findDates(plain, year);
+  return dates.length === 1 ? dates[0]!.date : undefined;
+}
+
+function eventText(text: string): string {
+  return clean(plainLine(text).replace(/^[\s\-–—:.*|·]+/, '').replace(/\s*[-–—:;,|]\s*$/, ''));
+}
+
+interface Options {
+  year?: number;
+  /** The incident's date: entries without one of their own happened that day. */
+  day?: string;
+}
+
+/** Rows of a table whose first (or a "time") column holds times. */
+function fromTable(section: Section, table: Table, options: Options): TimelineEntry[] {
+  const header = table.children[0]!.children.map((c) => toString(c).trim().toLowerCase());
+  const timeColumn = Math.max(0, header.findIndex((h) => /time|время|дата|date|시각|시간|when|когда|일시/.test(h)));
+  const eventColumn = header.findIndex((h, i) => i !== timeColumn && /event|событи|что|내용|what|description|описани|action|действи/.test(h));
+  const entries: TimelineEntry[] = [];
+  for (const row of table.children.slice(1)) {
+    const cells = row.children.map((c) => toString(c).trim());
+    const stamp = leadingStamp(cells[timeColumn] ?? '', options.year);
+    if (!stamp) continue;
+    const event = eventText(cells[eventColumn >= 0 ? eventColumn : timeColumn === 0 ? 1 : 0] ?? stamp.rest);
+    if (!event) continue;
+    entries.push({ time: stamp.time ?? '', date: stamp.date, event, cite: cite(section, row.position!.start.line) });
+  }
+  return entries;
+}
+
+/** Lines that start with a time (or a date and a time), each an entry; date lines set the day. */
+function fromLines(section: Section, lines: Line[], options: Options): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  let day: string | undefined;
+  let inFence = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line.text)) inFence = !inFence;
+    if (inFence || /^\s*\|/.test(line.text)) continue;
+    const context = dateLine(line.text, options.year);
+    if (context) {
+      day = context;
+      continue;
+    }
+    // "07:40 certificate expires · 08:05 first customer report · …" on one line is several entries.
+    const chain = fromChain(section, line, line.text);
+    if (chain.filter((e) => e.time).length >= 2) {
+      entries.push(...chain.map((e) => ({ ...e, date: day })));
+      continue;
+    }
+    const stamp = leadingStamp(line.text, options.year);
+    if (!stamp || !stamp.time) {
+      // "01-31-2024 - The fix was added": an entry of a day without a clock time.
+      if (stamp?.date && stamp.rest.trim() && /^\s*(?:[-*]\s+)?[\d./-]+\s*[-—–:]/.test(line.text)) entries.push({ time: '', date: stamp.date, event: eventText(stamp.rest), cite: cite(section, line.number) });
+      continue;
+    }
+    const event = eventText(stamp.rest);
+    if (!event) continue;
+    entries.push({ time: stamp.time, date: stamp.date ?? day, event, cite: cite(section, line.number) });
+  }
+  return entries;
+}
+
+/** "07:40 certificate expires · 08:05 first customer report" and "deploy at 14:02 → pool saturated at 14:10". */
+export function fromChain(section: Section, line: Line, text: string): TimelineEntry[] {
+  const byDot = text.split(/\s+·\s+|\s*;\s+(?=\d{1,2}:\d{2})/);
+  if (byDot.length > 1 && byDot.filter((piece) => /^\s*\d{1,2}:\d{2}/.test(piece)).length >= 2) {
+    return byDot.flatMap((piece) => {
+      const stamp = leadingStamp(piece);
+      return stamp?.time ? [{ time: stamp.time, event: eventText(stamp.rest), cite: cite(section, line.number) }] : [];
+    }).filter((e) => e.event);
+  }
+  const chunks = text.split(/\s*(?:→|->|⟶)\s*/);
+  if (chunks.length < 2) return [];
+  return chunks
+    .map((chunk) => {
+      const time = findTimes(chunk)[0];
+      const event = clean(
+        chunk
+          .replace(/^.*?(timeline(?: points?)?|хронология|таймлайн)\s*:/i, '')
+          .replace(time ? new RegExp(`\\s*${time.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : /\u0000/, '')
+          .replace(/[[\]]/g, '')
+          .replace(/^[\s\-–—:.*]+/, '')
+          .replace(/\s*(?<![\p{L}])(at|by|around|в|около|к)\s*[.,;]?\s*$/iu, '')
+          .replace(/\s*[-–—:.;,]\s*$/, ''),
+      );
+      return { time: time?.text ?? '', event, cite: cite(section, line.number) };
+    })
+    .filter((e) => e.event);
+}
+
+/**
+ * The times a story gives: "17 февраля с 10:14 до 13:52 МСК дашборды …", "в 11:45 удалили колонку,
+ * к 12:30 освободилось 2 ТБ". Each time's event is the clause it stands in, up to the next time.
+ */
+export function fromProse(section: Section, lines: Line[], options: Options): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const line of lines) {
+    const text = line.text;
+    if (/^\s*(```|\|)/.test(text)) continue;
+    const times = findTimes(text);
+    if (times.length === 0) continue;
+    // Clause boundaries: the preposition before each time ("в 11:45", "к 12:30", "at 09:31").
+    const starts = times.map((t) => {
+      const before = text.slice(0, t.index);
+      const preposition = /(?:,\s*|\.\s+|;\s*|\s)((?:с|в|к|до|около|at|by|from|around|since|until|до|после|~)\s*)$/iu.exec(before);
+      return preposition ? t.index - preposition[1]!.length : t.index;
+    });
+    times.forEach((time, i) => {
+      // "с 10:14 до 13:52": a range's end belongs to the same clause as its start.
+      if (i > 0 && /^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i - 1]!.index + times[i - 1]!.text.length, time.index))) return;
+      const sentenceStart = Math.max(text.lastIndexOf('. ', starts[i]!) + 1, 0);
+      const from = i > 0 && starts[i]! - (times[i - 1]!.index + times[i - 1]!.text.length) < 60 ? starts[i]! : sentenceStart;
+      const nextStart = times.slice(i + 1).findIndex((t, k) => !/^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i + k]!.index + times[i + k]!.text.length, t.index)));
+      const to = nextStart >= 0 ? starts[i + 1 + nextStart]! : (text.indexOf('. ', time.index) + 1 || text.length);
+      const event = eventText(text.slice(from, to).replace(/[,;]\s*$/, ''));
+      if (event) entries.push({ time: time.text, event, cite: cite(section, line.number) });
+    });
+  }
+  return entries.map((e) => ({ ...e, date: options.day }));
+}
+
+/** Dates for entries that have none: the incident's day, then the next day after a midnight. */
+function fillDates(entries: TimelineEntry[], options: Options): TimelineEntry[] {
+  let current = options.day;
+  let previousMinutes: number | undefined;
+  return entries.map((entry) => {
+    const minutes = findTimes(entry.time)[0]?.minutes;
+    if (entry.date) {
+      current = entry.date;
+    } else if (current && minutes !== undefined && previousMinutes !== undefined && previousMinutes - minutes > 6 * 60) {
+      // Times that go back by more than six hours in order crossed midnight.
+      const next = new Date(`${current}T00:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 1);
+      current = next.toISOString().slice(0, 10);
+    }
+    if (minutes !== undefined) previousMinutes = minutes;
+    return current && !entry.date ? { ...entry, date: current } : entry;
+  });
+}
+
+/** The timeline of a timeline slot: its table, its timed lines, or an inline chain on the label's line. */
+export function timelineFromSlot(content: SlotContent, options: Options): TimelineEntry[] {
+  const section = content.section;
+  let entries: TimelineEntry[] = [];
+  for (const node of content.nodes) if (node.type === 'table') entries.push(...fromTable(section, node, options));
+  if (entries.length === 0) entries = fromLines(section, content.lines, options);
+  if (entries.length === 0) {
+    for (const line of content.lines) entries.push(...fromChain(section, line, line.text));
+  }
+  // A timeline written as a day's date line, then its times: the date above carries down.
+  const day = entries.find((e) => e.date)?.date ?? options.day;
+  return fillDates(entries, { ...options, day: options.day ?? day });
+}
+
+/** Tables anywhere in the candidate whose rows start with times (a timeline under an unnamed heading). */
+export function timelineFromTables(section: Section, options: Options): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const node of section.tree.children) {
+    if (node.type !== 'table') continue;
+    const rows = fromTable(section, node, options);
+    if (rows.length >= 3 && rows.length >= (node.children.length - 1) / 2) entries.push(...rows);
+  }
+  return fillDates(entries, options);
+}
+
+/** Timed lines anywhere in the candidate (three or more), for notes without a timeline heading. */
+export function timelineFromTimedLines(section: Section, options: Options): TimelineEntry[] {
+  const entries = fromLines(section, section.lines, options);
+  return entries.filter((e) => e.time).length >= 3 ? fillDates(entries, options) : [];
+}

@@ -1,0 +1,221 @@
+/**
+ * Values as notes write them, in English, Russian and Korean: dates, clock times, durations,
+ * severities, statuses. Each parser takes text and returns the value with where it stood, or
+ * nothing; none of them guesses. Dates come back as ISO `YYYY-MM-DD`.
+ */
+
+const MONTHS: Array<[RegExp, number]> = [
+  [/^(jan(uary)?|январ[ьяе]|янв)/iu, 1],
+  [/^(feb(ruary)?|феврал[ьяе]|фев)/iu, 2],
+  [/^(mar(ch)?|март[аеу]?|мар)/iu, 3],
+  [/^(apr(il)?|апрел[ьяе]|апр)/iu, 4],
+  [/^(may|ма[йяе])/iu, 5],
+  [/^(june?|июн[ьяе]?)/iu, 6],
+  [/^(july?|июл[ьяе]?)/iu, 7],
+  [/^(aug(ust)?|август[аеу]?|авг)/iu, 8],
+  [/^(sep(t(ember)?)?|сентябр[ьяе]|сен)/iu, 9],
+  [/^(oct(ober)?|октябр[ьяе]|окт)/iu, 10],
+  [/^(nov(ember)?|ноябр[ьяе]|ноя)/iu, 11],
+  [/^(dec(ember)?|декабр[ьяе]|дек)/iu, 12],
+];
+
+/** Month words of both languages, for the patterns below. */
+const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[ьяе]|феврал[ьяе]|март[аеу]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[аеу]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])`;
+
+function monthNumber(word: string): number | undefined {
+  return MONTHS.find(([pattern]) => pattern.test(word))?.[1];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+
+export interface FoundDate {
+  /** ISO date. */
+  date: string;
+  /** The words it was read from. */
+  text: string;
+  index: number;
+  /** The year was not written and came from the context. */
+  yearInferred: boolean;
+}
+
+const NOT_LETTER_BEFORE = String.raw`(?<![\p{L}\p{N}_])`;
+const NOT_LETTER_AFTER = String.raw`(?![\p{L}\p{N}_])`;
+
+/**
+ * Date shapes, most specific first. `context` gives the year for dates written without one
+ * ("28 мая", "06.04"), and `english` tells `01-10-2024` (US month first) from a dotted European date.
+ */
+const DATE_PATTERNS: Array<{ name: string; pattern: RegExp; read: (m: RegExpExecArray, year?: number) => string | undefined; needsYear?: boolean }> = [
+  // 2026-04-14, 2026/04/14
+  { name: 'iso', pattern: new RegExp(`${NOT_LETTER_BEFORE}(20\\d\\d|19\\d\\d)[-/](\\d{1,2})[-/](\\d{1,2})(?![\\d])`, 'gu'), read: (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3])) },
+  // 2026년 8월 19일
+  { name: 'korean', pattern: /(20\d\d)\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu, read: (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3])) },
+  // 18.02.2026, 18.02.26
+  { name: 'dotted', pattern: new RegExp(`${NOT_LETTER_BEFORE}(\\d{1,2})\\.(\\d{1,2})\\.(20\\d\\d|\\d\\d)(?![\\d.])`, 'gu'), read: (m) => isoDate(fullYear(m[3]!), Number(m[2]), Number(m[1])) },
+  // 01-10-2024, 5-26-21: month first, as US writers date things
+  { name: 'us-dashed', pattern: new RegExp(`${NOT_LETTER_BEFORE}(\\d{1,2})-(\\d{1,2})-(20\\d\\d|\\d\\d)(?![\\d-])`, 'gu'), read: (m) => isoDate(fullYear(m[3]!), Number(m[1]), Number(m[2])) },
+  // 11-April-2023, 11 April 2023, 18 февраля 2026
+  { name: 'day-month-year', pattern: new RegExp(`${NOT_LETTER_BEFORE}(\\d{1,2})(?:st|nd|rd|th)?[-\\s]+(${MONTH_WORD})\\.?[-\\s,]+(20\\d\\d)${NOT_LETTER_AFTER}`, 'giu'), read: (m) => isoDate(Number(m[3]), monthNumber(m[2]!)!, Number(m[1])) },
+  // September 29, 2025; Sep 5th, 2023; January 14-19, 2026
+  { name: 'month-day-year', pattern: new RegExp(`${NOT_LETTER_BEFORE}(${MONTH_WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?,?\\s+(20\\d\\d)${NOT_LETTER_AFTER}`, 'giu'), read: (m) => isoDate(Number(m[3]), monthNumber(m[1]!)!, Number(m[2])) },
+  // 8월 19일 (year from context)
+  { name: 'korean-no-year', pattern: /(?<![\d])(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu, read: (m, y) => (y ? isoDate(y, Number(m[1]), Number(m[2])) : undefined), needsYear: true },
+  // 28 мая, 17 February (year from context)
+  { name: 'day-month', pattern: new RegExp(`${NOT_LETTER_BEFORE}(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_WORD})${NOT_LETTER_AFTER}`, 'giu'), read: (m, y) => (y ? isoDate(y, monthNumber(m[2]!)!, Number(m[1])) : undefined), needsYear: true },
+  // June 9 (year from context)
+  { name: 'month-day', pattern: new RegExp(`${NOT_LETTER_BEFORE}(${MONTH_WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${NOT_LETTER_AFTER}(?!\\s*:)`, 'giu'), read: (m, y) => (y ? isoDate(y, monthNumber(m[1]!)!, Number(m[2])) : undefined), needsYear: true },
+  // 06.04 (day.month, year from context); not a version number or a decimal
+  { name: 'dotted-no-year', pattern: /(?<![\d.,])([0-3]?\d)\.([01]\d)(?![\d.,])/gu, read: (m, y) => (y ? isoDate(y, Number(m[2]), Number(m[1])) : undefined), needsYear: true },
+];
+
+/** Every date in a text, in order of position; dates without a year only when `year` is given. */
+export function findDates(text: string, year?: number): FoundDate[] {
+  const found: FoundDate[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const shape of DATE_PATTERNS) {
+    if (shape.needsYear && year === undefined) continue;
+    shape.pattern.lastIndex = 0;
+    for (const match of text.matchAll(shape.pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      const date = shape.read(match as RegExpExecArray, year);
+      if (!date) continue;
+      taken.push([start, end]);
+      found.push({ date, text: match[0].trim(), index: start, yearInferred: shape.needsYear === true });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+export function firstDate(text: string, year?: number): FoundDate | undefined {
+  return findDates(text, year)[0];
+}
+
+/** The year a text is written in, from its first full date: what dates without a year belong to. */
+export function yearOf(text: string): number | undefined {
+  const date = findDates(text)[0]?.date ?? /(?<![\d])(20\d\d)(?![\d])/.exec(text)?.[1];
+  return date ? Number(date.slice(0, 4)) : undefined;
+}
+
+export interface FoundTime {
+  /** The clock time as written: `14:02`, `7:32 PM`. */
+  text: string;
+  /** Minutes since midnight, for ordering and comparing. */
+  minutes: number;
+  index: number;
+}
+
+const TIME = /(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?:\s*([AaPp])\.?[Mm]\.?(?![\p{L}]))?(?![\d:])/gu;
+
+/** Clock times in a text. A time inside a date-time (`2026-04-14 14:02`) counts; `10:14:55` reads as 10:14. */
+export function findTimes(text: string): FoundTime[] {
+  const found: FoundTime[] = [];
+  for (const match of text.matchAll(TIME)) {
+    let hours = Number(match[1]);
+    const meridiem = match[3]?.toLowerCase();
+    if (meridiem === 'p' && hours < 12) hours += 12;
+    if (meridiem === 'a' && hours === 12) hours = 0;
+    const written = meridiem ? `${match[1]}:${match[2]} ${match[3]!.toUpperCase()}M` : `${match[1]!.padStart(2, '0')}:${match[2]}`;
+    found.push({ text: written, minutes: hours * 60 + Number(match[2]), index: match.index });
+  }
+  return found;
+}
+
+/** Time zone words that follow a clock time. */
+export const ZONE = /^\s*\(?\s*(UTC|GMT|CET|CEST|EET|EEST|MSK|МСК|KST|JST|PST|PDT|EST|EDT|BST|IST|UTC[+-]\d{1,2})\b\)?/iu;
+
+/**
+ * Durations as written: "1 hour 47 minutes", "2 h 26 min", "7 ч 29 мин", "48분", "23 минуты",
+ * "1 hour and 48 minutes", "PT1H47M".
+ */
+const DURATION = new RegExp(
+  [
+    String.raw`PT(?=\d)(?:\d+H)?(?:\d+M)?`,
+    String.raw`\d+(?:[.,]\d+)?\s*(?:hours?|hrs?|h|ч(?:ас(?:а|ов)?)?\.?|시간)(?:\s*(?:and\s+)?\d+\s*(?:minutes?|mins?|m|мин(?:ут[аы]?)?\.?|분))?`,
+    String.raw`\d+(?:[.,]\d+)?\s*(?:minutes?|mins?|мин(?:ут[аы]?)?|분|seconds?|secs?|секунд[аы]?|сек|초|days?|дн(?:я|ей)|сут(?:ок|ки)|суток|일간)`,
+  ].join('|'),
+  'giu',
+);
+
+export function findDuration(text: string): { text: string; index: number } | undefined {
+  DURATION.lastIndex = 0;
+  for (const match of text.matchAll(DURATION)) {
+    const after = text.slice(match.index + match[0].length);
+    if (/^[\p{L}]/u.test(after) && !/^[\p{Script=Hangul}]/u.test(after)) continue;
+    return { text: match[0].trim(), index: match.index };
+  }
+  return undefined;
+}
+
+/**
+ * Severity as the note writes it, normalised where the scale is the common one: `SEV-2`,
+ * `Sev 1`, `Severity 3`, `P1`-style "SEV" levels → `sev2`; a named level ("Critical", "Major")
+ * stays a word. Only the first level in the text counts ("SEV-2 (raised from SEV-3)").
+ */
+export function readSeverity(text: string): { value: string; index: number } | undefined {
+  const numbered = /(?<![\p{L}\d])(?:sev(?:erity)?|серьёзност\p{L}*|серьезност\p{L}*|уровень|심각도)[\s:._-]*(?:level\s*)?([1-5])(?![\d])/iu.exec(text);
+  if (numbered) return { value: `sev${numbered[1]}`, index: numbered.index };
+  const word = /^\s*\**\s*(critical|major|minor|high|medium|low|blocker|крити\p{L}*|высок\p{L}*|средн\p{L}*|низк\p{L}*|치명적|높음|보통|낮음)(?![\p{L}])/iu.exec(text);
+  if (!word) return undefined;
+  const normalised: Record<string, string> = { крит: 'critical', высок: 'high', средн: 'medium', низк: 'low', 치명적: 'critical', 높음: 'high', 보통: 'medium', 낮음: 'low' };
+  const key = Object.keys(normalised).find((k) => word[1]!.toLowerCase().startsWith(k));
+  return { value: key ? normalised[key]! : word[1]!.toLowerCase(), index: word.index };
+}
+
+/** An incident's state: resolved, mitigated or ongoing, in either language. */
+export function readIncidentStatus(text: string): 'resolved' | 'mitigated' | 'ongoing' | undefined {
+  const t = text.toLowerCase();
+  if (/(?<![\p{L}])(resolved|closed|complete[d]?|fixed|реш[её]н\p{L}*|закрыт\p{L}*|устран[её]н\p{L}*|исправлен\p{L}*|해결|종료|완료)/u.test(t)) return 'resolved';
+  if (/(?<![\p{L}])(mitigated|смягч\p{L}*|обойд[её]н\p{L}*|완화)/u.test(t)) return 'mitigated';
+  if (/(?<![\p{L}])(ongoing|open|investigating|monitoring|в работе|расследу\p{L}*|открыт\p{L}*|진행 중|조사 중)/u.test(t)) return 'ongoing';
+  return undefined;
+}
+
+/**
+ * An ADR's status word. The common English words stay as written (`accepted`, `approved`,
+ * `draft`); Russian and Korean ones are translated to their English counterpart.
+ */
+export function readAdrStatus(text: string): string | undefined {
+  const t = text.toLowerCase().replace(/[*_`]/g, '');
+  const english = /(?<![\p{L}])(accepted|approved|proposed|draft|rejected|declined|deprecated|superseded|replaced|withdrawn|on hold)(?![\p{L}])/u.exec(t);
+  const translations: Array<[RegExp, string]> = [
+    [/(?<![\p{L}])(принят\p{L}*|утвержд[её]н\p{L}*|согласован\p{L}*|승인|채택)/u, 'accepted'],
+    [/(?<![\p{L}])(предложен\p{L}*|на обсуждении|на рассмотрении|제안|검토 중)/u, 'proposed'],
+    [/(?<![\p{L}])(черновик|draft|초안)/u, 'draft'],
+    [/(?<![\p{L}])(отклон[её]н\p{L}*|отвергнут\p{L}*|거절|기각)/u, 'rejected'],
+    [/(?<![\p{L}])(заменен\p{L}*|замен[её]н\p{L}*|superseded|대체)/u, 'superseded'],
+    [/(?<![\p{L}])(устарел\p{L}*|deprecated|폐기)/u, 'deprecated'],
+  ];
+  const translated = translations.map(([pattern, value]) => ({ match: pattern.exec(t), value })).filter((x) => x.match);
+  const candidates = [
+    ...(english ? [{ index: english.index, value: english[1]! }] : []),
+    ...translated.map((x) => ({ index: x.match!.index, value: x.value })),
+  ].sort((a, b) => a.index - b.index);
+  return candidates[0]?.value;
+}
+
+/** Follow-up state from its words: "(done)", "[x]", "сделано", "완료", "✅" → done. */
+export function readTaskStatus(text: string): 'open' | 'done' | undefined {
+  const t = text.toLowerCase();
+  if (/✅|☑|✔|(?<![\p{L}])(done|completed?|closed|fixed|shipped|сделано|готово|выполнено|закрыто|완료)(?![\p{L}])/u.test(t)) return 'done';
+  if (/(?<![\p{L}])(open|todo|to do|in progress|planned|not started|pending|открыт\p{L}*|в работе|запланирован\p{L}*|не начат\p{L}*|진행 중|미착수|예정)(?![\p{L}])/u.test(t)) return 'open';
+  return undefined;
+}
+
+/** Identifiers of tracked work: `NOTIF-812`, `OPS-388`, `#1234`, a pull-request URL. */
+export const TICKET = /(?<![\p{L}\d-])(?!(?:SEV|ADR|UTC|GMT|ISO|RFC|TLS|SHA|HTTP|PT)-)([A-Z][A-Z0-9]{1,9}-\d{1,6})(?![\d-])|(https?:\/\/\S+\/(?:pull|issues|merge_requests)\/\d+)/u;
+
+export function readTicket(text: string): string | undefined {
+  const match = TICKET.exec(text);
+  return match ? (match[1] ?? match[2])!.replace(/[).,;]+$/, '') : undefined;
+}

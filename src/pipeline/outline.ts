@@ -1,0 +1,250 @@
+/**
+ * Outline: the labelled parts of a source, read once and shared by segmentation, classification
+ * and extraction. A part is a heading, a `Label: value` line (`**Серьёзность:** SEV-2`,
+ * `Root cause: …`, `- **서비스:** …`), a row of a two-column table (`| Status | Accepted |`) or a
+ * frontmatter key. Each part names the template slot its label belongs to, if any (templates.ts).
+ */
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { readMessageLine } from './chat.ts';
+import type { NoiseReport } from './noise.ts';
+import type { ParsedSource } from './parse.ts';
+import { looksLikeCommand } from './shell.ts';
+import { slotOf, type Slot } from './templates.ts';
+
+export interface Part {
+  /** The label as written, without markup. */
+  label: string;
+  slot?: Slot;
+  form: 'heading' | 'label' | 'row' | 'frontmatter';
+  /** Heading level 1–6; labels, rows and frontmatter keys rank below every heading. */
+  depth: number;
+  /** Source line of the label (1-based). */
+  line: number;
+  /** The value on the label's own line (labels, rows, frontmatter); empty for a label that introduces what follows. */
+  value: string;
+  /** For headings: the last line of the heading's section. */
+  endLine?: number;
+}
+
+/** Depth of everything that is not a heading: below `######`. */
+export const LABEL_DEPTH = 7;
+
+/** Lines inside fenced or indented code: never headings, labels or noise. */
+export function codeLineSet(tree: Root): Set<number> {
+  const lines = new Set<number>();
+  visit(tree, 'code', (node) => {
+    for (let l = node.position!.start.line; l <= node.position!.end.line; l++) lines.add(l);
+  });
+  return lines;
+}
+
+/**
+ * Chat answers separate parts with `---`, which markdown reads as underlining the line above
+ * (a setext heading). A "heading" that ends in punctuation or runs long is that mistake.
+ */
+function isSeparatorNotHeading(parsed: ParsedSource, endLine: number, text: string): boolean {
+  const underline = parsed.lines[endLine - 1] ?? '';
+  if (!/^\s*-{3,}\s*$/.test(underline) || /^\s*#/.test(parsed.lines[endLine - 2] ?? '')) return false;
+  return /[:.!?,;]$/.test(text.trim()) || text.length > 80;
+}
+
+/**
+ * Chat answers paste shell snippets without a fence, and their `# comments` parse as headings.
+ * A "heading" right before or after a command line is such a comment.
+ */
+function isShellComment(parsed: ParsedSource, line: number): boolean {
+  const near = (from: number, step: number) => {
+    for (let n = from; n >= 1 && n <= parsed.lines.length; n += step) {
+      const text = parsed.lines[n - 1]!;
+      if (text.trim()) return text;
+    }
+    return '';
+  };
+  return looksLikeCommand(near(line + 1, 1)) || looksLikeCommand(near(line - 1, -1));
+}
+
+/**
+ * A line that titles a document in text pasted without markdown: "Postmortem — …", "ADR-022 — …",
+ * "Runbook — …", "사후 분석 — …", "런북 — …". The marker word and a dash are what make it a title.
+ */
+export const KIND_LINE =
+  /^\s*(?:\p{Extended_Pictographic}\s*)?(?:Post-?mortem|Incident|ADR[-\s]?\d+|Runbook|Playbook|Постмортем|Инцидент|Ранбук|사후 분석|장애 보고서|포스트모템|런북|플레이북)(?![\p{L}\d])\s*[—–:-]\s+\S/iu;
+
+/** A plain line that is only a section name ("Summary", "개요", "Timeline (UTC)"): a heading in pasted text. */
+function isBareSectionName(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.length > 60 || /[.!?,;:：]$/.test(trimmed) || /^[-*+>|#\d]/.test(trimmed)) return false;
+  return slotOf(trimmed, 2) !== undefined && trimmed.split(/\s+/).length <= 6;
+}
+
+function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): Part[] {
+  const found = new Map<number, Part>();
+  visit(parsed.tree, 'heading', (node) => {
+    const line = node.position!.start.line;
+    const text = toString(node).trim();
+    if (!text || isSeparatorNotHeading(parsed, node.position!.end.line, text)) return;
+    if (isShellComment(parsed, node.position!.end.line)) return;
+    if (noise.noiseLines.has(line)) return;
+    found.set(line, { label: text, slot: slotOf(text)?.slot, form: 'heading', depth: node.depth, line, value: '' });
+  });
+  for (let index = parsed.bodyStartLine - 1; index < parsed.lines.length; index++) {
+    const line = index + 1;
+    if (found.has(line) || code.has(line) || noise.noiseLines.has(line)) continue;
+    const text = (noise.cleanedLines.get(line) ?? parsed.lines[index]!).trim();
+    if (KIND_LINE.test(text)) found.set(line, { label: text, form: 'heading', depth: 2, line, value: '' });
+    else if (isBareSectionName(text) && (parsed.lines[index + 1] ?? '').trim() !== '') {
+      found.set(line, { label: text, slot: slotOf(text, 2)?.slot, form: 'heading', depth: 3, line, value: '' });
+    }
+  }
+  const sorted = [...found.values()].sort((a, b) => a.line - b.line);
+  // A heading's section runs to the next heading of the same or a higher level.
+  sorted.forEach((heading, i) => {
+    const next = sorted.slice(i + 1).find((h) => h.depth <= heading.depth);
+    heading.endLine = (next?.line ?? parsed.lines.length + 1) - 1;
+  });
+  return sorted;
+}
+
+const BOLD_LABEL = /^\*\*([^*\n]{1,60}?)\*\*\s*(\([^)]*\))?\s*[:：—–]\s*(.*)$|^\*\*([^*\n]{1,60}?)\s*[:：]\s*\*\*\s*(.*)$/u;
+const PLAIN_LABEL = /^([\p{L}][\p{L}\p{N} /'’&.-]{0,48}?)\s*(\([^)]*\))?\s*[:：](?!\/\/)\s*(.*)$/u;
+/** A line that only introduces what follows may say more: "Alternatives discussed in the review on 2026-01-20:". */
+const INTRODUCING_LABEL = /^([\p{L}][\p{L}\p{N} ,/'’&.-]{0,80}?)\s*(\([^)]*\))?\s*[:：]\s*$/u;
+
+interface LabelMatch {
+  label: string;
+  value: string;
+  bold: boolean;
+}
+
+function readLabel(segment: string): LabelMatch | undefined {
+  const text = segment.trim();
+  const bold = BOLD_LABEL.exec(text);
+  if (bold) {
+    const label = (bold[1] ?? bold[4])!.trim();
+    const value = (bold[3] ?? bold[5] ?? '').replace(/^\*\*\s*/, '').trim();
+    return { label: label.replace(/[:：]$/, '').trim(), value, bold: true };
+  }
+  const plain = PLAIN_LABEL.exec(text);
+  if (plain && plain[1]!.trim().split(/\s+/).length <= 6) return { label: plain[1]!.trim(), value: plain[3]!.trim(), bold: false };
+  const introducing = INTRODUCING_LABEL.exec(text);
+  if (introducing && introducing[1]!.trim().split(/\s+/).length <= 10) return { label: introducing[1]!.trim(), value: '', bold: false };
+  return undefined;
+}
+
+/**
+ * One line split into its labelled segments: "Date: … · Severity: … · Status: …",
+ * "**RTO:** 15 минут. **RPO:** до 1 секунды", "Status: Accepted on … Deciders: …".
+ */
+function segments(text: string): Array<{ text: string; start: number }> {
+  const cut = /\s+·\s+|(?=\s\*\*[^*\n]{1,40}?(?:[:：]\*\*|\*\*\s*[:：]))|(?<=[.;]\s)(?=[\p{Lu}][\p{L} ]{1,30}[:：]\s)/gu;
+  const out: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  for (const match of text.matchAll(cut)) {
+    out.push({ text: text.slice(start, match.index), start });
+    start = match.index + match[0].length;
+  }
+  out.push({ text: text.slice(start), start });
+  return out.filter((s) => s.text.trim());
+}
+
+/** Where a message's text starts on a chat line, so labels at the start of a message are read too. */
+function stripChatPrefix(line: string): string {
+  const message = readMessageLine(line);
+  return message ? message.text : line;
+}
+
+function labelLines(parsed: ParsedSource, noise: NoiseReport, code: Set<number>, headingLines: Set<number>, chat: boolean): Part[] {
+  const parts: Part[] = [];
+  for (let index = parsed.bodyStartLine - 1; index < parsed.lines.length; index++) {
+    const line = index + 1;
+    if (code.has(line) || noise.noiseLines.has(line) || headingLines.has(line)) continue;
+    let text = noise.cleanedLines.get(line) ?? parsed.lines[index]!;
+    if (chat) text = stripChatPrefix(text);
+    const listItem = /^\s*(?:>\s*)*(?:[-*+•]|\d{1,2}[.)])\s+/.exec(text);
+    // Leading emoji ("⚠️ Внимание:") and checkboxes are not part of a label.
+    const body = text.replace(/^\s*(?:>\s*)*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:\[[ xX]\]\s+)?(?:(?:\p{Extended_Pictographic}|\uFE0F)\s*)*/u, '');
+    if (/^\|/.test(body)) continue;
+    const pieces = segments(body);
+    const labelled = pieces.map((piece) => ({ piece, match: readLabel(piece.text) })).filter((r) => r.match);
+    labelled.forEach(({ piece, match }, k) => {
+      // The value runs on over segments that are not labels ("Timeline: 07:40 … · 08:05 …"), up to the next label.
+      const end = k + 1 < labelled.length ? labelled[k + 1]!.piece.start : body.length;
+      const valueStart = match!.value ? body.indexOf(match!.value, piece.start) : piece.start + piece.text.length;
+      const value = body.slice(valueStart, end).replace(/\s+·\s*$/, '').trim();
+      const introduces = value === '';
+      // In a numbered list, an item is a section only when it says nothing but the name ("5. **Эскалация:**").
+      const numbered = listItem !== null && /\d/.test(listItem[0]);
+      const slot = slotOf(match!.label, numbered ? 0 : introduces ? 8 : 5)?.slot;
+      // Bold labels in running text are labels whatever they say; in lists, and plain ones, only known names are.
+      if (!slot && !(match!.bold && !listItem)) return;
+      if (!slot && labelled.length > 1) return;
+      parts.push({ label: match!.label, slot, form: 'label', depth: LABEL_DEPTH, line, value });
+    });
+  }
+  return parts;
+}
+
+/** The cells of a pipe-table row: `| Status | Accepted |` → ["Status", "Accepted"]. */
+function cells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|\s*$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
+}
+
+/**
+ * Rows of two-column tables, read from the lines: a table pasted right under a title line is
+ * a paragraph to a markdown parser (a table cannot interrupt one), but it is still a table.
+ */
+function tableRows(parsed: ParsedSource, code: Set<number>): Part[] {
+  const parts: Part[] = [];
+  const lines = parsed.lines;
+  for (let index = parsed.bodyStartLine - 1; index < lines.length; index++) {
+    if (code.has(index + 1) || !/^\s*\|/.test(lines[index]!) || !/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(lines[index + 1] ?? '')) continue;
+    if (index > 0 && /^\s*\|/.test(lines[index - 1]!) && !code.has(index)) continue;
+    const columns = cells(lines[index]!).length;
+    let row = index + 2;
+    for (; row < lines.length && /^\s*\|/.test(lines[row]!); row++) {
+      if (columns !== 2) continue;
+      const [label, value] = cells(lines[row]!).map((c) => c.replace(/\*\*|__|`/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').trim());
+      if (label) parts.push({ label, slot: slotOf(label)?.slot, form: 'row', depth: LABEL_DEPTH + 1, line: row + 1, value: value ?? '' });
+    }
+    index = row - 1;
+  }
+  return parts;
+}
+
+function frontmatterKeys(parsed: ParsedSource): Part[] {
+  const parts: Part[] = [];
+  for (let index = 1; index < parsed.bodyStartLine - 1; index++) {
+    const match = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(parsed.lines[index]!);
+    if (!match) continue;
+    const value = match[2]!.replace(/^["']|["']$/g, '').trim();
+    parts.push({ label: match[1]!, slot: slotOf(match[1]!.replace(/[-_]/g, ' '))?.slot, form: 'frontmatter', depth: 0, line: index + 1, value });
+  }
+  return parts;
+}
+
+/**
+ * An e-mail pasted as a note starts with its header (От/Кому/Дата/Тема, From/To/Date/Subject):
+ * its date is when the mail was sent, not a date of what the mail tells.
+ */
+function markMailHeader(parts: Part[], parsed: ParsedSource): void {
+  const header = parts.filter((p) => p.form === 'label' && p.line < parsed.bodyStartLine + 8);
+  if (header.filter((p) => p.slot === 'mailFrom' || p.slot === 'mailTo' || p.slot === 'mailSubject').length < 2) return;
+  for (const part of header) if (part.slot === 'date') part.slot = 'mailDate';
+}
+
+/** Every part of a source in line order (a line may hold several labels). */
+export function outline(parsed: ParsedSource, noise: NoiseReport, options: { chat?: boolean } = {}): Part[] {
+  const code = codeLineSet(parsed.tree);
+  const heads = headings(parsed, noise, code);
+  const headingLines = new Set(heads.map((h) => h.line));
+  const labels = labelLines(parsed, noise, code, headingLines, options.chat ?? false);
+  markMailHeader(labels, parsed);
+  return [...frontmatterKeys(parsed), ...heads, ...labels, ...tableRows(parsed, code)].sort((a, b) => a.line - b.line || a.depth - b.depth);
+}

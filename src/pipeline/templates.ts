@@ -1,0 +1,185 @@
+/**
+ * Templates: the section names and labels of the document forms people use, in English,
+ * Russian and Korean. A label ("## Root Causes", "**Серьёзность:** SEV-2", "| Status | Accepted |",
+ * "언제 사용하나") names a *slot*; classification counts which kind's slots a candidate has, and
+ * extraction reads each field from its slot. Sources of the section names:
+ * - postmortems: Google SRE (Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action
+ *   Items, Lessons Learned, Timeline), PagerDuty (Overview, What Happened, Responders, Messaging),
+ *   Atlassian (Incident summary, Leadup, Fault, Detection, Response, Recovery, Five whys, Corrective
+ *   actions), and the Russian and Korean equivalents engineers write (Кратко, Влияние, Причина,
+ *   Хронология, Задачи, Выводы; 개요, 영향, 근본 원인, 타임라인, 후속 조치, 교훈);
+ * - ADRs: MADR 2–4 (Context and Problem Statement, Decision Drivers, Considered Options, Decision
+ *   Outcome, Pros and Cons of the Options, Confirmation), Nygard (Status, Context, Decision,
+ *   Consequences), metadata tables (Status, Date, Deciders, Supersedes);
+ * - runbooks: alert runbooks (Meaning, Impact, Diagnosis, Mitigation), Symptoms/Steps/Escalation,
+ *   verification, RTO/RPO, owner and last-verified lines.
+ */
+export type DocumentKind = 'incident' | 'adr' | 'runbook';
+
+export type Slot =
+  | 'summary' | 'whatHappened' | 'fault' | 'impact' | 'rootCause' | 'trigger' | 'resolution' | 'detection' | 'timeline' | 'followUps'
+  | 'lessons' | 'contributingFactors' | 'whatWentWell' | 'whatWentWrong' | 'luck' | 'fiveWhys' | 'responders'
+  | 'response' | 'severity' | 'status' | 'date' | 'duration' | 'incidentId' | 'commander' | 'author' | 'stats'
+  | 'timeToDetect' | 'timeToRecover' | 'messaging'
+  | 'context' | 'decision' | 'options' | 'drivers' | 'consequences' | 'positive' | 'negative' | 'prosCons'
+  | 'deciders' | 'supersedes' | 'supersededBy' | 'adrNumber' | 'whyNot' | 'confirmation' | 'goals' | 'risks'
+  | 'tradeoffs' | 'proposal'
+  | 'meaning' | 'symptoms' | 'triggers' | 'steps' | 'diagnosis' | 'mitigation' | 'verification' | 'escalation'
+  | 'rollback' | 'prerequisites' | 'warning' | 'rto' | 'rpo' | 'recoveryTime' | 'owner' | 'lastVerified'
+  | 'service' | 'alert' | 'contacts'
+  | 'overview' | 'contents' | 'entities' | 'references' | 'attendees' | 'mailFrom' | 'mailTo' | 'mailSubject' | 'mailDate';
+
+interface SlotLabel {
+  slot: Slot;
+  /** Matched against a normalised label from its start (`normalizeLabel`). */
+  pattern: RegExp;
+  /** How much a label of this slot says about each kind. */
+  weight: Partial<Record<DocumentKind, number>>;
+}
+
+const label = (slot: Slot, pattern: RegExp, weight: SlotLabel['weight']): SlotLabel => ({ slot, pattern, weight });
+
+/**
+ * The labels, most specific first: "decision drivers" before "decision", "root cause" before
+ * "cause". Russian entries are stems, so every case form of a word matches.
+ */
+export const SLOT_LABELS: SlotLabel[] = [
+  // ── postmortems ──
+  label('summary', /^(incident summary|executive summary|issue summary|summary|tl;?dr|short answer|in short|короткий ответ|если коротко|вкратце|overview of the incident|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요)/u, { incident: 2, runbook: 0.5 }),
+  label('whatHappened', /^(what happened|что случилось|что произошло|как это было|무슨 일이 있었나|경위)/u, { incident: 2 }),
+  label('impact', /^(customer impact|user impact|business impact|impact|влияние|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
+  label('whyNot', /^(why not(?: the)? other(?: options)?|why the neglected options lost|rejected options|почему не (?:другие|остальные)(?: варианты)?|почему не|отклон[её]нные варианты|기각된 대안)/u, { adr: 3 }),
+  label('contributingFactors', /^(contributing factors?|способствующ\p{L}* факторы|сопутствующ\p{L}* факторы|기여 요인)/u, { incident: 3 }),
+  label('rootCause', /^(root causes?(?: analysis)?|rca|causes?|why it happened|корнев\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|원인)/u, { incident: 3 }),
+  label('fault', /^(fault|what went wrong technically|сбой в системе)$/u, { incident: 3 }),
+  label('trigger', /^(trigger|leadup|lead-up|триггер|что запустило|спусковой крючок|트리거|발단)/u, { incident: 3 }),
+  label('detection', /^(detection|how (?:we|it was) (?:found|detected|noticed)|как (?:обнаружили|узнали|заметили)|обнаружение|узнали|탐지|감지|인지)/u, { incident: 3 }),
+  label('response', /^(response|incident response|реагирование|ход работ|대응 과정)/u, { incident: 2 }),
+  label('resolution', /^(resolution(?: and recovery)?|recovery|resolution & recovery|how (?:we|it was) fixed|fix|fixed by|remedy|как (?:восстанавливали|восстановили|починили|устранили|чинили)|восстановление сервиса|решение проблемы|устранение|что сделали|починили|해결|복구|조치 내용)/u, { incident: 3 }),
+  label('timeline', /^(timeline(?: points?)?|time ?line|chronology|sequence of events|хронология|таймлайн|ход событий|타임라인|경과|시간순)/u, { incident: 3 }),
+  label('followUps', /^(action items?|follow-?ups?(?: and action items)?|open follow-?ups|corrective(?: and preventa?tive)? (?:actions|measures)|remediation(?: items)?|preventive (?:actions|measures)|prevention|next steps|what we(?:'| a)re doing|задачи|что (?:сделаем|будем делать|делать дальше|надо сделать|нужно сделать)|план (?:действий|работ)|действия после\p{L}*|меры|후속 조치|재발 방지(?: 대책)?|개선 (?:사항|과제)|액션 아이템)/u, { incident: 3 }),
+  label('whatWentWell', /^(what went well|what worked|что (?:помогло|сработало|прошло хорошо)|잘된 점|잘한 점)/u, { incident: 3 }),
+  label('whatWentWrong', /^(what went wrong|what didn'?t work|что (?:пошло не так|не сработало)|아쉬운 점|잘못된 점)/u, { incident: 3 }),
+  label('luck', /^(where we got lucky|что повезло|в ч[её]м повезло)/u, { incident: 3 }),
+  label('lessons', /^(lessons?(?: learned| learnt)?|takeaways|learnings|выводы|уроки|итоги|главный вывод|что мы поняли|교훈|배운 점|시사점)/u, { incident: 3 }),
+  label('fiveWhys', /^(five whys|5 whys|пять почему|5 почему)/u, { incident: 3 }),
+  label('responders', /^(responders|participants|incident team|участники инцидента|담당자)/u, { incident: 2 }),
+  label('commander', /^(incident commander|ic|руководитель инцидента|координатор)/u, { incident: 3 }),
+  label('messaging', /^(messaging|communications?|internal|external|коммуникаци\p{L}*)/u, { incident: 1 }),
+  label('stats', /^(stats|statistics|metrics|статистика)$/u, { incident: 1 }),
+  label('timeToDetect', /^(time to detect(?:ion)?|ttd|mttd|время обнаружения|탐지 시간)/u, { incident: 3 }),
+  label('timeToRecover', /^(time to (?:recover(?:y)?|resolve|mitigate)|ttr|mttr|время восстановления сервиса)/u, { incident: 3 }),
+  label('duration', /^(duration|total (?:impact )?duration|outage duration|длительность|продолжительность|время простоя|소요 시간|지속 시간|장애 시간)/u, { incident: 3 }),
+  label('severity', /^(severity|sev|incident severity|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|уровень|심각도|등급)/u, { incident: 3 }),
+  label('incidentId', /^(incident(?: id| number| #)?|инцидент|номер инцидента|장애 번호)$/u, { incident: 2 }),
+  label('author', /^(authors?|postmortem owner|written by|автор\p{L}*|작성자)/u, { incident: 1, adr: 0.5 }),
+
+  // ── ADRs ──
+  label('drivers', /^(decision drivers|drivers|criteria|decision criteria|критерии(?: выбора)?|требования к решению|결정 요인|판단 기준)/u, { adr: 3 }),
+  label('context', /^(context and problem statement|context|problem statement|background and context|why$|motivation|контекст(?: и проблема)?|проблема|предпосылки|배경|맥락)/u, { adr: 3 }),
+  label('options', /^(considered options|options considered|options|alternatives(?: considered)?|rejected alternatives|рассмотренные варианты|варианты(?: решения)?|альтернативы|검토(?:한)? (?:대안|옵션)|대안)/u, { adr: 3 }),
+  label('prosCons', /^(pros and cons(?: of the options)?|плюсы и минусы(?: вариантов)?|장단점)/u, { adr: 3 }),
+  label('deciders', /^(deciders|decision[- ]makers|decided by|approvers|кто решал|принимали решение|участники решения|결정자|의사결정자)/u, { adr: 3 }),
+  label('decision', /^(decision outcome|decision|chosen option|принятое решение|решение|выбор|결정(?: 사항)?|what$)/u, { adr: 3, incident: 0.5 }),
+  label('proposal', /^(proposal|proposed solution|how$|предложение|제안)/u, { adr: 1 }),
+  label('positive', /^(positive consequences|pros|benefits|advantages|good|плюсы|преимущества|장점)/u, { adr: 2 }),
+  label('negative', /^(negative consequences|cons|drawbacks|disadvantages|trade-?offs|bad|минусы|недостатки|단점)/u, { adr: 2 }),
+  label('consequences', /^(consequences?|implications|последствия|결과)/u, { adr: 3 }),
+  label('confirmation', /^(confirmation|validation|подтверждение)/u, { adr: 2 }),
+  label('goals', /^(goals|non-goals|цели решения)/u, { adr: 1 }),
+  label('risks', /^(risks(?! if not)|риски(?! если не)|위험)/u, { adr: 1 }),
+  label('supersededBy', /^(superseded by|replaced by|заменено|заменён|заменен|대체됨)/u, { adr: 3 }),
+  label('supersedes', /^(supersedes|replaces|заменяет|대체)/u, { adr: 3 }),
+  label('adrNumber', /^(adr|adr number|номер|번호)$/u, { adr: 2 }),
+
+  // ── runbooks ──
+  label('meaning', /^(meaning|purpose|what this alert means|alert description|назначение|что (?:значит|означает)(?: алерт)?|의미|목적)/u, { runbook: 3 }),
+  label('triggers', /^(when to use(?: this runbook)?|when|triggers?|trigger conditions|когда (?:применять|юзать|использовать|нужно|запускать)|когда|при каких условиях|언제(?: 사용하나)?|사용 시점)/u, { runbook: 3 }),
+  label('symptoms', /^(symptoms?|signs|how to recognise|симптомы|признаки|как понять|증상|징후)/u, { runbook: 3 }),
+  label('diagnosis', /^(diagnosis|diagnostics|investigation|troubleshooting|диагностика|расследование|진단|원인 파악)/u, { runbook: 3 }),
+  label('mitigation', /^(mitigation|remediation steps|workaround|смягчение|обходное решение|완화|임시 조치)/u, { runbook: 2, incident: 1 }),
+  label('steps', /^(steps|procedure|instructions|actions|what to do|recovery (?:procedure|steps)|действия|шаги|порядок действий|инструкция|процедура|что делать|조치(?: 절차)?|절차|대응 절차|수행 절차)/u, { runbook: 3 }),
+  label('verification', /^(verification|verify|validation steps|how to verify|check(?:ing)? the result|проверка(?: результата)?|как проверить|убедиться|확인|검증)/u, { runbook: 3 }),
+  label('escalation', /^(escalation(?: for [\p{L} ]+)?|escalate|escalation path|notify the team|уведомить (?:команду|руководство)|эскалац\p{L}*|порядок эскалации|에스컬레이션|보고 체계)/u, { runbook: 3 }),
+  label('rollback', /^(rollback|roll back|откат|롤백)$/u, { runbook: 1 }),
+  label('prerequisites', /^(before you start|prerequisites|requirements|перед началом|что нужно|предварительные требования|사전 준비|준비 사항)/u, { runbook: 2 }),
+  label('warning', /^(warning|caution|danger|attention|важно|внимание|осторожно|주의|경고)/u, { runbook: 1 }),
+  label('rto', /^(rto|recovery time objective|целевое время восстановления|목표 복구 시간)/u, { runbook: 2 }),
+  label('rpo', /^(rpo|recovery point objective|목표 복구 시점)/u, { runbook: 2 }),
+  label('recoveryTime', /^(expected time|expected recovery time|estimated time|recovery time|time to recover|mttr|время восстановления|ожидаемое время(?: восстановления)?|예상 소요 시간|복구 시간)/u, { runbook: 2 }),
+  label('owner', /^(owner|owners|owning team|team|maintainer|владел\p{L}*|ответственн\p{L}*|команда|담당(?: 팀)?|소유)/u, { runbook: 2, incident: 0.5 }),
+  label('lastVerified', /^(last (?:verified|reviewed|tested|checked|updated)|verified|tested|reviewed|последняя проверка|проверено|проверен|дата проверки|최종 (?:점검|확인|검증)|점검일)/u, { runbook: 3 }),
+  label('service', /^(service|services|system|component|cluster|сервис|система|компонент|кластер|서비스|시스템)/u, { runbook: 1, incident: 0.5 }),
+  label('alert', /^(alerts?|alert name|алерт\p{L}*|оповещени\p{L}*|알림|경보)/u, { runbook: 2 }),
+  label('contacts', /^(contacts?|контакты|연락처)/u, { runbook: 0.5 }),
+
+  // ── neither: parts no document is made of ──
+  label('overview', /^(overview|about|введение|обзор|개요)$/u, {}),
+  label('contents', /^(table of contents|contents|toc|sections at a glance|jump to section|содержание|оглавление|목차|섹션 바로가기)$/u, {}),
+  label('entities', /^(key entities mentioned|entities|related|see also|links|ссылки|см\. также|관련 문서)/u, {}),
+  label('references', /^(references|more information|supporting information|further reading|appendix|notes|примечани\p{L}*|приложени\p{L}*|참고(?: 자료)?)/u, {}),
+  label('attendees', /^(attendees|participants|присутствовали|участники|참석자)$/u, {}),
+  label('mailFrom', /^(from|от|보낸 사람)$/u, {}),
+  label('mailTo', /^(to|cc|кому|копия|받는 사람)$/u, {}),
+  label('mailSubject', /^(subject|тема|제목)$/u, {}),
+  label('status', /^(status|state|статус|состояние|상태)/u, { adr: 1, incident: 1 }),
+  label('date', /^(date|incident date|date of (?:the )?incident|дата(?: инцидента| обнаружения| события| решения)?|когда случилось|일시|날짜|발생 일시)/u, { incident: 1, adr: 1 }),
+];
+
+/**
+ * A label as written → comparable words: markup, numbering, emoji, parentheses and the
+ * closing colon removed, lower case, `ё` as `е` kept apart (patterns accept both).
+ */
+export function normalizeLabel(raw: string): string {
+  return raw
+    .replace(/[*_`#>]+/g, ' ')
+    .replace(/^\s*(?:[-+•]\s+)?(?:\d{1,2}[.)]\s*)+/u, '')
+    .replace(/\p{Extended_Pictographic}|\uFE0F/gu, ' ')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s*[:：]\s*$/u, '')
+    .replace(/[.:：;,!?]+\s*$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The slot a label names, if any. At most `extraWords` words may follow the slot's words. */
+export function slotOf(rawLabel: string, extraWords = 4): SlotLabel | undefined {
+  const text = normalizeLabel(rawLabel);
+  if (!text) return undefined;
+  for (const entry of SLOT_LABELS) {
+    const match = entry.pattern.exec(text);
+    if (!match) continue;
+    const rest = text.slice(match[0].length);
+    if (/^[\p{L}\p{N}]/u.test(rest)) continue;
+    if (rest.trim().split(/\s+/).filter(Boolean).length > extraWords) continue;
+    return entry;
+  }
+  return undefined;
+}
+
+/** Slots that name no part of a document: a section under them is never a document. */
+export const NON_DOCUMENT_SLOTS = new Set<Slot>(['overview', 'contents', 'entities', 'references', 'attendees', 'contacts']);
+
+const BEFORE = String.raw`(?:^|[^\p{L}\p{N}])`;
+const AFTER = String.raw`(?![\p{L}\p{N}])`;
+const DASH = String.raw`\s*[—–:|-]`;
+
+/** A title that names its kind: "Postmortem: …", "ADR-014 — …", "Runbook: …", "장애 보고서: …". */
+export const TITLE_MARKERS: Record<DocumentKind, RegExp> = {
+  incident: new RegExp(
+    String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:(?:post-?mortem|post mortem|incident(?: report| review| postmortem| retrospective)?|outage report|retrospective|постмортем|пост-мортем|инцидент|разбор(?: инцидента| сбоя| аварии)?|отч[её]т об? (?:инциденте|сбое|аварии)|авария|сбой|장애 보고서|장애 리포트|사후 분석|포스트모템|장애)${AFTER}${DASH}|INC-?\d+${AFTER}|PM\d{4}-\d+${AFTER})`,
+    'iu',
+  ),
+  adr: new RegExp(String.raw`(?:${BEFORE}(?:[A-Z]{2,6}-)?ADR[-\s]?\d+${AFTER}|^\s*(?:DL|DR)-\d{2,4}(?:-\d+)?${AFTER}|^\s*(?:architecture decision(?: record)?|decision record|архитектурное решение|아키텍처 결정)${AFTER})`, 'iu'),
+  runbook: new RegExp(String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:runbook|run book|playbook|ранбук|инструкция|регламент|процедура|런북|플레이북|운영 매뉴얼|대응 매뉴얼)${AFTER}(?!['’]и|s${AFTER})`, 'iu'),
+};
+
+/** A heading that holds several documents of a kind: "Runbooks", "Аварийные сценарии", "Kafka platform runbooks". */
+export const CONTAINER_TITLE = /(?:^|[^\p{L}])(runbooks|playbooks|runbook['’]и|ранбуки|сценари[ийея]\p{L}*|scenarios|incidents|postmortems|decisions|ADRs|런북 모음|런북들)(?![\p{L}])/iu;
+
+/** What kind the title names, if any. */
+export function titleKind(title: string): DocumentKind | undefined {
+  for (const kind of ['adr', 'incident', 'runbook'] as const) if (TITLE_MARKERS[kind].test(title)) return kind;
+  return undefined;
+}
