@@ -311,7 +311,8 @@ function scoreDocument(expected: ExpectedDocument, generated: GeneratedDocument,
   const links = list(generated.data.links);
   for (const link of expected.links ?? []) {
     const numbers = link.relation === 'supersedes' ? (Array.isArray(generated.data.supersedes) ? generated.data.supersedes.map(String) : []) : [];
-    const ok = links.some((l) => l.relation === link.relation && sameReference(String(l.to ?? ''), link.to)) || numbers.some((n) => sameReference(n, link.to));
+    // Any link to the record mentions it; "supersedes" needs that relation.
+    const ok = links.some((l) => (link.relation === 'mentions' || l.relation === link.relation) && sameReference(String(l.to ?? ''), link.to)) || numbers.some((n) => sameReference(n, link.to));
     count(t.links, ok);
     if (!ok) miss(`link ${link.relation} ${link.to} missing`);
   }

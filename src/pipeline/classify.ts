@@ -7,7 +7,7 @@
  * classifyChat), since they are told, not laid out.
  */
 import type { Part } from './outline.ts';
-import { looksLikeCommand } from './shell.ts';
+import { isInlineCommand, looksLikeCommand } from './shell.ts';
 import { NON_DOCUMENT_SLOTS, SLOT_LABELS, titleKind, type DocumentKind, type Slot } from './templates.ts';
 
 export type { DocumentKind } from './templates.ts';
@@ -116,6 +116,11 @@ function shapes(text: string): Record<DocumentKind, { score: number; names: stri
   const fences = (text.match(/^\s*```/gmu) ?? []).length / 2;
   const ordered = lines.filter((l) => /^\s*(?:#{1,6}\s*)?\d{1,2}[.)]\s+\S/.test(l)).length;
   if (ordered >= 2 && (fences >= 1 || commandLines >= 2 || /`[^`]{4,}`/.test(text))) add('runbook', 'numbered steps with commands', 3);
+  // Bulleted steps that each hold a command: "* Check `tail /var/log/…/current`".
+  const bulletCommands = lines.filter((l) => /^\s*[-*+]\s/.test(l) && [...l.matchAll(/`([^`]+)`/g)].some((m) => isInlineCommand(m[1]!))).length;
+  if (ordered < 2 && bulletCommands >= 2) add('runbook', `${bulletCommands} bulleted commands`, 3);
+  if (ordered < 2 && fences >= 2 && commandLines >= 1) add('runbook', 'command blocks', 2);
+  if (lines.some((l) => /^\s*(?:>\s*)?(?:\*{1,2}|_)?(?:⚠️|warning|caution|danger|внимание|осторожно|주의|경고)(?![\p{L}])/iu.test(l))) add('runbook', 'a warning', 1);
   const markers = lines.filter((l) => /^\s*(?:#+\s*)?(?:\*\*)?(?:шаг|step|단계)\s*\d+/iu.test(l)).length;
   if (markers >= 2) add('runbook', `${markers} step markers`, 3);
   if (/chosen option\s*:|выбранный вариант\s*:|선택(?:한)? (?:옵션|대안)\s*:/iu.test(text)) add('adr', '"Chosen option:"', 3);

@@ -85,7 +85,8 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     const line = node.position!.start.line;
     const text = toString(node).trim();
     if (!text || isSeparatorNotHeading(parsed, node.position!.end.line, text)) return;
-    if (isShellComment(parsed, node.position!.end.line)) return;
+    // Only a one-"#" heading can be a pasted shell comment; "### Impact" is a heading.
+    if (node.depth === 1 && isShellComment(parsed, node.position!.end.line)) return;
     if (noise.noiseLines.has(line)) return;
     found.set(line, { label: text, slot: slotOf(text)?.slot, form: 'heading', depth: node.depth, line, value: '' });
   });

@@ -1,12 +1,39 @@
 /** Shell commands in notes, shared by the stages that must tell them from prose. */
 
+/**
+ * A program name and its arguments, the way a command reads: a lower-case word, then a flag, a
+ * pipe, a redirect, a path or a variable among its arguments ("echo | openssl s_client -connect …",
+ * "wal-g backup-push /var/lib/…"). Prose has none of these.
+ */
+function commandShaped(text: string): boolean {
+  if (/[.!?]$/.test(text) || /[\p{Script=Cyrillic}\p{Script=Hangul}]/u.test(text.split(/\s+/)[0] ?? '')) return false;
+  const tokens = text.split(/\s+/);
+  if (tokens.length < 2 || !/^[a-z][\w.-]*$/.test(tokens[0]!)) return false;
+  return tokens.slice(1).some((t) => /^-{1,2}[a-zA-Z]/.test(t) || /^[|>]{1,2}$|^&&$|^2>/.test(t) || /^[~.]?\/[\w.-]/.test(t) || /^["']?\$[A-Z_{(]/.test(t));
+}
+
 /** A line that is a shell command, not prose: for notes that paste commands without a code fence. */
 export function looksLikeCommand(line: string): boolean {
   const text = line.trim();
+  // A sentence ("crontab ran `send-invoices` on both hosts.") is prose, whatever its first word.
+  if (/[.!?]$/.test(text) && text.split(/\s+/).length >= 4 && !/[|><$]|\s-{1,2}\w/.test(text)) return false;
   return (
+    commandShaped(text) ||
     /^(\$\s|sudo\s|\.{0,2}\/[\w.-]|docker(-compose)?\s|kubectl\s|systemctl\s|psql\s|aws\s|curl\s|ssh\s|git\s|cd\s|cat\s|tail\s|grep\s|diff\s|ls\s|cp\s|mv\s|rm\s|mkdir\s|npm\s|npx\s|make\s|crontab\s|export\s[A-Z_]+=|pg_dump|pg_restore|redis-cli|helm\s|terraform\s)/.test(text) ||
     /^\s+<\(/.test(line) ||
     /\\$/.test(text)
   );
+}
+
+
+/** Inline code that is a command to run, not a name: `kubectl -n ledger get pods`, `select * from t`. */
+export function isInlineCommand(code: string): boolean {
+  const text = code.trim();
+  if (!text || text.length > 400) return false;
+  if (looksLikeCommand(text)) return true;
+  if (/^(?:select|insert|update|delete|alter|create|drop|show|explain|vacuum|analyze)\s/i.test(text)) return true;
+  const tokens = text.split(/\s+/);
+  if (tokens.length < 2 || !/^(?:[a-z][\w.-]*|\.{0,2}\/[\w./-]+|\$)$/.test(tokens[0]!)) return false;
+  return /(?:ctl|cli|-ctl)$/.test(tokens[0]!) || tokens.slice(1).some((t) => /^-{1,2}[\w]|[/$=]|\.\w{1,5}$|^<[\w-]+>$/.test(t));
 }
 

@@ -53,6 +53,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('rootCause', /^(root causes?(?: analysis)?|rca|causes?|why it happened|корнев\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|원인)/u, { incident: 3 }),
   label('fault', /^(fault|what went wrong technically|сбой в системе)$/u, { incident: 3 }),
   label('trigger', /^(trigger|leadup|lead-up|триггер|что запустило|спусковой крючок|트리거|발단)/u, { incident: 3 }),
+  label('timeToDetect', /^(time to detect(?:ion)?|ttd|mttd|detection delay|delay to detection|время обнаружения|탐지 시간)/u, { incident: 3 }),
   label('detection', /^(detection|how (?:we|it was) (?:found|detected|noticed)|как (?:обнаружили|узнали|заметили)|обнаружение|узнали|탐지|감지|인지)/u, { incident: 3 }),
   label('response', /^(response|incident response|реагирование|ход работ|대응 과정)/u, { incident: 2 }),
   label('resolution', /^(resolution(?: and recovery)?|recovery|resolution & recovery|how (?:we|it was) fixed|fix|fixed by|remedy|как (?:восстанавливали|восстановили|починили|устранили|чинили)|восстановление сервиса|решение проблемы|устранение|что сделали|починили|해결|복구|조치 내용)/u, { incident: 3 }),
@@ -67,7 +68,6 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('commander', /^(incident commander|ic|руководитель инцидента|координатор)/u, { incident: 3 }),
   label('messaging', /^(messaging|communications?|internal|external|коммуникаци\p{L}*)/u, { incident: 1 }),
   label('stats', /^(stats|statistics|metrics|статистика)$/u, { incident: 1 }),
-  label('timeToDetect', /^(time to detect(?:ion)?|ttd|mttd|время обнаружения|탐지 시간)/u, { incident: 3 }),
   label('timeToRecover', /^(time to (?:recover(?:y)?|resolve|mitigate)|ttr|mttr|время восстановления сервиса)/u, { incident: 3 }),
   label('duration', /^(duration|total (?:impact )?duration|outage duration|длительность|продолжительность|время простоя|소요 시간|지속 시간|장애 시간)/u, { incident: 3 }),
   label('severity', /^(severity|sev|incident severity|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|уровень|심각도|등급)/u, { incident: 3 }),
@@ -144,14 +144,16 @@ export function normalizeLabel(raw: string): string {
 }
 
 /** The slot a label names, if any. At most `extraWords` words may follow the slot's words. */
+const WHOLE_WORDS = new Map(SLOT_LABELS.map((entry) => [entry, new RegExp(`(?:${entry.pattern.source})(?![\\p{L}\\p{N}])`, 'u')]));
+
 export function slotOf(rawLabel: string, extraWords = 4): SlotLabel | undefined {
   const text = normalizeLabel(rawLabel);
   if (!text) return undefined;
   for (const entry of SLOT_LABELS) {
-    const match = entry.pattern.exec(text);
+    // Whole words: "fixed by" is not "fix" + "ed by"; the pattern backtracks to its longer alternative.
+    const match = WHOLE_WORDS.get(entry)!.exec(text);
     if (!match) continue;
     const rest = text.slice(match[0].length);
-    if (/^[\p{L}\p{N}]/u.test(rest)) continue;
     if (rest.trim().split(/\s+/).filter(Boolean).length > extraWords) continue;
     return entry;
   }

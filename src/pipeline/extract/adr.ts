@@ -11,6 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import type { AdrInput, CitedText, LineCitation } from '../../schemas/index.ts';
 import { documentYear } from './fields.ts';
 import { citedItems, itemsOf, type TextItem } from './items.ts';
+import { namesIt, widen } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, displayTitle, type Section } from './section.ts';
 import { plainLine, slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
@@ -34,7 +35,7 @@ function numberOf(section: Section): { value: string; line: number } | undefined
 function names(text: string): string[] {
   const list = text.replace(/^[^—–:]{2,40}\s[—–]\s+(?=.*,)/u, '');
   return list
-    .split(/\s*(?:,|;|\band\b|\bи\b|&)\s*/u)
+    .split(/\s*(?:,|;|(?<![\p{L}])(?:and|и)(?![\p{L}])|&)\s*/u)
     .map((n) => clean(n.replace(/\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/[.;]+$/, '')))
     .filter((n) => n && n.length <= 60 && !/^(?:n\/a|none|—|-)$/i.test(n));
 }
@@ -57,7 +58,7 @@ function sameOption(a: string, b: string): boolean {
 }
 
 const REJECTED = /^(?:rejected|declined|not chosen|отклонено|отклонен\p{L}*|отвергнут\p{L}*|기각|거절)\s*[:：—–-]?\s*/iu;
-const CHOSEN = /^(?:chosen|selected|accepted|выбран\p{L}*|принят\p{L}*|선택|채택)\b\s*[:：—–-]?\s*/iu;
+const CHOSEN = /^(?:chosen|selected|accepted|выбран\p{L}*|принят\p{L}*|선택|채택)(?![\p{L}])\s*[:：—–-]?\s*/iu;
 
 /** One option from a list item: "**Name** — reason", "Name: reason", "Name — rejected: reason". */
 function optionFromItem(item: TextItem, raw: string, section: Section): Option {
@@ -81,6 +82,11 @@ function optionFromItem(item: TextItem, raw: string, section: Section): Option {
     reasons = reasons.replace(CHOSEN, '') || undefined;
   }
   return { name: name.replace(/[.;:]$/, ''), chosen, ...(reasons && { reasons: reasons.replace(/[.;]$/, '') }), cite: cite(section, item.from, item.to) };
+}
+
+/** An item's lines as written (its marks kept), joined. */
+function rawOf(content: SlotContent, item: TextItem): string {
+  return content.lines.filter((l) => l.number >= item.from && l.number <= item.to).map((l) => l.text.trim()).join(' ') || item.text;
 }
 
 /** "A (rejected: …); B (rejected: …); C (chosen)" on one line. */
@@ -145,7 +151,7 @@ function yStatement(section: Section) {
 function sentiment(text: string): 'positive' | 'negative' {
   if (/^\s*(?:\(\+\)|\+|good\b|pro\b|плюс|장점)/iu.test(text)) return 'positive';
   if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|con\b|минус|단점)/iu.test(text)) return 'negative';
-  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|нужн\p{L}*|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны)(?![\p{L}])/iu;
+  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны)(?![\p{L}])/iu;
   return negative.test(text) ? 'negative' : 'positive';
 }
 
@@ -226,8 +232,7 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
       if (options.length > 0) continue;
     }
     const items = itemsOf(content, { split: false });
-    const raw = new Map(content.lines.map((l) => [l.number, l.text]));
-    options = items.map((item) => optionFromItem(item, raw.get(item.from) ?? item.text, section));
+    options = items.map((item) => optionFromItem(item, rawOf(content, item), section));
   }
   // Rows of a record table: "| Rejected: MongoDB | Needs transactions and joins |".
   for (const part of section.parts.filter((p) => p.form === 'row' && REJECTED.test(p.label))) {
@@ -235,10 +240,9 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
   }
   // Reasons from "Почему не другие варианты", "Why the neglected options lost", pros-and-cons sections.
   for (const content of slotContents(section, 'whyNot')) {
-    const raw = new Map(content.lines.map((l) => [l.number, l.text]));
     const items = content.part.form === 'row' ? content.part.value.split(/\s*;\s+/).map((text) => ({ text, from: content.part.line, to: content.part.line })) : itemsOf(content, { split: true });
     for (const item of items) {
-      const read = optionFromItem(item, raw.get(item.from) ?? item.text, section);
+      const read = optionFromItem(item, content.part.form === 'row' ? item.text : rawOf(content, item), section);
       const match = options.find((o) => !o.chosen && (sameOption(o.name, read.name) || sameOption(o.name, item.text.split(/[\s,]+/).slice(0, 4).join(' '))));
       if (match && !match.reasons) match.reasons = read.reasons ?? item.text;
       else if (!match && read.reasons && options.length === 0) options.push(read);
@@ -265,7 +269,11 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
   if (!options.some((o) => o.chosen)) {
     const fromTitle = /^(.+?)\s+(?:as|как)\s+/i.exec(displayTitle(section.candidate.title))?.[1];
     if (fromTitle && options.length > 0) options.unshift({ name: fromTitle, chosen: true, cite: cite(section, section.candidate.titleLine) });
-    else if (decision && options.length > 0) options.unshift({ name: firstClause(decision.text), chosen: true, cite: decision.cite });
+    else if (decision && options.length > 0) {
+      // In What/Why/How records the approach chosen is the first sentence of "How".
+      const [what, how] = decision.text.split('\n\n');
+      options.unshift({ name: how ? `${firstClause(what!)}; ${firstClause(how)}` : firstClause(decision.text), chosen: true, cite: decision.cite });
+    }
   }
   return options.filter((o) => o.name);
 }
@@ -301,18 +309,23 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   // A status line with the record's date and deciders beside it: "status: accepted · 2026-06-18 · deciders: …".
   const sameLineDate = !dateFound && statusValue ? findDates(section.ctx.parsed.lines[(statusValue.cite[0] as LineCitation).lines[0] - 1] ?? '', year)[0] : undefined;
   const decidersValue = slotValue(section, 'deciders') ?? slotValue(section, 'author');
-  const decisionField = slotField(section, 'decision', { direct: true }) ?? (y?.decided ? { text: y.decided.text, cite: cite(section, y.decided.from, y.decided.to) } : undefined) ?? slotField(section, 'proposal', { direct: true });
+  // "What" (what is decided) and "How" (the approach) are one decision in What/Why/How records.
+  const proposal = slotField(section, 'proposal', { direct: true });
+  const decisionField = joined(slotField(section, 'decision', { direct: true }), proposal) ?? (y?.decided ? { text: y.decided.text, cite: cite(section, y.decided.from, y.decided.to) } : undefined);
   const prosCons = prosAndCons(section);
   const options = optionsOf(section, decisionField, prosCons);
   const links = findLinks(section);
   const supersedes = [...records(slotValue(section, 'supersedes')?.text), ...links.filter((l) => l.relation === 'supersedes').map((l) => l.to)];
   const supersededBy = [...records(slotValue(section, 'supersededBy')?.text), ...links.filter((l) => l.relation === 'supersededBy').map((l) => l.to)];
   const cites: Record<string, CitedText['cite']> = {};
-  if (number) cites.number = cite(section, number.line);
+  if (number) cites.number = widen(section, cite(section, number.line), namesIt(number.value));
+  const refLines = (refs: string[]) => section.lines.filter((l) => refs.some((r) => l.text.includes(r)));
+  if (supersedes.length) cites.supersedes = refLines(supersedes).slice(0, 3).flatMap((l) => cite(section, l.number));
+  if (supersededBy.length) cites.supersededBy = refLines(supersededBy).slice(0, 3).flatMap((l) => cite(section, l.number));
   if (status && statusValue) cites.status = statusValue.cite;
   if (decidersValue) cites.deciders = decidersValue.cite;
   const context =
-    slotField(section, 'context', { direct: true }) ??
+    joined(slotField(section, 'context', { direct: true }), slotField(section, 'goals', { direct: true })) ??
     (y?.context ? { text: [y.context.text, y.facing?.text].filter(Boolean).join('; facing '), cite: cite(section, y.context.from, (y.facing ?? y.context).to) } : undefined);
   const consequences = consequencesOf(section, options.find((o) => o.chosen), prosCons);
   if (y?.accepting && consequences.negative.length === 0) consequences.negative.push({ text: y.accepting.text, cite: cite(section, y.accepting.from, y.accepting.to) });
@@ -334,6 +347,12 @@ export function extractAdr(section: Section, base: Base): AdrInput {
     links,
     cites,
   };
+}
+
+/** Two cited texts as one, paragraphs apart; either alone when the other is missing. */
+function joined(first: CitedText | undefined, second: CitedText | undefined): CitedText | undefined {
+  if (!first || !second) return first ?? second;
+  return { text: `${first.text}\n\n${second.text}`, cite: [...first.cite, ...second.cite] };
 }
 
 function dedupe(list: string[]): string[] {

@@ -8,6 +8,7 @@
 import type { CitedText, IncidentInput } from '../../schemas/index.ts';
 import { chatMessages, type ChatMessage } from '../chat.ts';
 import { readFollowUp, type FollowUp } from './items.ts';
+import { givesTime, widen } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, shorten, type Section } from './section.ts';
 import { plainLine, slotContents, slotField } from './slots.ts';
@@ -17,7 +18,7 @@ import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
-const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\d|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|\d+\s*%)(?![\p{L}])/iu;
+const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\d|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
 const STATE = /(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated))(?![\p{L}])/iu;
 
 function messagesOf(section: Section): ChatMessage[] {
@@ -121,7 +122,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   const day = messages[0]?.date;
   const timeline: TimelineEntry[] = [];
   for (const m of messages) {
-    if (!EVENT.test(m.text) || /^\s*(?:👍|ok|ок|thanks|спасибо|\+1)\b/iu.test(m.text)) continue;
+    if (!EVENT.test(m.text) || /^\s*(?:👍|ok|ок|thanks|спасибо|\+1)(?![\p{L}\p{N}])/iu.test(m.text)) continue;
     // "looks like it started ~09:10", "мы в 15:58 выкатили release": an earlier moment told later.
     for (const said of findTimes(m.text.split(/\s[-–]\s|:\s*$/)[0]!)) {
       const at = findTimes(m.time)[0]!;
@@ -152,7 +153,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   const release = messages.find((m) => /(?<![\p{L}])(?:выкатил\p{L}*|release[ds]?|deploy(?:ed)?|rolled out|merged|релиз\p{L}*|задеплоил\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d/.test(m.text) && !/rollback|откат/iu.test(m.text));
   const cites: Record<string, CitedText['cite']> = {};
   if (severity) cites.severity = cite(section, severity.m.line);
-  if (lastState) cites.status = cite(section, lastState.line);
+  if (lastState) cites.status = widen(section, cite(section, lastState.line), (l) => STATE.test(l.text));
   // No "fixed by:" line: what people did is in the messages that say they did it.
   const fixes = messages.filter((m) => /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|откат\p{L}*|перезапуст\p{L}*|сделал|kill\p{L}*|кильн\p{L}*)(?![\p{L}])/iu.test(m.text) && !/\?\s*$/.test(m.text));
   const fixedBy = fixes.length > 0 ? { text: fixes.slice(0, 4).map((m) => `${m.time} ${m.author}: ${messageText(m)}`).join('\n'), cite: cite(section, fixes[0]!.line, fixes[Math.min(3, fixes.length - 1)]!.line) } : undefined;
@@ -162,11 +163,11 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     ...(day && first && { date: { text: day, cite: cite(section, first.line), inferred: false } }),
     ...(started && { started: { text: withZone(started.text), cite: started.cite } }),
     ...(first && { detected: { text: withZone(first.time), cite: cite(section, first.line) } }),
-    ...(span && { resolved: { text: withZone(span.to.text), cite: span.to.cite } }),
+    ...(span && { resolved: { text: withZone(span.to.text), cite: widen(section, span.to.cite, (l) => givesTime(span.to.text)(l) && /(?<![\p{L}])(?:mitigated|resolved|baseline|back to|восстановл\p{L}*|кажись всё|ноль)(?![\p{L}])/iu.test(l.text)) } }),
     ...(duration && { duration: { text: duration.d!.text, cite: cite(section, duration.m.line) } }),
     severity: severity?.s?.value ?? 'unknown',
     status: lastState ? (/mitigated/i.test(lastState.text) && !/resolved/i.test(lastState.text) ? 'mitigated' : 'resolved') : 'unknown',
-    ...(first && { summary: { text: shorten(messageText(first), 300), cite: cite(section, first.line, Math.min(first.endLine, first.line + 3)) } }),
+    ...(first && { summary: { text: shorten(messageText(first), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
     impact: slotField(section, 'impact') ?? bareLabel(section, /impact|влияние/) ?? (impactLine ? { text: messageText(impactLine), cite: cite(section, impactLine.line) } : undefined),
     trigger: slotField(section, 'trigger') ?? (release ? { text: `${release.author}: ${messageText(release)}`, cite: cite(section, release.line) } : undefined),
     rootCause: slotField(section, 'rootCause'),

@@ -9,6 +9,7 @@ import type { CitedText, IncidentInput, LineCitation } from '../../schemas/index
 import type { Slot } from '../templates.ts';
 import { documentYear, firstProse, resolveRelativeDate, writtenOn } from './fields.ts';
 import { citedItems, followUpsOf, type DateContext } from './items.ts';
+import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, type Line, type Section } from './section.ts';
 import { slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
@@ -50,16 +51,19 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
 
 const CAUSE = /(?<![\p{L}])(because|caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
 const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*|해결|복구|재시작|롤백)(?![\p{L}])/iu;
-const DETECTED = /(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|заметил\p{L}*|сообщил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|탐지|알림|제보|인지)(?![\p{L}])/iu;
+const DETECTED = /(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|탐지|알림|제보|인지)(?![\p{L}])/iu;
 const IMPACTED = /(?<![\p{L}])(users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** A sentence that says what changed: where a note without a trigger section tells what set it off. */
 const CHANGE = /(?<![\p{L}])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[ds]?|update[ds]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}])/iu;
 /** A timeline event that says it did not help is not how the incident was resolved. */
 const NO_EFFECT = /(?<![\p{L}])(no effect|had no effect|did(?:n'?t| not) help|without effect|без эффекта|не помогл\p{L}*|безрезультатно|효과 없)(?![\p{L}])|(?<![\p{L}])(fails?|failed|падает|упал\p{L}*)(?![\p{L}])/iu;
 
+/** Words that state the incident's state: where its status is said. */
+const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:normal|baseline)|fully (?:recovered|restored|operational))\b|(?<![\p{L}])(?:решено|закрыт\p{L}*|восстановлен\p{L}*|показали правильн\p{L}*|해결됨|종료)(?![\p{L}])/iu;
+
 /** Where a timeline entry marks a turn of the incident. */
 const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|begins?|began|start(?:s|ed)?|first (?:failed|failure|error))\b|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
-const NOTICED = /\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alert\b|paged|pages?\b|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщ\p{L}*|обнаруж\p{L}*|выяснил\p{L}*|звонит|알림|제보|탐지)(?![\p{L}])/iu;
+const NOTICED = /\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alert\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|알림|제보|탐지)(?![\p{L}])/iu;
 const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline)|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
@@ -197,7 +201,7 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
   const startIndex = Math.max(0, timed.findIndex((e) => started && (started.text.endsWith(e.time) || started.text.includes(e.time))));
   if (!resolved) {
     const after = timed.slice(startIndex + 1);
-    resolved = at(after.find((e) => /\b(?:OUTAGE|IMPACT) ENDS\b/.test(e.event)) ?? after.find((e) => ENDED.test(e.event)));
+    resolved = at(after.find((e) => /\b(?:OUTAGE|IMPACT) ENDS\b/.test(e.event)) ?? after.find((e) => ENDED.test(e.event) && !NO_EFFECT.test(e.event)));
   }
   // Detection: the detection section's first time, else the first entry that tells of an alert or a report.
   const detectionLines = slotLines(section, ['detection']);
@@ -210,6 +214,12 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
     }
   }
   if (!detected) detected = at(timed.find((e) => NOTICED.test(e.event) && !/\bno alert\b|алерт[а-я]* не/iu.test(e.event)));
+  // "29 апреля … выяснилось, что …": the first entry of the day the problem was found.
+  if (!detected) {
+    const found = sentences([...slotLines(section, ['detection', 'whatHappened', 'summary']), ...openingLines(section)]).find((s) => DETECTED.test(s.text));
+    const day = found ? findDates(found.text, documentYear(section))[0]?.date : undefined;
+    if (day) detected = at(timed.find((e) => e.date === day));
+  }
   return { started: corroborate(section, started, STARTED), detected: corroborate(section, detected, NOTICED), resolved: corroborate(section, resolved, ENDED) };
 }
 
@@ -253,6 +263,14 @@ export function dateContext(section: Section): DateContext {
   return { year: documentYear(section), written: writtenOn(section)?.date };
 }
 
+/** "Time to detection: 64 minutes" and the first entry that tells of a report or an alert. */
+function detectionFromStats(section: Section, event: TimelineEntry | undefined): CitedText | undefined {
+  const stat = slotValue(section, 'timeToDetect');
+  const told = event ? { text: `${event.event}${event.time ? ` (${event.time})` : ''}`, cite: event.cite } : undefined;
+  if (stat && told) return { text: `${stat.text} to detection; first signal: ${told.text}`, cite: [...stat.cite, ...told.cite] };
+  return stat ?? told;
+}
+
 export function extractIncident(section: Section, base: Base): IncidentInput {
   const year = documentYear(section);
   const stated = incidentDate(section, year, base.title) ?? relativeDate(section);
@@ -267,47 +285,48 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const severity = severityOf(section);
   const status = statusOf(section, timeline, resolved);
   // The last thing done before the impact ended (not what was tried and did not help).
-  const endIndex = resolved ? timeline.findIndex((e) => e.cite.some((c) => resolved.cite.some((r) => (r as LineCitation).lines[0] === (c as LineCitation).lines[0]))) : -1;
+  const endTime = resolved ? findTimes(resolved.text)[0]?.minutes : undefined;
+  const endIndex = resolved
+    ? timeline.findIndex((e) => findTimes(e.time)[0]?.minutes === endTime && e.cite.some((c) => resolved.cite.some((r) => (r as LineCitation).lines[0] === (c as LineCitation).lines[0])))
+    : -1;
   const before = endIndex > 0 ? timeline.slice(0, endIndex).reverse().find((e) => !NO_EFFECT.test(e.event) && !NOTICED.test(e.event)) : undefined;
-  const resolvingEvent = before ?? timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event));
+  const endEvent = endIndex >= 0 ? timeline[endIndex] : undefined;
+  const acted = (e: TimelineEntry) => /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released?|fixed|restart\p{L}*|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|재시작|롤백)(?![\p{L}])/iu.test(e.event);
+  const resolvingEvent = (endEvent && acted(endEvent) ? endEvent : undefined) ?? before ?? timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event));
   const changeEvent = timeline.find((e) => CHANGE.test(e.event));
   const detectedEvent = timeline.find((e) => NOTICED.test(e.event) && !/\bno alert\b/i.test(e.event));
   const followUps = slotContents(section, 'followUps').flatMap((c: SlotContent) => followUpsOf(c, dateContext(section)));
   const lessonsContent = slotContent(section, 'lessons');
   const cites: Record<string, CitedText['cite']> = {};
-  if (severity) cites.severity = cite(section, severity.line);
-  if (status.cite) cites.status = status.cite;
+  if (severity) cites.severity = widen(section, cite(section, severity.line), givesSeverity(severity.value));
+  if (status.cite) cites.status = widen(section, status.cite, (l) => STATUS_SAID.test(l.text) && !NO_EFFECT.test(l.text));
+  const opening = summaryLines;
   return {
     ...base,
     tags: ['incident'],
-    date,
+    date: date && !date.inferred ? widenText(section, date, givesDate(date.text, year)) : date,
     started,
     detected,
-    resolved,
+    resolved: widenText(section, resolved, (l) => givesTime(resolved!.text)(l) && (ENDED.test(l.text) || FIX.test(l.text)) && !NO_EFFECT.test(l.text)),
     duration: durationOf(section),
     severity: severity?.value ?? 'unknown',
     status: status.value,
     summary,
-    impact: firstText(slotField(section, 'impact'), sentencesWith(section, summaryLines, IMPACTED, 2)),
+    impact: widenText(section, firstText(slotField(section, 'impact'), sentencesWith(section, summaryLines, IMPACTED, 2)), (l) => IMPACTED.test(l.text) && /\d/.test(l.text), opening),
     trigger: firstText(
       slotField(section, 'trigger'),
       sentencesWith(section, story, CHANGE, 2),
       changeEvent ? { text: `${changeEvent.event}${changeEvent.time ? ` (${changeEvent.time})` : ''}`, cite: changeEvent.cite } : undefined,
     ),
-    rootCause: firstText(slotField(section, 'rootCause'), slotField(section, 'fault'), sentencesWith(section, summaryLines, CAUSE, 2)),
+    rootCause: widenText(section, firstText(slotField(section, 'rootCause'), slotField(section, 'fault'), sentencesWith(section, summaryLines, CAUSE, 2)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
-    detection: firstText(
-      slotField(section, 'detection'),
-      sentencesWith(section, summaryLines, DETECTED, 2),
-      detectedEvent ? { text: `${detectedEvent.event}${detectedEvent.time ? ` (${detectedEvent.time})` : ''}`, cite: detectedEvent.cite } : undefined,
-      slotField(section, 'timeToDetect'),
-    ),
-    resolution: firstText(
+    detection: firstText(slotField(section, 'detection'), sentencesWith(section, summaryLines, DETECTED, 2), detectionFromStats(section, detectedEvent)),
+    resolution: widenText(section, firstText(
       slotField(section, ['resolution', 'mitigation']),
       sentencesWith(section, summaryLines, FIX, 2),
       resolvingEvent ? { text: `${resolvingEvent.event}${resolvingEvent.time ? ` (${resolvingEvent.time})` : ''}`, cite: resolvingEvent.cite } : undefined,
       slotField(section, 'timeToRecover'),
-    ),
+    ), (l) => FIX.test(l.text) && !NO_EFFECT.test(l.text) && findTimes(l.text).length < 2, [...opening, ...(resolvingEvent ? section.lines.filter((l) => resolvingEvent.cite.some((c) => (c as LineCitation).lines[0] === l.number)) : [])]),
     timeline,
     followUps,
     lessons: lessonsContent ? citedItems(section, lessonsContent, { split: false }) : [],

@@ -7,11 +7,12 @@
 import type { CitedText, LineCitation, RunbookInput } from '../../schemas/index.ts';
 import { ALERT_NAME, documentYear, firstProse } from './fields.ts';
 import { citedItems } from './items.ts';
+import { namesIt, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, type Section } from './section.ts';
 import { plainLine, slotContent, slotContents, slotField, slotValue } from './slots.ts';
 import { extractSteps, type Step } from './steps.ts';
-import { findDates, readSeverity } from './values.ts';
+import { findDates, findDuration, readSeverity } from './values.ts';
 
 type Base = Pick<RunbookInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
@@ -20,10 +21,14 @@ const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : un
 /** A title that is an alert's name: `LedgerApiHighErrorRate`, `etcdBackendQuotaLowSpace`, `MCDRebootError`. */
 const ALERT_TITLE = /^\s*([a-zA-Z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*){2,})\s*$/;
 
-/** The component an alert is named after: `CoreDNSErrorsHigh` → CoreDNS, `etcdBackendQuotaLowSpace` → etcd. */
+/** The condition words alert names end with: `…ErrorsHigh`, `…Down`, `…CrashLooping`, `…FillingUp`. */
+const CONDITION = /(?:High|Low|Down|Up|Full|Errors?|Error|Failed|Failing|Latency|Missing|Unavailable|Critical|Exhausted|Stuck|Crash|Looping|Lag|Filling|Space|Rate|Degraded|Restarting|NotReady|Saturated|Slow|Timeout|Expiring|Expired|Usage|Reboot|Quota|Backend|Warning)$/;
+
+/** The component an alert is named after: `CoreDNSErrorsHigh` → CoreDNS, `ClusterOperatorDown` → ClusterOperator. */
 function alertComponent(alert: string): string | undefined {
-  const lead = /^([a-z]+|[A-Z]{2,}(?=[A-Z][a-z])|[A-Z][a-z]+(?:[A-Z]{2,}(?=[A-Z][a-z]|$))?)/.exec(alert)?.[1];
-  return lead && lead.length >= 3 ? lead : undefined;
+  let name = alert;
+  while (CONDITION.test(name) && name.replace(CONDITION, '').length >= 3) name = name.replace(CONDITION, '');
+  return name !== alert && name.length >= 3 ? name : undefined;
 }
 
 /** Warning lines and blocks: "⚠️ …", "**Внимание:** …", "> **Warning**", "*WARNING*: …", "주의: …". */
@@ -55,17 +60,21 @@ function warningsOf(section: Section): CitedText[] {
 /** The service: a labelled line, the parenthesis or code span of the title, or the alert's component. */
 function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText | undefined {
   const labelled = slotValue(section, 'service', { shared: true });
-  if (labelled) return { text: labelled.text, cite: labelled.cite };
+  const weak = labelled && /^\s*(?:cluster|кластер|system|система|component|компонент)/iu.test(section.ctx.parsed.lines[(labelled.cite[0] as LineCitation).lines[0] - 1]?.replace(/^[\s*_-]+/, '') ?? '');
+  if (labelled && !weak) return { text: labelled.text, cite: labelled.cite };
   const sources = [
     { text: section.candidate.title, line: section.candidate.titleLine },
     ...section.contextParts.filter((p) => p.form === 'heading' && p.depth === 1).map((p) => ({ text: p.label, line: p.line })),
     ...section.ctx.parts.filter((p) => p.form === 'heading' && p.depth === 1 && p.line < section.candidate.startLine).map((p) => ({ text: p.label, line: p.line })),
   ];
   for (const { text, line } of sources) {
-    const named = /\(([a-z][\w.-]{1,40})\)\s*$|`([a-z][\w.-]{1,40})`|(?:для|for(?: the)?|on|на|кластер[ау]?|cluster|сервис[ау]?)\s+(?:кластера\s+)?([a-z][\w-]*-[\w.-]+)/u.exec(text);
-    const value = named?.[1] ?? named?.[2] ?? named?.[3];
+    // "(pg-pay)", "`kafka-prod-eu`", "для кластера sess-redis", "image-resizer 크래시", "Gitaly is down".
+    const named = /\(([a-z][\w.-]{1,40})\)\s*$|`([a-z][\w.-]{1,40})`|(?<![\p{L}\d-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\p{L}\d-])/u.exec(text);
+    const down = /^\s*([\p{L}][\w.-]{1,30}(?:\s[\p{L}][\w.-]{1,30})?)\s+(?:is|are)\s+(?:down|slow|unavailable|failing|degraded|full)/iu.exec(text);
+    const value = named?.[1] ?? named?.[2] ?? named?.[3] ?? down?.[1];
     if (value) return { text: value, cite: cite(section, line) };
   }
+  if (labelled) return { text: labelled.text, cite: labelled.cite };
   // A runbook collection names its service in its introduction ("… для Ringo Uchet.", "for the Billing API").
   const { parsed, noise } = section.ctx;
   for (let n = parsed.bodyStartLine; n < Math.min(parsed.lines.length, parsed.bodyStartLine + 12); n++) {
@@ -96,11 +105,36 @@ function alertsOf(section: Section): Array<{ name: string; cite: CitedText['cite
 function verificationOf(section: Section, steps: Step[]): CitedText[] {
   const own = slotContents(section, 'verification').flatMap((c) => citedItems(section, c, { split: false }));
   if (own.length > 0) return own;
+  // "As validation, check …", "To verify, run …", "Убедитесь, что …": a sentence that says how to check.
+  const said = section.lines.filter((l) => /^\s*(?:as (?:a )?validation|to (?:verify|validate|confirm)|verify that|confirm that|check that|убедитесь|убедиться, что|проверьте, что|확인:)/iu.test(plainLine(l.text)));
+  if (said.length > 0) return said.map((l) => ({ text: plainLine(l.text), cite: cite(section, l.number) }));
   const verifying = steps.find((s) => /^(?:verify|verification|проверк\p{L}*|убедиться|확인)/iu.test(s.text));
   if (!verifying) return [];
   const [from, to] = (verifying.cite[0] as LineCitation).lines;
   return section.lines
     .filter((l) => l.number > from && l.number <= to && /^\s*[-*+]\s/.test(l.text))
+    .map((l) => ({ text: plainLine(l.text), cite: cite(section, l.number) }));
+}
+
+/** An alert runbook's summary says what the alert means and what it costs: Meaning, then Impact. */
+function withImpact(summary: CitedText | undefined, impact: CitedText | undefined): CitedText | undefined {
+  if (!summary || !impact || summary.text.includes(impact.text)) return summary ?? impact;
+  return { text: `${summary.text}\n\nImpact: ${impact.text}`, cite: [...summary.cite, ...impact.cite] };
+}
+
+/** Who to call when the steps do not help, said in a sentence without an "Escalation" heading. */
+const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|звонить|позвонить|писать дежурн\p{L}*|связаться|эскалир\p{L}*|연락|호출)(?![\p{L}])/iu;
+const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*|당직|팀장)(?![\p{L}])/iu;
+
+function escalationOf(section: Section, steps: Step[]): CitedText[] {
+  const own = slotContents(section, 'escalation', { shared: true }).flatMap((c) => citedItems(section, c, { split: false }));
+  if (own.length > 0) return own;
+  const stepLines = new Set(steps.flatMap((s) => {
+    const [from, to] = (s.cite[0] as LineCitation).lines;
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }));
+  return section.lines
+    .filter((l) => !stepLines.has(l.number) && ESCALATE.test(l.text) && SOMEONE.test(l.text) && /^\s*(?:if|если|when|когда|[\p{Lu}])/u.test(plainLine(l.text)))
     .map((l) => ({ text: plainLine(l.text), cite: cite(section, l.number) }));
 }
 
@@ -121,8 +155,11 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
   return {
     ...base,
     tags: ['runbook'],
-    summary: slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? firstProse(section),
-    service: serviceOf(section, alerts),
+    summary: withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? firstProse(section), impact),
+    service: (() => {
+      const service = serviceOf(section, alerts);
+      return service && widenText(section, service, namesIt(service.text));
+    })(),
     ...(owner && { owner }),
     ...(verifiedOn && lastVerified && { lastVerified: { text: verifiedOn.date, cite: lastVerified.cite, inferred: false } }),
     ...(severityWord && { severity: severityWord.value }),
@@ -132,9 +169,10 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
     symptoms: nonEmpty(symptoms) ?? (impact ? [impact] : []),
     steps,
     warnings: warningsOf(section),
-    escalation: slotContents(section, 'escalation', { shared: true }).flatMap((c) => citedItems(section, c, { split: false })),
+    escalation: escalationOf(section, steps),
     verification: verificationOf(section, steps),
-    recoveryTime: slotValue(section, 'recoveryTime') ?? undefined,
+    // A drill's measured time ("Last verified: 2026-08-12, restore drill (52 minutes end to end)") is how long it takes.
+    recoveryTime: slotValue(section, 'recoveryTime') ?? (lastVerified && findDuration(lastVerified.text) ? { text: findDuration(lastVerified.text)!.text, cite: lastVerified.cite } : undefined),
     rto: slotValue(section, 'rto', { shared: true }) ?? undefined,
     rpo: slotValue(section, 'rpo', { shared: true }) ?? undefined,
     links: findLinks(section),

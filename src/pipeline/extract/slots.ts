@@ -49,7 +49,9 @@ function contentOf(section: Section, part: Part, parts: Part[], pool: Line[], sh
   const later = parts.filter((p) => p.line > part.line || (p.line === part.line && p !== part && parts.indexOf(p) > parts.indexOf(part)));
   let lines: Line[];
   if (part.form === 'heading') {
-    const sub = options.direct ? later.find((p) => p.form === 'heading' && p.depth > part.depth) : undefined;
+    // Direct: up to the first subheading that is a section of its own kind ("### Consequences"), not
+    // over subheadings that only divide the text ("### Secret Rotation" under "## Decision").
+    const sub = options.direct ? later.find((p) => p.form === 'heading' && p.depth > part.depth && p.slot !== undefined && p.line <= (part.endLine ?? Number.MAX_SAFE_INTEGER)) : undefined;
     const end = Math.min(part.endLine ?? section.candidate.endLine, sub ? sub.line - 1 : Number.MAX_SAFE_INTEGER);
     lines = pool.filter((l) => l.number > part.line && l.number <= end);
   } else if (part.form === 'row' || part.form === 'frontmatter') {

@@ -9,7 +9,7 @@ import type { Code, List, ListItem, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import type { Part } from '../outline.ts';
-import { looksLikeCommand } from '../shell.ts';
+import { isInlineCommand, looksLikeCommand } from '../shell.ts';
 import type { Slot } from '../templates.ts';
 import { cite, clean, nodeLines, type Section } from './section.ts';
 import { plainLine, slotContents, type SlotContent } from './slots.ts';
@@ -28,17 +28,6 @@ const STEP_MARKER = /^\s*(?:#+\s*)?(?:\*\*)?(?:ШАГ|Шаг|шаг|STEP|Step|st
 
 /** Words of a step that are the escalation or verification list, not a step ("5. **Эскалация:**"). */
 const NOT_A_STEP = /^(?:эскалация|escalation|escalate|уведомить команду|notify the team|проверка результата|verification|как проверить|에스컬레이션)[:：]?$/iu;
-
-/** Inline code that is a command to run, not a name: `kubectl -n ledger get pods`, `select * from t`. */
-export function isInlineCommand(code: string): boolean {
-  const text = code.trim();
-  if (!text || text.length > 400) return false;
-  if (looksLikeCommand(text)) return true;
-  if (/^(?:select|insert|update|delete|alter|create|drop|show|explain|vacuum|analyze)\s/i.test(text)) return true;
-  const tokens = text.split(/\s+/);
-  if (tokens.length < 2 || !/^(?:[a-z][\w.-]*|\.{0,2}\/[\w./-]+|\$)$/.test(tokens[0]!)) return false;
-  return /(?:ctl|cli|-ctl)$/.test(tokens[0]!) || tokens.slice(1).some((t) => /^-{1,2}[\w]|[/$=]|\.\w{1,5}$|^<[\w-]+>$/.test(t));
-}
 
 function inlineCommands(node: RootContent | ListItem): string[] {
   const found: string[] = [];
@@ -69,8 +58,11 @@ function stepFromItem(section: Section, item: ListItem): Step | undefined {
   const headLines = head ? section.ctx.parsed.lines.slice(head.position!.start.line - 1, head.position!.end.line) : [];
   const commandLines = headLines.slice(1).filter(looksLikeCommand).map((l) => l.trim());
   const prose = commandLines.length > 0 ? headLines.filter((l, i) => i === 0 || !looksLikeCommand(l)).join(' ') : head ? toString(head) : '';
-  const text = clean(plainLine(prose.replace(/^\s*\d+[.)]\s*/, ''))).replace(/[:：]$/, '');
-  if (!text || NOT_A_STEP.test(text)) return undefined;
+  const head_ = clean(plainLine(prose.replace(/^\s*\d+[.)]\s*/, ''))).replace(/[:：]$/, '');
+  if (!head_ || NOT_A_STEP.test(head_)) return undefined;
+  // "Check pod template parameters such as:" and its sub-items are one step.
+  const nested = item.children.filter((c): c is List => c.type === 'list').flatMap((l) => l.children.map((c) => clean(plainLine(toString(c.children[0] ?? c)))));
+  const text = nested.length > 0 && /[:：]\s*$/.test(prose.trim()) ? `${head_}: ${nested.join('; ')}` : head_;
   const commands = [...(commandLines.length ? [commandLines.join('\n')] : []), ...fencedCommands(item), ...inlineCommands(head ?? item)];
   return { text, commands, cite: cite(section, from, to) };
 }
@@ -193,5 +185,28 @@ export function extractSteps(section: Section): Step[] {
   if (headings.length > 0) return headings;
   const ordered = stepsFromLists(section, section.tree.children, true);
   if (ordered.length > 0) return ordered;
-  return stepsFromLists(section, section.tree.children, false).filter((s) => s.commands.length > 0);
+  return freeformSteps(section);
+}
+
+/**
+ * A procedure written as prose and bullets ("* Check `tail …`", "If the slot is inactive … run
+ * `select pg_drop_replication_slot(…)`"): the lists that hold commands, each item a step, and the
+ * paragraphs that hold one; a code block belongs to the step before it.
+ */
+function freeformSteps(section: Section): Step[] {
+  const steps: Step[] = [];
+  for (const node of section.tree.children) {
+    if (node.type === 'list') {
+      const items = node.children.map((item) => stepFromItem(section, item)).filter((s): s is Step => s !== undefined);
+      if (items.some((s) => s.commands.length > 0)) steps.push(...items);
+    } else if (node.type === 'paragraph') {
+      const commands = inlineCommands(node);
+      if (commands.length > 0) steps.push({ text: clean(plainLine(toString(node))), commands, cite: cite(section, ...nodeLines(node)) });
+    } else if (node.type === 'code' && steps.length > 0 && /^\s*\$\s|^\s*[a-z][\w.-]*\s+-/m.test(node.value)) {
+      const last = steps[steps.length - 1]!;
+      last.commands.push(node.value);
+      last.cite = cite(section, (last.cite[0] as { lines: [number, number] }).lines[0], node.position!.end.line);
+    }
+  }
+  return steps;
 }

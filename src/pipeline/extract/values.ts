@@ -132,7 +132,7 @@ export function findTimes(text: string): FoundTime[] {
 }
 
 /** Time zone words that follow a clock time. */
-export const ZONE = /^\s*\(?\s*(UTC|GMT|CET|CEST|EET|EEST|MSK|МСК|KST|JST|PST|PDT|EST|EDT|BST|IST|UTC[+-]\d{1,2})\b\)?/iu;
+export const ZONE = /^\s*\(?\s*(UTC|GMT|CET|CEST|EET|EEST|MSK|МСК|KST|JST|PST|PDT|EST|EDT|BST|IST|UTC[+-]\d{1,2})(?![\p{L}\p{N}])\)?/iu;
 
 /**
  * Durations as written: "1 hour 47 minutes", "2 h 26 min", "7 ч 29 мин", "48분", "23 минуты",
