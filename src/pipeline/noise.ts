@@ -27,7 +27,7 @@ export const NOISE_RULES: NoiseRule[] = [
     name: 'ai-summary-chrome',
     why: 'AI summary pages paste their header: an "AI generated" label with a confidence badge, editor and age, joined by "·"',
     test: (line) =>
-      /(?:^|[\s·✨])(?:AI[ -]generated|AI 생성|Сгенерировано (?:ИИ|AI)|ИИ-сводка)/iu.test(line) ||
+      /(?:^|[\s·✨])(?:AI[ -]generated|generated (?:by|with) (?:AI|ChatGPT|Copilot|Gemini|Claude)|AI 생성|Сгенерировано (?:ИИ|AI|нейросетью)|ИИ-сводка)/iu.test(line) ||
       /신뢰도\s*(?:높음|보통|낮음)|원본 요약|출처 클릭|Document Sections\s*AI|^\s*AI\s*·/u.test(line) ||
       CONFIDENCE_BADGE.test(line),
   },
@@ -49,7 +49,7 @@ export const NOISE_RULES: NoiseRule[] = [
   {
     name: 'feedback-prompt',
     why: 'summary and chat UIs end with a rating widget: a question followed by thumbs up and down',
-    test: (line) => /(?:👍|👎)\s*(?:👍|👎)\s*$/u.test(line),
+    test: (line) => /(?:👍|👎)\s*(?:👍|👎)\s*$/u.test(line) || /^\s*[^.!\n]{2,60}\?\s*(?:Yes\s+No|Да\s+Нет|예\s+아니오)\s*$/iu.test(line),
   },
   {
     name: 'citation-hint',
@@ -114,8 +114,9 @@ function upstreamFile(lines: string[], firstLine: number): string | undefined {
   const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   lines.forEach((line, index) => {
     if (index + 1 < firstLine) return;
+    // A line that is only a file name: no sentence in it, a few words at most.
     const alone = FILE_LABEL.exec(line);
-    if (alone) return add(alone[1]!.trim());
+    if (alone && !/[.;:!?,]\s/.test(alone[1]!) && alone[1]!.trim().split(/\s+/).length <= 8) return add(alone[1]!.trim());
     const trailing = TRAILING_FILE.exec(line);
     if (!trailing) return;
     // The name may be several words long: take the longest tail that other lines end with too.

@@ -75,7 +75,7 @@ export const KIND_LINE =
 /** A plain line that is only a section name ("Summary", "개요", "Timeline (UTC)"): a heading in pasted text. */
 function isBareSectionName(text: string): boolean {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.length > 60 || /[.!?,;:：]$/.test(trimmed) || /^[-*+>|#\d]/.test(trimmed)) return false;
+  if (!trimmed || trimmed.length > 60 || /[.!?,;:：]$/.test(trimmed) || /[:：]\s*\S/.test(trimmed) || /^[-*+>|#\d]/.test(trimmed)) return false;
   return slotOf(trimmed, 2) !== undefined && trimmed.split(/\s+/).length <= 6;
 }
 

@@ -8,7 +8,7 @@ import { classify, classifyChat, classifySpeech, standsAlone, type Classificatio
 import type { NoiseReport } from './noise.ts';
 import type { Part } from './outline.ts';
 import type { ParsedSource } from './parse.ts';
-import { CONTAINER_TITLE, NON_DOCUMENT_SLOTS, titleKind, type DocumentKind } from './templates.ts';
+import { CONTAINER_TITLE, NON_DOCUMENT_SLOTS, SITUATION_TITLE, titleKind, type DocumentKind } from './templates.ts';
 
 export type Range = [number, number];
 
@@ -136,7 +136,17 @@ class Segmenter {
       .map((c) => ({ section: c, classification: standsAlone(this.evidence(c)) }))
       .filter((c): c is { section: Section; classification: Classification } => c.classification !== undefined);
     const container = CONTAINER_TITLE.test(section.title);
-    return found.length >= 2 || (container && found.length >= 1) ? found : [];
+    if (found.length >= 2 || (container && found.length >= 1)) return found;
+    // Sections titled with the situation they handle ("Если …", "If …"), each with a procedure.
+    const situations = section.children.filter((c) => SITUATION_TITLE.test(c.title) && this.hasProcedure(c));
+    if (situations.length >= 2) return situations.map((c) => ({ section: c, classification: { kind: 'runbook' as const, score: 5, reason: `one of ${situations.length} situations with their own steps` } }));
+    return [];
+  }
+
+  /** Numbered steps or commands under a section. */
+  private hasProcedure(section: Section): boolean {
+    const text = this.text(section.line + 1, section.endLine, []);
+    return /^\s*\d{1,2}[.)]\s+\S/m.test(text) && (/^\s*```/m.test(text) || /`[^`]{4,}`/.test(text) || text.split('\n').filter((l) => /^\s*\d{1,2}[.)]\s/.test(l)).length >= 3);
   }
 
   /** A section that is a document: itself, less the documents inside it that name their own kind. */

@@ -50,7 +50,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('impact', /^(customer impact|user impact|business impact|impact|влияние|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
   label('whyNot', /^(why not(?: the)? other(?: options)?|why the neglected options lost|rejected options|почему не (?:другие|остальные)(?: варианты)?|почему не|отклон[её]нные варианты|기각된 대안)/u, { adr: 3 }),
   label('contributingFactors', /^(contributing factors?|способствующ\p{L}* факторы|сопутствующ\p{L}* факторы|기여 요인)/u, { incident: 3 }),
-  label('rootCause', /^(root causes?(?: analysis)?|rca|causes?|why it happened|корнев\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|원인)/u, { incident: 3 }),
+  label('rootCause', /^(root causes?(?: analysis)?|rca|causes?|what caused (?:it|the \p{L}+)|cause of the \p{L}+|why it happened|корнев\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|원인)/u, { incident: 3 }),
   label('fault', /^(fault|what went wrong technically|сбой в системе)$/u, { incident: 3 }),
   label('trigger', /^(trigger|leadup|lead-up|триггер|что запустило|спусковой крючок|트리거|발단)/u, { incident: 3 }),
   label('timeToDetect', /^(time to detect(?:ion)?|ttd|mttd|detection delay|delay to detection|время обнаружения|탐지 시간)/u, { incident: 3 }),
@@ -176,6 +176,13 @@ export const TITLE_MARKERS: Record<DocumentKind, RegExp> = {
   adr: new RegExp(String.raw`(?:${BEFORE}(?:[A-Z]{2,6}-)?ADR[-\s]?\d+${AFTER}|^\s*(?:DL|DR)-\d{2,4}(?:-\d+)?${AFTER}|^\s*(?:architecture decision(?: record)?|decision record|архитектурное решение|아키텍처 결정)${AFTER})`, 'iu'),
   runbook: new RegExp(String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:runbook|run book|playbook|ранбук|инструкция|регламент|процедура|런북|플레이북|운영 매뉴얼|대응 매뉴얼)${AFTER}(?!['’]и|s${AFTER})`, 'iu'),
 };
+
+/**
+ * A heading that names the situation a procedure is for: "Если растут таймауты", "If the disk
+ * fills up", "When the queue stalls", "Сценарий 2: …", "Case 3", "디스크가 가득 찬 경우". Sibling
+ * sections titled so, each with its own steps, are runbooks of their own.
+ */
+export const SITUATION_TITLE = /^\s*(?:\d{1,2}[.)]\s*)?(?:если|когда|при\s|if|when|in case|case\s+\d|сценари\p{L}*|scenario|ситуация|situation|만약|상황)(?![\p{L}])|경우\s*$|경우[:：]/iu;
 
 /** A heading that holds several documents of a kind: "Runbooks", "Аварийные сценарии", "Kafka platform runbooks". */
 export const CONTAINER_TITLE = /(?:^|[^\p{L}])(runbooks|playbooks|runbook['’]и|ранбуки|сценари[ийея]\p{L}*|scenarios|incidents|postmortems|decisions|ADRs|런북 모음|런북들)(?![\p{L}])/iu;

@@ -151,7 +151,7 @@ function yStatement(section: Section) {
 function sentiment(text: string): 'positive' | 'negative' {
   if (/^\s*(?:\(\+\)|\+|good\b|pro\b|плюс|장점)/iu.test(text)) return 'positive';
   if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|con\b|минус|단점)/iu.test(text)) return 'negative';
-  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны)(?![\p{L}])/iu;
+  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны)(?![\p{L}])|해야|필요하|비용|복잡|부담|위험/iu;
   return negative.test(text) ? 'negative' : 'positive';
 }
 

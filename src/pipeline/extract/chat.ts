@@ -5,7 +5,7 @@
  * summary someone posts for the postmortem ("root cause: …", "action items: 1) … 2) …") gives
  * the fields. Speakers are people, not entities of the system.
  */
-import type { CitedText, IncidentInput } from '../../schemas/index.ts';
+import type { AdrInput, CitedText, IncidentInput } from '../../schemas/index.ts';
 import { chatMessages, type ChatMessage } from '../chat.ts';
 import { readFollowUp, type FollowUp } from './items.ts';
 import { givesTime, widen } from './evidence.ts';
@@ -55,7 +55,8 @@ function channelOf(section: Section): { name: string; line: number } | undefined
 /** A title from the channel and the first report of the failure. */
 export function chatTitle(section: Section): CitedText {
   const messages = messagesOf(section);
-  const report = messages.find((m) => EVENT.test(m.text)) ?? messages[0];
+  // An incident is named by its first report; a decision thread by the question that opens it.
+  const report = section.candidate.classification.kind === 'incident' ? (messages.find((m) => EVENT.test(m.text)) ?? messages[0]) : messages[0];
   const channel = channelOf(section);
   const words = report ? shorten(messageText(report).replace(/\?.*$/, '').trim(), 90) : section.ctx.sourceId;
   const text = channel ? `${channel.name} — ${words}` : words;
@@ -175,6 +176,45 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     resolution: slotField(section, 'resolution') ?? fixedBy,
     timeline,
     followUps: followUpsOf(section, messages),
+    links: findLinks(section),
+    cites,
+  };
+}
+
+/** Who agreed: "agreed", "+1", "sounds good", "согласен", "👍" after the options were laid out. */
+const AGREES = /(?<![\p{L}])(?:agreed|agree|sounds good|lgtm|let'?s do (?:it|that)|согласен|согласна|договорились|поддерживаю|동의)(?![\p{L}])|^\s*(?:\+1|👍)/iu;
+const DECIDES = /(?<![\p{L}])(?:decision|decided|we'?ll go with|let'?s go with|going with|решение|решили|выбираем|берём|берем|결정)(?![\p{L}])/iu;
+
+/** A decision thread: the question that opens it, the options laid out, the decision and who made it. */
+export function extractChatAdr(section: Section, base: Base): AdrInput {
+  const messages = messagesOf(section);
+  const question = messages[0];
+  const decisionMessage = [...messages].reverse().find((m) => DECIDES.test(m.text));
+  const decided = decisionMessage ? messageText(decisionMessage).replace(/^.*?(?<![\p{L}])(?:decision|решение)\s*[:：]\s*/iu, '') : undefined;
+  // "options: SQS or keep Redis streams?"
+  const listing = messages.find((m) => /(?<![\p{L}])(?:options?|варианты|альтернативы)\s*[:：]/iu.test(m.text));
+  const named = listing
+    ? messageText(listing).replace(/^.*?(?:options?|варианты|альтернативы)\s*[:：]\s*/iu, '').replace(/\?.*$/, '').split(/\s*(?:,|;|(?<![\p{L}])(?:or|или|vs\.?)(?![\p{L}]))\s*/iu).map((o) => o.replace(/^(?:keep|stay with|оставить)\s+/i, '').trim()).filter(Boolean)
+    : [];
+  const options = named.map((name) => {
+    // "SQS pros: … cons: …", "Redis streams: we already run it, but …": what was said for each.
+    const said = messages.filter((m) => m !== listing && messageText(m).toLowerCase().includes(name.toLowerCase()) && !DECIDES.test(m.text));
+    const chosen = decided !== undefined && decided.toLowerCase().split(/[,;.]/)[0]!.includes(name.toLowerCase());
+    return { name, chosen, ...(said.length > 0 && { reasons: said.map((m) => messageText(m)).join('; ') }), cite: cite(section, listing!.line) };
+  });
+  const agreeing = messages.filter((m) => decisionMessage && m.line >= (listing?.line ?? 0) && (AGREES.test(m.text) || m === decisionMessage)).map((m) => m.author);
+  const day = messages[0]?.date;
+  const cites: Record<string, CitedText['cite']> = {};
+  if (agreeing.length) cites.deciders = messages.filter((m) => agreeing.includes(m.author) && (AGREES.test(m.text) || m === decisionMessage)).flatMap((m) => cite(section, m.line));
+  return {
+    ...base,
+    tags: ['adr', 'chat'],
+    status: 'unknown',
+    ...(day && question && { date: { text: day, cite: cite(section, question.line), inferred: false } }),
+    deciders: [...new Set(agreeing)],
+    ...(question && { context: { text: `${question.author}: ${messageText(question)}`, cite: cite(section, question.line) } }),
+    ...(decided && decisionMessage && { decision: { text: decided, cite: cite(section, decisionMessage.line) } }),
+    options,
     links: findLinks(section),
     cites,
   };

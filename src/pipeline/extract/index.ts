@@ -4,7 +4,7 @@ import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
 import type { Candidate } from '../segment.ts';
 import { extractAdr } from './adr.ts';
-import { extractChatIncident, chatTitle } from './chat.ts';
+import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
 import { extractIncident } from './incident.ts';
 import { extractRunbook } from './runbook.ts';
@@ -102,7 +102,9 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
           ? extractChatIncident(section, base)
           : extractIncident(section, base)
       : kind === 'adr'
-        ? extractAdr(section, base)
+        ? candidate.form === 'chat'
+          ? extractChatAdr(section, base)
+          : extractAdr(section, base)
         : extractRunbook(section, base);
   const fromFrontmatter = articleFromFrontmatter(section);
   if (fromFrontmatter) data.article = { ...data.article, ...fromFrontmatter, notes: data.article?.notes ?? [] };

@@ -116,6 +116,12 @@ function verificationOf(section: Section, steps: Step[]): CitedText[] {
     .map((l) => ({ text: plainLine(l.text), cite: cite(section, l.number) }));
 }
 
+/** A runbook's first paragraph of prose that is not its escalation: what it is for. */
+function introduction(section: Section): CitedText | undefined {
+  const prose = firstProse(section);
+  return prose && !(ESCALATE.test(prose.text) && SOMEONE.test(prose.text)) ? prose : undefined;
+}
+
 /** An alert runbook's summary says what the alert means and what it costs: Meaning, then Impact. */
 function withImpact(summary: CitedText | undefined, impact: CitedText | undefined): CitedText | undefined {
   if (!summary || !impact || summary.text.includes(impact.text)) return summary ?? impact;
@@ -155,7 +161,7 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
   return {
     ...base,
     tags: ['runbook'],
-    summary: withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? firstProse(section), impact),
+    summary: withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? introduction(section), impact),
     service: (() => {
       const service = serviceOf(section, alerts);
       return service && widenText(section, service, namesIt(service.text));

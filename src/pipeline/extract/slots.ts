@@ -68,7 +68,8 @@ function contentOf(section: Section, part: Part, parts: Part[], pool: Line[], sh
     const narrative = part.slot !== undefined && NARRATIVE.has(part.slot);
     if (!narrative) {
       // "Label: value" goes on over the plain lines of its paragraph, not into a list or a new label.
-      const stop = following.findIndex((l) => !l.text.trim() || /^\s*(?:[-*+•>|#]|\d{1,2}[.)]\s)/.test(l.text));
+      const partLines = new Set(parts.map((p) => p.line));
+      const stop = following.findIndex((l) => !l.text.trim() || partLines.has(l.number) || /^\s*(?:[-*+•>|#]|\d{1,2}[.)]\s)/.test(l.text));
       lines = [first, ...(stop < 0 ? following : following.slice(0, stop))];
     } else {
       // A story runs to a rule ("---"), a line that opens a new topic with an emoji, or its third
@@ -191,7 +192,8 @@ export function slotValue(section: Section, slots: Slot | Slot[], options: SlotO
     const first = content.lines.find((l) => l.text.trim());
     if (!first) continue;
     const text = plainLine(content.part.form === 'heading' ? first.text : content.lines[0]!.text || first.text);
-    if (text) return { text, cite: cite(section, first.number) };
+    // A one-line value ends without the sentence's full stop ("Сервис: pay-gw. Владелец: …").
+    if (text) return { text: text.replace(/[.;,]$/, ''), cite: cite(section, first.number) };
   }
   return undefined;
 }

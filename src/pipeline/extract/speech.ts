@@ -27,9 +27,13 @@ export function spokenSentences(section: Section, lines: Line[] = section.lines)
   const starts: Array<{ offset: number; line: number }> = [];
   for (const line of lines) {
     const text = line.text.trim();
-    if (!text) continue;
+    // A blank line ends a thought, as a full stop would: it becomes a paragraph mark between sentences.
+    if (!text) {
+      if (joined && !joined.endsWith('\u2029')) joined += '\u2029';
+      continue;
+    }
     // "Во-\nпервых" is one word broken across lines.
-    const glue = joined === '' ? '' : /[-‐]$/.test(joined) && /^\p{Ll}/u.test(text) ? '' : ' ';
+    const glue = joined === '' || joined.endsWith('\u2029') ? '' : /[-‐]$/.test(joined) && /^\p{Ll}/u.test(text) ? '' : ' ';
     joined += glue;
     starts.push({ offset: joined.length, line: line.number });
     joined += text;
@@ -40,9 +44,9 @@ export function spokenSentences(section: Section, lines: Line[] = section.lines)
     return found;
   };
   const sentences: SpokenSentence[] = [];
-  const pattern = /[^.!?…]+(?:[.!?…]+|$)/gu;
+  const pattern = /[^.!?…\u2029]+(?:[.!?…]+|\u2029|$)/gu;
   for (const match of joined.matchAll(pattern)) {
-    const text = match[0];
+    const text = match[0].replace(/\u2029$/, '');
     const start = match.index + (text.length - text.trimStart().length);
     if (!text.trim()) continue;
     sentences.push({ text: text.trim(), lineAt: (offset) => lineAtAbsolute(start + offset) });
@@ -70,7 +74,7 @@ function quoteAround(section: Section, sentence: SpokenSentence, match: RegExpEx
 // ── Self-corrections ──
 
 /** Words with which a speaker takes back what they just said. */
-const CORRECTION = String.raw`(?:ой\s+)?(?:нет|вернее|точнее|то есть|в смысле|no|I mean|sorry|actually|rather)`;
+const CORRECTION = String.raw`(?:ой\s+)?(?:нет|вернее|точнее|то есть|в смысле|no wait|no|wait|I mean|sorry|actually|rather)`;
 const QUANTITY = String.raw`\d[\d\s.,]*\s*(?:тысяч\p{L}*|млн|миллион\p{L}*|%|процент\p{L}*|thousand|million|k)(?![\p{L}])`;
 const CLOCK = String.raw`(?:[01]?\d|2[0-3]):[0-5]\d`;
 
@@ -102,7 +106,7 @@ const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
   { slot: 'rootCause', pattern: /^(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|why it happened)(?![\p{L}])/iu },
   { slot: 'impact', pattern: /^(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|impact|what (?:users|customers|people) saw|who was affected)(?![\p{L}])/iu },
   { slot: 'resolution', pattern: /^(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|resolution)(?![\p{L}])/iu },
-  { slot: 'followUps', pattern: /^(?:а\s+|ну\s+)?(?:что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|todo)(?![\p{L}])/iu },
+  { slot: 'followUps', pattern: /^(?:а\s+|ну\s+)?(?:что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do|we need to|todo)(?![\p{L}])/iu },
   { slot: 'lessons', pattern: /^(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])/iu },
   { slot: 'detection', pattern: /^(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|detection)(?![\p{L}])/iu },
   { slot: 'trigger', pattern: /^(?:а\s+|ну\s+)?(?:триггер\p{L}*|началось (?:с|после)|it started (?:with|after)|trigger)(?![\p{L}])/iu },
@@ -219,6 +223,17 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
     });
 }
 
+/** Who was hurt and how, in a sentence: "customers got 503s for about half an hour". */
+const WHO_WAS_HURT = /(?<![\p{L}])(?:customers?|users?|clients?|клиент\p{L}*|пользовател\p{L}*|сборщик\p{L}*|заказ\p{L}*|사용자|고객)(?![\p{L}])[^.!?]{0,60}?(?<![\p{L}])(?:got|saw|could(?:n'?t| not)|lost|errors?|5\d\d\p{L}*|не могли|получали|видели|потеряли|ошибк\p{L}*|не смогли)/iu;
+
+function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText | undefined {
+  for (const sentence of sentences) {
+    const match = WHO_WAS_HURT.exec(sentence.text);
+    if (match) return quoteAround(section, sentence, match as RegExpExecArray, 4, 16);
+  }
+  return undefined;
+}
+
 // ── The incident ──
 
 const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|recovered|fully operational|всё ок|все ок)(?![\p{L}])/iu;
@@ -265,7 +280,7 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
   const magnitudeText = magnitude ? QUANTITY_CLAUSE.exec(magnitude.text)![0].trim() : undefined;
   const impact: CitedText | undefined = impactTopic
     ? { text: magnitudeText && !impactTopic.text.includes(magnitudeText) ? `${magnitudeText}; ${impactTopic.text}` : impactTopic.text, cite: magnitude && magnitudeText && !impactTopic.text.includes(magnitudeText) ? [...cite(section, magnitude.number), ...impactTopic.cite] : impactTopic.cite }
-    : found.impact[0];
+    : (found.impact[0] ?? spokenImpact(section, sentences));
 
   const speaker = typeof section.ctx.parsed.frontmatter.username === 'string' ? section.ctx.parsed.frontmatter.username : undefined;
   const followUps = spoken.has('followUps') ? spokenFollowUps(section, spoken.get('followUps')!, speaker) : [];

@@ -115,7 +115,7 @@ export interface FoundTime {
   index: number;
 }
 
-const TIME = /(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?:\s*([AaPp])\.?[Mm]\.?(?![\p{L}]))?(?![\d:])/gu;
+const TIME = /(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?![\d])(?:\s*([AaPp])\.?[Mm]\.?(?![\p{L}]))?/gu;
 
 /** Clock times in a text. A time inside a date-time (`2026-04-14 14:02`) counts; `10:14:55` reads as 10:14. */
 export function findTimes(text: string): FoundTime[] {
