@@ -25,6 +25,8 @@ const MESSAGE = /^\s*\[?\s*(?:(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})[ ,T]
 
 /** Reads one line as the start of a chat message, or not. */
 export function readMessageLine(line: string): Omit<ChatMessage, 'line' | 'endLine'> | undefined {
+  // A message line has a clock time near its start and a colon after the author.
+  if (!/^\s*\[?[\d.,\- T]{0,14}\d{1,2}:\d{2}/.test(line)) return undefined;
   const match = MESSAGE.exec(line);
   if (!match) return undefined;
   const author = match[3]!.trim();
@@ -38,7 +40,18 @@ export function readMessageLine(line: string): Omit<ChatMessage, 'line' | 'endLi
  * The messages of a text, or none when it is not a chat export: at least three message lines,
  * which with their continuation lines make up most of the text after the first one.
  */
+const read = new WeakMap<string[], { firstLine: number; messages: ChatMessage[] }>();
+
 export function chatMessages(lines: string[], firstLine = 1): ChatMessage[] {
+  // Segmentation, the source's kind and the chat extractor all ask about the same lines.
+  const known = read.get(lines);
+  if (known && known.firstLine === firstLine) return known.messages;
+  const messages = readMessages(lines, firstLine);
+  read.set(lines, { firstLine, messages });
+  return messages;
+}
+
+function readMessages(lines: string[], firstLine: number): ChatMessage[] {
   const messages: ChatMessage[] = [];
   let continuation = 0;
   let other = 0;

@@ -135,7 +135,15 @@ function shapes(text: string): Record<DocumentKind, { score: number; names: stri
  * Scores a candidate for each kind. Returns the scores and what made them, so `--explain` and
  * the run report can say why a candidate got its kind.
  */
+const scored = new WeakMap<CandidateEvidence, Record<DocumentKind, { score: number; substance: number; why: string[] }>>();
+
 export function scoreKinds(evidence: CandidateEvidence): Record<DocumentKind, { score: number; substance: number; why: string[] }> {
+  let known = scored.get(evidence);
+  if (!known) scored.set(evidence, (known = computeScores(evidence)));
+  return known;
+}
+
+function computeScores(evidence: CandidateEvidence): Record<DocumentKind, { score: number; substance: number; why: string[] }> {
   const result = Object.fromEntries(KINDS.map((k) => [k, { score: 0, substance: 0, why: [] as string[] }])) as Record<DocumentKind, { score: number; substance: number; why: string[] }>;
   const seen = new Set<Slot>();
   for (const part of evidence.parts) {

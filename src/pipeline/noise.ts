@@ -6,6 +6,8 @@
  */
 export interface NoiseRule {
   name: string;
+  /** A cheap test a line must pass before the rule's own (most lines fail it). */
+  gate?: RegExp;
   /** Why the rule exists (shown by `--explain`, and a reminder for the next reader). */
   why: string;
   test: (line: string) => boolean;
@@ -25,6 +27,7 @@ const CONFIDENCE_BADGE = /^\s*(?:Confidence|Уверенность|Достов�
 export const NOISE_RULES: NoiseRule[] = [
   {
     name: 'ai-summary-chrome',
+    gate: /AI|ИИ|신뢰도|원본|출처|Confidence|Уверенность|Достоверность|нейросет/i,
     why: 'AI summary pages paste their header: an "AI generated" label with a confidence badge, editor and age, joined by "·"',
     test: (line) =>
       /(?:^|[\s·✨])(?:AI[ -]generated|generated (?:by|with) (?:AI|ChatGPT|Copilot|Gemini|Claude)|AI 생성|Сгенерировано (?:ИИ|AI|нейросетью)|ИИ-сводка)/iu.test(line) ||
@@ -38,31 +41,37 @@ export const NOISE_RULES: NoiseRule[] = [
   },
   {
     name: 'breadcrumb',
+    gate: /[›»]/,
     why: 'a pasted page starts with the path of folders it lives in: "Workspace › Ops knowledge › Q2 reviews"',
     test: (line) => /^\s*[^›»\n]{1,40}(?:\s[›»]\s[^›»\n]{1,40}){1,5}\s*$/u.test(line),
   },
   {
     name: 'button-row',
+    gate: /\s{3}/,
     why: 'a row of UI buttons pastes as short words apart by runs of spaces ("Share   Copy   Regenerate   ⋯")',
     test: (line) => /^\s*(?:[\p{L}\p{Extended_Pictographic}⋯…]+(?: [\p{L}]+){0,2})(?:\s{3,}(?:[\p{L}\p{Extended_Pictographic}⋯…]+(?: [\p{L}]+){0,2})){2,}\s*$/u.test(line) && !/[.:;,]/.test(line),
   },
   {
     name: 'feedback-prompt',
+    gate: /👍|👎|\?/u,
     why: 'summary and chat UIs end with a rating widget: a question followed by thumbs up and down',
     test: (line) => /(?:👍|👎)\s*(?:👍|👎)\s*$/u.test(line) || /^\s*[^.!\n]{2,60}\?\s*(?:Yes\s+No|Да\s+Нет|예\s+아니오)\s*$/iu.test(line),
   },
   {
     name: 'citation-hint',
+    gate: /·/,
     why: 'summary UIs tell how many sources they used and that a citation opens the original',
     test: (line) => /^\s*(?:Sources?\s*\(\d+\)|Источник\p{L}*\s*\(\d+\)|출처\s*\d+\s*개)\s*·/iu.test(line),
   },
   {
     name: 'section-navigator',
+    gate: /·/,
     why: 'a summary UI lists the kinds of its sections as one line of links: "Postmortem · ADR · Runbook"',
     test: (line) => new RegExp(`^\\s*${KIND_WORD}(?:\\s*·\\s*${KIND_WORD})+\\s*$`, 'iu').test(line),
   },
   {
     name: 'contents-entry',
+    gate: /\]\(#/,
     why: 'a table of contents is a list of links to the sections below: "- [Impact](#impact)"',
     test: (line) => /^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]]+\]\(#[^)]*\)\s*$/.test(line),
   },
@@ -73,6 +82,7 @@ export const NOISE_RULES: NoiseRule[] = [
   },
   {
     name: 'chat-command',
+    gate: /\//,
     why: 'a chat transcript often ends with the next prompt the user typed, such as "> /init"',
     test: (line) => /^\s*>?\s*\/[a-z][\w-]*\s*$/i.test(line),
   },
@@ -112,8 +122,9 @@ export const KIND_HEADING = /^\s*(Postmortem|Post-mortem|Incident|ADR[-\s]?\d+|R
 function upstreamFile(lines: string[], firstLine: number): string | undefined {
   const counts = new Map<string, number>();
   const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  const ends = /\.(?:md|markdown|txt|docx?|pdf|rtf|org)\s*$/i;
   lines.forEach((line, index) => {
-    if (index + 1 < firstLine) return;
+    if (index + 1 < firstLine || !ends.test(line)) return;
     // A line that is only a file name: no sentence in it, a few words at most.
     const alone = FILE_LABEL.exec(line);
     if (alone && !/[.;:!?,]\s/.test(alone[1]!) && alone[1]!.trim().split(/\s+/).length <= 8) return add(alone[1]!.trim());
@@ -151,7 +162,7 @@ export function findNoise(lines: string[], firstLine = 1, codeLines: Set<number>
       noiseLines.set(lineNumber, 'upstream-file-label');
       continue;
     }
-    const rule = NOISE_RULES.find((r) => r.test(line));
+    const rule = NOISE_RULES.find((r) => (!r.gate || r.gate.test(line)) && r.test(line));
     if (CONTENTS_LINE.test(line)) inContents = true;
     else if (inContents && !line.trim()) inContents = false;
     else if (inContents && KIND_HEADING.test(line)) {

@@ -32,8 +32,13 @@ export interface Part {
 export const LABEL_DEPTH = 7;
 
 /** Lines inside fenced or indented code: never headings, labels or noise. */
+const codeLines = new WeakMap<Root, Set<number>>();
+
 export function codeLineSet(tree: Root): Set<number> {
+  const known = codeLines.get(tree);
+  if (known) return known;
   const lines = new Set<number>();
+  codeLines.set(tree, lines);
   visit(tree, 'code', (node) => {
     for (let l = node.position!.start.line; l <= node.position!.end.line; l++) lines.add(l);
   });
@@ -76,7 +81,7 @@ export const KIND_LINE =
 function isBareSectionName(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > 60 || /[.!?,;:：]$/.test(trimmed) || /[:：]\s*\S/.test(trimmed) || /^[-*+>|#\d]/.test(trimmed)) return false;
-  return slotOf(trimmed, 2) !== undefined && trimmed.split(/\s+/).length <= 6;
+  return trimmed.split(/\s+/).length <= 6 && slotOf(trimmed, 2) !== undefined;
 }
 
 function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): Part[] {
@@ -94,7 +99,7 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     const line = index + 1;
     if (found.has(line) || code.has(line) || noise.noiseLines.has(line)) continue;
     const text = (noise.cleanedLines.get(line) ?? parsed.lines[index]!).trim();
-    if (KIND_LINE.test(text)) found.set(line, { label: text, form: 'heading', depth: 2, line, value: '' });
+    if (/[—–:-]/.test(text) && KIND_LINE.test(text)) found.set(line, { label: text, form: 'heading', depth: 2, line, value: '' });
     else if (isBareSectionName(text) && (parsed.lines[index + 1] ?? '').trim() !== '') {
       found.set(line, { label: text, slot: slotOf(text, 2)?.slot, form: 'heading', depth: 3, line, value: '' });
     }
@@ -139,6 +144,12 @@ function readLabel(segment: string): LabelMatch | undefined {
  * "**RTO:** 15 минут. **RPO:** до 1 секунды", "Status: Accepted on … Deciders: …".
  */
 function segments(text: string): Array<{ text: string; start: number }> {
+  // Most lines hold one label at most: no "·", no second bold label, no second colon.
+  // Several labels share only a short line; a paragraph of prose is never split.
+  if (text.length > 500) return [{ text, start: 0 }];
+  const colon = text.indexOf(':');
+  const single = colon === text.lastIndexOf(':') && !text.includes('：') && !/[.;]\s+\p{Lu}/u.test(text.slice(0, colon));
+  if (single && !text.includes('·') && !/\*\*.*\*\*.*\*\*/.test(text)) return [{ text, start: 0 }];
   const cut = /\s+·\s+|(?=\s\*\*[^*\n]{1,40}?(?:[:：]\*\*|\*\*\s*[:：]))|(?<=[.;]\s)(?=[\p{Lu}][\p{L} ]{1,30}[:：]\s)/gu;
   const out: Array<{ text: string; start: number }> = [];
   let start = 0;
@@ -166,7 +177,8 @@ function labelLines(parsed: ParsedSource, noise: NoiseReport, code: Set<number>,
     const listItem = /^\s*(?:>\s*)*(?:[-*+•]|\d{1,2}[.)])\s+/.exec(text);
     // Leading emoji ("⚠️ Внимание:") and checkboxes are not part of a label.
     const body = text.replace(/^\s*(?:>\s*)*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:\[[ xX]\]\s+)?(?:(?:\p{Extended_Pictographic}|\uFE0F)\s*)*/u, '');
-    if (/^\|/.test(body)) continue;
+    // Every label has a colon after it, or is bold with a dash ("**Bad rollout** — …").
+    if (/^\|/.test(body) || (!/[:：]/.test(body) && !/^\*\*[^*]+\*\*\s*[—–]/.test(body))) continue;
     const pieces = segments(body);
     const labelled = pieces.map((piece) => ({ piece, match: readLabel(piece.text) })).filter((r) => r.match);
     labelled.forEach(({ piece, match }, k) => {

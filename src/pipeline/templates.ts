@@ -144,20 +144,33 @@ export function normalizeLabel(raw: string): string {
 }
 
 /** The slot a label names, if any. At most `extraWords` words may follow the slot's words. */
-const WHOLE_WORDS = new Map(SLOT_LABELS.map((entry) => [entry, new RegExp(`(?:${entry.pattern.source})(?![\\p{L}\\p{N}])`, 'u')]));
+/**
+ * All labels as one expression, tried in the list's order at the label's start: one pass over a
+ * label instead of one per slot. Whole words only: "fixed by" is not "fix" + "ed by".
+ */
+const ANY_SLOT = new RegExp(`^(?:${SLOT_LABELS.map((entry, i) => `(?<s${i}>${entry.pattern.source.replace(/^\^/, '')})`).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
+const slotCache = new Map<string, SlotLabel | undefined>();
 
 export function slotOf(rawLabel: string, extraWords = 4): SlotLabel | undefined {
+  const key = `${extraWords}\u0000${rawLabel}`;
+  if (slotCache.has(key)) return slotCache.get(key);
+  const found = findSlot(rawLabel, extraWords);
+  // Labels repeat across notes ("Summary", "**Severity:**"); the cache is bounded.
+  if (slotCache.size > 20_000) slotCache.clear();
+  slotCache.set(key, found);
+  return found;
+}
+
+function findSlot(rawLabel: string, extraWords: number): SlotLabel | undefined {
   const text = normalizeLabel(rawLabel);
-  if (!text) return undefined;
-  for (const entry of SLOT_LABELS) {
-    // Whole words: "fixed by" is not "fix" + "ed by"; the pattern backtracks to its longer alternative.
-    const match = WHOLE_WORDS.get(entry)!.exec(text);
-    if (!match) continue;
-    const rest = text.slice(match[0].length);
-    if (rest.trim().split(/\s+/).filter(Boolean).length > extraWords) continue;
-    return entry;
-  }
-  return undefined;
+  if (!text || !/^[\p{L}]/u.test(text)) return undefined;
+  const match = ANY_SLOT.exec(text);
+  if (!match) return undefined;
+  const index = Object.entries(match.groups!).find(([, value]) => value !== undefined)![0];
+  const rest = text.slice(match[0].length);
+  if (rest.trim().split(/\s+/).filter(Boolean).length > extraWords) return undefined;
+  return SLOT_LABELS[Number(index.slice(1))];
 }
 
 /** Slots that name no part of a document: a section under them is never a document. */

@@ -13,7 +13,8 @@ const MAX_MORE = 2;
 /** Adds to a citation the lines that pass `states`, other than those it already cites. */
 export function widen(section: Section, citations: Citation[], states: (line: Line) => boolean, lines: Line[] = section.lines): Citation[] {
   const cited = new Set(citations.flatMap((c) => ('lines' in c ? Array.from({ length: c.lines[1] - c.lines[0] + 1 }, (_, i) => c.lines[0] + i) : [])));
-  const more = lines.filter((l) => !cited.has(l.number) && l.text.trim() && states(l)).slice(0, MAX_MORE);
+  // A line that states a value says so early: a long paragraph is read to its first 2,000 characters.
+  const more = lines.filter((l) => !cited.has(l.number) && l.text.trim() && states(l.text.length > 2000 ? { number: l.number, text: l.text.slice(0, 2000) } : l)).slice(0, MAX_MORE);
   return more.length > 0 ? [...citations, ...more.flatMap((l) => cite(section, l.number))] : citations;
 }
 
@@ -22,7 +23,10 @@ export function widenText<T extends CitedText>(section: Section, value: T | unde
 }
 
 /** Lines that give the same date, in any of the shapes dates are written in. */
-export const givesDate = (date: string, year?: number) => (line: Line) => findDates(line.text, year).some((d) => d.date === date);
+export const givesDate = (date: string, year?: number) => {
+  const day = String(Number(date.slice(8, 10)));
+  return (line: Line) => line.text.includes(day) && findDates(line.text, year).some((d) => d.date === date);
+};
 
 /** Lines that give the same clock time. */
 export const givesTime = (time: string) => {

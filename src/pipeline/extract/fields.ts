@@ -114,7 +114,16 @@ export function writtenOn(section: Section): { date: Date; line: number } | unde
 }
 
 /** The year of the note, for dates written without one ("28 мая", "06.04"). */
+const years = new WeakMap<Section, number | undefined>();
+
 export function documentYear(section: Section): number | undefined {
+  if (years.has(section)) return years.get(section);
+  const year = findYear(section);
+  years.set(section, year);
+  return year;
+}
+
+function findYear(section: Section): number | undefined {
   const written = writtenOn(section);
   if (written) return written.date.getUTCFullYear();
   const own = yearOf(section.lines.map((l) => l.text).join('\n'));

@@ -18,8 +18,16 @@ import { findDates, findDuration, findTimes, readIncidentStatus, readSeverity, Z
 
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
-/** Sentences of some lines, each with the lines it spans. */
+const sentenceCache = new WeakMap<Line[], Array<{ text: string; from: number; to: number }>>();
+
+/** Sentences of some lines, each with the lines it spans (the same lines are split once). */
 export function sentences(lines: Line[]): Array<{ text: string; from: number; to: number }> {
+  let found = sentenceCache.get(lines);
+  if (!found) sentenceCache.set(lines, (found = splitSentences(lines)));
+  return found;
+}
+
+function splitSentences(lines: Line[]): Array<{ text: string; from: number; to: number }> {
   const out: Array<{ text: string; from: number; to: number }> = [];
   let current: { text: string; from: number; to: number } | undefined;
   for (const line of lines) {
@@ -44,7 +52,11 @@ export function sentences(lines: Line[]): Array<{ text: string; from: number; to
 /** The sentences of the given lines that match, joined, as one cited text. */
 export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, limit = 3): CitedText | undefined {
   // A sentence that is a timeline ("deploy at 14:02 → rollback at 14:47") is the timeline's, not a field's.
-  const found = sentences(lines).filter((s) => pattern.test(s.text) && findTimes(s.text).length < 2 && !/→|->/.test(s.text)).slice(0, limit);
+  // The opening sentences say what a note is about; a long story is not searched to its end.
+  const found = sentences(lines)
+    .slice(0, 60)
+    .filter((s) => pattern.test(s.text) && findTimes(s.text).length < 2 && !/→|->/.test(s.text))
+    .slice(0, limit);
   if (found.length === 0) return undefined;
   return { text: found.map((s) => s.text).join(' '), cite: cite(section, Math.min(...found.map((s) => s.from)), Math.max(...found.map((s) => s.to))) };
 }
@@ -68,6 +80,7 @@ const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restor
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
 function statedRange(text: string): { from: string; to: string } | undefined {
+  if (!/\d:\d\d.*\d:\d\d/.test(text)) return undefined;
   const t = String.raw`(\d{1,2}:\d{2}(?:\s*[AP]M)?)`;
   const date = String.raw`(?:\s+\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)?`;
   const patterns = [
@@ -141,14 +154,20 @@ export function incidentTimeline(section: Section, options: { year?: number; day
   const timed = timelineFromTimedLines(section, options);
   if (timed.length > 0) return timed;
   for (const line of section.lines) {
+    if (!/→|->|⟶|\s·\s/.test(line.text)) continue;
     const chain = fromChain(section, line, line.text);
     if (chain.filter((e) => e.time).length >= 2) return chain.map((e) => ({ ...e, date: options.day }));
   }
   return fromProse(section, section.lines.filter((l) => !/^\s*\|/.test(l.text)), options);
 }
 
-function firstText(...values: Array<CitedText | undefined>): CitedText | undefined {
-  return values.find((v) => v && v.text.trim());
+/** The first of the readers, tried in order, that finds a text: later ones are not run. */
+function firstText(...readers: Array<() => CitedText | undefined>): CitedText | undefined {
+  for (const read of readers) {
+    const value = read();
+    if (value && value.text.trim()) return value;
+  }
+  return undefined;
 }
 
 /** Words that say a span is how long the impact lasted: "for", "lasting", "ушло", "в течение", "동안". */
@@ -169,6 +188,7 @@ function durationOf(section: Section): CitedText | undefined {
   let fallback: CitedText | undefined;
   for (const lines of search) {
     for (const line of lines) {
+      if (!/\d/.test(line.text)) continue;
       const found = findDuration(line.text);
       if (!found) continue;
       const around = line.text.slice(Math.max(0, found.index - 30), found.index + found.text.length + 15);
@@ -240,6 +260,7 @@ function severityOf(section: Section): { value: string; line: number } | undefin
     if (read) return { value: read.value, line: (labelled.cite[0] as LineCitation).lines[0] };
   }
   for (const line of section.lines) {
+    if (!/sev|серь|심각/i.test(line.text)) continue;
     const found = readSeverity(line.text.replace(/^[^]*?(?=(?<![\p{L}])(?:sev|severity|серь[её]зност|심각도))/iu, ''));
     if (found && /(?<![\p{L}])(?:sev|severity|серь[её]зност|심각도)/iu.test(line.text) && /\d/.test(found.value)) return { value: found.value, line: line.number };
   }
@@ -254,7 +275,9 @@ function statusOf(section: Section, timeline: TimelineEntry[], resolved: CitedTe
   if (last) return { value: /mitigated/i.test(last.event) ? 'mitigated' : 'resolved', cite: last.cite };
   // An incident whose impact ended is over: the lines that say so are the status's citation.
   if (resolved) return { value: 'resolved', cite: resolved.cite };
-  const recovered = section.lines.find((l) => ENDED.test(l.text) && !NO_EFFECT.test(l.text));
+  // Said in the story: its summary, what happened, how it was resolved.
+  const told = [...slotLines(section, ['resolution', 'summary', 'whatHappened', 'overview']), ...openingLines(section)];
+  const recovered = told.find((l) => ENDED.test(l.text) && !NO_EFFECT.test(l.text));
   if (recovered) return { value: 'resolved', cite: cite(section, recovered.number) };
   return { value: 'unknown' };
 }
@@ -280,7 +303,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const date = stated ?? (firstDay ? { text: firstDay.date!, cite: firstDay.cite, inferred: false } : undefined);
   const summaryLines = [...slotLines(section, ['summary', 'overview', 'whatHappened']), ...openingLines(section)];
   const story = slotLines(section, ['whatHappened', 'summary', 'overview']);
-  const summary = firstText(slotField(section, ['summary', 'overview']), slotField(section, 'whatHappened'), firstProse(section));
+  const summary = firstText(() => slotField(section, ['summary', 'overview']), () => slotField(section, 'whatHappened'), () => firstProse(section));
   const { started, detected, resolved } = turningPoints(section, timeline);
   const severity = severityOf(section);
   const status = statusOf(section, timeline, resolved);
@@ -312,20 +335,20 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
     severity: severity?.value ?? 'unknown',
     status: status.value,
     summary,
-    impact: widenText(section, firstText(slotField(section, 'impact'), sentencesWith(section, summaryLines, IMPACTED, 2)), (l) => IMPACTED.test(l.text) && /\d/.test(l.text), opening),
+    impact: widenText(section, firstText(() => slotField(section, 'impact'), () => sentencesWith(section, summaryLines, IMPACTED, 2)), (l) => IMPACTED.test(l.text) && /\d/.test(l.text), opening),
     trigger: firstText(
-      slotField(section, 'trigger'),
-      sentencesWith(section, story, CHANGE, 2),
-      changeEvent ? { text: `${changeEvent.event}${changeEvent.time ? ` (${changeEvent.time})` : ''}`, cite: changeEvent.cite } : undefined,
+      () => slotField(section, 'trigger'),
+      () => sentencesWith(section, story, CHANGE, 2),
+      () => (changeEvent ? { text: `${changeEvent.event}${changeEvent.time ? ` (${changeEvent.time})` : ''}`, cite: changeEvent.cite } : undefined),
     ),
-    rootCause: widenText(section, firstText(slotField(section, 'rootCause'), slotField(section, 'fault'), sentencesWith(section, summaryLines, CAUSE, 2)), (l) => CAUSE.test(l.text), opening),
+    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => sentencesWith(section, summaryLines, CAUSE, 2)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
-    detection: firstText(slotField(section, 'detection'), sentencesWith(section, summaryLines, DETECTED, 2), detectionFromStats(section, detectedEvent)),
+    detection: firstText(() => slotField(section, 'detection'), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(
-      slotField(section, ['resolution', 'mitigation']),
-      sentencesWith(section, summaryLines, FIX, 2),
-      resolvingEvent ? { text: `${resolvingEvent.event}${resolvingEvent.time ? ` (${resolvingEvent.time})` : ''}`, cite: resolvingEvent.cite } : undefined,
-      slotField(section, 'timeToRecover'),
+      () => slotField(section, ['resolution', 'mitigation']),
+      () => sentencesWith(section, summaryLines, FIX, 2),
+      () => (resolvingEvent ? { text: `${resolvingEvent.event}${resolvingEvent.time ? ` (${resolvingEvent.time})` : ''}`, cite: resolvingEvent.cite } : undefined),
+      () => slotField(section, 'timeToRecover'),
     ), (l) => FIX.test(l.text) && !NO_EFFECT.test(l.text) && findTimes(l.text).length < 2, [...opening, ...(resolvingEvent ? section.lines.filter((l) => resolvingEvent.cite.some((c) => (c as LineCitation).lines[0] === l.number)) : [])]),
     timeline,
     followUps,

@@ -28,7 +28,9 @@ export function findLinks(section: Section): DocumentLink[] {
   const own = new Set([...section.candidate.title.matchAll(RECORD)].map((m) => key(m[1]!)));
   const links = new Map<string, DocumentLink>();
   for (const line of section.lines) {
-    for (const match of line.text.matchAll(RECORD)) {
+    const digits = /\d/.test(line.text);
+    if (!digits && !/["«“„]/.test(line.text)) continue;
+    for (const match of digits ? line.text.matchAll(RECORD) : []) {
       const to = match[1]!.replace(/\s/, '-');
       const k = key(to);
       if (own.has(k) || links.has(k)) continue;

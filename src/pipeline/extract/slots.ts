@@ -104,7 +104,19 @@ function contentOf(section: Section, part: Part, parts: Part[], pool: Line[], sh
 }
 
 /** Every slot of the given names in the candidate, in source order; the shared context only when asked. */
+const read = new WeakMap<Section, Map<string, SlotContent[]>>();
+
 export function slotContents(section: Section, slots: Slot | Slot[], options: SlotOptions = {}): SlotContent[] {
+  // Extractors ask for the same slots several times (a field, then its evidence): read each once.
+  let known = read.get(section);
+  if (!known) read.set(section, (known = new Map()));
+  const key = `${[slots].flat().join(',')}|${options.shared ? 's' : ''}${options.direct ? 'd' : ''}`;
+  let found = known.get(key);
+  if (!found) known.set(key, (found = readSlots(section, slots, options)));
+  return found;
+}
+
+function readSlots(section: Section, slots: Slot | Slot[], options: SlotOptions): SlotContent[] {
   const wanted = new Set(Array.isArray(slots) ? slots : [slots]);
   const own = section.parts.filter((p) => p.slot && wanted.has(p.slot)).map((p) => contentOf(section, p, section.parts, section.lines, false, options));
   if (own.length > 0 || !options.shared) return own;

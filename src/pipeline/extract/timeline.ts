@@ -82,7 +82,7 @@ function fromLines(section: Section, lines: Line[], options: Options): TimelineE
   let inFence = false;
   for (const line of lines) {
     if (/^\s*(```|~~~)/.test(line.text)) inFence = !inFence;
-    if (inFence || /^\s*\|/.test(line.text)) continue;
+    if (inFence || /^\s*\|/.test(line.text) || !/\d/.test(line.text)) continue;
     const context = dateLine(line.text, options.year);
     if (context) {
       day = context;
@@ -143,7 +143,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
   const entries: TimelineEntry[] = [];
   for (const line of lines) {
     const text = line.text;
-    if (/^\s*(```|\|)/.test(text)) continue;
+    if (!/\d:\d/.test(text) || /^\s*(```|\|)/.test(text)) continue;
     const times = findTimes(text);
     if (times.length === 0) continue;
     // Clause boundaries: the preposition before each time ("в 11:45", "к 12:30", "at 09:31").

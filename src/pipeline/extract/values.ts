@@ -77,8 +77,33 @@ const DATE_PATTERNS: Array<{ name: string; pattern: RegExp; read: (m: RegExpExec
   { name: 'dotted-no-year', pattern: /(?<![\d.,])([0-3]?\d)\.([01]\d)(?![\d.,])/gu, read: (m, y) => (y ? isoDate(y, Number(m[2]), Number(m[1])) : undefined), needsYear: true },
 ];
 
+/**
+ * Extractors read the same lines again and again (a field, its evidence, the timeline): the
+ * parsers below keep their last few thousand answers. They return the same arrays: read only.
+ */
+function remembered<T>(read: (text: string, key: string) => T): (text: string, key?: string) => T {
+  const known = new Map<string, T>();
+  return (text, key = '') => {
+    const id = `${key}\u0000${text}`;
+    let value = known.get(id);
+    if (value === undefined) {
+      if (known.size > 5000) known.clear();
+      known.set(id, (value = read(text, key)));
+    }
+    return value;
+  };
+}
+
+const datesOf = remembered((text, key) => scanDates(text, key ? Number(key) : undefined));
+
 /** Every date in a text, in order of position; dates without a year only when `year` is given. */
 export function findDates(text: string, year?: number): FoundDate[] {
+  // Every shape has a digit: most lines are skipped here.
+  if (!/\d/.test(text)) return [];
+  return datesOf(text, year === undefined ? '' : String(year));
+}
+
+function scanDates(text: string, year?: number): FoundDate[] {
   const found: FoundDate[] = [];
   const taken: Array<[number, number]> = [];
   for (const shape of DATE_PATTERNS) {
@@ -103,8 +128,8 @@ export function firstDate(text: string, year?: number): FoundDate | undefined {
 
 /** The year a text is written in, from its first full date: what dates without a year belong to. */
 export function yearOf(text: string): number | undefined {
-  const date = findDates(text)[0]?.date ?? /(?<![\d])(20\d\d)(?![\d])/.exec(text)?.[1];
-  return date ? Number(date.slice(0, 4)) : undefined;
+  const year = /(?<![\d])((?:19|20)\d\d)(?![\d])/.exec(text)?.[1];
+  return year ? Number(year) : undefined;
 }
 
 export interface FoundTime {
@@ -117,8 +142,15 @@ export interface FoundTime {
 
 const TIME = /(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?![\d])(?:\s*([AaPp])\.?[Mm]\.?(?![\p{L}]))?/gu;
 
+const timesOf = remembered((text) => scanTimes(text));
+
 /** Clock times in a text. A time inside a date-time (`2026-04-14 14:02`) counts; `10:14:55` reads as 10:14. */
 export function findTimes(text: string): FoundTime[] {
+  if (!/\d:\d/.test(text)) return [];
+  return timesOf(text);
+}
+
+function scanTimes(text: string): FoundTime[] {
   const found: FoundTime[] = [];
   for (const match of text.matchAll(TIME)) {
     let hours = Number(match[1]);
