@@ -277,7 +277,7 @@ function statusOf(section: Section, timeline: TimelineEntry[], resolved: CitedTe
   if (resolved) return { value: 'resolved', cite: resolved.cite };
   // Said in the story: its summary, what happened, how it was resolved.
   const told = [...slotLines(section, ['resolution', 'summary', 'whatHappened', 'overview']), ...openingLines(section)];
-  const recovered = told.find((l) => ENDED.test(l.text) && !NO_EFFECT.test(l.text));
+  const recovered = told.find((l) => l.text.length < 2000 && ENDED.test(l.text) && !NO_EFFECT.test(l.text));
   if (recovered) return { value: 'resolved', cite: cite(section, recovered.number) };
   return { value: 'unknown' };
 }

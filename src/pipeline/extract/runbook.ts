@@ -93,7 +93,7 @@ function alertsOf(section: Section): Array<{ name: string; cite: CitedText['cite
   if (title) found.push({ name: title, cite: cite(section, section.candidate.titleLine) });
   const alertLines = [
     ...slotContents(section, ['alert', 'triggers', 'symptoms', 'meaning']).flatMap((c) => c.lines),
-    ...section.lines.filter((l) => /alert|алерт|알림|оповещени/iu.test(l.text)),
+    ...section.lines.filter((l) => l.text.length < 2000 && /alert|алерт|알림|оповещени/iu.test(l.text)),
   ];
   for (const line of alertLines) {
     for (const match of line.text.matchAll(ALERT_NAME)) found.push({ name: (match[1] ?? match[2])!, cite: cite(section, line.number) });
@@ -106,7 +106,7 @@ function verificationOf(section: Section, steps: Step[]): CitedText[] {
   const own = slotContents(section, 'verification').flatMap((c) => citedItems(section, c, { split: false }));
   if (own.length > 0) return own;
   // "As validation, check …", "To verify, run …", "Убедитесь, что …": a sentence that says how to check.
-  const said = section.lines.filter((l) => /^\s*(?:as (?:a )?validation|to (?:verify|validate|confirm)|verify that|confirm that|check that|убедитесь|убедиться, что|проверьте, что|확인:)/iu.test(plainLine(l.text)));
+  const said = section.lines.filter((l) => /^\s*(?:as (?:a )?validation|to (?:verify|validate|confirm)|verify that|confirm that|check that|убедитесь|убедиться, что|проверьте, что|확인:)/iu.test(plainLine(l.text.slice(0, 120))));
   if (said.length > 0) return said.map((l) => ({ text: plainLine(l.text), cite: cite(section, l.number) }));
   const verifying = steps.find((s) => /^(?:verify|verification|проверк\p{L}*|убедиться|확인)/iu.test(s.text));
   if (!verifying) return [];
@@ -140,7 +140,7 @@ function escalationOf(section: Section, steps: Step[]): CitedText[] {
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   }));
   return section.lines
-    .filter((l) => !stepLines.has(l.number) && ESCALATE.test(l.text) && SOMEONE.test(l.text) && /^\s*(?:if|если|when|когда|[\p{Lu}])/u.test(plainLine(l.text)))
+    .filter((l) => l.text.length < 600 && !stepLines.has(l.number) && ESCALATE.test(l.text) && SOMEONE.test(l.text) && /^\s*(?:if|если|when|когда|[\p{Lu}])/u.test(plainLine(l.text)))
     .map((l) => ({ text: plainLine(l.text), cite: cite(section, l.number) }));
 }
 

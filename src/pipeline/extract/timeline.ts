@@ -42,6 +42,7 @@ function leadingStamp(text: string, year?: number): { time?: string; date?: stri
 
 /** A line that gives the date for the entries under it: "2026-04-14, all times UTC", "01-10-2024". */
 function dateLine(text: string, year?: number): string | undefined {
+  if (text.length > 120) return undefined;
   const plain = plainLine(text);
   if (findTimes(plain).length > 0 || plain.length > 60) return undefined;
   const dates = findDates(plain, year);
@@ -89,7 +90,7 @@ function fromLines(section: Section, lines: Line[], options: Options): TimelineE
       continue;
     }
     // "07:40 certificate expires · 08:05 first customer report · …" on one line is several entries.
-    const chain = fromChain(section, line, line.text);
+    const chain = /\s·\s|→|->|⟶/.test(line.text) ? fromChain(section, line, line.text) : [];
     if (chain.filter((e) => e.time).length >= 2) {
       entries.push(...chain.map((e) => ({ ...e, date: day })));
       continue;
