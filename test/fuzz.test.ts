@@ -53,12 +53,12 @@ describe('fuzzing decode and extract', () => {
     );
   });
 
-  it(`extract gives schema-valid documents whose citations stay inside the source (${RUNS} runs)`, () => {
-    fc.assert(
-      fc.property(noteBytes, (bytes) => {
+  it(`extract gives schema-valid documents whose citations stay inside the source (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(noteBytes, async (bytes) => {
         let processed;
         try {
-          processed = processSource({ relPath: 'fuzz.md', absPath: '/dev/null', bytes, hash: hashBytes(bytes), mtimeMs: 0 }, 'fuzz');
+          processed = await processSource({ relPath: 'fuzz.md', absPath: '/dev/null', bytes, hash: hashBytes(bytes), mtimeMs: 0 }, 'fuzz');
         } catch (error) {
           // Only the errors that name what is wrong with the input are allowed out.
           expect(error instanceof DecodeError || /nested \d+ levels deep/.test((error as Error).message)).toBe(true);

@@ -148,6 +148,7 @@ async function makeAudio(file: string, seconds: number, codec: string[] = ['-ar'
   await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, ...codec, file]);
 }
 
+const SPOKEN_PASSWORD = 'Wd7-kq2Lz9';
 const SPOKEN = 'Runbook: restart the queue worker. 1. Check the backlog. 2. Restart the worker with systemctl restart worker.';
 
 describe('voice memos', () => {
@@ -212,7 +213,7 @@ describe('voice memos', () => {
     let chunk = 0;
     mock.onTranscription = () => {
       const index = chunk++;
-      const text = index === 0 ? 'Runbook: restart the worker.' : `Step ${index}: run systemctl restart worker-${index}.`;
+      const text = index === 0 ? `Runbook: restart the worker. The admin password is ${SPOKEN_PASSWORD}.` : `Step ${index}: run systemctl restart worker-${index}.`;
       return { status: 200, json: { text, duration: 3, segments: [{ id: 0, start: 0.5, end: 2.5, text }] } };
     };
     const p = await project({});
@@ -221,8 +222,10 @@ describe('voice memos', () => {
     const uploads = mock.requests.filter((r) => r.path.endsWith('/audio/transcriptions'));
     expect(uploads.length).toBeGreaterThanOrEqual(3);
     expect(uploads[0]!.body.prompt).toBeUndefined();
-    expect(uploads[1]!.body.prompt).toBe('Runbook: restart the worker.');
-    expect(uploads[2]!.body.prompt).toBe('Runbook: restart the worker. Step 1: run systemctl restart worker-1.');
+    // The tail of what was heard goes back as the prompt, with the spoken password redacted.
+    expect(uploads[1]!.body.prompt).toBe('Runbook: restart the worker. The admin password is [REDACTED:password].');
+    expect(uploads[2]!.body.prompt).toBe('Runbook: restart the worker. The admin password is [REDACTED:password]. Step 1: run systemctl restart worker-1.');
+    expect(JSON.stringify(mock.requests)).not.toContain(SPOKEN_PASSWORD);
     const source = matter(await readFile(path.join(p.content, 'sources', 'long.md'), 'utf8'), {});
     const starts = (source.data.segments as Array<{ start: number }>).map((s) => s.start);
     expect(starts[0]).toBe(0.5);

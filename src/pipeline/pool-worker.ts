@@ -5,9 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import { renderInThread, type SourceTask } from './source.ts';
 
-parentPort!.on('message', (task: SourceTask) => {
+parentPort!.on('message', async (task: SourceTask) => {
   try {
-    parentPort!.postMessage({ rendered: renderInThread(task) });
+    parentPort!.postMessage({ rendered: await renderInThread(task) });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }

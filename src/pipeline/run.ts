@@ -20,7 +20,7 @@ import { toYaml } from './write/mdx.ts';
  * Bump when the pipeline's output for the same input changes, so that a re-run regenerates
  * every file instead of skipping inputs whose bytes did not change.
  */
-export const PIPELINE_VERSION = '3';
+export const PIPELINE_VERSION = '4';
 
 export interface IngestOptions {
   inboxDir: string;
@@ -50,7 +50,7 @@ export interface IngestReport {
   /** Generated files a person edited: left as they are. */
   keptEdited: string[];
   warnings: Array<{ file: string; message: string }>;
-  redactions: Array<{ file: string; line: number; type: string }>;
+  redactions: Array<{ file: string; line: number; type: string; rule?: string }>;
   /** What the models did: off (and why), or usage and cost. */
   models: string;
 }
@@ -217,7 +217,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       let processed: RenderedSource;
       if (client) {
         // With a model the input waits on the network, not the CPU: it stays in this thread.
-        const extracted = processSource(file, sourceId, { transcript: task.transcript });
+        const extracted = await processSource(file, sourceId, { transcript: task.transcript });
         const lines = extracted.text.split('\n');
         extracted.documents = await Promise.all(
           extracted.documents.map(async (document) => {
@@ -230,7 +230,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         );
         processed = renderDocuments(extracted);
       } else {
-        processed = pool ? await pool.run(task) : renderInThread(task);
+        processed = pool ? await pool.run(task) : await renderInThread(task);
       }
       if (audio) {
         processed.source.audio = { file: `${sourceId}${path.extname(audio.relPath).toLowerCase()}`, original: audio.relPath };

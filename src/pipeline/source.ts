@@ -8,7 +8,7 @@ import { detectLanguages } from './language.ts';
 import { findNoise, type NoiseReport } from './noise.ts';
 import { parse, type ParsedSource } from './parse.ts';
 import type { InboxFile } from './read.ts';
-import { redact } from './redact.ts';
+import { redact } from './redact/index.ts';
 import { chatMessages } from './chat.ts';
 import { codeLineSet, outline } from './outline.ts';
 import { segment, type Candidate, type SourceForm } from './segment.ts';
@@ -75,9 +75,9 @@ function frontmatterString(value: unknown): string | undefined {
  * Runs one inbox file through decode → redact → parse → noise → segment → classify → extract.
  * Pure apart from its input; throws with a clear message when the file cannot be read as text.
  */
-export function processSource(file: InboxFile, sourceId: string, hints: { transcript?: boolean } = {}): ProcessedSource {
+export async function processSource(file: InboxFile, sourceId: string, hints: { transcript?: boolean } = {}): Promise<ProcessedSource> {
   const decoded = decode(file.bytes);
-  const redacted = redact(decoded.text.replace(/\r\n?/g, '\n'));
+  const redacted = await redact(decoded.text.replace(/\r\n?/g, '\n'));
   const parsed = parse(redacted.text);
   const noise = findNoise(parsed.lines, parsed.bodyStartLine, codeLineSet(parsed.tree));
   const generated = generatedNote(file.relPath);
@@ -157,8 +157,8 @@ export interface SourceTask {
 }
 
 /** Turns one input into a rendered source in this thread (what each worker of the pool does). */
-export function renderInThread(task: SourceTask): RenderedSource {
-  return renderDocuments(processSource(task.file, task.sourceId, { transcript: task.transcript }));
+export async function renderInThread(task: SourceTask): Promise<RenderedSource> {
+  return renderDocuments(await processSource(task.file, task.sourceId, { transcript: task.transcript }));
 }
 
 /** Appends to each block of a document body a link to the source lines it came from. */

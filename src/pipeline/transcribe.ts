@@ -7,12 +7,14 @@ import { toFile } from 'openai';
 import { ResultCache } from '../llm/cache.ts';
 import type { ModelClient } from '../llm/client.ts';
 import type { InboxFile } from './read.ts';
+import { redact } from './redact/index.ts';
 
 /**
  * Transcribe: a voice memo becomes a transcript source through the OpenAI-compatible audio API,
  * with segment timestamps where the model gives them. Long files are split with ffmpeg into
  * overlapping windows whose timestamps are shifted back into place; the previous window's tail is
- * passed as the prompt, so words cut at a boundary are recognised. Results are cached by the
+ * passed as the prompt (redacted: a secret spoken in one window is not sent back in the next), so
+ * words cut at a boundary are recognised. Results are cached by the
  * audio's hash, so a re-run makes no call.
  */
 export interface TranscriptSegment {
@@ -113,7 +115,7 @@ export async function transcribe(file: InboxFile, client: ModelClient, cache: Re
       const segments: TranscriptSegment[] = [];
       let language: string | undefined;
       for (const chunk of chunks) {
-        const tail = segments.slice(-3).map((s) => s.text).join(' ').slice(-200);
+        const tail = (await redact(segments.slice(-3).map((s) => s.text).join(' ').slice(-200))).text;
         const part = await withTranscodeRetry(client, new Uint8Array(await readFile(chunk.file)), chunk.file, dir, tail || undefined);
         language ??= part.language;
         const end = segments.at(-1)?.end ?? 0;

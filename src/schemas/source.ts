@@ -13,7 +13,7 @@ export const encodingProvenance = z.object({
 export type EncodingProvenance = z.output<typeof encodingProvenance>;
 
 /** One redaction, reported by line so the author can find it in the inbox original. */
-export const redactionNote = z.object({ line: z.number().int().positive(), type: z.string() });
+export const redactionNote = z.object({ line: z.number().int().positive(), type: z.string(), rule: z.string().optional() });
 
 /**
  * An inbox file as published: its decoded text is the body of `content/sources/<id>.md`,

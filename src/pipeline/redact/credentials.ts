@@ -1,0 +1,296 @@
+/**
+ * Credentials that no token-shape rule can see, because their value is whatever a person chose:
+ * the value of a name that says "password", "token", "secret" or "key" (in `.env`, YAML, JSON, INI,
+ * query strings, HTTP headers, command-line flags), the password of a credential URL, the
+ * password arguments of the tools people paste into runbooks (`mysql -p…`, `redis-cli -a …`,
+ * `sshpass -p …`, `curl -u user:pass`), SQL's `PASSWORD '…'`, and a secret named in a sentence
+ * ("the token is …", "пароль от базы: …", "비밀번호는 …").
+ *
+ * Each redaction keeps the command or the configuration usable as a template: only the value goes,
+ * `--auth-password [REDACTED:password]`.
+ */
+import { FindingRank, spanOf, type Finding } from './finding.ts';
+import { isPlaceholder, isPublicValue, looksGenerated, looksLikePassword, secretNameKind, type SecretNameKind } from './values.ts';
+
+/** Word roots of names that hold secrets; each hit is grown to the whole name and judged by secretNameKind. */
+const NAME_ROOT = /pass|pw|secret|token|key|auth|cred|sig|pat|sas|bearer/gi;
+const NAME_CHAR = /[\w.-]/;
+/** HTTP authentication schemes written before a credential: `Authorization: Bearer …`. */
+const AUTH_SCHEME = /^(bearer|basic|token|bot|digest|jwt|apikey|api-key|key|sso-key|ssws|oauth|negotiate|ntlm|hmac)$/i;
+
+/** The separator after a name: `=`, `:=`, `=>`, a colon with a space or quote after it, a flag's space, or an XML element's `>`. */
+function separatorAfter(text: string, at: number, flag: boolean, xml: boolean): number | undefined {
+  if (xml) return text[at] === '>' ? at + 1 : undefined;
+  const rest = text.slice(at, at + 12);
+  // A bare colon would take `host:port`, `ns:name` and `https://`; YAML, JSON and headers put a space or a quote after theirs.
+  const sep = /^[ \t]*(?::=|=>|=)[ \t]*/.exec(rest) ?? /^[ \t]*:(?!\/\/)(?:[ \t]+|(?=["'`]))/.exec(rest) ?? (flag ? /^[ \t]+/.exec(rest) : null);
+  return sep ? at + sep[0].length : undefined;
+}
+
+/** The value at `start`: a quoted string, or a bare run up to whitespace or a delimiter of its syntax. */
+function readValue(text: string, start: number, xml: boolean): { index: number; value: string; quote?: string } | undefined {
+  const open = text[start];
+  if (open === '"' || open === "'" || open === '`') {
+    const close = text.indexOf(open, start + 1);
+    const newline = text.indexOf('\n', start + 1);
+    if (close < 0 || (newline >= 0 && newline < close)) return undefined;
+    return { index: start + 1, value: text.slice(start + 1, close), quote: open };
+  }
+  const stop = xml ? /[<\n]/ : /[\s"'`,;&)}\]<>|]/;
+  let end = start;
+  while (end < text.length && !stop.test(text[end]!)) end++;
+  // A call or an index (`getpass.getpass()`, `os.environ["X"]`): code, not a literal.
+  if (/[([]/.test(text.slice(start, end)) || text[end] === '(') return undefined;
+  // A full stop or colon after a bare value ends the sentence, not the value; "!" and "?" are common in passwords.
+  while (end > start && /[.:]/.test(text[end - 1]!)) end--;
+  return end > start ? { index: start, value: text.slice(start, end) } : undefined;
+}
+
+/** `"sk_live_51B0x3" + "nD03…"`: a secret split into literals so a scanner misses it. Returns every piece after the first. */
+function continuation(text: string, afterClose: number): Array<{ index: number; value: string }> {
+  const pieces: Array<{ index: number; value: string }> = [];
+  const piece = /^\s*\+\s*(["'`])([^"'`\n]*)\1/;
+  let at = afterClose;
+  for (let m = piece.exec(text.slice(at, at + 400)); m; m = piece.exec(text.slice(at, at + 400))) {
+    pieces.push({ index: at + m[0].length - 1 - m[2]!.length, value: m[2]! });
+    at += m[0].length;
+  }
+  return pieces;
+}
+
+function judged(kind: SecretNameKind, value: string): boolean {
+  if (isPublicValue(value) || value.startsWith('-----BEGIN') || value.startsWith('[REDACTED:')) return false;
+  // "key: DB_PASSWORD=…": the value is itself an assignment, judged by its own name.
+  if (/^[A-Za-z_][\w.-]*=[^=]/.test(value)) return false;
+  return kind === 'password' ? looksLikePassword(value) : looksGenerated(value, 12);
+}
+
+/** Values of names that hold secrets, in every configuration syntax notes carry. */
+function namedValues(text: string): Finding[] {
+  const findings: Finding[] = [];
+  let grownUpTo = -1;
+  for (const root of text.matchAll(NAME_ROOT)) {
+    if (root.index < grownUpTo) continue;
+    let start = root.index;
+    let end = root.index + root[0].length;
+    while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+    while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+    grownUpTo = end;
+    const name = text.slice(start, end);
+    const flag = name.startsWith('-');
+    const kind = secretNameKind(name);
+    if (!kind) continue;
+    const before = text[start - 1];
+    const xml = before === '<';
+    let after = end;
+    // A quoted name: `"client_secret": …`.
+    if ((before === '"' || before === "'") && text[end] === before) after++;
+    const valueStart = separatorAfter(text, after, flag, xml);
+    if (valueStart === undefined) continue;
+    let value = readValue(text, valueStart, xml);
+    if (!value) continue;
+    let type: string = kind;
+    // `Authorization: Bearer <token>`: the scheme stays, the credential goes.
+    const scheme = /^(\S+)[ \t]+(\S+)/.exec(value.quote ? value.value : text.slice(value.index, value.index + 400).split('\n')[0]!);
+    if (scheme && AUTH_SCHEME.test(scheme[1]!)) {
+      const credential = scheme[2]!.replace(/["'`,;)}\]]+$/, '');
+      value = { index: value.index + scheme[0].length - scheme[2]!.length, value: credential, quote: value.quote };
+      type = /^basic$/i.test(scheme[1]!) ? 'basic-auth' : /^bearer$/i.test(scheme[1]!) ? 'bearer-token' : 'token';
+    } else if (AUTH_SCHEME.test(value.value) && !value.quote) {
+      continue;
+    }
+    // `APP_KEY=base64:…`: the encoding prefix is not the secret.
+    const prefix = /^base64:/.exec(value.value);
+    if (prefix) value = { index: value.index + prefix[0].length, value: value.value.slice(prefix[0].length), quote: value.quote };
+    const pieces = value.quote ? continuation(text, value.index + value.value.length + 1) : [];
+    const whole = value.value + pieces.map((p) => p.value).join('');
+    if (!judged(kind, whole) || isPlaceholder(value.value)) continue;
+    findings.push(spanOf(value.index, value.value, type, FindingRank.credential, 'named value'));
+    for (const piece of pieces) findings.push(spanOf(piece.index, piece.value, type, FindingRank.credential, 'named value (split string)'));
+  }
+  return findings;
+}
+
+/**
+ * An HTTP credential after its scheme where no name and separator precede it: nginx's
+ * `proxy_set_header Authorization "Basic …"`, a header built in code, a sentence.
+ */
+const SCHEME_CREDENTIAL = /\b(Basic|Bearer|Token|Bot|Digest|ApiKey)[ \t]+([A-Za-z0-9._~+/=-]{12,})/g;
+
+function schemeCredentials(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(SCHEME_CREDENTIAL)) {
+    const value = match[2]!;
+    if (!looksGenerated(value, 12)) continue;
+    findings.push(spanOf(match.index + match[0].length - value.length, value, match[1] === 'Basic' ? 'basic-auth' : 'bearer-token', FindingRank.credential, 'auth scheme'));
+  }
+  return findings;
+}
+
+/** `scheme://user:password@host`, in any scheme (postgres, redis, amqp, https, ftp, jdbc's inner URL). */
+const URL_CREDENTIAL = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"`]+):([^\s@/'"`]+)@/gi;
+
+function urlPasswords(text: string): Finding[] {
+  const findings: Finding[] = [];
+  if (!text.includes('://')) return findings;
+  for (const match of text.matchAll(URL_CREDENTIAL)) {
+    const [whole, user, password] = match as unknown as [string, string, string];
+    // `guest:guest@localhost` is a product's documented default, not a secret.
+    if (password === user || isPlaceholder(password)) continue;
+    findings.push(spanOf(match.index + whole.length - 1 - password.length, password, 'url-password', FindingRank.credential, 'credential URL'));
+  }
+  return findings;
+}
+
+/** A value after a tool's password argument: quoted or bare. Group 1, 2 or 3. */
+const ARG = `(?:'([^'\\n]+)'|"([^"\\n]+)"|([^\\s'"][^\\s]*))`;
+
+/**
+ * Password arguments that are single letters, and so mean "password" only for their tool. The
+ * same letter elsewhere is something else (`redis-cli -p` is a port, `ssh -p` too).
+ */
+const TOOL_ARGUMENTS: Array<{ tool: string; pattern: RegExp }> = [
+  // mysql -pSECRET / -p'SECRET': glued to the flag; a bare -p asks at the prompt.
+  { tool: 'mysql', pattern: new RegExp(`\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlpump|mysqlsh|mariadb(?:-dump|-admin)?)\\b[^\\n|;&]*?\\s-p${ARG}`, 'g') },
+  { tool: 'redis-cli', pattern: new RegExp(`\\bredis-cli\\b[^\\n|;&]*?\\s(?:-a|--pass)[ \\t]+${ARG}`, 'g') },
+  { tool: 'sshpass', pattern: new RegExp(`\\bsshpass\\s+-p[ \\t]*${ARG}`, 'g') },
+  { tool: 'login', pattern: new RegExp(`\\b(?:docker|podman|nerdctl|buildah|skopeo|helm|oras|crane)\\b[^\\n|;&]*?\\blogin\\b[^\\n|;&]*?\\s-p[ \\t]+${ARG}`, 'g') },
+  { tool: 'mongo', pattern: new RegExp(`\\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)\\b[^\\n|;&]*?\\s-p[ \\t]+${ARG}`, 'g') },
+  { tool: 'ldap', pattern: new RegExp(`\\bldap\\w+\\b[^\\n|;&]*?\\s-w[ \\t]+${ARG}`, 'g') },
+  { tool: 'openssl', pattern: new RegExp(`\\s-pass(?:in|out)?[ \\t]+pass:${ARG}`, 'g') },
+  // Windows: net user NAME PASSWORD /add.
+  { tool: 'net user', pattern: new RegExp(`\\bnet\\s+user\\s+\\S+\\s+${ARG}`, 'gi') },
+  { tool: 'smbclient', pattern: /\s-U[ \t]+[^\s%]+%(\S+)/g },
+  { tool: 'rabbitmqctl', pattern: new RegExp(`\\brabbitmqctl\\s+(?:add_user|change_password)\\s+\\S+\\s+${ARG}`, 'g') },
+  // htpasswd -b[c] file user password (batch mode takes the password as an argument).
+  { tool: 'htpasswd', pattern: new RegExp(`\\bhtpasswd\\b(?:\\s+-\\w+)*?\\s+-\\w*b\\w*(?:\\s+-\\w+)*\\s+\\S+\\s+\\S+\\s+${ARG}`, 'g') },
+  // MinIO client: mc alias set NAME URL ACCESS_KEY SECRET_KEY.
+  { tool: 'mc', pattern: new RegExp(`\\bmc\\s+(?:alias\\s+set|config\\s+host\\s+add)\\s+\\S+\\s+\\S+\\s+\\S+\\s+${ARG}`, 'g') },
+  // A secret echoed into a command that reads it from stdin: `echo '…' | docker login --password-stdin`.
+  { tool: 'stdin', pattern: new RegExp(`\\b(?:echo|printf)\\s+(?:-[ne]\\s+)*${ARG}\\s*\\|[^\\n]*?(?:--password-stdin|--with-token|--token-stdin|\\bsudo\\s+-S\\b|\\bchpasswd\\b|\\bpasswd\\s+--stdin)`, 'g') },
+];
+
+/** `curl -u user:password`, `wget --user=… `: the part after the colon. */
+const USER_PASSWORD = /\b(?:curl|wget|http|https|xh)\b[^\n|;&]*?\s(?:-u|--user)[ \t=]+(["']?)([^\s:'"]+):([^\s'"@]+)\1/g;
+
+/** SQL: `PASSWORD 'x'`, `IDENTIFIED BY 'x'`, `SET PASSWORD FOR u = 'x'`, `PASSWORD('x')`. */
+const SQL_PASSWORD = /\b(?:PASSWORD(?:\s+FOR\s+\S+)?\s*=?\s*(?:PASSWORD\s*\(\s*)?|IDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+(?:PASSWORD\s+)?)'([^'\n]+)'/gi;
+
+/** The tools of TOOL_ARGUMENTS and USER_PASSWORD; most notes name none of them, and substring tests are cheap. */
+const TOOL_WORDS = ['mysql', 'mariadb', 'redis-cli', 'sshpass', 'login', 'mongo', 'ldap', '-pass', '-U', 'curl', 'wget', 'http', 'xh ', 'rabbitmqctl', 'htpasswd', 'net user', 'mc ', 'stdin', '--with-token', 'sudo', 'passwd'];
+
+function toolArguments(text: string): Finding[] {
+  const findings: Finding[] = [];
+  if (TOOL_WORDS.some((word) => text.includes(word))) {
+    for (const { tool, pattern } of TOOL_ARGUMENTS) {
+      for (const match of text.matchAll(pattern)) {
+        const value = match[1] ?? match[2] ?? match[3];
+        if (!value || !looksLikePassword(value)) continue;
+        findings.push(spanOf(match.index + match[0].lastIndexOf(value), value, 'password', FindingRank.credential, `${tool} argument`));
+      }
+    }
+    for (const match of text.matchAll(USER_PASSWORD)) {
+      const user = match[2]!;
+      const password = match[3]!;
+      if (password === user || !looksLikePassword(password)) continue;
+      findings.push(spanOf(match.index + match[0].lastIndexOf(password), password, 'password', FindingRank.credential, 'user:password argument'));
+    }
+  }
+  if (/password|identified/i.test(text)) {
+    for (const match of text.matchAll(SQL_PASSWORD)) {
+      const value = match[1]!;
+      if (!looksLikePassword(value)) continue;
+      findings.push(spanOf(match.index + match[0].lastIndexOf(value), value, 'password', FindingRank.credential, 'SQL password'));
+    }
+  }
+  return findings;
+}
+
+/**
+ * A secret named in a sentence, in English, Russian or Korean: the word, a few words about it
+ * ("от базы", "for the admin user"), a separator (":", "—", "is", "это", a Korean topic particle),
+ * and the value. The value must look like one: a password with a digit, symbol or mixed case; a
+ * token or key that looks generated. Words about the secret's metadata (its fingerprint, path,
+ * id, expiry) around the word end the search. Without a separator ("token xIa9…", "임시 비밀번호
+ * …로") the value must look random beyond doubt.
+ */
+const PASSWORD_WORDS = ['passwords?|passphrase|passcode|pass ?word|pw', 'парол[а-яё]{0,3}|парольная фраза|кодовое слово', '비밀번호|비번|암호|패스워드|패스프레이즈'];
+const CREDENTIAL_WORDS = ['credentials?|creds', 'учётк[а-я]|учетк[а-я]|учётные данные|учетные данные|доступы', '계정 정보'];
+const TOKEN_WORDS = ['tokens?|api[ -]?keys?|keys?|secrets?|PAT', 'токен[а-яё]{0,2}|ключ[а-яё]{0,3}|секрет[а-яё]{0,2}', '토큰|키|시크릿'];
+// The words are found first, one expression per script (three small scans are several times
+// faster than one expression over all of them); the rest is matched where it stands, with sticky expressions.
+const PROSE_WORDS = [0, 1, 2].map((script) => new RegExp(`(${PASSWORD_WORDS[script]})|(${CREDENTIAL_WORDS[script]})|(${TOKEN_WORDS[script]})`, 'gi'));
+const SEPARATED_VALUE = new RegExp(
+  // Korean: a topic or subject particle glued to the word, then the value.
+  `(?:(?:은|는|이|가)[ \\t]+|` +
+    // Elsewhere: up to forty characters of the same clause, then a separator.
+    `((?:[^\\n.,;!?:=—–]|\\.(?=\\S)){0,40}?)(?:[ \\t]*[:：=][ \\t]+|[ \\t]+[—–-][ \\t]+|[ \\t]+(?:is|was|will be|это|будет)(?:[ \\t]*[:—-])?[ \\t]+))` +
+    '([!-~]{4,})',
+  'iy',
+);
+const ADJACENT_VALUE = /[ \t]+([!-~]{8,})/y;
+const PAIR_SECOND_HALF = /^[ \t]*\/[ \t]*([!-~]{4,})/;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** Korean glues words into compounds (슬랙토큰은): a Hangul word needs no boundary. */
+const HANGUL = /^[\uac00-\ud7a3]/;
+/** "login/password: admin / …": the word is the second half of a login/password pair. */
+const LOGIN_BEFORE = /(login|user|username|логин|пользователь|아이디|계정)[ \t]*\/[ \t]*$/i;
+const METADATA_NEAR = /fingerprint|identifier|\bids?\b|\bname\b|\btype\b|\bpath\b|\burl\b|\blink\b|\bfile\b|\blength\b|\bhash\b|\bdigest\b|expir|rotat|идентификатор|отпечат|путь|пути|имя|ссылк|файл|хеш|срок|경로|이름|지문|파일|만료|식별자/iu;
+
+function trimValue(raw: string): string {
+  return raw.replace(/^["'`«(]+/, '').replace(/[)"'`»,.;:!?]+$/, '');
+}
+
+function proseValue(kind: 'password' | 'token', value: string, adjacent: boolean): boolean {
+  if (value.length < 4 || isPlaceholder(value) || isPublicValue(value) || value.startsWith('[REDACTED:')) return false;
+  if (adjacent) return /^[\w\-+/=.~!@#$%^&*]+$/.test(value) && looksGenerated(value, kind === 'password' ? 8 : 16) && /\d/.test(value) && /[a-z]/.test(value) && (/[A-Z]/.test(value) || /[^\w]/.test(value));
+  return kind === 'password' ? looksLikePassword(value) && /[\d\W_]|[a-z].*[A-Z]|[A-Z].*[a-z]/.test(value) : looksGenerated(value, 12);
+}
+
+function proseSecrets(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const word of PROSE_WORDS.flatMap((words) => [...text.matchAll(words)])) {
+    const end = word.index + word[0].length;
+    if (!HANGUL.test(word[0]) && ((word.index > 0 && WORD_CHAR.test(text[word.index - 1]!)) || (end < text.length && WORD_CHAR.test(text[end]!)))) continue;
+    if (METADATA_NEAR.test(text.slice(Math.max(0, word.index - 24), word.index))) continue;
+    const before = text.slice(Math.max(0, word.index - 20), word.index);
+    let kind: 'password' | 'token' = word[3] !== undefined ? 'token' : 'password';
+    SEPARATED_VALUE.lastIndex = end;
+    let match = SEPARATED_VALUE.exec(text);
+    let adjacent = false;
+    if (match && match[1] && METADATA_NEAR.test(match[1])) continue;
+    if (!match) {
+      ADJACENT_VALUE.lastIndex = end;
+      match = ADJACENT_VALUE.exec(text);
+      adjacent = true;
+      if (!match) continue;
+    }
+    const raw = match[match.length - 1]!;
+    let value = trimValue(raw);
+    let index = match.index + match[0].length - raw.length + raw.indexOf(value);
+    const afterValue = index + value.length;
+    // A pair: "login/password: admin / Zx81…", "creds: deploy / …", "учётка: svc:…".
+    const second = PAIR_SECOND_HALF.exec(text.slice(afterValue, afterValue + 200));
+    if ((LOGIN_BEFORE.test(before) || word[2] !== undefined) && second) {
+      const half = trimValue(second[1]!);
+      index = afterValue + second[0].length - second[1]!.length + second[1]!.indexOf(half);
+      value = half;
+      kind = 'password';
+    } else if (word[2] !== undefined) {
+      const colon = value.indexOf(':');
+      if (colon <= 0) continue;
+      index += colon + 1;
+      value = value.slice(colon + 1);
+    }
+    // "the new key: DB_PASSWORD=…" names its own value; namedValues judges it by that name.
+    if (/^[A-Za-z_][\w.-]*[=:][^=]/.test(value) && word[2] === undefined) continue;
+    if (!proseValue(kind, value, adjacent)) continue;
+    findings.push(spanOf(index, value, kind, FindingRank.prose, 'prose'));
+  }
+  return findings;
+}
+
+/** Every credential of this module found in `text`. */
+export function credentialFindings(text: string): Finding[] {
+  return [...namedValues(text), ...schemeCredentials(text), ...urlPasswords(text), ...toolArguments(text), ...proseSecrets(text)];
+}

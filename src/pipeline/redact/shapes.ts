@@ -1,0 +1,160 @@
+/**
+ * Token shapes that secretlint's recommended preset has no rule for. Each is recognisable by its
+ * own form (a vendor prefix, a fixed structure), so no key word is needed around it. The comment on
+ * each says what the preset lacks.
+ */
+import { FindingRank, spanOf, type Finding } from './finding.ts';
+import { isPlaceholder, looksGenerated } from './values.ts';
+
+interface Shape {
+  type: string;
+  pattern: RegExp;
+  /** Which capture group is the secret (default: the whole match). */
+  group?: number;
+  /** A substring every match contains: a substring test is twenty times cheaper than the expression. */
+  literal?: string;
+}
+
+const B = '(?<![A-Za-z0-9_+/=-])';
+const E = '(?![A-Za-z0-9_+/=-])';
+
+const SHAPES: Shape[] = [
+  // JWTs: the preset has no rule. Header and payload are base64url JSON ("eyJ"); the whole token goes.
+  { type: 'jwt', literal: 'eyJ', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  // Google API keys and OAuth tokens: the preset's GCP rule reads only service-account JSON files.
+  { type: 'gcp-key', literal: 'AIza', pattern: new RegExp(`${B}AIza[0-9A-Za-z_-]{35}${E}`, 'g') },
+  { type: 'gcp-token', literal: 'ya29.', pattern: new RegExp(`${B}ya29\\.[0-9A-Za-z_-]{20,}`, 'g') },
+  { type: 'gcp-token', literal: '1//0', pattern: new RegExp(`${B}1//0[0-9A-Za-z_-]{40,}`, 'g') },
+  // GitLab tokens other than personal access tokens (the preset knows glpat- only): deploy, runner, trigger, CI job, feed, OAuth.
+  { type: 'gitlab-token', pattern: new RegExp(`${B}gl(?:dt|rt|ptt|cbt|ft|imt|agent|soat|oas|ffct|wt)-[0-9A-Za-z_-]{20,}`, 'g') },
+  { type: 'gitlab-token', literal: 'GR1348941', pattern: /GR1348941[0-9A-Za-z_-]{20,}/g },
+  // Stripe webhook signing secrets: the preset has live/test secret and restricted keys only.
+  { type: 'stripe-key', literal: 'whsec_', pattern: new RegExp(`${B}whsec_[A-Za-z0-9+/=]{24,}`, 'g') },
+  // Telegram bot tokens: bot id, a colon, 35 characters, alone or in an API URL (…/bot<token>/). No preset rule.
+  { type: 'telegram-bot-token', pattern: /(?:(?<=\/bot)|(?<![\w:-]))\d{8,10}:[A-Za-z0-9_-]{35}(?![\w-])/g },
+  // Azure AD client secrets ("…8Q~…"), the form Azure has issued since 2021. No preset rule.
+  { type: 'azure-client-secret', literal: 'Q~', pattern: /(?<![\w~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/g },
+  // Slack webhooks: the preset's rule knows /services/ URLs written with https:// only; workflow and
+  // trigger URLs, and a URL quoted without its scheme, pass it. The last segment is the secret.
+  { type: 'slack-webhook', literal: 'hooks.slack.com', pattern: /hooks\.slack\.com\/(?:services|triggers|workflows)\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/([A-Za-z0-9]{20,})/g, group: 1 },
+  // Discord and Microsoft Teams webhooks: no preset rule.
+  { type: 'discord-webhook', literal: '/api/webhooks/', pattern: /discord(?:app)?\.com\/api\/webhooks\/\d+\/([A-Za-z0-9_-]{40,})/g, group: 1 },
+  { type: 'teams-webhook', literal: 'webhook.office.com', pattern: /webhook\.office\.com\/webhookb2\/[^\s/]+\/IncomingWebhook\/([A-Za-z0-9/-]{20,})/g, group: 1 },
+  // Vendor prefixes in gitleaks' rule set that the preset lacks.
+  { type: 'digitalocean-token', literal: '_v1_', pattern: new RegExp(`${B}do[opr]_v1_[a-f0-9]{64}${E}`, 'g') },
+  { type: 'pypi-token', literal: 'pypi-', pattern: new RegExp(`${B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}`, 'g') },
+  { type: 'twilio-key', literal: 'SK', pattern: new RegExp(`${B}SK[0-9a-f]{32}${E}`, 'g') },
+  { type: 'mailgun-key', literal: 'key-', pattern: new RegExp(`${B}key-[0-9a-f]{32}${E}`, 'g') },
+  { type: 'atlassian-token', literal: 'ATATT', pattern: new RegExp(`${B}ATATT3[A-Za-z0-9_=-]{100,}`, 'g') },
+  { type: 'sentry-token', literal: 'sntr', pattern: new RegExp(`${B}sntr[ysu]_[A-Za-z0-9+/=_-]{40,}`, 'g') },
+  { type: 'newrelic-key', literal: 'NRAK-', pattern: new RegExp(`${B}NRAK-[A-Z0-9]{27}${E}`, 'g') },
+  { type: 'postman-key', literal: 'PMAK-', pattern: new RegExp(`${B}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${E}`, 'g') },
+  { type: 'square-token', literal: 'sq0', pattern: new RegExp(`${B}sq0(?:atp|csp)-[0-9A-Za-z_-]{22,43}${E}`, 'g') },
+  { type: 'doppler-token', literal: 'dp.', pattern: new RegExp(`${B}dp\\.(?:st|ct|sa|scim|audit)\\.[a-zA-Z0-9_.-]{40,}`, 'g') },
+  { type: 'age-secret-key', literal: 'AGE-SECRET-KEY-1', pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/g },
+];
+
+/**
+ * A bare AWS secret access key: 40 characters of base64 with a slash or plus and mixed case. The
+ * preset finds one only after a key word (`aws_secret_access_key =`); pasted next to its key id or
+ * after the word "secret" it has none. Required context on the line or the one before keeps
+ * digests and paths out.
+ */
+const BARE_AWS_SECRET = /(?<![A-Za-z0-9/+=.:])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]|\.\w)/g;
+const AWS_CONTEXT = /A(?:KIA|SIA)[A-Z0-9]{16}|aws|secret|секрет|시크릿/i;
+
+/** A private key block: PEM (PKCS#1, PKCS#8, encrypted, EC, OpenSSH, PuTTY) or PGP armour, on lines or in one `\n`-escaped string. */
+const KEY_HEADER = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g;
+
+/**
+ * The preset's private key rule needs a full-length body that starts with ASN.1 or OpenSSH magic
+ * bytes: a pasted fragment, an encrypted PKCS#8 key or a PGP block passes it. This one takes every
+ * block whose body is not a placeholder (`...`), up to its END line or, in a truncated paste, to
+ * the last line that still looks like key material. Header and footer stay.
+ */
+function privateKeyBlocks(text: string): Finding[] {
+  const findings: Finding[] = [];
+  if (!text.includes('PRIVATE KEY')) return findings;
+  for (const header of text.matchAll(KEY_HEADER)) {
+    const bodyStart = header.index + header[0].length;
+    const footer = `-----END ${header[1]}PRIVATE KEY${header[2] ?? ''}-----`;
+    let bodyEnd = text.indexOf(footer, bodyStart);
+    if (bodyEnd < 0 || bodyEnd - bodyStart > 20000) {
+      // A truncated paste: the body runs while lines look like base64 or armour headers.
+      bodyEnd = bodyStart;
+      const rest = text.slice(bodyStart).split(/(?<=\n)/);
+      for (const [i, line] of rest.entries()) {
+        if (i > 0 && !/^\s*([A-Za-z0-9+/=]{16,}|[A-Z][\w-]+: .*|)\s*$/.test(line)) break;
+        bodyEnd += line.length;
+      }
+    }
+    const body = text.slice(bodyStart, bodyEnd);
+    const material = body.replace(/\\n|\s/g, '');
+    if (material.length < 16 || isPlaceholder(material) || /^[.…*x-]+$/i.test(material)) continue;
+    // Skip the line break after the header and before the footer, so each body line is redacted on its own.
+    const lead = /^(\\n|\n)*/.exec(body)![0].length;
+    const trail = /(\\n|\n)*$/.exec(body)![0].length;
+    findings.push({ start: bodyStart + lead, end: bodyEnd - trail, type: 'private-key', rank: FindingRank.shape, rule: 'private key block' });
+  }
+  return findings;
+}
+
+/**
+ * Azure storage account keys: 64 random bytes in base64, 86 characters and "==". The preset has no
+ * Azure rule. Found from the "==" backwards: a class run of 86 scanned at every position costs
+ * more than all other shapes together. A sha512- digest has the same length but follows its prefix.
+ */
+const BASE64_86 = /^[A-Za-z0-9+/]{86}$/;
+const BASE64_CHAR = /[A-Za-z0-9+/=_-]/;
+
+function azureStorageKeys(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (let at = text.indexOf('=='); at >= 0; at = text.indexOf('==', at + 2)) {
+    const start = at - 86;
+    if (start < 0 || BASE64_CHAR.test(text[at + 2] ?? ' ') || (start > 0 && BASE64_CHAR.test(text[start - 1]!))) continue;
+    const key = text.slice(start, at);
+    if (BASE64_86.test(key)) findings.push(spanOf(start, `${key}==`, 'azure-storage-key', FindingRank.shape, 'token shape'));
+  }
+  return findings;
+}
+
+/** PuTTY's .ppk format: the `Private-Lines: N` header, then N lines of key material. */
+function puttyKeys(text: string): Finding[] {
+  const findings: Finding[] = [];
+  if (!text.includes('Private-Lines:')) return findings;
+  for (const header of text.matchAll(/^Private-Lines: (\d+)[ \t]*\n/gm)) {
+    let end = header.index + header[0].length;
+    for (let i = 0; i < Number(header[1]) && end < text.length; i++) {
+      const next = text.indexOf('\n', end);
+      end = next < 0 ? text.length : next + 1;
+    }
+    const start = header.index + header[0].length;
+    if (end > start) findings.push({ start, end: text[end - 1] === '\n' ? end - 1 : end, type: 'private-key', rank: FindingRank.shape, rule: 'PuTTY key' });
+  }
+  return findings;
+}
+
+/** Every token shape of this module found in `text`. */
+export function shapeFindings(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const shape of SHAPES) {
+    if (shape.literal && !text.includes(shape.literal)) continue;
+    for (const match of text.matchAll(shape.pattern)) {
+      const value = match[shape.group ?? 0]!;
+      if (isPlaceholder(value)) continue;
+      const index = match.index + (shape.group ? match[0].indexOf(value) : 0);
+      findings.push(spanOf(index, value, shape.type, FindingRank.shape, 'token shape'));
+    }
+  }
+  if (AWS_CONTEXT.test(text)) {
+    for (const match of text.matchAll(BARE_AWS_SECRET)) {
+      if (!/[/+]/.test(match[0]) || !/[a-z]/.test(match[0]) || !/[A-Z]/.test(match[0]) || !/\d/.test(match[0])) continue;
+      const lineStart = text.lastIndexOf('\n', text.lastIndexOf('\n', match.index - 1) - 1) + 1;
+      const context = text.slice(lineStart, match.index);
+      if (!AWS_CONTEXT.test(context) || isPlaceholder(match[0]) || !looksGenerated(match[0])) continue;
+      findings.push(spanOf(match.index, match[0], 'aws-secret-access-key', FindingRank.shape, 'bare AWS secret key'));
+    }
+  }
+  findings.push(...azureStorageKeys(text), ...privateKeyBlocks(text), ...puttyKeys(text));
+  return findings;
+}

@@ -1,0 +1,281 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isPlaceholder, redact } from '../src/pipeline/redact/index.ts';
+import { ingest } from '../src/pipeline/run.ts';
+import { chatReply, startMockOpenAI, type MockOpenAI } from './helpers/openai-server.ts';
+import { tempProject } from './helpers/project.ts';
+import { caseNote, judge, loadSecretCases } from './helpers/secret-cases.ts';
+import { leaksInSite } from './helpers/secret-pipeline.ts';
+
+/**
+ * Redaction, three ways: every case of ../shared/bench/secret-cases by family; cases of each
+ * family in contexts the set does not have (values generated here, so no scanner mistakes this
+ * file for a leak); and the whole pipeline, where a secret may hide in a title, the search index
+ * or a model request.
+ */
+const CASES = loadSecretCases();
+const FAMILIES = [...new Set(CASES.map((c) => c.kind))].filter((kind) => kind !== 'lookalike').sort();
+/** Look-alikes by subtype: `lk-sha-02` → sha. */
+const LOOKALIKE_KINDS = [...new Set(CASES.filter((c) => c.kind === 'lookalike').map((c) => c.id.split('-')[1]!))].sort();
+
+describe('the shared secret cases', () => {
+  it.each(FAMILIES)('%s: every secret goes, the context around it stays', async (family) => {
+    for (const secretCase of CASES.filter((c) => c.kind === family)) {
+      const result = judge(secretCase, (await redact(secretCase.text)).text);
+      expect({ id: secretCase.id, leaked: result.leaked, lost: result.lost }).toEqual({ id: secretCase.id, leaked: [], lost: [] });
+    }
+  });
+
+  it.each(LOOKALIKE_KINDS)('look-alikes (%s) come through untouched', async (kind) => {
+    for (const lookalike of CASES.filter((c) => c.kind === 'lookalike' && c.id.split('-')[1] === kind)) {
+      expect({ id: lookalike.id, text: (await redact(lookalike.text)).text }).toEqual({ id: lookalike.id, text: lookalike.text });
+    }
+  });
+});
+
+/** Deterministic fake values in the right shapes (mulberry32): nothing here is a real credential. */
+let state = 20261201;
+function fake(alphabet: string, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    out += alphabet[((t ^ (t >>> 14)) >>> 0) % alphabet.length];
+  }
+  return out;
+}
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ALNUM = `${UPPER}abcdefghijklmnopqrstuvwxyz0123456789`;
+const B64 = `${ALNUM}+/`;
+const HEX = '0123456789abcdef';
+const DIGITS = '0123456789';
+const password = () => `${fake(ALNUM, 13)}!`;
+const jwt = () => [`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9`, `eyJ${fake(`${ALNUM}_-`, 70)}`, fake(`${ALNUM}_-`, 43)] as const;
+
+interface OwnCase {
+  text: string;
+  /** Must be gone; empty for a look-alike, whose whole text must come through. */
+  secrets: string[];
+  survive?: string[];
+}
+
+function secret(text: (value: string) => string, value: string, survive: string[] = []): OwnCase {
+  return { text: text(value), secrets: [value], survive };
+}
+const lookalike = (text: string): OwnCase => ({ text, secrets: [] });
+
+/** For each family of the set: secrets in contexts the set does not have, and a look-alike beside them. */
+const OWN: Record<string, OwnCase[]> = {
+  'aws-key': [
+    secret((v) => `aws configure set aws_secret_access_key ${v} --profile restore`, fake(B64, 40), ['--profile restore']),
+    secret((v) => `Ключ: AKIA${fake('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}, секрет: ${v}`, fake(B64, 40)),
+    lookalike('aws_account_id = 123456789012'),
+    lookalike('AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE'),
+  ],
+  'gcp-key': [
+    secret((v) => `<meta name="google-key" content="${v}">`, `AIza${fake(`${ALNUM}_-`, 35)}`),
+    lookalike('gcloud projects describe acme-analytics-prod --format="value(projectNumber)"'),
+  ],
+  'azure-key': [
+    secret((v) => `$env:AZURE_STORAGE_KEY = "${v}"`, `${fake(B64, 86)}==`),
+    secret((v) => `Секрет приложения в Entra: ${v} (истекает через 90 дней)`, `${fake(ALNUM, 3)}8Q~${fake(`${ALNUM}_~.-`, 34)}`, ['истекает через 90 дней']),
+    lookalike(`"integrity": "sha512-${fake(B64, 86)}=="`),
+  ],
+  'github-token': [
+    secret((v) => `GITHUB_TOKEN=${v} gh release create v1.2.0`, `ghp_${fake(ALNUM, 36)}`, ['gh release create v1.2.0']),
+    lookalike('env:\n  GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}'),
+  ],
+  'gitlab-token': [
+    secret((v) => `gitlab-runner register --url https://gitlab.example.com --token ${v}`, `glrt-${fake(`${ALNUM}_-`, 20)}`, ['--url https://gitlab.example.com']),
+    lookalike('CI_JOB_TOKEN is injected by the runner; see Settings > CI/CD > Token Access'),
+  ],
+  'slack-token': [
+    secret((v) => `[12:01] Пётр: держи бота ${v}`, `xoxb-${fake(DIGITS, 12)}-${fake(DIGITS, 13)}-${fake(ALNUM, 24)}`, ['держи бота']),
+    lookalike('token: {{ .Values.slack.botToken | quote }}'),
+  ],
+  'slack-webhook': [
+    secret((v) => `Slack notify failed: POST hooks.slack.com/services/T0ABCDEF1/B0ABCDEF23/${v} returned 403`, fake(ALNUM, 24), ['returned 403']),
+    lookalike('SLACK_WEBHOOK_URL=https://hooks.slack.com/services/XXX/YYY/ZZZ'),
+  ],
+  'stripe-key': [
+    secret((v) => `STRIPE_RESTRICTED=${v}`, `rk_live_${fake(ALNUM, 99)}`),
+    lookalike(`"publishable_key": "pk_live_${fake(ALNUM, 24)}"`),
+  ],
+  'openai-key': [
+    secret((v) => `openai.api_key = "${v}"`, `sk-proj-${fake(`${ALNUM}_-`, 74)}T3BlbkFJ${fake(`${ALNUM}_-`, 74)}`),
+    lookalike('В .env положите свой ключ: OPENAI_API_KEY=sk-...'),
+  ],
+  'anthropic-key': [
+    secret((v) => `anthropic: {apiKey: '${v}'}`, `sk-ant-api03-${fake(`${ALNUM}_-`, 93)}AA`),
+    lookalike('ANTHROPIC_API_KEY=<your-key>'),
+  ],
+  jwt: (() => {
+    const [header, payload, signature] = jwt();
+    return [{ text: `Cookie: session=${header}.${payload}.${signature}; Path=/`, secrets: [payload, signature], survive: ['Path=/'] }, lookalike('"token_type": "Bearer", "expires_in": 3600')];
+  })(),
+  'private-key': (() => {
+    const [a, b] = [fake(B64, 64), fake(B64, 64)];
+    return [
+      { text: `    key: |\n      -----BEGIN EC PRIVATE KEY-----\n      MHcCAQEEI${a}\n      ${b}\n      -----END EC PRIVATE KEY-----`, secrets: [a, b], survive: ['-----BEGIN EC PRIVATE KEY-----'] },
+      secret((v) => `PuTTY-User-Key-File-3: ssh-ed25519\nPrivate-Lines: 1\n${v}\nPrivate-MAC: ${fake(HEX, 64)}`, fake(B64, 64), ['Private-Lines: 1']),
+      lookalike(`ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${fake(ALNUM, 43)} ops@bastion`),
+    ];
+  })(),
+  'url-password': [
+    secret((v) => `mongodb+srv://admin:${v}@cluster0.abcd.mongodb.net/prod?retryWrites=true`, password(), ['cluster0.abcd.mongodb.net/prod']),
+    secret((v) => `Server=tcp:sql.example.net;Database=ledger;User ID=app;Password=${v};Encrypt=true`, password(), ['Encrypt=true']),
+    lookalike('curl -u guest:guest http://localhost:15672/api/overview'),
+  ],
+  'password-flag': [
+    secret((v) => `mysql -uroot -p${v} -e "show slave status"`, password(), ['show slave status']),
+    secret((v) => `echo '${v}' | docker login -u bot --password-stdin registry.example.com`, password(), ['--password-stdin registry.example.com']),
+    secret((v) => `rabbitmqctl change_password admin ${v}`, password()),
+    secret((v) => `Логин/пароль: admin / ${v}`, password(), ['Логин/пароль: admin']),
+    secret((v) => `임시 비밀번호 ${v} 로 로그인 후 변경`, password(), ['로그인 후 변경']),
+    lookalike('mysql -u app -p shop < dump.sql'),
+    lookalike('redis-cli -h cache -p 6380 ping'),
+    lookalike('password = getpass.getpass()'),
+  ],
+  pgpassword: [
+    secret((v) => `PGPASSWORD="${v}" pg_restore -d ledger dump.pgc`, password(), ['pg_restore -d ledger dump.pgc']),
+    lookalike('PGPASSWORD=${PGPASSWORD:?set it first} psql -h db'),
+  ],
+  'auth-header': [
+    secret((v) => `headers = {'Authorization': f'Bearer ${v}'}`, fake(ALNUM, 40)),
+    secret((v) => `curl -H 'x-api-key: ${v}' https://api.example.com`, fake(ALNUM, 40), ['https://api.example.com']),
+    lookalike('curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v1/me'),
+  ],
+  'dotenv-secret': [
+    secret((v) => `JWT_SECRET=${v}\nJWT_TTL=3600`, fake(ALNUM, 64), ['JWT_TTL=3600']),
+    secret((v) => `spring.datasource.password=${v}`, password()),
+    lookalike('TOKEN_TTL=3600\nSECRET_NAME=payments/prod/db\nAPI_KEY_HEADER=X-Api-Key'),
+  ],
+  'telegram-bot-token': [
+    secret((v) => `bot = telebot.TeleBot("${v}")`, `7${fake(DIGITS, 9)}:AA${fake(`${ALNUM}_-`, 33)}`),
+    lookalike('Пример из документации Telegram: 123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11'),
+  ],
+  'npm-token': [
+    secret((v) => `//npm.pkg.github.com/:_authToken=${v}`, `npm_${fake(ALNUM, 36)}`),
+    lookalike('//registry.npmjs.org/:_authToken=${NPM_TOKEN}'),
+  ],
+  'generic-high-entropy': [
+    secret((v) => `Токен доступа к API партнёра — ${v}`, fake(ALNUM, 32)),
+    secret((v) => `The API token for the partner is ${v}.`, fake(ALNUM, 32)),
+    secret((v) => `[09:14] kim: 키는 ${v} 입니다`, fake(ALNUM, 20)),
+    secret((v) => `Telegram бот: токен ${v} (новый)`, fake(ALNUM, 30)),
+    lookalike('Идентификатор ключа KMS: mrk-1234abcd12ab34cd56ef1234567890ab'),
+    lookalike('ED25519 key fingerprint is SHA256:S19zQCJcHif+NHmcRcZ6dHz+WPpIevzjn1L5rIYw+fw.'),
+    lookalike('ключ идемпотентности: order-84213-retry; token bucket: rate=100, burst=200'),
+    lookalike('stripe-webhook-secret 시크릿을 마운트하는 파드: stripe-webhooks-d9nnxg5cc-gr2tz'),
+  ],
+  'pii-phone': [
+    secret((v) => `Дежурный: Сергей Иванов, ${v}`, '+7 (916) 555-01-23'),
+    secret((v) => `Call Jenna on ${v} if paged`, '415-555-0199'),
+    secret((v) => `${v}로 연락 주세요`, '010-5555-0123'),
+    lookalike('Звоните в дежурную часть: +7 495 555-01-00 (горячая линия, указана на сайте)'),
+    lookalike('Order 4821-5573-2211 shipped; serial 0a:e1:d4:b3:f0:eb:fd:2e; at 2026-10-09 14:02:11.123456'),
+  ],
+  'pii-email': [
+    secret((v) => `Signed-off-by: Jihoon Park <${v}>`, 'jihoon@hanbit.example'),
+    secret((v) => `assignee=${v}`, 'ivan.petrov@volga.example'),
+    lookalike('Write to sre-team@volga.example or oncall@acme.example; see logo@2x.png'),
+  ],
+};
+
+describe('each family in contexts the set does not have', () => {
+  it('every family of the set has own cases, with a look-alike', () => {
+    for (const family of FAMILIES) {
+      expect(OWN[family]?.some((c) => c.secrets.length > 0), family).toBe(true);
+      expect(OWN[family]?.some((c) => c.secrets.length === 0), family).toBe(true);
+    }
+  });
+
+  it.each(Object.keys(OWN))('%s', async (family) => {
+    for (const own of OWN[family]!) {
+      const out = (await redact(own.text)).text;
+      if (own.secrets.length === 0) expect(out).toBe(own.text);
+      for (const value of own.secrets) expect(out, own.text).not.toContain(value);
+      for (const kept of own.survive ?? []) expect(out, own.text).toContain(kept);
+    }
+  });
+});
+
+describe('what a redaction leaves', () => {
+  it('keeps a command usable as a template', async () => {
+    const { text } = await redact(`swaks --auth-user robot --auth-password "${password()}" --to a@example.com`);
+    expect(text).toBe('swaks --auth-user robot --auth-password "[REDACTED:password]" --to a@example.com');
+  });
+
+  it('keeps the line count, and reports each line with its type and rule', async () => {
+    const key = fake(B64, 64);
+    const input = ['before', '-----BEGIN OPENSSH PRIVATE KEY-----', `b3BlbnNzaC1rZXktdjE${key}`, key, '-----END OPENSSH PRIVATE KEY-----', `token: glpat-${fake(ALNUM, 20)}`, 'after'].join('\n');
+    const result = await redact(input);
+    expect(result.text.split('\n')).toEqual(['before', '-----BEGIN OPENSSH PRIVATE KEY-----', '[REDACTED:private-key]', '[REDACTED:private-key]', '-----END OPENSSH PRIVATE KEY-----', 'token: [REDACTED:gitlab-token]', 'after']);
+    expect(result.redactions).toEqual([
+      { line: 3, type: 'private-key', rule: expect.any(String) },
+      { line: 4, type: 'private-key', rule: expect.any(String) },
+      { line: 6, type: 'gitlab-token', rule: 'secretlint:gitlab' },
+    ]);
+  });
+
+  it('a secret found once is gone everywhere in the note', async () => {
+    const value = password();
+    const { text } = await redact(`DB_PASSWORD=${value}\n\nLater we logged in with ${value} and it worked.`);
+    expect(text).not.toContain(value);
+    expect(text).toContain('Later we logged in with [REDACTED:password] and it worked.');
+  });
+
+  it('a key block whose body is a placeholder stays', async () => {
+    const text = '-----BEGIN OPENSSH PRIVATE KEY-----\n...\n-----END OPENSSH PRIVATE KEY-----';
+    expect((await redact(text)).text).toBe(text);
+  });
+
+  it('knows placeholders', () => {
+    for (const value of ['[ИМЯ]', 'your-key', 'COMPROMISED_KEY', 'VERSION_ID', '${TOKEN}', '${DB_PASSWORD:?required}', '{{ .Values.x }}', '!vault', 'xxxx', 'changeme', 'sk-...', 'AKIAI44QH8DHBEXAMPLE']) {
+      expect(isPlaceholder(value), value).toBe(true);
+    }
+    for (const value of ['hunter2hunter2', 'n3w-Pa55word', 'Sup3r-Fake-Pa55']) expect(isPlaceholder(value), value).toBe(false);
+  });
+});
+
+describe('through the pipeline', () => {
+  it('no secret of the set reaches content/ or dist/: pages, search index, RSS, source pages', { timeout: 300_000 }, async () => {
+    const { leaks, missing, notes, searched } = await leaksInSite(CASES);
+    expect(notes).toBeGreaterThan(CASES.length);
+    // What was searched: the collections, the pages, the search index and the feed.
+    for (const part of [/^content\/sources\//, /^content\/runbooks\//, /^dist\/sources\/.*\.html$/, /^dist\/pagefind\/fragment\//, /^dist\/rss\.xml$/]) {
+      expect(searched.some((file) => part.test(file)), String(part)).toBe(true);
+    }
+    expect(missing).toEqual([]);
+    expect(leaks).toEqual([]);
+  });
+
+  describe('model requests', () => {
+    let mock: MockOpenAI;
+    beforeAll(async () => {
+      mock = await startMockOpenAI();
+    });
+    afterAll(async () => mock.close());
+
+    it('carry no secret of the notes they are about', { timeout: 120_000 }, async () => {
+      const project = await tempProject();
+      for (const seed of await readdir(project.inbox)) await rm(path.join(project.inbox, seed), { recursive: true });
+      const sample = CASES.filter((c) => c.kind !== 'lookalike').filter((_, i) => i % 3 === 0);
+      for (const secretCase of sample) await writeFile(path.join(project.inbox, `case-${secretCase.id}.md`), caseNote(secretCase, true));
+      mock.onChat = () => chatReply('{"title": null}');
+      await ingest({
+        inboxDir: project.inbox,
+        contentDir: project.content,
+        llm: { apiKey: 'test-key', baseURL: mock.baseURL, extractModel: 'gpt-4o-mini', transcribeModel: 'whisper-1', concurrency: 2, timeoutMs: 10_000, maxRetries: 0, audioChunkBytes: 24 * 1024 * 1024 },
+      });
+      expect(mock.requests.length).toBeGreaterThanOrEqual(sample.length);
+      const bodies = JSON.stringify(mock.requests.map((r) => r.body));
+      // JSON escapes undone: a secret with a quote or backslash is still found.
+      const sent = bodies.replace(/\\(["\\/])/g, '$1').replace(/\\n/g, '\n');
+      for (const secretCase of sample) for (const value of secretCase.secrets) expect(sent, secretCase.id).not.toContain(value);
+      expect(sent).toContain('[REDACTED:');
+    });
+  });
+});
