@@ -93,6 +93,7 @@ const OWN: Record<string, OwnCase[]> = {
   ],
   'slack-token': [
     secret((v) => `[12:01] Пётр: держи бота ${v}`, `xoxb-${fake(DIGITS, 12)}-${fake(DIGITS, 13)}-${fake(ALNUM, 24)}`, ['держи бота']),
+    secret((v) => `refresh: ${v}`, `xoxe.xoxp-1-${fake(ALNUM, 140)}`),
     lookalike('token: {{ .Values.slack.botToken | quote }}'),
   ],
   'slack-webhook': [
@@ -105,6 +106,7 @@ const OWN: Record<string, OwnCase[]> = {
   ],
   'openai-key': [
     secret((v) => `openai.api_key = "${v}"`, `sk-proj-${fake(`${ALNUM}_-`, 74)}T3BlbkFJ${fake(`${ALNUM}_-`, 74)}`),
+    secret((v) => `${v}`, `sk-svcacct-${fake(`${ALNUM}_-`, 60)}T3BlbkFJ${fake(`${ALNUM}_-`, 60)}`),
     lookalike('В .env положите свой ключ: OPENAI_API_KEY=sk-...'),
   ],
   'anthropic-key': [
@@ -126,12 +128,15 @@ const OWN: Record<string, OwnCase[]> = {
   'url-password': [
     secret((v) => `mongodb+srv://admin:${v}@cluster0.abcd.mongodb.net/prod?retryWrites=true`, password(), ['cluster0.abcd.mongodb.net/prod']),
     secret((v) => `Server=tcp:sql.example.net;Database=ledger;User ID=app;Password=${v};Encrypt=true`, password(), ['Encrypt=true']),
+    secret((v) => `redis://:${v}@redis-cache.internal:6379/0`, password(), ['redis-cache.internal:6379/0']),
     lookalike('curl -u guest:guest http://localhost:15672/api/overview'),
   ],
   'password-flag': [
     secret((v) => `mysql -uroot -p${v} -e "show slave status"`, password(), ['show slave status']),
     secret((v) => `echo '${v}' | docker login -u bot --password-stdin registry.example.com`, password(), ['--password-stdin registry.example.com']),
     secret((v) => `rabbitmqctl change_password admin ${v}`, password()),
+    secret((v) => `sqlcmd -S sql01 -U sa -P '${v}' -Q "SELECT 1"`, password(), ['-Q "SELECT 1"']),
+    secret((v) => `keytool -importcert -keystore app.jks -storepass ${v} -file ca.crt`, password(), ['-file ca.crt']),
     secret((v) => `Логин/пароль: admin / ${v}`, password(), ['Логин/пароль: admin']),
     secret((v) => `임시 비밀번호 ${v} 로 로그인 후 변경`, password(), ['로그인 후 변경']),
     lookalike('mysql -u app -p shop < dump.sql'),
@@ -145,6 +150,8 @@ const OWN: Record<string, OwnCase[]> = {
   'auth-header': [
     secret((v) => `headers = {'Authorization': f'Bearer ${v}'}`, fake(ALNUM, 40)),
     secret((v) => `curl -H 'x-api-key: ${v}' https://api.example.com`, fake(ALNUM, 40), ['https://api.example.com']),
+    secret((v) => `curl -b "sessionid=${v}" https://admin.internal/`, fake(ALNUM, 40), ['https://admin.internal/']),
+    lookalike('Idempotency-Key: 8c1f2d3e-4a5b-6c7d-8e9f-0a1b2c3d4e5f'),
     lookalike('curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v1/me'),
   ],
   'dotenv-secret': [
@@ -169,6 +176,10 @@ const OWN: Record<string, OwnCase[]> = {
     lookalike('ED25519 key fingerprint is SHA256:S19zQCJcHif+NHmcRcZ6dHz+WPpIevzjn1L5rIYw+fw.'),
     lookalike('ключ идемпотентности: order-84213-retry; token bucket: rate=100, burst=200'),
     lookalike('stripe-webhook-secret 시크릿을 마운트하는 파드: stripe-webhooks-d9nnxg5cc-gr2tz'),
+    lookalike("Token: see 1Password item 'ci-deploy'. Secret: stored in AWS Secrets Manager under prod/ledger/db."),
+    lookalike('Token expiry is 2026-10-09T12:00:00Z; the key is 2048-bit RSA; cache key: sha1(user_id)'),
+    lookalike(`Public key: AAAAC3NzaC1lZDI1NTE5AAAAI${fake(ALNUM, 43)}; key: ~/.ssh/id_ed25519`),
+    lookalike('arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/db-AbCdEf'),
   ],
   'pii-phone': [
     secret((v) => `Дежурный: Сергей Иванов, ${v}`, '+7 (916) 555-01-23'),

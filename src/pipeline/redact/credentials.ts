@@ -10,10 +10,10 @@
  * `--auth-password [REDACTED:password]`.
  */
 import { FindingRank, spanOf, type Finding } from './finding.ts';
-import { isPlaceholder, isPublicValue, looksGenerated, looksLikePassword, secretNameKind, type SecretNameKind } from './values.ts';
+import { isPlaceholder, isPublicValue, looksGenerated, looksLikePassword, NOT_SECRET_KEYS, secretNameKind, type SecretNameKind } from './values.ts';
 
 /** Word roots of names that hold secrets; each hit is grown to the whole name and judged by secretNameKind. */
-const NAME_ROOT = /pass|pw|secret|token|key|auth|cred|sig|pat|sas|bearer/gi;
+const NAME_ROOT = /pass|pw|secret|token|key|auth|cred|sig|pat|sas|bearer|session|cookie/gi;
 const NAME_CHAR = /[\w.-]/;
 /** HTTP authentication schemes written before a credential: `Authorization: Bearer …`. */
 const AUTH_SCHEME = /^(bearer|basic|token|bot|digest|jwt|apikey|api-key|key|sso-key|ssws|oauth|negotiate|ntlm|hmac)$/i;
@@ -127,8 +127,8 @@ function schemeCredentials(text: string): Finding[] {
   return findings;
 }
 
-/** `scheme://user:password@host`, in any scheme (postgres, redis, amqp, https, ftp, jdbc's inner URL). */
-const URL_CREDENTIAL = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"`]+):([^\s@/'"`]+)@/gi;
+/** `scheme://user:password@host`, in any scheme (postgres, redis, amqp, https, ftp, jdbc's inner URL); Redis writes `redis://:password@host`. */
+const URL_CREDENTIAL = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"`]*):([^\s@/'"`]+)@/gi;
 
 function urlPasswords(text: string): Finding[] {
   const findings: Finding[] = [];
@@ -154,7 +154,13 @@ const TOOL_ARGUMENTS: Array<{ tool: string; pattern: RegExp }> = [
   { tool: 'mysql', pattern: new RegExp(`\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlpump|mysqlsh|mariadb(?:-dump|-admin)?)\\b[^\\n|;&]*?\\s-p${ARG}`, 'g') },
   { tool: 'redis-cli', pattern: new RegExp(`\\bredis-cli\\b[^\\n|;&]*?\\s(?:-a|--pass)[ \\t]+${ARG}`, 'g') },
   { tool: 'sshpass', pattern: new RegExp(`\\bsshpass\\s+-p[ \\t]*${ARG}`, 'g') },
-  { tool: 'login', pattern: new RegExp(`\\b(?:docker|podman|nerdctl|buildah|skopeo|helm|oras|crane)\\b[^\\n|;&]*?\\blogin\\b[^\\n|;&]*?\\s-p[ \\t]+${ARG}`, 'g') },
+  { tool: 'login', pattern: new RegExp(`\\b(?:docker|podman|nerdctl|buildah|skopeo|helm|oras|crane|az)\\b[^\\n|;&]*?\\blogin\\b[^\\n|;&]*?\\s-p[ \\t]+${ARG}`, 'g') },
+  // SQL Server's sqlcmd and bcp take the password as -P.
+  { tool: 'sqlcmd', pattern: new RegExp(`\\b(?:sqlcmd|bcp|osql)\\b[^\\n|;&]*?\\s-P[ \\t]*${ARG}`, 'g') },
+  // Archives: zip/unzip -P PASS, 7z -pPASS; ssh-keygen -N/-P PASSPHRASE.
+  { tool: 'zip', pattern: new RegExp(`\\b(?:zip|unzip|zipcloak)\\b[^\\n|;&]*?\\s-P[ \\t]+${ARG}`, 'g') },
+  { tool: '7z', pattern: new RegExp(`\\b7za?\\b[^\\n|;&]*?\\s-p${ARG}`, 'g') },
+  { tool: 'ssh-keygen', pattern: new RegExp(`\\bssh-keygen\\b[^\\n|;&]*?\\s-[NP][ \\t]+${ARG}`, 'g') },
   { tool: 'mongo', pattern: new RegExp(`\\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)\\b[^\\n|;&]*?\\s-p[ \\t]+${ARG}`, 'g') },
   { tool: 'ldap', pattern: new RegExp(`\\bldap\\w+\\b[^\\n|;&]*?\\s-w[ \\t]+${ARG}`, 'g') },
   { tool: 'openssl', pattern: new RegExp(`\\s-pass(?:in|out)?[ \\t]+pass:${ARG}`, 'g') },
@@ -177,7 +183,7 @@ const USER_PASSWORD = /\b(?:curl|wget|http|https|xh)\b[^\n|;&]*?\s(?:-u|--user)[
 const SQL_PASSWORD = /\b(?:PASSWORD(?:\s+FOR\s+\S+)?\s*=?\s*(?:PASSWORD\s*\(\s*)?|IDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+(?:PASSWORD\s+)?)'([^'\n]+)'/gi;
 
 /** The tools of TOOL_ARGUMENTS and USER_PASSWORD; most notes name none of them, and substring tests are cheap. */
-const TOOL_WORDS = ['mysql', 'mariadb', 'redis-cli', 'sshpass', 'login', 'mongo', 'ldap', '-pass', '-U', 'curl', 'wget', 'http', 'xh ', 'rabbitmqctl', 'htpasswd', 'net user', 'mc ', 'stdin', '--with-token', 'sudo', 'passwd'];
+const TOOL_WORDS = ['sqlcmd', 'bcp', 'osql', 'zip', '7z', 'ssh-keygen', 'mysql', 'mariadb', 'redis-cli', 'sshpass', 'login', 'mongo', 'ldap', '-pass', '-U', 'curl', 'wget', 'http', 'xh ', 'rabbitmqctl', 'htpasswd', 'net user', 'mc ', 'stdin', '--with-token', 'sudo', 'passwd'];
 
 function toolArguments(text: string): Finding[] {
   const findings: Finding[] = [];
@@ -235,7 +241,7 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const HANGUL = /^[\uac00-\ud7a3]/;
 /** "login/password: admin / …": the word is the second half of a login/password pair. */
 const LOGIN_BEFORE = /(login|user|username|логин|пользователь|아이디|계정)[ \t]*\/[ \t]*$/i;
-const METADATA_NEAR = /fingerprint|identifier|\bids?\b|\bname\b|\btype\b|\bpath\b|\burl\b|\blink\b|\bfile\b|\blength\b|\bhash\b|\bdigest\b|expir|rotat|идентификатор|отпечат|путь|пути|имя|ссылк|файл|хеш|срок|경로|이름|지문|파일|만료|식별자/iu;
+const METADATA_NEAR = /fingerprint|identifier|public|публичн|открыт|공개|\bids?\b|\bname\b|\btype\b|\bpath\b|\burl\b|\blink\b|\bfile\b|\blength\b|\bhash\b|\bdigest\b|expir|rotat|идентификатор|отпечат|путь|пути|имя|ссылк|файл|хеш|срок|경로|이름|지문|파일|만료|식별자/iu;
 
 function trimValue(raw: string): string {
   return raw.replace(/^["'`«(]+/, '').replace(/[)"'`»,.;:!?]+$/, '');
@@ -253,6 +259,8 @@ function proseSecrets(text: string): Finding[] {
     const end = word.index + word[0].length;
     if (!HANGUL.test(word[0]) && ((word.index > 0 && WORD_CHAR.test(text[word.index - 1]!)) || (end < text.length && WORD_CHAR.test(text[end]!)))) continue;
     if (METADATA_NEAR.test(text.slice(Math.max(0, word.index - 24), word.index))) continue;
+    // "cache key: …", "Idempotency key — …": a key that is an id.
+    if (/^keys?$/i.test(word[0]) && NOT_SECRET_KEYS.has(/([\p{L}\d]+)[ \t_-]*$/u.exec(text.slice(Math.max(0, word.index - 24), word.index))?.[1]?.toLowerCase() ?? '')) continue;
     const before = text.slice(Math.max(0, word.index - 20), word.index);
     let kind: 'password' | 'token' = word[3] !== undefined ? 'token' : 'password';
     SEPARATED_VALUE.lastIndex = end;

@@ -33,7 +33,9 @@ function isPersonalEmail(email: string): boolean {
   return !local.split(/[._+-]+/).some((word) => ROLE_WORDS.has(word.replace(/\d+$/, '')));
 }
 
-const PHONE = /(?<![\w/.:#=@-])(?:\+|\()?\d[\d \t().-]{5,}\d(?![\w/-])/g;
+// Not after a letter, digit, path, colon or "=" (ids, ports, times, query values), except an
+// international number right after a colon (`TEL;TYPE=cell:+1-555-0142`).
+const PHONE = /(?:(?<![\w/.:#=@-])|(?<=:)(?=\+))(?:\+|\()?\d[\d \t().-]{5,}\d(?![\w/-])/g;
 /** Words on the line that say a number is published for everyone to call. */
 const PUBLISHED = /reception|switchboard|main (?:line|number|office)|front desk|hotline|published|status page|website|web site|on our site|support line|customer support|toll[- ]free|ресепшн|ресепшен|при[её]мн|офис|общий номер|на сайте|горяч\w* лини|для клиентов|대표\s?번호|홈페이지|고객센터|공개/i;
 /** Words that say a short number (555-0180) is a phone at all. */

@@ -40,6 +40,10 @@ const SHAPES: Shape[] = [
   // Discord and Microsoft Teams webhooks: no preset rule.
   { type: 'discord-webhook', literal: '/api/webhooks/', pattern: /discord(?:app)?\.com\/api\/webhooks\/\d+\/([A-Za-z0-9_-]{40,})/g, group: 1 },
   { type: 'teams-webhook', literal: 'webhook.office.com', pattern: /webhook\.office\.com\/webhookb2\/[^\s/]+\/IncomingWebhook\/([A-Za-z0-9/-]{20,})/g, group: 1 },
+  // Slack configuration and refresh tokens (xoxe…): the preset knows xox[abposr]- only.
+  { type: 'slack-token', literal: 'xoxe', pattern: new RegExp(`${B}xoxe(?:\\.xox[bp])?-\\d-[A-Za-z0-9]{100,}`, 'g') },
+  // OpenAI keys carry "T3BlbkFJ" (base64 of "OpenAI"); the preset misses service-account and legacy forms without context.
+  { type: 'openai-key', literal: 'T3BlbkFJ', pattern: new RegExp(`${B}sk-(?:[a-z]+-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}`, 'g') },
   // Vendor prefixes in gitleaks' rule set that the preset lacks.
   { type: 'digitalocean-token', literal: '_v1_', pattern: new RegExp(`${B}do[opr]_v1_[a-f0-9]{64}${E}`, 'g') },
   { type: 'pypi-token', literal: 'pypi-', pattern: new RegExp(`${B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}`, 'g') },

@@ -47,7 +47,7 @@ export function isPlaceholder(raw: string): boolean {
  * fingerprints (`SHA256:…`, `sha512-…`), ARNs and resource ids, data URIs, key ids of a JWKS.
  */
 export function isPublicValue(value: string): boolean {
-  return /^(sha\d*|md5|blake\d*)[:-]|^arn:|^pk_(live|test)_|^data:|^(i|ami|vpc|subnet|sg|vol|snap|eni|igw|rtb|acl)-[0-9a-f]{8,17}$|^[0-9a-f]{2}(:[0-9a-f]{2}){7,}$/i.test(value);
+  return /^(sha\d*|md5|blake\d*)[:-]|^arn:|^pk_(live|test)_|^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+) |^AAAA[BC][0-9A-Za-z+/]{20,}|^\d{4}-\d{2}-\d{2}([T ]\d|$)|^data:|^(i|ami|vpc|subnet|sg|vol|snap|eni|igw|rtb|acl)-[0-9a-f]{8,17}$|^[0-9a-f]{2}(:[0-9a-f]{2}){7,}$/i.test(value);
 }
 
 /** Shannon entropy in bits per character. */
@@ -71,6 +71,8 @@ function entropy(value: string): number {
 export function looksGenerated(value: string, minLength = 12): boolean {
   if (value.length < minLength || isPlaceholder(value)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
+  // A file's path is where a secret is, not the secret.
+  if (/^(~|\.{1,2})?\/|^[A-Z]:\\/.test(value) || isCodeReference(value)) return false;
   // Words: a file name, a dotted or slashed path of words, CamelCase, a kebab-case name.
   if (/^[\w-]+\.(csv|json|ya?ml|txt|log|sql|gz|tar|zip|pem|crt|key|conf|cfg|ini|env|sh|py|js|ts|bin)$/i.test(value)) return false;
   // Letters only: a word, CamelCase or a path of words; random letters switch case at random ("kdmwHuQeQAFO…").
@@ -129,6 +131,12 @@ const METADATA_WORDS = new Set([
   'scope', 'scopes', 'usage', 'prefix', 'suffix', 'location', 'source', 'owner', 'index', 'sid', 'fingerprint', 'pair', 'ring', 'server', 'command', 'cmd',
   'hash', 'hashed', 'digest', 'policy', 'strength', 'reset', 'rules', 'changed', 'updated', 'created',
 ]);
+/** Keys that are ids, not secrets: an idempotency key, a cache or partition key, an S3 object key. */
+export const NOT_SECRET_KEYS = new Set([
+  'idempotency', 'cache', 'partition', 'sort', 'primary', 'foreign', 'routing', 'dedup', 'deduplication', 'object', 'lookup', 'composite',
+  'unique', 'shard', 'row', 'record', 'message', 'event', 'correlation', 'trace', 'request', 'bucket', 's3', 'hash', 'sharding', 'group', 'index',
+  'map', 'dict', 'json', 'yaml', 'config', 'label', 'annotation', 'metadata', 'translation', 'i18n', 'hot', 'shortcut', 'foreign',
+]);
 /** Names of what is public by design: a public key, Stripe's publishable key. */
 const PUBLIC_WORDS = new Set(['public', 'pub', 'publishable']);
 
@@ -142,9 +150,11 @@ export function secretNameKind(name: string): SecretNameKind | undefined {
   const words = nameWords(name);
   if (words.length === 0 || METADATA_WORDS.has(words[words.length - 1]!) || words.some((word) => PUBLIC_WORDS.has(word))) return undefined;
   let kind: SecretNameKind | undefined;
-  for (const word of words) {
-    if (/passw(or)?d|^passphrase$|^passcode$|^pwd$|^pw$|^pass$|^(pg|db|my|root|admin|user|redis|smtp|mail|ftp|ldap|sql)pass$/.test(word)) return 'password';
-    if (/token|^auth$|^authorization$|^pat$|^bearer$|^sas$|^creds?$|^credentials?$|^sig$|^signature$/.test(word)) kind ??= 'token';
+  for (const [i, word] of words.entries()) {
+    if (/^keys?$/.test(word) && i > 0 && NOT_SECRET_KEYS.has(words[i - 1]!)) continue;
+    // `pass` ends many names of passwords (PGPASS, storepass, keypass) and a few words that are not.
+    if (/passw(or)?d|^passphrase$|^passcode$|^pwd$|^pw$|^\w{0,10}pass$/.test(word) && !/^(by|com|over|under|encom|tres|sur)pass$/.test(word)) return 'password';
+    if (/token|^auth$|^authorization$|^pat$|^bearer$|^sas$|^creds?$|^credentials?$|^sig$|^signature$|^session(id)?$|^cookie$/.test(word)) kind ??= 'token';
     else if (/secret/.test(word)) kind ??= 'secret';
     else if (/^(api)?keys?$|^apikey$|^privatekey$|^accountkey$|^accesskey$/.test(word)) kind ??= 'api-key';
   }
