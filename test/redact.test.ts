@@ -251,6 +251,31 @@ describe('what a redaction leaves', () => {
   });
 });
 
+describe('hostile input', () => {
+  // Each of these took minutes on a megabyte before its rule was bounded (a scan from every hit to
+  // the line's end or start). Linear time grows 4× from a quarter to the whole; quadratic, 16×.
+  const PATTERNS: Record<string, string> = {
+    'a tool name repeated': 'mysql ',
+    'a name and "=" repeated': 'key=',
+    'key headers without a footer': '-----BEGIN RSA PRIVATE KEY-----\n',
+    'credential URLs on one line': 'postgres://a:b@',
+    'a password word repeated': 'password is ',
+  };
+  const seconds = async (text: string) => {
+    const started = performance.now();
+    await redact(text);
+    return (performance.now() - started) / 1000;
+  };
+  it.each(Object.keys(PATTERNS))('%s: time grows linearly with size', { timeout: 120_000 }, async (name) => {
+    const unit = PATTERNS[name]!;
+    const quarter = unit.repeat(Math.ceil(200_000 / unit.length));
+    const whole = unit.repeat(Math.ceil(800_000 / unit.length));
+    await seconds(quarter);
+    const [small, large] = [await seconds(quarter), await seconds(whole)];
+    expect(large / small).toBeLessThan(10);
+  });
+});
+
 describe('through the pipeline', () => {
   it('no secret of the set reaches content/ or dist/: pages, search index, RSS, source pages', { timeout: 300_000 }, async () => {
     const { leaks, missing, notes, searched } = await leaksInSite(CASES);

@@ -15,6 +15,7 @@ import { isPlaceholder, isPublicValue, looksGenerated, looksLikePassword, NOT_SE
 /** Word roots of names that hold secrets; each hit is grown to the whole name and judged by secretNameKind. */
 const NAME_ROOT = /pass|pw|secret|token|key|auth|cred|sig|pat|sas|bearer|session|cookie/gi;
 const NAME_CHAR = /[\w.-]/;
+const MAX_VALUE = 4096;
 /** HTTP authentication schemes written before a credential: `Authorization: Bearer …`. */
 const AUTH_SCHEME = /^(bearer|basic|token|bot|digest|jwt|apikey|api-key|key|sso-key|ssws|oauth|negotiate|ntlm|hmac)$/i;
 
@@ -27,18 +28,23 @@ function separatorAfter(text: string, at: number, flag: boolean, xml: boolean): 
   return sep ? at + sep[0].length : undefined;
 }
 
-/** The value at `start`: a quoted string, or a bare run up to whitespace or a delimiter of its syntax. */
-function readValue(text: string, start: number, xml: boolean): { index: number; value: string; quote?: string } | undefined {
+/** The value at `start`: a quoted string, or a bare run up to whitespace or a delimiter of its syntax; null for a run too long to be one. */
+function readValue(text: string, start: number, xml: boolean): { index: number; value: string; quote?: string } | undefined | null {
+  // No value is longer than this (key blocks are shapes.ts's); reading further made a long
+  // run of `key=key=…` quadratic.
+  const limit = Math.min(text.length, start + MAX_VALUE);
   const open = text[start];
   if (open === '"' || open === "'" || open === '`') {
-    const close = text.indexOf(open, start + 1);
-    const newline = text.indexOf('\n', start + 1);
+    const window = text.slice(start + 1, limit);
+    const close = window.indexOf(open);
+    const newline = window.indexOf('\n');
     if (close < 0 || (newline >= 0 && newline < close)) return undefined;
-    return { index: start + 1, value: text.slice(start + 1, close), quote: open };
+    return { index: start + 1, value: window.slice(0, close), quote: open };
   }
   const stop = xml ? /[<\n]/ : /[\s"'`,;&)}\]<>|]/;
   let end = start;
-  while (end < text.length && !stop.test(text[end]!)) end++;
+  while (end < limit && !stop.test(text[end]!)) end++;
+  if (end === limit && limit < text.length) return null;
   // A call or an index (`getpass.getpass()`, `os.environ["X"]`): code, not a literal.
   if (/[([]/.test(text.slice(start, end)) || text[end] === '(') return undefined;
   // A full stop or colon after a bare value ends the sentence, not the value; "!" and "?" are common in passwords.
@@ -88,6 +94,7 @@ function namedValues(text: string): Finding[] {
     const valueStart = separatorAfter(text, after, flag, xml);
     if (valueStart === undefined) continue;
     let value = readValue(text, valueStart, xml);
+    if (value === null) grownUpTo = valueStart + MAX_VALUE;
     if (!value) continue;
     let type: string = kind;
     // `Authorization: Bearer <token>`: the scheme stays, the credential goes.
@@ -106,6 +113,7 @@ function namedValues(text: string): Finding[] {
     const whole = value.value + pieces.map((p) => p.value).join('');
     if (!judged(kind, whole) || isPlaceholder(value.value)) continue;
     findings.push(spanOf(value.index, value.value, type, FindingRank.credential, 'named value'));
+    grownUpTo = Math.max(grownUpTo, value.index + value.value.length);
     for (const piece of pieces) findings.push(spanOf(piece.index, piece.value, type, FindingRank.credential, 'named value (split string)'));
   }
   return findings;
@@ -147,22 +155,24 @@ const ARG = `(?:'([^'\\n]+)'|"([^"\\n]+)"|([^\\s'"][^\\s]*))`;
 
 /**
  * Password arguments that are single letters, and so mean "password" only for their tool. The
- * same letter elsewhere is something else (`redis-cli -p` is a port, `ssh -p` too).
+ * same letter elsewhere is something else (`redis-cli -p` is a port, `ssh -p` too). The gap from
+ * the tool to its flag is bounded (240 characters): unbounded, a line of repeated tool names
+ * took minutes.
  */
 const TOOL_ARGUMENTS: Array<{ tool: string; pattern: RegExp }> = [
   // mysql -pSECRET / -p'SECRET': glued to the flag; a bare -p asks at the prompt.
-  { tool: 'mysql', pattern: new RegExp(`\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlpump|mysqlsh|mariadb(?:-dump|-admin)?)\\b[^\\n|;&]*?\\s-p${ARG}`, 'g') },
-  { tool: 'redis-cli', pattern: new RegExp(`\\bredis-cli\\b[^\\n|;&]*?\\s(?:-a|--pass)[ \\t]+${ARG}`, 'g') },
+  { tool: 'mysql', pattern: new RegExp(`\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlpump|mysqlsh|mariadb(?:-dump|-admin)?)\\b[^\\n|;&]{0,240}?\\s-p${ARG}`, 'g') },
+  { tool: 'redis-cli', pattern: new RegExp(`\\bredis-cli\\b[^\\n|;&]{0,240}?\\s(?:-a|--pass)[ \\t]+${ARG}`, 'g') },
   { tool: 'sshpass', pattern: new RegExp(`\\bsshpass\\s+-p[ \\t]*${ARG}`, 'g') },
-  { tool: 'login', pattern: new RegExp(`\\b(?:docker|podman|nerdctl|buildah|skopeo|helm|oras|crane|az)\\b[^\\n|;&]*?\\blogin\\b[^\\n|;&]*?\\s-p[ \\t]+${ARG}`, 'g') },
+  { tool: 'login', pattern: new RegExp(`\\b(?:docker|podman|nerdctl|buildah|skopeo|helm|oras|crane|az)\\b[^\\n|;&]{0,240}?\\blogin\\b[^\\n|;&]{0,240}?\\s-p[ \\t]+${ARG}`, 'g') },
   // SQL Server's sqlcmd and bcp take the password as -P.
-  { tool: 'sqlcmd', pattern: new RegExp(`\\b(?:sqlcmd|bcp|osql)\\b[^\\n|;&]*?\\s-P[ \\t]*${ARG}`, 'g') },
+  { tool: 'sqlcmd', pattern: new RegExp(`\\b(?:sqlcmd|bcp|osql)\\b[^\\n|;&]{0,240}?\\s-P[ \\t]*${ARG}`, 'g') },
   // Archives: zip/unzip -P PASS, 7z -pPASS; ssh-keygen -N/-P PASSPHRASE.
-  { tool: 'zip', pattern: new RegExp(`\\b(?:zip|unzip|zipcloak)\\b[^\\n|;&]*?\\s-P[ \\t]+${ARG}`, 'g') },
-  { tool: '7z', pattern: new RegExp(`\\b7za?\\b[^\\n|;&]*?\\s-p${ARG}`, 'g') },
-  { tool: 'ssh-keygen', pattern: new RegExp(`\\bssh-keygen\\b[^\\n|;&]*?\\s-[NP][ \\t]+${ARG}`, 'g') },
-  { tool: 'mongo', pattern: new RegExp(`\\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)\\b[^\\n|;&]*?\\s-p[ \\t]+${ARG}`, 'g') },
-  { tool: 'ldap', pattern: new RegExp(`\\bldap\\w+\\b[^\\n|;&]*?\\s-w[ \\t]+${ARG}`, 'g') },
+  { tool: 'zip', pattern: new RegExp(`\\b(?:zip|unzip|zipcloak)\\b[^\\n|;&]{0,240}?\\s-P[ \\t]+${ARG}`, 'g') },
+  { tool: '7z', pattern: new RegExp(`\\b7za?\\b[^\\n|;&]{0,240}?\\s-p${ARG}`, 'g') },
+  { tool: 'ssh-keygen', pattern: new RegExp(`\\bssh-keygen\\b[^\\n|;&]{0,240}?\\s-[NP][ \\t]+${ARG}`, 'g') },
+  { tool: 'mongo', pattern: new RegExp(`\\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)\\b[^\\n|;&]{0,240}?\\s-p[ \\t]+${ARG}`, 'g') },
+  { tool: 'ldap', pattern: new RegExp(`\\bldap\\w+\\b[^\\n|;&]{0,240}?\\s-w[ \\t]+${ARG}`, 'g') },
   { tool: 'openssl', pattern: new RegExp(`\\s-pass(?:in|out)?[ \\t]+pass:${ARG}`, 'g') },
   // Windows: net user NAME PASSWORD /add.
   { tool: 'net user', pattern: new RegExp(`\\bnet\\s+user\\s+\\S+\\s+${ARG}`, 'gi') },
@@ -173,11 +183,11 @@ const TOOL_ARGUMENTS: Array<{ tool: string; pattern: RegExp }> = [
   // MinIO client: mc alias set NAME URL ACCESS_KEY SECRET_KEY.
   { tool: 'mc', pattern: new RegExp(`\\bmc\\s+(?:alias\\s+set|config\\s+host\\s+add)\\s+\\S+\\s+\\S+\\s+\\S+\\s+${ARG}`, 'g') },
   // A secret echoed into a command that reads it from stdin: `echo '…' | docker login --password-stdin`.
-  { tool: 'stdin', pattern: new RegExp(`\\b(?:echo|printf)\\s+(?:-[ne]\\s+)*${ARG}\\s*\\|[^\\n]*?(?:--password-stdin|--with-token|--token-stdin|\\bsudo\\s+-S\\b|\\bchpasswd\\b|\\bpasswd\\s+--stdin)`, 'g') },
+  { tool: 'stdin', pattern: new RegExp(`\\b(?:echo|printf)\\s+(?:-[ne]\\s+)*${ARG}\\s*\\|[^\\n]{0,240}?(?:--password-stdin|--with-token|--token-stdin|\\bsudo\\s+-S\\b|\\bchpasswd\\b|\\bpasswd\\s+--stdin)`, 'g') },
 ];
 
 /** `curl -u user:password`, `wget --user=… `: the part after the colon. */
-const USER_PASSWORD = /\b(?:curl|wget|http|https|xh)\b[^\n|;&]*?\s(?:-u|--user)[ \t=]+(["']?)([^\s:'"]+):([^\s'"@]+)\1/g;
+const USER_PASSWORD = /\b(?:curl|wget|http|https|xh)\b[^\n|;&]{0,240}?\s(?:-u|--user)[ \t=]+(["']?)([^\s:'"]+):([^\s'"@]+)\1/g;
 
 /** SQL: `PASSWORD 'x'`, `IDENTIFIED BY 'x'`, `SET PASSWORD FOR u = 'x'`, `PASSWORD('x')`. */
 const SQL_PASSWORD = /\b(?:PASSWORD(?:\s+FOR\s+\S+)?\s*=?\s*(?:PASSWORD\s*\(\s*)?|IDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+(?:PASSWORD\s+)?)'([^'\n]+)'/gi;
@@ -231,10 +241,10 @@ const SEPARATED_VALUE = new RegExp(
   `(?:(?:은|는|이|가)[ \\t]+|` +
     // Elsewhere: up to forty characters of the same clause, then a separator.
     `((?:[^\\n.,;!?:=—–]|\\.(?=\\S)){0,40}?)(?:[ \\t]*[:：=][ \\t]+|[ \\t]+[—–-][ \\t]+|[ \\t]+(?:is|was|will be|это|будет)(?:[ \\t]*[:—-])?[ \\t]+))` +
-    '([!-~]{4,})',
+    '([!-~]{4,4096})',
   'iy',
 );
-const ADJACENT_VALUE = /[ \t]+([!-~]{8,})/y;
+const ADJACENT_VALUE = /[ \t]+([!-~]{8,4096})/y;
 const PAIR_SECOND_HALF = /^[ \t]*\/[ \t]*([!-~]{4,})/;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 /** Korean glues words into compounds (슬랙토큰은): a Hangul word needs no boundary. */

@@ -50,6 +50,8 @@ function merge(findings: Finding[]): Finding[] {
   return merged;
 }
 
+const MAX_ECHOED_VALUES = 500;
+
 /** A secret found once is a secret everywhere in the note: "the new password is the one in DB_PASSWORD=…". */
 function everyOccurrence(text: string, findings: Finding[]): Finding[] {
   const extra: Finding[] = [];
@@ -58,6 +60,8 @@ function everyOccurrence(text: string, findings: Finding[]): Finding[] {
     if (finding.type === 'email' || finding.type === 'phone') continue;
     const value = text.slice(finding.start, finding.end);
     if (value.length < 8 || value.includes('\n') || seen.has(value)) continue;
+    // Each value is a scan of the whole text: a dump with thousands of secrets keeps the first ones' echoes only.
+    if (seen.size >= MAX_ECHOED_VALUES) break;
     seen.add(value);
     for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) {
       if (at !== finding.start) extra.push({ ...finding, start: at, end: at + value.length, rule: `${finding.rule}, elsewhere in the note`, echo: true });

@@ -69,7 +69,20 @@ for (const ch of '0123456789abcdef.-') TOKEN_CLASS[ch.charCodeAt(0)] = 2;
 /** Start offsets of the candidate lines of `text`, in order. A loop over char codes: an expression for "a run of 20" is several times slower. */
 function candidateLines(text: string): number[] {
   const starts = new Set<number>();
-  const mark = (at: number) => starts.add(text.lastIndexOf('\n', at) + 1);
+  // Offsets come in increasing order within each scan, so the line start is looked for only back to
+  // the previous one: lastIndexOf from each offset made one long line quadratic.
+  let scanned = 0;
+  let lineStart = 0;
+  const mark = (at: number) => {
+    if (at < scanned) {
+      scanned = 0;
+      lineStart = 0;
+    }
+    const newline = text.slice(scanned, at).lastIndexOf('\n');
+    if (newline >= 0) lineStart = scanned + newline + 1;
+    scanned = at;
+    starts.add(lineStart);
+  };
   let run = 0;
   let notHex = false;
   for (let i = 0; i <= text.length; i++) {
@@ -125,18 +138,23 @@ function narrow(type: string, index: number, value: string): { index: number; va
 
 /** Preset findings on the candidate lines of `text`, as spans of the whole text. */
 export async function presetFindings(text: string): Promise<Finding[]> {
-  // The candidate lines, joined, with where each starts in the whole text.
-  const originals = candidateLines(text);
-  if (originals.length === 0) return [];
+  // The candidate lines, joined, with where each piece starts in the joined text and in the whole text.
+  const lineStarts = candidateLines(text);
+  if (lineStarts.length === 0) return [];
   const pieces: string[] = [];
   const starts: number[] = [];
+  const originals: number[] = [];
   let joined = 0;
-  for (const start of originals) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end < 0 ? text.length : end);
-    pieces.push(line);
+  const add = (piece: string, original: number) => {
+    pieces.push(piece);
     starts.push(joined);
-    joined += line.length + 1;
+    originals.push(original);
+    joined += piece.length + 1;
+  };
+  for (const start of lineStarts) {
+    const end = text.indexOf('\n', start);
+    const lineEnd = end < 0 ? text.length : end;
+    add(text.slice(start, lineEnd), start);
   }
   const content = pieces.join('\n');
   const toOriginal = (at: number): number => {

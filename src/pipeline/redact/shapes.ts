@@ -69,6 +69,8 @@ const AWS_CONTEXT = /A(?:KIA|SIA)[A-Z0-9]{16}|aws|secret|секрет|시크릿/
 
 /** A private key block: PEM (PKCS#1, PKCS#8, encrypted, EC, OpenSSH, PuTTY) or PGP armour, on lines or in one `\n`-escaped string. */
 const KEY_HEADER = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g;
+/** The longest key block looked for: an RSA-8192 PEM is about 6,500 characters. */
+const MAX_KEY_BLOCK = 20000;
 
 /**
  * The preset's private key rule needs a full-length body that starts with ASN.1 or OpenSSH magic
@@ -79,19 +81,27 @@ const KEY_HEADER = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g;
 function privateKeyBlocks(text: string): Finding[] {
   const findings: Finding[] = [];
   if (!text.includes('PRIVATE KEY')) return findings;
+  let coveredUpTo = 0;
   for (const header of text.matchAll(KEY_HEADER)) {
+    if (header.index < coveredUpTo) continue;
     const bodyStart = header.index + header[0].length;
     const footer = `-----END ${header[1]}PRIVATE KEY${header[2] ?? ''}-----`;
-    let bodyEnd = text.indexOf(footer, bodyStart);
-    if (bodyEnd < 0 || bodyEnd - bodyStart > 20000) {
+    // Searched within a key's reach only: a note of many headers and no footer stays linear.
+    const window = text.slice(bodyStart, bodyStart + MAX_KEY_BLOCK);
+    const inWindow = window.indexOf(footer);
+    let bodyEnd = bodyStart + inWindow;
+    if (inWindow < 0) {
       // A truncated paste: the body runs while lines look like base64 or armour headers.
       bodyEnd = bodyStart;
-      const rest = text.slice(bodyStart).split(/(?<=\n)/);
-      for (const [i, line] of rest.entries()) {
-        if (i > 0 && !/^\s*([A-Za-z0-9+/=]{16,}|[A-Z][\w-]+: .*|)\s*$/.test(line)) break;
-        bodyEnd += line.length;
+      for (let lineStart = bodyStart, first = true; lineStart < text.length && lineStart - bodyStart < MAX_KEY_BLOCK; first = false) {
+        const newline = text.indexOf('\n', lineStart);
+        const lineEnd = newline < 0 ? text.length : newline + 1;
+        if (!first && !/^\s*([A-Za-z0-9+/=]{16,}|[A-Z][\w-]+: .*|)\s*$/.test(text.slice(lineStart, lineEnd))) break;
+        bodyEnd = lineEnd;
+        lineStart = lineEnd;
       }
     }
+    coveredUpTo = bodyEnd;
     const body = text.slice(bodyStart, bodyEnd);
     const material = body.replace(/\\n|\s/g, '');
     if (material.length < 16 || isPlaceholder(material) || /^[.…*x-]+$/i.test(material)) continue;
