@@ -35,9 +35,12 @@ const secretCases = results.filter((r) => r.case.kind !== 'lookalike');
 const lookalikes = results.filter((r) => r.case.kind === 'lookalike');
 const secretValues = secretCases.flatMap((r) => r.case.secrets.map((s) => !r.leaked.includes(s)));
 console.log('');
-console.log(`secret cases with every secret gone: ${secretCases.filter((r) => r.leaked.length === 0).length}/${secretCases.length} (${pct(secretCases.filter((r) => r.leaked.length === 0).length, secretCases.length)}); secret values removed ${secretValues.filter(Boolean).length}/${secretValues.length} (${pct(secretValues.filter(Boolean).length, secretValues.length)})`);
+const allGone = secretCases.filter((r) => r.leaked.length === 0).length;
+const removed = secretValues.filter(Boolean).length;
+const wronglyRedacted = lookalikes.filter((r) => !r.passed).length;
+console.log(`secret cases with every secret gone: ${allGone}/${secretCases.length} (${pct(allGone, secretCases.length)}); secret values removed ${removed}/${secretValues.length} (${pct(removed, secretValues.length)})`);
 console.log(`context kept around secrets: ${secretCases.filter((r) => r.lost.length === 0).length}/${secretCases.length}`);
-console.log(`look-alikes wrongly redacted: ${lookalikes.filter((r) => !r.passed).length}/${lookalikes.length} (${pct(lookalikes.filter((r) => !r.passed).length, lookalikes.length)})`);
+console.log(`look-alikes wrongly redacted: ${wronglyRedacted}/${lookalikes.length} (${pct(wronglyRedacted, lookalikes.length)})`);
 
 // Throughput on ordinary notes: the inbox is mostly prose, commands and logs without secrets.
 const SENTENCES = [

@@ -1,6 +1,5 @@
 import type { CitedText } from '../../schemas/index.ts';
 import { cite, clean, nodeLines, shorten, type Section } from './section.ts';
-import { slotContent } from './slots.ts';
 import { findDates, yearOf } from './values.ts';
 import { toString } from 'mdast-util-to-string';
 
@@ -130,10 +129,3 @@ function findYear(section: Section): number | undefined {
   return own ?? yearOf(section.ctx.parsed.text);
 }
 
-/** The first paragraph under a slot, or the slot's one-line value. */
-export function slotParagraph(section: Section, slot: Parameters<typeof slotContent>[1]): CitedText | undefined {
-  const content = slotContent(section, slot);
-  if (!content) return undefined;
-  const first = content.lines.find((l) => l.text.trim());
-  return first ? { text: clean(first.text), cite: cite(section, first.number) } : undefined;
-}

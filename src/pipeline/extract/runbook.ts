@@ -10,7 +10,7 @@ import { citedItems } from './items.ts';
 import { namesIt, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, type Section } from './section.ts';
-import { plainLine, slotContent, slotContents, slotField, slotValue } from './slots.ts';
+import { plainLine, slotContents, slotField, slotValue } from './slots.ts';
 import { extractSteps, type Step } from './steps.ts';
 import { findDates, findDuration, readSeverity } from './values.ts';
 

@@ -122,10 +122,6 @@ function scanDates(text: string, year?: number): FoundDate[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-export function firstDate(text: string, year?: number): FoundDate | undefined {
-  return findDates(text, year)[0];
-}
-
 /** The year a text is written in, from its first full date: what dates without a year belong to. */
 export function yearOf(text: string): number | undefined {
   const year = /(?<![\d])((?:19|20)\d\d)(?![\d])/.exec(text)?.[1];

@@ -268,10 +268,10 @@ function proseSecrets(text: string): Finding[] {
   for (const word of PROSE_WORDS.flatMap((words) => [...text.matchAll(words)])) {
     const end = word.index + word[0].length;
     if (!HANGUL.test(word[0]) && ((word.index > 0 && WORD_CHAR.test(text[word.index - 1]!)) || (end < text.length && WORD_CHAR.test(text[end]!)))) continue;
-    if (METADATA_NEAR.test(text.slice(Math.max(0, word.index - 24), word.index))) continue;
+    const before = text.slice(Math.max(0, word.index - 24), word.index);
+    if (METADATA_NEAR.test(before)) continue;
     // "cache key: …", "Idempotency key — …": a key that is an id.
-    if (/^keys?$/i.test(word[0]) && NOT_SECRET_KEYS.has(/([\p{L}\d]+)[ \t_-]*$/u.exec(text.slice(Math.max(0, word.index - 24), word.index))?.[1]?.toLowerCase() ?? '')) continue;
-    const before = text.slice(Math.max(0, word.index - 20), word.index);
+    if (/^keys?$/i.test(word[0]) && NOT_SECRET_KEYS.has(/([\p{L}\d]+)[ \t_-]*$/u.exec(before)?.[1]?.toLowerCase() ?? '')) continue;
     let kind: 'password' | 'token' = word[3] !== undefined ? 'token' : 'password';
     SEPARATED_VALUE.lastIndex = end;
     let match = SEPARATED_VALUE.exec(text);

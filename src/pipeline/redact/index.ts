@@ -29,7 +29,7 @@ export interface RedactedText {
   redactions: Redaction[];
 }
 
-/** Overlapping or touching findings become one; the higher-ranked rule names it. */
+/** Overlapping findings become one; the higher-ranked rule names it. */
 function merge(findings: Finding[]): Finding[] {
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Finding[] = [];

@@ -42,7 +42,7 @@ const PUBLISHED = /reception|switchboard|main (?:line|number|office)|front desk|
 const PHONE_WORDS = /(?<![\p{L}\p{N}_])(sms|text|call|phone|cell|mobile|tel|whatsapp|signal|pager|тел)(?![\p{L}\p{N}_])|мобильн|телефон|звон|личн|сотов|휴대폰|핸드폰|전화|연락|번호/iu;
 
 /** Is this run of digits a phone number? Dates, times, versions, IPs, ids and amounts have digits too. */
-function isPhone(candidate: string, line: string): boolean {
+function isPhone(candidate: string, lineSpeaksOfPhones: boolean): boolean {
   const digits = candidate.replace(/\D/g, '');
   if (digits.length > 15) return false;
   if (/^\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|^\d+(\.\d+){2,}$|\d+\.\d+\.\d+\.\d+/.test(candidate)) return false;
@@ -51,16 +51,10 @@ function isPhone(candidate: string, line: string): boolean {
     // Without a country code: a trunk prefix (0 in Europe and Korea, 8 in Russia, 1 in the US) or
     // the US 3-3-4 grouping. An order or card number (4821-5573-2211) has neither.
     if (!/[ .-]/.test(candidate)) return false;
-    return /^[018]/.test(candidate) || /^\d{3}[-. ]\d{3}[-. ]\d{4}$/.test(candidate) || PHONE_WORDS.test(line);
+    return /^[018]/.test(candidate) || /^\d{3}[-. ]\d{3}[-. ]\d{4}$/.test(candidate) || lineSpeaksOfPhones;
   }
   // A local number (555-0180, 7700 9001): only where the line speaks of phones.
-  return digits.length >= 7 && /^\d{3,4}[ -]\d{4}$/.test(candidate.trim()) && PHONE_WORDS.test(line);
-}
-
-function lineAround(text: string, index: number): string {
-  const start = text.lastIndexOf('\n', index - 1) + 1;
-  const end = text.indexOf('\n', index);
-  return text.slice(start, end < 0 ? text.length : end);
+  return digits.length >= 7 && /^\d{3,4}[ -]\d{4}$/.test(candidate.trim()) && lineSpeaksOfPhones;
 }
 
 /** Personal e-mail addresses and phone numbers in `text`. */
@@ -76,10 +70,20 @@ export function personalFindings(text: string): Finding[] {
     const email = `${local}@${domain}`;
     if (isPersonalEmail(email)) findings.push(spanOf(at - local.length, email, 'email', FindingRank.personal, 'personal e-mail'));
   }
+  // What the line says is read once per line, not once per number on it.
+  let lineEnd = -1;
+  let published = false;
+  let speaksOfPhones = false;
   for (const match of text.matchAll(PHONE)) {
+    if (match.index >= lineEnd) {
+      const next = text.indexOf('\n', match.index);
+      lineEnd = next < 0 ? text.length : next;
+      const line = text.slice(text.lastIndexOf('\n', match.index - 1) + 1, lineEnd);
+      published = PUBLISHED.test(line);
+      speaksOfPhones = PHONE_WORDS.test(line);
+    }
     const candidate = match[0].replace(/[ \t().-]+$/, '');
-    const line = lineAround(text, match.index);
-    if (!isPhone(candidate, line) || PUBLISHED.test(line)) continue;
+    if (published || !isPhone(candidate, speaksOfPhones)) continue;
     findings.push(spanOf(match.index, candidate, 'phone', FindingRank.personal, 'personal phone'));
   }
   return findings;

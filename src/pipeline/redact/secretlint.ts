@@ -138,23 +138,18 @@ function narrow(type: string, index: number, value: string): { index: number; va
 
 /** Preset findings on the candidate lines of `text`, as spans of the whole text. */
 export async function presetFindings(text: string): Promise<Finding[]> {
-  // The candidate lines, joined, with where each piece starts in the joined text and in the whole text.
-  const lineStarts = candidateLines(text);
-  if (lineStarts.length === 0) return [];
+  // The candidate lines, joined, with where each starts in the joined text and in the whole text.
+  const originals = candidateLines(text);
+  if (originals.length === 0) return [];
   const pieces: string[] = [];
   const starts: number[] = [];
-  const originals: number[] = [];
   let joined = 0;
-  const add = (piece: string, original: number) => {
-    pieces.push(piece);
-    starts.push(joined);
-    originals.push(original);
-    joined += piece.length + 1;
-  };
-  for (const start of lineStarts) {
+  for (const start of originals) {
     const end = text.indexOf('\n', start);
-    const lineEnd = end < 0 ? text.length : end;
-    add(text.slice(start, lineEnd), start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    pieces.push(line);
+    starts.push(joined);
+    joined += line.length + 1;
   }
   const content = pieces.join('\n');
   const toOriginal = (at: number): number => {

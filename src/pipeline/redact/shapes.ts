@@ -67,7 +67,7 @@ const SHAPES: Shape[] = [
 const BARE_AWS_SECRET = /(?<![A-Za-z0-9/+=.:])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]|\.\w)/g;
 const AWS_CONTEXT = /A(?:KIA|SIA)[A-Z0-9]{16}|aws|secret|секрет|시크릿/i;
 
-/** A private key block: PEM (PKCS#1, PKCS#8, encrypted, EC, OpenSSH, PuTTY) or PGP armour, on lines or in one `\n`-escaped string. */
+/** A private key block: PEM (PKCS#1, PKCS#8, encrypted, EC, DSA, OpenSSH) or PGP armour, on lines or in one `\n`-escaped string. */
 const KEY_HEADER = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g;
 /** The longest key block looked for: an RSA-8192 PEM is about 6,500 characters. */
 const MAX_KEY_BLOCK = 20000;
@@ -163,8 +163,9 @@ export function shapeFindings(text: string): Finding[] {
   if (AWS_CONTEXT.test(text)) {
     for (const match of text.matchAll(BARE_AWS_SECRET)) {
       if (!/[/+]/.test(match[0]) || !/[a-z]/.test(match[0]) || !/[A-Z]/.test(match[0]) || !/\d/.test(match[0])) continue;
-      const lineStart = text.lastIndexOf('\n', text.lastIndexOf('\n', match.index - 1) - 1) + 1;
-      const context = text.slice(lineStart, match.index);
+      // The line and the one before, within 300 characters (an unbounded look back made a long line quadratic).
+      const before = text.slice(Math.max(0, match.index - 300), match.index);
+      const context = before.slice(before.lastIndexOf('\n', before.lastIndexOf('\n') - 1) + 1);
       if (!AWS_CONTEXT.test(context) || isPlaceholder(match[0]) || !looksGenerated(match[0])) continue;
       findings.push(spanOf(match.index, match[0], 'aws-secret-access-key', FindingRank.shape, 'bare AWS secret key'));
     }
