@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { writeSearchBundles } from '../src/integrations/pagefind.ts';
 import { SEARCH_BUNDLES } from '../src/site/search/bundles.ts';
 import { ingest } from '../src/pipeline/run.ts';
-import { browserAvailable, launchChromium } from '../test/helpers/browser.ts';
+import { findChromium, launchFound } from '../test/helpers/chromium.ts';
 import { writeNotes } from '../test/helpers/generate-notes.ts';
 import { serveStatic } from '../test/helpers/serve.ts';
 
@@ -118,9 +118,14 @@ interface Row {
 }
 
 async function searchLatency(dist: string): Promise<{ medianMs: number; coldKb: number } | undefined> {
-  if (values['skip-search'] || !browserAvailable) return undefined;
+  if (values['skip-search']) return undefined;
+  const lookup = await findChromium();
+  if (!('found' in lookup)) {
+    console.warn(`search latency not measured: ${lookup.unavailable}`);
+    return undefined;
+  }
   const site = await serveStatic(dist);
-  const browser = await launchChromium();
+  const browser = await launchFound(lookup.found);
   try {
     const page = await browser.newPage();
     await page.goto(`${site.url}/`);

@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
@@ -9,11 +7,10 @@ import Parser from 'rss-parser';
 import { visit } from 'unist-util-visit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffmpeg } from '../src/pipeline/ffmpeg.ts';
 import { ingest } from '../src/pipeline/run.ts';
 import { browserAvailable, openSite } from './helpers/browser.ts';
 import { buildSite, REPO, tempProject } from './helpers/project.ts';
-
-const run = promisify(execFile);
 
 /** A note that tries every way raw text could become code in MDX or HTML. */
 const HOSTILE_NOTE = `# Runbook — Hostile input survives as text
@@ -48,7 +45,7 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
       'memo.txt': '[00:00] Runbook: restart the queue worker.\n[00:02] 1. Check the backlog with redis-cli llen jobs.\n[00:05] 2. Restart it: systemctl restart worker.\n',
     });
     // A Telegram-style voice memo with its transcript beside it (generated here: 7 s of tone).
-    await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=7', '-c:a', 'libopus', path.join(project.inbox, 'memo.ogg')]);
+    await ffmpeg(['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=7', '-c:a', 'libopus', path.join(project.inbox, 'memo.ogg')]);
     report = await ingest({ inboxDir: project.inbox, contentDir: project.content });
     dist = await buildSite(project.root);
   }, 600_000);

@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
 import matter from 'gray-matter';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LlmConfig } from '../src/llm/config.ts';
 import { modelSchema } from '../src/pipeline/extract/llm.ts';
+import { ffmpeg } from '../src/pipeline/ffmpeg.ts';
 import { ingest } from '../src/pipeline/run.ts';
 import { chatReply, startMockOpenAI, type MockOpenAI } from './helpers/openai-server.ts';
 import { tempProject } from './helpers/project.ts';
-
-const run = promisify(execFile);
 
 /**
  * Models through the real `openai` SDK against a local OpenAI-compatible server: transcription
@@ -60,7 +57,7 @@ const REDIS_ANSWER = answer('incident', {
 
 async function project(files: Record<string, string>) {
   const p = await tempProject();
-  for (const seed of await readdir(p.inbox)) await run('rm', [path.join(p.inbox, seed)]);
+  for (const seed of await readdir(p.inbox)) await rm(path.join(p.inbox, seed));
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(p.inbox, name), text);
   return p;
 }
@@ -145,7 +142,7 @@ describe('LLM extraction', () => {
 });
 
 async function makeAudio(file: string, seconds: number, codec: string[] = ['-ar', '16000', '-ac', '1']): Promise<void> {
-  await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, ...codec, file]);
+  await ffmpeg(['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, ...codec, file]);
 }
 
 const SPOKEN_PASSWORD = 'Wd7-kq2Lz9';

@@ -1,17 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { toFile } from 'openai';
 import { ResultCache } from '../llm/cache.ts';
 import type { ModelClient } from '../llm/client.ts';
+import { audioDuration, ffmpeg } from './ffmpeg.ts';
 import type { InboxFile } from './read.ts';
 import { redact } from './redact/index.ts';
 
 /**
  * Transcribe: a voice memo becomes a transcript source through the OpenAI-compatible audio API,
- * with segment timestamps where the model gives them. Long files are split with ffmpeg into
+ * with segment timestamps where the model gives them. Long files are split with ffmpeg (the system's, else the npm build: see ffmpeg.ts) into
  * overlapping windows whose timestamps are shifted back into place; the previous window's tail is
  * passed as the prompt (redacted: a secret spoken in one window is not sent back in the next), so
  * words cut at a boundary are recognised. Results are cached by the
@@ -31,27 +30,18 @@ export interface Transcript {
   model: string;
 }
 
-const run = promisify(execFile);
-
 /** Seconds of overlap between chunks: a word cut at a boundary is heard whole in one of them. */
 const OVERLAP_SECONDS = 2;
 
-async function probeDuration(file: string): Promise<number> {
-  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file]);
-  const seconds = Number(stdout.trim());
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('ffprobe could not read the audio duration');
-  return seconds;
-}
-
 /** Splits audio into windows small enough for the API, re-encoded as mono 16 kHz MP3. */
 async function splitAudio(file: string, bytes: number, limit: number, dir: string): Promise<Array<{ file: string; offset: number }>> {
-  const duration = await probeDuration(file);
+  const duration = await audioDuration(file);
   const pieces = Math.ceil((bytes / limit) * 1.2) || 1;
   const window = Math.max(OVERLAP_SECONDS * 3, duration / pieces);
   const chunks: Array<{ file: string; offset: number }> = [];
   for (let offset = 0, i = 0; offset < duration; offset += window - OVERLAP_SECONDS, i++) {
     const out = path.join(dir, `chunk-${String(i).padStart(4, '0')}.mp3`);
-    await run('ffmpeg', ['-v', 'error', '-y', '-ss', String(offset), '-t', String(window), '-i', file, '-ac', '1', '-ar', '16000', '-b:a', '32k', out]);
+    await ffmpeg(['-v', 'error', '-y', '-ss', String(offset), '-t', String(window), '-i', file, '-ac', '1', '-ar', '16000', '-b:a', '32k', out]);
     chunks.push({ file: out, offset });
     if (offset + window >= duration) break;
   }
@@ -94,7 +84,7 @@ async function withTranscodeRetry(client: ModelClient, bytes: Uint8Array, relPat
     const input = path.join(dir, `input${path.extname(relPath)}`);
     const mp3 = path.join(dir, 'transcoded.mp3');
     await writeFile(input, bytes);
-    await run('ffmpeg', ['-v', 'error', '-y', '-i', input, '-ac', '1', '-ar', '16000', '-b:a', '48k', mp3]);
+    await ffmpeg(['-v', 'error', '-y', '-i', input, '-ac', '1', '-ar', '16000', '-b:a', '48k', mp3]);
     return await transcribeOnce(client, new Uint8Array(await readFile(mp3)), 'transcoded.mp3', prompt);
   }
 }

@@ -1,22 +1,21 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchFound } from './chromium.ts';
 import { serveStatic } from './serve.ts';
 
-/** Debian's Chromium (CI installs it with apt); Playwright's own browser download does not work here. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /**
- * Whether browser tests can run. CI sets FIELDNOTES_REQUIRE_BROWSER=1, so a missing browser fails
- * there instead of skipping; on a developer machine without Chromium they are skipped.
+ * The browser found by the global setup (test/setup/browser.ts): the system's Chromium, or the
+ * one bundled in an npm package. Browser suites are named "… in Chromium" and skip themselves when
+ * none can start; the run then ends with one line saying so (test/setup/browser-notice.ts).
+ * Only for vitest workers: scripts outside vitest call findChromium themselves.
  */
-export const browserAvailable = existsSync(CHROMIUM) || process.env.FIELDNOTES_REQUIRE_BROWSER === '1';
+const lookup = inject('chromium');
+
+export const browserAvailable = 'found' in lookup;
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  if (!('found' in lookup)) throw new Error(`no browser can run: ${lookup.unavailable}`);
+  return launchFound(lookup.found);
 }
 
 /** A built site served on 127.0.0.1 with Chromium open on it; `close` ends both. */
