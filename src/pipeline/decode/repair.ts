@@ -1,4 +1,4 @@
-import { badness, REPAIR_THRESHOLD } from './badness.ts';
+import { badness, mayBeBad, REPAIR_THRESHOLD } from './badness.ts';
 import { CODE_PAGES, codePage, type CodePage } from './tables.ts';
 import { decodeUtf8Sloppy } from './utf8.ts';
 
@@ -99,9 +99,9 @@ function wholeLine(chars: string[], page: CodePage): string | null {
  * Fragment reading: decodes each run of bytes that forms valid UTF-8 and keeps every other
  * character as it was. For lines where mojibake sits next to text that was fine.
  */
-function fragments(chars: string[], page: CodePage): string | null {
+function fragments(chars: string[], page: CodePage, keepQuotes: boolean): string | null {
   const { bytes, lost } = encodeChars(chars, page);
-  for (const index of quotedIndexes(chars)) bytes[index] = -1;
+  if (keepQuotes) for (const index of quotedIndexes(chars)) bytes[index] = -1;
   const out: string[] = [];
   let changed = false;
   let i = 0;
@@ -161,7 +161,7 @@ function withoutQuotedTokens(line: string): string {
  * Best single re-decoding of a line, if any is good enough. `lineScore` is computed only when
  * needed: a whole-line reading that comes out clean wins without it.
  */
-function bestStep(line: string, lineScore: () => number): { text: string; step: string; guessed: boolean; score: number } | null {
+function bestStep(line: string, lineScore: () => number, keepQuotes: boolean): { text: string; step: string; guessed: boolean; score: number } | null {
   const chars = Array.from(line);
   let best: { text: string; step: string; guessed: boolean; score: number } | null = null;
   for (const page of CODE_PAGES) {
@@ -180,7 +180,7 @@ function bestStep(line: string, lineScore: () => number): { text: string; step: 
   // A fragment reading decodes only parts of a line, so it must at least halve the score.
   const score = lineScore();
   for (const page of CODE_PAGES) {
-    const text = fragments(chars, page);
+    const text = fragments(chars, page, keepQuotes);
     if (text === null || text === line) continue;
     const after = badness(text);
     if (after <= score / 2 && (!best || after < best.score)) best = { text, step: `utf-8 read as ${page.name}`, guessed: true, score: after };
@@ -206,6 +206,15 @@ function fixC1Controls(line: string): string {
 
 /** Repairs one line (no newline inside). */
 export function repairLine(line: string): LineRepair {
+  const repair = repairLayers(line, true);
+  if (repair.steps.length === 0) return repair;
+  // What is left once the quotes of its own words are set aside must still need a repair.
+  if (mayQuoteItself(line, repair.text) && badness(withoutSelfQuotes(line), REPAIR_THRESHOLD) < REPAIR_THRESHOLD) return { text: line, steps: [], guessed: false };
+  return repair;
+}
+
+/** Re-decodes a line layer by layer while it improves; `keepQuotes` leaves short quoted tokens alone. */
+function repairLayers(line: string, keepQuotes: boolean): LineRepair {
   if (badness(line, REPAIR_THRESHOLD) < REPAIR_THRESHOLD) return { text: line, steps: [], guessed: false };
   // Mojibake inside quotes is shown on purpose ("Ã©" is what é looks like): if that is all
   // there is, the line stays as written.
@@ -220,7 +229,7 @@ export function repairLine(line: string): LineRepair {
   const steps: string[] = [];
   let guessed = false;
   for (let layer = 0; layer < MAX_LAYERS && score >= REPAIR_THRESHOLD; layer++) {
-    const step = bestStep(text, lazyScore);
+    const step = bestStep(text, lazyScore, keepQuotes);
     if (!step) break;
     text = step.text;
     steps.push(step.step);
@@ -231,6 +240,95 @@ export function repairLine(line: string): LineRepair {
   // The layers must have made the line better overall, or none of them is kept.
   if (steps.length > 0 && score > 0 && score >= scoreOfLine()) return { text: line, steps: [], guessed: false };
   return { text, steps, guessed };
+}
+
+// Split at plain spaces only: a no-break space can be the last byte of a broken character.
+const TOKEN = /[^ \t]+/g;
+const MAX_TOKENS = 80;
+const MAX_RUN = 16;
+/** Non-ASCII text that scores clean on its own: the correct form a quote sits beside. */
+const isCleanNonAscii = (token: string) => /[^\x00-\x7f]/.test(token) && badness(token) === 0;
+/** A clean word in a script beyond ASCII: a broken run never holds one (a lone box or dash may be part of it). */
+const isCleanWord = (token: string) => /\p{L}/u.test(token) && isCleanNonAscii(token);
+/** Quote marks and sentence punctuation around a run are not part of what it quotes. */
+const EDGE_MARKS = /^[\s"'`“”‘’«»„.,;:!?()[\]]+|[\s"'`“”‘’«»„.,;:!?()[\]]+$/gu;
+
+/** Letters for the quick test below: ASCII, and non-ASCII outside the punctuation, symbol and private-use blocks. */
+const isWordCode = (code: number) =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code < 0x2000) || (code >= 0x3040 && code < 0xe000);
+
+/** How often each punctuation mark, symbol or emoji occurs (box drawing and private use left out). */
+function symbolCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x2000 || (code >= 0x2500 && code < 0x2600) || (code >= 0xe000 && code < 0xf900)) continue;
+    const width = code >= 0xd800 && code < 0xdc00 ? 2 : 1; // an emoji is a surrogate pair
+    const symbol = text.slice(i, i + width);
+    counts.set(symbol, (counts.get(symbol) ?? 0) + 1);
+    i += width - 1;
+  }
+  return counts;
+}
+
+/**
+ * Cheap test before the search below (a plain scan: it runs on every repaired line): a line that
+ * quotes its own words has a word beyond ASCII, or a run of symbols, that its repair writes again.
+ * A line broken throughout has none: all its words change.
+ */
+function mayQuoteItself(line: string, repaired: string): boolean {
+  let start = 0;
+  let nonAscii = false;
+  for (let i = 0; i <= line.length; i++) {
+    const code = i < line.length ? line.charCodeAt(i) : 0x20;
+    if (isWordCode(code)) {
+      nonAscii ||= code > 0x7f;
+      continue;
+    }
+    if (nonAscii && i - start >= 2 && repaired.includes(line.slice(start, i))) return true;
+    start = i + 1;
+    nonAscii = false;
+  }
+  // Quotes of symbols alone ("—", "🎯"): a symbol of the line that the repair writes more often.
+  const inLine = symbolCounts(line);
+  if (inLine.size === 0) return false;
+  const inRepaired = symbolCounts(repaired);
+  for (const [symbol, count] of inLine) if ((inRepaired.get(symbol) ?? 0) > count) return true;
+  return false;
+}
+
+/**
+ * The line with every broken run blanked that is a quote of words written elsewhere on it: a
+ * sentence that explains a bad decode shows both forms ("«РџСЂРёРІРµС‚» instead of «Привет»").
+ * Each run of tokens that starts with a suspect token is repaired on its own (a
+ * whole-line reading could also bend the clean form); if what it becomes is written elsewhere on
+ * the line, the run is a quote.
+ */
+function withoutSelfQuotes(line: string): string {
+  const tokens = [...line.matchAll(TOKEN)];
+  // A quote needs its clean form beside it: some non-ASCII token that looks fine.
+  if (tokens.length > MAX_TOKENS || !tokens.some(([token]) => isCleanNonAscii(token))) return line;
+  let out = line;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!mayBeBad(tokens[i]![0])) continue;
+    // A broken run holds no clean non-ASCII token; longest first, so a quote is set aside whole.
+    let longest = 1;
+    while (longest < MAX_RUN && i + longest < tokens.length && !isCleanWord(tokens[i + longest]![0])) longest++;
+    for (let length = longest; length >= 1; length--) {
+      const from = tokens[i]!.index;
+      const last = tokens[i + length - 1]!;
+      const to = last.index + last[0].length;
+      const run = line.slice(from, to);
+      const fixed = repairLayers(run, false).text.replace(EDGE_MARKS, '');
+      if (!fixed || fixed === run.replace(EDGE_MARKS, '')) continue;
+      if ((line.slice(0, from) + ' ' + line.slice(to)).includes(fixed)) {
+        out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
+        i += length - 1;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Repairs every line of a text; see `Repaired`. */
