@@ -20,7 +20,7 @@ import { toYaml } from './write/mdx.ts';
  * Bump when the pipeline's output for the same input changes, so that a re-run regenerates
  * every file instead of skipping inputs whose bytes did not change.
  */
-export const PIPELINE_VERSION = '4';
+export const PIPELINE_VERSION = '5';
 
 export interface IngestOptions {
   inboxDir: string;

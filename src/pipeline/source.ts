@@ -1,4 +1,6 @@
+import path from 'node:path';
 import slugify from '@sindresorhus/slugify';
+import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
 import { citationHref, citationLabel, documentSchemas, type DocumentCollection, type SourceInput } from '../schemas/index.ts';
 import type { DocumentKind } from './classify.ts';
@@ -55,14 +57,20 @@ function guessKind(parsed: ParsedSource, noise: NoiseReport, relPath: string): S
   return 'note';
 }
 
+/**
+ * What a reference to this source is called: the author's own title (frontmatter), else the
+ * note's first heading, else its file name. Never its first line: a transcript's first words
+ * ("Well, I want to record…") name nothing.
+ */
 function sourceTitle(parsed: ParsedSource, noise: NoiseReport, relPath: string): string {
   if (typeof parsed.frontmatter.title === 'string' && parsed.frontmatter.title.trim()) return parsed.frontmatter.title.trim();
-  for (let n = parsed.bodyStartLine; n <= parsed.lines.length; n++) {
-    if (noise.noiseLines.has(n)) continue;
-    const line = (noise.cleanedLines.get(n) ?? parsed.lines[n - 1]!).replace(/^[\s#>*-]+|[*_`]+/g, '').trim();
-    if (line.length >= 3 && !/^(-{3,}|\*{3,}|_{3,})$/.test(line)) return line.length > 100 ? line.slice(0, 97).replace(/\s+\S*$/, '') + '…' : line;
+  for (const node of parsed.tree.children) {
+    if (node.type !== 'heading' || !node.position || noise.noiseLines.has(node.position.start.line)) continue;
+    const heading = toString(node).replace(/\s+/g, ' ').trim();
+    // A heading that ends in a colon introduces what follows ("You see:" over a rule): not a title.
+    if (heading.length >= 3 && !/[:：]$/.test(heading)) return heading.length > 100 ? heading.slice(0, 97).replace(/\s+\S*$/, '') + '…' : heading;
   }
-  return relPath;
+  return path.basename(relPath);
 }
 
 function frontmatterString(value: unknown): string | undefined {
