@@ -26,7 +26,8 @@ export interface SourceInfo {
   date?: string;
 }
 
-const KEY = /\[@(src:[^\]\s]+)\]/g;
+/** A marker as Cite writes it: `[@key]`, or `[@key1; @key2]` for a value cited in several places. */
+const MARKER = /\[(@src:[^\]\s;]+(?:;\s*@src:[^\]\s;]+)*)\]/g;
 
 /** The citation key of a span: it must survive rehype-citation's key pattern. */
 export function citationKey(citation: Citation): string {
@@ -85,7 +86,8 @@ async function contentFile(content: string, extension: string): Promise<string> 
 
 /** Replaces the `[@key]` markers of a page with numbered citations and its bibliography. */
 export async function renderCitations(html: string, sources: Map<string, SourceInfo>, siteUrl: string): Promise<string> {
-  const keys = [...new Set([...html.matchAll(KEY)].map((m) => m[1]!))];
+  // Every key of every marker: a key cited only inside a list would leave the whole marker raw.
+  const keys = [...new Set([...html.matchAll(MARKER)].flatMap((m) => m[1]!.split(';').map((key) => key.trim().slice(1))))];
   if (keys.length === 0) return html;
   const items = cslItems(keys, sources, siteUrl);
   const urlOf = new Map(items.map((item) => [item.id.toLowerCase(), item.URL.slice(siteUrl.length)]));
