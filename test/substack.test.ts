@@ -3,10 +3,13 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/pipeline/run.ts';
+import { documentSchemas } from '../src/schemas/index.ts';
+import { buildArticle } from '../src/substack/article.ts';
 import { REPO, tempProject } from './helpers/project.ts';
 
 const run = promisify(execFile);
@@ -64,23 +67,46 @@ describe('npm run substack', () => {
         }
       });
       expect(links).toBeGreaterThan(3);
+      // A paragraph or list item of citation markers alone says nothing to a reader.
+      visit(tree, 'element', (node: Element) => {
+        if (node.tagName !== 'p' && node.tagName !== 'li') return;
+        const words = toText(node).replace(/\[\d+\]/g, '');
+        expect(words, `empty ${node.tagName} in ${slug}`).toMatch(/[\p{L}\p{N}]/u);
+      });
     });
   }
 
-  it('an incident article runs intro → summary → what happened → resolution → lessons → follow-ups → sources, without the timeline', async () => {
+  it('an incident article runs intro → summary → what happened → resolution → lessons → follow-ups → sources, without the timeline, headed in its own language', async () => {
     const html = await post('sboy-platyozhnogo-shlyuza-2026-04-03', 'post.html');
     const headings = [...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['Summary', 'What happened', 'Resolution', 'Lessons learned', 'Prevention and follow-ups', 'Sources']);
+    expect(headings).toEqual(['Кратко', 'Что произошло', 'Устранение', 'Выводы', 'Что сделаем, чтобы не повторилось', 'Источники']);
     expect(html.indexOf('<p>')).toBeLessThan(html.indexOf('<h2>'));
     expect(html).not.toMatch(/09:12|Timeline|Хронология/);
     // Citations become a numbered list of links to the site's source lines.
-    expect(html).toMatch(/<h2>Sources<\/h2>\n<ol>\n<li><a href="https:\/\/fieldnotes\.example\.org\/sources\/postmortem-ru-payments\/#L\d+/);
+    expect(html).toMatch(/<h2>Источники<\/h2>\n<ol>\n<li><a href="https:\/\/fieldnotes\.example\.org\/sources\/postmortem-ru-payments\/#L\d+/);
+  });
+
+  it('leaves out a value with no words instead of a paragraph of its markers alone', () => {
+    const cite = [{ source: 'note', lines: [3, 3] as [number, number] }];
+    const data = documentSchemas.incidents.parse({
+      title: { text: 'Queue stalled', cite },
+      language: 'en',
+      sources: ['note'],
+      generated: { tool: 'fieldnotes', from: 'ingest/note.md', note: '' },
+      summary: { text: 'The queue stalled for an hour.', cite },
+      resolution: { text: '—', cite: [{ source: 'note', lines: [9, 9] }] },
+      lessons: [{ text: '…', cite }, { text: 'Alert on queue age.', cite }],
+    });
+    const article = buildArticle({ collection: 'incidents', slug: 'queue', data }, 'https://fieldnotes.example.org');
+    expect(article.html).not.toMatch(/<(p|li)>\s*<a [^>]*>\[\d+\]<\/a>\s*<\/\1>/);
+    expect(article.html).not.toContain('#L9');
+    expect(article.html).toContain('<li>Alert on queue age.');
   });
 
   it('post.md is the same article in Markdown', async () => {
     const markdown = await post('sboy-platyozhnogo-shlyuza-2026-04-03', 'post.md');
     expect(markdown).toMatch(/^# 38 минут без платежей/);
-    expect(markdown).toContain('## Lessons learned');
+    expect(markdown).toContain('## Выводы');
     expect(markdown).toContain('(https://fieldnotes.example.org/sources/postmortem-ru-payments/#L');
   });
 

@@ -1,4 +1,4 @@
-import type { BlockContent, Link, List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Adr, Article, Citation, CitedText, Incident, Runbook } from '../schemas/index.ts';
 import { citationHref, citationLabel } from '../schemas/index.ts';
+import { ui, type Ui } from '../site/i18n.ts';
 
 /**
  * A document as a Substack article: an mdast tree built from the document's typed, cited fields,
@@ -49,7 +50,10 @@ const toHtml = unified().use(remarkRehype).use(rehypeSanitize, SUBSTACK_SCHEMA).
 /** Numbers citations in order of first use; the post ends with them as a "Sources" list. */
 class SourceList {
   readonly entries: Array<{ citation: Citation; url: string }> = [];
-  constructor(private readonly siteUrl: string) {}
+  constructor(
+    private readonly siteUrl: string,
+    private readonly u: Ui,
+  ) {}
 
   /** Inline markers "[1]" linking straight to the cited lines on the site. */
   markers(cite: Citation[]): PhrasingContent[] {
@@ -69,17 +73,16 @@ class SourceList {
       type: 'listItem',
       children: [{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', value: `${citation.source}, ${citationLabel(citation)}` }] }] }],
     }));
-    return [heading('Sources'), { type: 'list', ordered: true, start: 1, children: items }];
+    return [heading(this.u.t('section.sources')), { type: 'list', ordered: true, start: 1, children: items }];
   }
 }
 
 const heading = (text: string, depth: 2 | 3 = 2): RootContent => ({ type: 'heading', depth, children: [{ type: 'text', value: text }] });
 
-function cited(sources: SourceList, value: CitedText, lead?: string): BlockContent {
-  const children: PhrasingContent[] = [];
-  if (lead) children.push({ type: 'strong', children: [{ type: 'text', value: lead }] }, { type: 'text', value: ' ' });
-  children.push({ type: 'text', value: value.text }, ...sources.markers(value.cite));
-  return { type: 'paragraph', children };
+/** A cited value as a paragraph; nothing for a value with no words (a paragraph of markers alone says nothing). */
+function cited(sources: SourceList, value: CitedText | undefined): Paragraph | undefined {
+  if (!value || !/[\p{L}\p{N}]/u.test(value.text)) return undefined;
+  return { type: 'paragraph', children: [{ type: 'text', value: value.text }, ...sources.markers(value.cite)] };
 }
 
 function list(sources: SourceList, items: Array<CitedText | undefined>, ordered = false): List {
@@ -87,7 +90,10 @@ function list(sources: SourceList, items: Array<CitedText | undefined>, ordered 
     type: 'list',
     ordered,
     spread: false,
-    children: items.filter((i): i is CitedText => Boolean(i)).map((item) => ({ type: 'listItem', spread: false, children: [cited(sources, item)] })),
+    children: items.flatMap((item) => {
+      const paragraph = cited(sources, item);
+      return paragraph ? [{ type: 'listItem' as const, spread: false, children: [paragraph] }] : [];
+    }),
   };
 }
 
@@ -97,68 +103,75 @@ function section(title: string, blocks: Array<RootContent | undefined>): RootCon
   return present.length > 0 ? [heading(title), ...present] : [];
 }
 
+const some = (block: RootContent | undefined): RootContent[] => (block ? [block] : []);
+
 const labelled = (label: string, value: CitedText | undefined) => (value ? { ...value, text: `${label}: ${value.text}` } : undefined);
 
 /**
  * Incident articles follow intro → summary → what happened → resolution → lessons learned →
- * prevention and follow-ups; the timeline stays on the site.
+ * prevention and follow-ups; the timeline stays on the site. Headings speak the article's language.
  */
-function incidentBody(data: Incident, sources: SourceList): RootContent[] {
+function incidentBody(data: Incident, sources: SourceList, u: Ui): RootContent[] {
   // The intro says what happened: the summary if the source has one, else the trigger or the impact.
   const intro = data.summary ?? data.trigger ?? data.impact;
+  const date = data.date && { ...data.date, text: u.date(data.date.text) };
   return [
-    ...(intro ? [cited(sources, intro)] : []),
-    ...section('Summary', [
-      list(sources, [intro === data.impact ? undefined : labelled('Impact', data.impact), labelled('Duration', data.duration), labelled('Date', data.date), labelled('Root cause', data.rootCause)]),
+    ...some(cited(sources, intro)),
+    ...section(u.t('substack.summary'), [
+      list(sources, [intro === data.impact ? undefined : labelled(u.t('field.impact'), data.impact), labelled(u.t('field.duration'), data.duration), labelled(u.t('field.date'), date), labelled(u.t('field.rootCause'), data.rootCause)]),
     ]),
-    ...section('What happened', [data.trigger && data.trigger !== intro ? cited(sources, data.trigger) : undefined, data.rootCause ? cited(sources, data.rootCause) : undefined]),
-    ...section('Resolution', [data.resolution ? cited(sources, data.resolution) : undefined]),
-    ...section('Lessons learned', [list(sources, data.lessons)]),
-    ...section('Prevention and follow-ups', [list(sources, data.followUps.map((f) => ({ text: `${f.action}${f.status === 'done' ? ' (done)' : ''}`, cite: f.cite })))]),
+    ...section(u.t('substack.whatHappened'), [data.trigger !== intro ? cited(sources, data.trigger) : undefined, cited(sources, data.rootCause)]),
+    ...section(u.t('field.resolution'), [cited(sources, data.resolution)]),
+    ...section(u.t('substack.lessons'), [list(sources, data.lessons)]),
+    ...section(u.t('substack.followUps'), [list(sources, data.followUps.map((f) => ({ text: `${f.action}${f.status === 'done' ? ` (${u.word('done')})` : ''}`, cite: f.cite })))]),
   ];
 }
 
-function adrBody(data: Adr, sources: SourceList): RootContent[] {
+function adrBody(data: Adr, sources: SourceList, u: Ui): RootContent[] {
   return [
-    ...(data.context ? [cited(sources, data.context)] : []),
-    ...section('Decision', [data.decision ? cited(sources, data.decision) : undefined]),
+    ...some(cited(sources, data.context)),
+    ...section(u.t('field.decision'), [cited(sources, data.decision)]),
     // Tables do not survive Substack's editor: options are a list.
-    ...section('Options considered', [
-      list(sources, data.options.map((o) => ({ text: `${o.name} — ${o.chosen ? 'chosen' : 'rejected'}${o.reasons ? `: ${o.reasons}` : ''}`, cite: o.cite }))),
+    ...section(u.t('substack.options'), [
+      list(sources, data.options.map((o) => ({ text: `${o.name} — ${o.chosen ? u.t('option.chosen') : u.t('option.rejected')}${o.reasons ? `: ${o.reasons}` : ''}`, cite: o.cite }))),
     ]),
-    ...section('Consequences', [list(sources, [...data.consequences.positive.map((c) => ({ ...c, text: `+ ${c.text}` })), ...data.consequences.negative.map((c) => ({ ...c, text: `− ${c.text}` }))])]),
+    ...section(u.t('substack.consequences'), [list(sources, [...data.consequences.positive.map((c) => ({ ...c, text: `+ ${c.text}` })), ...data.consequences.negative.map((c) => ({ ...c, text: `− ${c.text}` }))])]),
   ];
 }
 
-function runbookBody(data: Runbook, sources: SourceList): RootContent[] {
+function runbookBody(data: Runbook, sources: SourceList, u: Ui): RootContent[] {
   const steps: List = {
     type: 'list',
     ordered: true,
     spread: false,
-    children: data.steps.map((step) => ({
-      type: 'listItem',
-      spread: false,
-      children: [cited(sources, step), ...step.commands.map((value) => ({ type: 'code' as const, lang: 'bash', value }))],
-    })),
+    children: data.steps.flatMap((step) => {
+      const paragraph = cited(sources, step);
+      const commands = step.commands.map((value) => ({ type: 'code' as const, lang: 'bash', value }));
+      return paragraph || commands.length > 0 ? [{ type: 'listItem' as const, spread: false, children: [...(paragraph ? [paragraph] : []), ...commands] }] : [];
+    }),
   };
   return [
-    ...(data.summary ? [cited(sources, data.summary)] : []),
-    ...section('Symptoms', [list(sources, data.symptoms)]),
-    ...section('Steps', [steps]),
-    ...section('Warnings', data.warnings.map((w) => ({ type: 'blockquote' as const, children: [cited(sources, w)] }))),
-    ...section('Escalation', [list(sources, data.escalation)]),
+    ...some(cited(sources, data.summary)),
+    ...section(u.t('section.symptoms'), [list(sources, data.symptoms)]),
+    ...section(u.t('section.steps'), [steps]),
+    ...section(
+      u.t('substack.warnings'),
+      data.warnings.map((w) => cited(sources, w)).map((paragraph) => paragraph && { type: 'blockquote' as const, children: [paragraph] }),
+    ),
+    ...section(u.t('section.escalation'), [list(sources, data.escalation)]),
   ];
 }
 
 /** Builds the article of one document. `siteUrl` makes every link absolute. */
 export function buildArticle(document: ArticleDocument, siteUrl: string): BuiltArticle {
-  const sources = new SourceList(siteUrl);
+  const u = ui(document.data.language);
+  const sources = new SourceList(siteUrl, u);
   const body =
     document.collection === 'incidents'
-      ? incidentBody(document.data, sources)
+      ? incidentBody(document.data, sources, u)
       : document.collection === 'adrs'
-        ? adrBody(document.data, sources)
-        : runbookBody(document.data, sources);
+        ? adrBody(document.data, sources, u)
+        : runbookBody(document.data, sources, u);
   const tree: Root = { type: 'root', children: [...body, { type: 'thematicBreak' }, ...sources.section()] };
   const article = document.data.article;
   return {
