@@ -3,12 +3,18 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { SEARCH_BUNDLES } from '../site/search/bundles.ts';
 
+/**
+ * Not indexed: the "L12–14" link after each block of a document's source excerpt (a reader
+ * searches words, and an excerpt of line numbers says nothing).
+ */
+const EXCLUDED = ['.from-source a[href^="/sources/"]'];
+
 /** Writes every search bundle for a built site in `outDir`; returns the pages each indexed. */
 export async function writeSearchBundles(outDir: string): Promise<Record<keyof typeof SEARCH_BUNDLES, number>> {
   const counts = { documents: 0, sources: 0 };
   try {
     for (const [name, bundle] of Object.entries(SEARCH_BUNDLES) as Array<[keyof typeof SEARCH_BUNDLES, (typeof SEARCH_BUNDLES)[keyof typeof SEARCH_BUNDLES]]>) {
-      const { index, errors } = await pagefind.createIndex({});
+      const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED });
       if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
       const added = await index.addDirectory({ path: outDir, glob: bundle.glob });
       if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);

@@ -1,7 +1,8 @@
 /**
  * Search aliases: words written as one word or two ("rollback" / "rolled back", "failover" /
- * "fail over"). A page that has one form gets the others added to its indexed text (hidden), so a
- * query in either form finds it.
+ * "fail over"). A query in one form is also run in the others and the results merged, so it finds
+ * the pages that use any of them. (Pages once carried the other forms as hidden text; Pagefind
+ * then showed that list as the excerpt.)
  */
 const GROUPS: string[][] = [
   ['rollback', 'roll back', 'rolled back', 'rolling back'],
@@ -15,11 +16,18 @@ const GROUPS: string[][] = [
   ['бэкап', 'бекап', 'резервная копия'],
 ];
 
-export function searchAliases(text: string): string[] {
-  const lower = text.toLowerCase();
-  const aliases = new Set<string>();
+const MAX_VARIANTS = 8;
+
+const formPattern = (form: string) => new RegExp(`(^|[^\\p{L}])${form}(?![\\p{L}])`, 'u');
+
+/** The query and its other spellings: each alias form it contains replaced by the group's other forms. */
+export function queryVariants(query: string): string[] {
+  let variants = [query.toLowerCase()];
   for (const group of GROUPS) {
-    if (group.some((form) => new RegExp(`(^|[^\\p{L}])${form}(?![\\p{L}])`, 'u').test(lower))) for (const form of group) aliases.add(form);
+    const form = group.find((f) => formPattern(f).test(variants[0]!));
+    if (!form) continue;
+    variants = variants.flatMap((variant) => group.map((other) => variant.replace(formPattern(form), (_, before: string) => before + other)));
+    variants = [...new Set(variants)].slice(0, MAX_VARIANTS);
   }
-  return [...aliases];
+  return variants;
 }
