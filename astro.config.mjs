@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import rehypeTaskBoxes from './src/site/rehype-task-boxes.ts';
 import { SITE_URL } from './src/site/config.ts';
 
 export default defineConfig({
@@ -12,6 +13,7 @@ export default defineConfig({
   // The unified processor runs remark/rehype plugins (Astro's default Sätteri processor ignores them).
   markdown: {
     processor: unified({ smartypants: false }),
+    rehypePlugins: [rehypeTaskBoxes],
     // High-contrast themes: the default github-dark greys out comments below WCAG AA contrast.
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },

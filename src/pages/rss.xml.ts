@@ -1,7 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { COLLECTION_LABELS, documentHref } from '../site/collections.ts';
-import { SITE_URL } from '../site/config.ts';
+import { SITE_LANGUAGE, SITE_URL } from '../site/config.ts';
+import { ui } from '../site/i18n.ts';
 import { allDocuments } from '../site/related.ts';
 
 /** RSS of the documents on the site, newest incidents and decisions first. */
@@ -14,10 +15,11 @@ export const GET: APIRoute = async () => {
   dated.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   return rss({
     title: 'Fieldnotes',
-    description: 'Incidents, architecture decisions and runbooks, cited to their sources.',
+    description: ui(SITE_LANGUAGE).t('site.description'),
     site: SITE_URL,
     items: dated.map(({ document, date }) => ({
-      title: `${COLLECTION_LABELS[document.collection].one}: ${document.data.title.text}`,
+      // Each item in its document's language, like the page it links to.
+      title: `${ui(document.data.language).t(COLLECTION_LABELS[document.collection])}: ${document.data.title.text}`,
       link: documentHref(document.collection, document.id),
       ...(date && { pubDate: new Date(`${date}T00:00:00Z`) }),
       categories: [...document.data.tags, ...document.data.entities],

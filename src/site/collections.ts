@@ -1,16 +1,18 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { UiKey } from './i18n.ts';
 import { recordOrder } from './records.ts';
 
 /** Site-side helpers: loading collections in a stable order and naming their pages. */
 export type DocumentEntry = CollectionEntry<'incidents'> | CollectionEntry<'adrs'> | CollectionEntry<'runbooks'>;
 export type DocumentCollectionName = DocumentEntry['collection'];
 
-export const COLLECTION_LABELS: Record<DocumentCollectionName | 'sources', { one: string; many: string }> = {
-  incidents: { one: 'Incident', many: 'Incidents' },
-  adrs: { one: 'ADR', many: 'Decisions (ADRs)' },
-  runbooks: { one: 'Runbook', many: 'Runbooks' },
-  sources: { one: 'Source', many: 'Sources' },
-};
+/** The interface string that names one document of a collection (see i18n.ts). */
+export const COLLECTION_LABELS = {
+  incidents: 'kind.incident',
+  adrs: 'kind.adr',
+  runbooks: 'kind.runbook',
+  sources: 'kind.source',
+} as const satisfies Record<DocumentCollectionName | 'sources', UiKey>;
 
 export function documentHref(collection: string, id: string): string {
   return `/${collection}/${id}/`;
