@@ -14,6 +14,6 @@ export default class BrowserNotice implements Reporter {
     for (const module of modules) {
       for (const test of module.children.allTests('skipped')) if (/\bin Chromium\b/.test(test.fullName)) skipped++;
     }
-    if (skipped > 0) console.log(`\n${skipped} browser tests skipped: ${lookup.unavailable}. Run \`${ENABLE_BROWSER_COMMAND}\`, then \`npm test\` again.`);
+    if (skipped > 0) console.log(`\n${skipped} browser test${skipped === 1 ? "" : "s"} skipped: ${lookup.unavailable}. Run \`${ENABLE_BROWSER_COMMAND}\`, then \`npm test\` again.`);
   }
 }
