@@ -614,19 +614,29 @@ export interface Ui {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+const instances = new Map<UiLanguage, Ui>();
+
+/** The interface of one language; made once per language (every component of every page asks). */
 export function ui(language: string | undefined): Ui {
   const lang = uiLanguage(language);
+  let instance = instances.get(lang);
+  if (!instance) instances.set(lang, (instance = makeUi(lang)));
+  return instance;
+}
+
+function makeUi(lang: UiLanguage): Ui {
   const dictionary: Dictionary = DICTIONARIES[lang];
   const message = (key: UiKey): Message => dictionary[key] ?? en[key];
   const plurals = new Intl.PluralRules(lang);
   const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const t: Ui['t'] = (key, params = {}) => {
+    const value = message(key);
+    return fill(typeof value === 'string' ? value : value.other, params);
+  };
   return {
     lang,
-    t: (key, params = {}) => {
-      const value = message(key);
-      return fill(typeof value === 'string' ? value : value.other, params);
-    },
+    t,
     count: (key, count) => {
       const value = message(key);
       const form = typeof value === 'string' ? value : (value[plurals.select(count) as keyof Plural] ?? value.other);
@@ -642,9 +652,9 @@ export function ui(language: string | undefined): Ui {
       return text;
     },
     word: (value) => {
-      if (value === 'unknown') return fill(String(message('value.notStated')), {});
+      if (value === 'unknown') return t('value.notStated');
       const key = `status.${value}` as UiKey;
-      return key in en ? String(message(key)) : value;
+      return key in en ? t(key) : value;
     },
   };
 }

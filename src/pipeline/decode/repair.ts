@@ -218,7 +218,7 @@ function repairLayers(line: string, keepQuotes: boolean): LineRepair {
   if (badness(line, REPAIR_THRESHOLD) < REPAIR_THRESHOLD) return { text: line, steps: [], guessed: false };
   // Mojibake inside quotes is shown on purpose ("Ã©" is what é looks like): if that is all
   // there is, the line stays as written.
-  if (QUOTE_CHARS.test(line) && badness(withoutQuotedTokens(line), REPAIR_THRESHOLD) < REPAIR_THRESHOLD) {
+  if (keepQuotes && QUOTE_CHARS.test(line) && badness(withoutQuotedTokens(line), REPAIR_THRESHOLD) < REPAIR_THRESHOLD) {
     return { text: line, steps: [], guessed: false };
   }
   let initialScore: number | undefined;
