@@ -47,9 +47,54 @@ function readFrontmatter(text: string, warnings: string[]): { data: Record<strin
     const frontLines = text.slice(0, text.length - parsed.content.length).split('\n').length;
     return { data: data as Record<string, unknown>, bodyStartLine: frontLines };
   } catch (error) {
-    warnings.push(`frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}); read as plain text`);
+    return readFrontmatterLines(text, (error as Error & { linePos?: Array<{ line: number }> }), warnings);
+  }
+}
+
+/**
+ * Frontmatter that YAML refuses, most often an unquoted colon (`title: Postmortem: webhooks
+ * delayed`): read line by line, each `key: value` taking everything after its first `: `, so the
+ * note keeps its title and its `---` lines never become a setext heading of the body.
+ */
+function readFrontmatterLines(text: string, error: Error & { linePos?: Array<{ line: number }> }, warnings: string[]): { data: Record<string, unknown>; bodyStartLine: number } {
+  const lines = text.split('\n');
+  const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(line));
+  // YAML's first line already says where; the lines after it draw the spot with carets.
+  const reason = error.message.split('\n')[0]!.replace(/:$/, '');
+  if (close < 0) {
+    warnings.push(`line 1: "---" opens a frontmatter block that is never closed (${reason}); read as plain text`);
     return { data: {}, bodyStartLine: 1 };
   }
+  const data: Record<string, unknown> = {};
+  const unread: number[] = [];
+  for (let i = 1; i < close; i++) {
+    const line = lines[i]!;
+    if (!line.trim() || /^\s*#/.test(line)) continue;
+    const match = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/.exec(line);
+    if (!match) {
+      unread.push(i + 1);
+      continue;
+    }
+    data[match[1]!] = scalar(match[2] ?? '');
+  }
+  // gray-matter hands YAML the block with its first newline, so YAML's line is the file's line.
+  const at = `line ${error.linePos?.[0]?.line ?? 2}`;
+  warnings.push(
+    `${at}: frontmatter is not valid YAML (${reason}); read line by line as "key: value"` +
+      (unread.length ? ` (lines ${unread.join(', ')} are not "key: value" and were left out)` : ''),
+  );
+  return { data, bodyStartLine: close + 2 };
+}
+
+/** A value as YAML would read the simple cases: quotes removed, booleans and numbers typed. */
+function scalar(raw: string): unknown {
+  const value = raw.trim();
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  if (quoted) return quoted[2];
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  if (/^-?\d+(\.\d+)?$/.test(value) && value.length < 16) return Number(value);
+  if (/^\[.*\]$/.test(value)) return value.slice(1, -1).split(',').map((item) => item.trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+  return value;
 }
 
 /** Moves every position in the tree down by `offset` lines. */

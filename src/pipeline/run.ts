@@ -7,6 +7,8 @@ import { ModelClient } from '../llm/client.ts';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.ts';
 import { enrichWithModel } from './extract/llm.ts';
 import { hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile, type InboxFile } from './read.ts';
+import { planInputs, readInput, type ReaderInput } from './readers/index.ts';
+import { redact } from './redact/index.ts';
 import { StatCache } from './stat-cache.ts';
 import { sidecarSegments, transcribe, transcriptNote } from './transcribe.ts';
 import { SourcePool } from './pool.ts';
@@ -55,12 +57,15 @@ export interface IngestReport {
   models: string;
 }
 
-/** Assigns ids so that every machine derives the same id from the same inbox. */
-export function assignSourceIds(relPaths: string[]): Map<string, string> {
+/**
+ * Assigns ids so that every machine derives the same id from the same inbox. `slugs` names the
+ * inputs whose key says little (a Slack channel folder, a Mattermost `export.jsonl#channel`).
+ */
+export function assignSourceIds(relPaths: string[], slugs: Map<string, string> = new Map()): Map<string, string> {
   const ids = new Map<string, string>();
   const taken = new Set<string>();
   for (const relPath of relPaths) {
-    let id = sourceSlug(relPath);
+    let id = slugs.get(relPath) ?? sourceSlug(relPath);
     if (taken.has(id)) id = `${id}-${hashBytes(relPath).slice(7, 13)}`;
     taken.add(id);
     ids.set(relPath, id);
@@ -121,13 +126,20 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   const listing = await listInbox(inboxDir);
   for (const problem of listing.problems) report.warnings.push({ file: problem.relPath, message: problem.message });
+  // Exports and documents that a reader converts (readers/index.ts); the other files are notes and memos.
+  const plan = planInputs(listing.files, inboxDir);
+  report.warnings.push(...plan.warnings);
+  const readerOf = new Map(plan.readers.map((input) => [input.key, input]));
+  const notes = listing.files.filter((f) => !plan.claimed.has(f) && !readerOf.has(f));
+  /** Every input in a stable order: note files, converted files, export channels. */
+  const inputs = [...notes, ...readerOf.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // A voice memo with a text file of the same name beside it (memo.ogg + memo.txt): the text is its transcript.
   const withoutExtension = (relPath: string) => relPath.replace(/\.[^./]+$/, '');
-  const audioByBase = new Map(listing.files.filter((f) => AUDIO_EXTENSIONS.test(f)).map((f) => [withoutExtension(f), f]));
-  const sidecarOf = new Map(listing.files.filter((f) => /\.(txt|md)$/i.test(f) && audioByBase.has(withoutExtension(f))).map((f) => [audioByBase.get(withoutExtension(f))!, f]));
+  const audioByBase = new Map(notes.filter((f) => AUDIO_EXTENSIONS.test(f)).map((f) => [withoutExtension(f), f]));
+  const sidecarOf = new Map(notes.filter((f) => /\.(txt|md)$/i.test(f) && audioByBase.has(withoutExtension(f))).map((f) => [audioByBase.get(withoutExtension(f))!, f]));
   const audioOfSidecar = new Map([...sidecarOf].map(([audio, text]) => [text, audio]));
   // A memo with a transcript beside it is part of that transcript's source and takes no id of its own.
-  const ids = assignSourceIds(listing.files.filter((f) => !sidecarOf.has(f)));
+  const ids = assignSourceIds(inputs.filter((f) => !sidecarOf.has(f)), new Map(plan.readers.map((input) => [input.key, input.slug])));
   for (const [audio, text] of sidecarOf) ids.set(audio, ids.get(text)!);
 
   const stats = StatCache.open(inboxDir);
@@ -144,6 +156,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
    * file when it was just read anyway, so its bytes are not read and hashed a second time.
    */
   const inputHash = (relPath: string, read?: InboxFile): string => {
+    const reader = readerOf.get(relPath);
+    // An export channel depends on several files: its hash is theirs together.
+    if (reader && (reader.files.length > 1 || reader.files[0] !== relPath)) return hashBytes(reader.files.map(fileHash).join('\n'));
     if (read) stats.remember(read);
     const own = read?.hash ?? fileHash(relPath);
     const audio = audioOfSidecar.get(relPath);
@@ -154,7 +169,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const claimedSlugs = new Set<string>();
   const unchanged = new Set<string>();
   const hashes = new Map<string, string>();
-  for (const relPath of listing.files) {
+  for (const relPath of inputs) {
     const before = previous.inputs[relPath];
     if (!before || fresh || before.sourceId !== ids.get(relPath)) continue;
     let hash: string;
@@ -172,14 +187,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
 
   // Offline processing of the inputs that changed goes to one worker per core.
-  const toProcess = listing.files.length - unchanged.size;
+  const toProcess = inputs.length - unchanged.size;
   const workers = options.workers ?? (!client && toProcess >= MIN_INPUTS_FOR_WORKERS ? availableParallelism() : 0);
   const pool = workers > 0 ? new SourcePool(workers) : undefined;
 
   type Prepared =
     | { kind: 'unchanged' }
     | { kind: 'skip'; hash: string; reason: string; warn: boolean }
-    | { kind: 'processed'; hash: string; processed: RenderedSource; audio?: { relPath: string; bytes: Uint8Array }; warnings: string[] }
+    | { kind: 'processed'; hash: string; processed: RenderedSource; audio?: { relPath: string; bytes: Uint8Array }; original?: { relPath: string; bytes: Uint8Array }; warnings: string[] }
     | { kind: 'failed'; error: string };
 
   /**
@@ -191,6 +206,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (unchanged.has(relPath)) return { kind: 'unchanged' };
     const sourceId = ids.get(relPath)!;
     try {
+      const reader = readerOf.get(relPath);
+      if (reader) return await prepareConverted(reader, sourceId);
       let file = readInboxFile(inboxDir, relPath);
       const hash = inputHash(relPath, file);
       let audio: { relPath: string; bytes: Uint8Array } | undefined;
@@ -212,26 +229,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         audio = { relPath: audioPath, bytes: readInboxFile(inboxDir, audioPath).bytes };
         segments = sidecarSegments(new TextDecoder().decode(file.bytes));
       }
-      const task = { file, sourceId, transcript: audio !== undefined };
-      const warnings: string[] = [];
-      let processed: RenderedSource;
-      if (client) {
-        // With a model the input waits on the network, not the CPU: it stays in this thread.
-        const extracted = await processSource(file, sourceId, { transcript: task.transcript });
-        const lines = extracted.text.split('\n');
-        extracted.documents = await Promise.all(
-          extracted.documents.map(async (document) => {
-            const result = await enrichWithModel(document, { client, cache, sourceId, lines });
-            if (result.error) warnings.push(`model extraction failed (${result.error}); the offline result is kept`);
-            for (const rejected of result.report.rejected) warnings.push(`model claim rejected: ${rejected}`);
-            for (const disagreement of result.report.disagreements) warnings.push(`model disagrees: ${disagreement}`);
-            return result.document;
-          }),
-        );
-        processed = renderDocuments(extracted);
-      } else {
-        processed = pool ? await pool.run(task) : await renderInThread(task);
-      }
+      const { processed, warnings } = await extractFrom(file, sourceId, audio !== undefined);
       if (audio) {
         processed.source.audio = { file: `${sourceId}${path.extname(audio.relPath).toLowerCase()}`, original: audio.relPath };
         processed.source.segments = segments;
@@ -242,17 +240,74 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }
   };
 
+  /** Offline extraction (in a worker when there is a pool), and with a model its enrichment. */
+  const extractFrom = async (file: InboxFile, sourceId: string, transcript: boolean): Promise<{ processed: RenderedSource; warnings: string[] }> => {
+    const task = { file, sourceId, transcript };
+    const warnings: string[] = [];
+    let processed: RenderedSource;
+    if (client) {
+      // With a model the input waits on the network, not the CPU: it stays in this thread.
+      const extracted = await processSource(file, sourceId, { transcript: task.transcript });
+      const lines = extracted.text.split('\n');
+      extracted.documents = await Promise.all(
+        extracted.documents.map(async (document) => {
+          const result = await enrichWithModel(document, { client, cache, sourceId, lines });
+          if (result.error) warnings.push(`model extraction failed (${result.error}); the offline result is kept`);
+          for (const rejected of result.report.rejected) warnings.push(`model claim rejected: ${rejected}`);
+          for (const disagreement of result.report.disagreements) warnings.push(`model disagrees: ${disagreement}`);
+          return result.document;
+        }),
+      );
+      processed = renderDocuments(extracted);
+    } else {
+      processed = pool ? await pool.run(task) : await renderInThread(task);
+    }
+    return { processed, warnings };
+  };
+
+  /** A transcript for a voice message inside a chat export: the model's, or the reason there is none. */
+  const transcribeVoice = async (file: InboxFile): Promise<{ text: string } | { missing: string }> => {
+    if (!client) return { missing: 'no OPENAI_API_KEY; put its transcript beside it (same name, .txt)' };
+    const { transcript } = await transcribe(file, client, cache);
+    return { text: (await redact(transcript.text)).text.replace(/\s+/g, ' ').trim() };
+  };
+
+  /** An input a reader converts: its Markdown goes through the same stages as a note's text. */
+  const prepareConverted = async (reader: ReaderInput, sourceId: string): Promise<Prepared> => {
+    const hash = inputHash(reader.key);
+    const converted = await readInput(reader, inboxDir, transcribeVoice);
+    if (Buffer.byteLength(converted.text) > MAX_NOTE_BYTES) throw new Error(`its text is over ${MAX_NOTE_BYTES / 1048576} MB once converted; split it`);
+    const text = new Uint8Array(Buffer.from(converted.text, 'utf8'));
+    const file: InboxFile = { relPath: reader.key, absPath: path.join(inboxDir, ...reader.files[0]!.split('/')), bytes: text, hash, mtimeMs: 0 };
+    const { processed, warnings } = await extractFrom(file, sourceId, false);
+    const source = processed.source;
+    source.reader = reader.reader;
+    source.pages = converted.pages ?? [];
+    let original: { relPath: string; bytes: Uint8Array } | undefined;
+    if (converted.original) {
+      // The original is published as it is: only when nothing in it (also what the reader left out) looks like a secret.
+      const found = (source.redactions?.length ?? 0) + (converted.allText ? (await redact(converted.allText)).redactions.length : 0);
+      if (found === 0) {
+        original = converted.original;
+        // An HTML original is kept as text: served as HTML, its scripts would run on the site's own origin.
+        const extension = path.extname(original.relPath).toLowerCase();
+        source.original = { file: `${sourceId}${extension}${/^\.html?$/.test(extension) ? '.txt' : ''}` };
+      } else source.original = { withheld: 'secrets' };
+    }
+    return { kind: 'processed', hash, processed, original, warnings: [...converted.warnings, ...warnings, ...processed.warnings] };
+  };
+
   // Enough inputs in flight to keep every worker busy while this thread writes.
   const AHEAD = 8 + 4 * workers;
   const started = new Map<number, Promise<Prepared>>();
   const startFrom = (i: number) => {
-    for (let k = i; k < Math.min(listing.files.length, i + AHEAD); k++) if (!started.has(k)) started.set(k, prepare(listing.files[k]!));
+    for (let k = i; k < Math.min(inputs.length, i + AHEAD); k++) if (!started.has(k)) started.set(k, prepare(inputs[k]!));
   };
   let done = 0;
   try {
-    for (let index = 0; index < listing.files.length; index++) {
-      const relPath = listing.files[index]!;
-      options.onProgress?.({ done: done++, total: listing.files.length, file: relPath });
+    for (let index = 0; index < inputs.length; index++) {
+      const relPath = inputs[index]!;
+      options.onProgress?.({ done: done++, total: inputs.length, file: relPath });
       startFrom(index);
       const prepared = await started.get(index)!;
       started.delete(index);
@@ -270,7 +325,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       }
       try {
         if (prepared.kind === 'failed') throw new Error(prepared.error);
-        const { processed, hash, audio } = prepared;
+        const { processed, hash, audio, original } = prepared;
         for (const message of prepared.warnings) report.warnings.push({ file: relPath, message });
         for (const r of processed.source.redactions ?? []) report.redactions.push({ file: relPath, ...r });
 
@@ -306,6 +361,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
           if (writer.write(audioPath, audio.bytes) === 'kept-edited') report.keptEdited.push(audioPath);
           outputs.push(audioPath);
         }
+        if (original && processed.source.original && 'file' in processed.source.original) {
+          const originalPath = `originals/${processed.source.original.file}`;
+          if (writer.write(originalPath, original.bytes) === 'kept-edited') report.keptEdited.push(originalPath);
+          outputs.push(originalPath);
+        }
         manifest.inputs[relPath] = { hash, sourceId, status: 'published', outputs, documents };
         report.files.push({ file: relPath, status: 'published', sourceId, documents });
       } catch (error) {
@@ -324,7 +384,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     await pool?.close();
   }
   report.keptEdited.sort();
-  options.onProgress?.({ done, total: listing.files.length, file: '' });
+  options.onProgress?.({ done, total: inputs.length, file: '' });
 
   // Files we generated before that no input produces now: removed, unless a person edited them.
   const produced = new Set(Object.values(manifest.inputs).flatMap((input) => input.outputs));

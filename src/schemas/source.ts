@@ -39,7 +39,23 @@ export const source = z.object({
   audio: z.object({ file: z.string(), original: z.string() }).optional(),
   /** Time range of each transcript line, so the page can play the audio from a line. */
   segments: z.array(z.object({ line: z.number().int().positive(), start: z.number().nonnegative(), end: z.number().nonnegative() })).default([]),
+  /** The reader that converted the file to the text shown (readers/), when it was not a text note. */
+  reader: z.enum(['html', 'docx', 'pdf', 'slack', 'telegram', 'mattermost']).optional(),
+  /** First line of each page of a converted PDF: a citation names its page. */
+  pages: z.array(z.object({ page: z.number().int().positive(), line: z.number().int().positive() })).default([]),
+  /**
+   * The original file offered for download from /originals/<file>, or why it is not: it is
+   * published as it is, so it is withheld when anything in it looks like a secret.
+   */
+  original: z.union([z.object({ file: z.string() }), z.object({ withheld: z.literal('secrets') })]).optional(),
   generated: generatedBy,
 });
+
+/** The page a line of a source is on, for sources converted from a PDF. */
+export function pageOfLine(pages: Array<{ page: number; line: number }>, line: number): number | undefined {
+  let page: number | undefined;
+  for (const start of pages) if (start.line <= line) page = start.page;
+  return page;
+}
 export type Source = z.output<typeof source>;
 export type SourceInput = z.input<typeof source>;

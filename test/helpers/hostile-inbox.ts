@@ -1,5 +1,6 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { incidentPdf, runbookDocx, slackExport, telegramExport } from './export-fixtures.ts';
 
 /**
  * A hostile inbox: every kind of file that an inbox shared by many authors will one day hold.
@@ -34,6 +35,12 @@ export const x = alert('xss-7')
 <div onclick="alert('xss-8')">click</div>
 `;
 
+async function dirFor(inbox: string, relPath: string): Promise<string> {
+  const dir = path.dirname(path.join(inbox, relPath));
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
 export async function writeHostileInbox(inbox: string, outside: string): Promise<HostileFile[]> {
   const files: HostileFile[] = [];
   const add = async (name: string, content: string | Uint8Array, expect: HostileFile['expect'], error?: RegExp) => {
@@ -61,6 +68,22 @@ export async function writeHostileInbox(inbox: string, outside: string): Promise
   await add('injection.md', INJECTION, 'published');
   await add('deep-lists.md', `# Runbook — Deep\n\n${Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n`, 'failed', /nested \d+ levels deep/);
   await add('deep-quotes.md', `${'>'.repeat(3000)} deep\n`, 'failed', /nested \d+ levels deep/);
+  // Exports and documents that cannot be read: each fails with its own reason, the rest go on.
+  const docx = await runbookDocx();
+  await add('truncated.docx', docx.subarray(0, Math.floor(docx.length / 2)), 'failed', /Word file could not be read .*damaged/);
+  await add('encrypted.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]), 'failed', /password-protected or in the old \.doc format/);
+  await add('renamed.docx', 'this is not a Word file\n', 'failed', /not a Word \.docx/);
+  await add('locked.pdf', await incidentPdf({ userPassword: 'secret' }), 'failed', /PDF is password-protected/);
+  const pdf = await incidentPdf();
+  await add('cut.pdf', pdf.subarray(0, 600), 'failed', /PDF is damaged|PDF could not be read/);
+  await add('huge.html', Buffer.concat([Buffer.from('<html><body>'), Buffer.alloc(50 * 1024 * 1024, '<p>row</p>\n')]), 'failed', /HTML file is 50\.0 MB; HTML over 16 MB is not read/);
+  const slack = slackExport();
+  // A day file cut off mid-write: its channel fails, naming the day; channels.json names a channel without a folder.
+  for (const [name, text] of Object.entries(slack)) await writeFile(path.join(await dirFor(inbox, `hostile-${name}`), path.basename(name)), name.endsWith('2026-02-27.json') ? text.slice(0, 40) : text);
+  files.push({ name: 'hostile-slack/incidents', expect: 'failed', error: /incidents\/2026-02-27\.json is not complete JSON .*cut off/ });
+  const telegram = telegramExport();
+  for (const [name, text] of Object.entries(telegram)) await writeFile(path.join(await dirFor(inbox, `hostile-${name}`), path.basename(name)), name.endsWith('result.json') ? text.slice(0, Math.floor(text.length * 0.6)) : text);
+  files.push({ name: 'hostile-telegram/ChatExport_2026-03-10/result.json', expect: 'failed', error: /result\.json is not complete JSON .*cut off/ });
   await writeFile(outside, 'Runbook — secret outside the inbox\n1. cat /etc/shadow\n');
   await symlink(outside, path.join(inbox, 'link-outside.md'));
   files.push({ name: 'link-outside.md', expect: 'skipped-link' });

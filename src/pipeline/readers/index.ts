@@ -1,0 +1,221 @@
+/**
+ * Readers: the stage in front of `parse` that turns the formats people have (HTML and Word exports,
+ * PDFs, Slack, Telegram and Mattermost exports) into the Markdown text the rest of the pipeline
+ * reads. `planInputs` decides what the inputs of the inbox are (a Slack channel is a folder of
+ * day files, a Mattermost export holds many channels); `readInput` converts one.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import slugify from '@sindresorhus/slugify';
+import { readInboxFile, type InboxFile } from '../read.ts';
+import { readDocx } from './docx.ts';
+import { readHtml } from './html.ts';
+import { isMattermostExport, parseMattermost, readMattermostChannel, type MattermostExport } from './mattermost.ts';
+import { readPdf } from './pdf.ts';
+import { readSlackChannel, SLACK_DAY_FILE } from './slack.ts';
+import { readTelegram, type VoiceTranscriber } from './telegram.ts';
+import type { Converted, ReaderName } from './types.ts';
+
+export type { Converted, ReaderName } from './types.ts';
+export type { VoiceTranscriber } from './telegram.ts';
+
+/** An input that a reader converts; text notes and voice memos are read as before and are not one. */
+export interface ReaderInput {
+  /** What the report, the manifest and the source page call it: a file, or a folder or `file#channel`. */
+  key: string;
+  /** Base of its source id (the key's own name would be `2026-02-26` or `export`). */
+  slug: string;
+  reader: ReaderName;
+  /** The inbox files its text depends on: a change to any of them converts it again. */
+  files: string[];
+  /** The channel a Slack folder or Mattermost export part is about. */
+  channel?: string;
+  /** The export this input belongs to (its folder or file), as the author sees it. */
+  exportName?: string;
+}
+
+export interface InputPlan {
+  readers: ReaderInput[];
+  /** Files that belong to an export (media, indexes) and are not inputs of their own. */
+  claimed: Set<string>;
+  warnings: Array<{ file: string; message: string }>;
+}
+
+const BY_EXTENSION: Array<[RegExp, ReaderName]> = [
+  [/\.html?$/i, 'html'],
+  [/\.docx$/i, 'docx'],
+  [/\.doc$/i, 'docx'],
+  [/\.pdf$/i, 'pdf'],
+];
+
+const dirOf = (relPath: string) => (relPath.includes('/') ? relPath.slice(0, relPath.lastIndexOf('/')) : '');
+const under = (dir: string, relPath: string) => dir === '' || relPath.startsWith(dir + '/');
+const slug = (text: string) => slugify(text, { separator: '-', preserveCharacters: ['_'] }).slice(0, 80) || 'export';
+
+function head(inboxDir: string, relPath: string, bytes = 256): string {
+  try {
+    return readFileSync(path.join(inboxDir, ...relPath.split('/'))).subarray(0, bytes).toString('utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** A Mattermost export's channels are its inputs; read once per run for all of them. */
+let lastMattermost: { hash: string; parsed: MattermostExport } | undefined;
+function mattermost(file: InboxFile): MattermostExport {
+  if (lastMattermost?.hash !== file.hash) lastMattermost = { hash: file.hash, parsed: parseMattermost(Buffer.from(file.bytes).toString('utf8'), file.relPath) };
+  return lastMattermost.parsed;
+}
+
+/** Which inputs of the inbox need a reader, and which files they take with them. */
+export function planInputs(files: string[], inboxDir: string): InputPlan {
+  const plan: InputPlan = { readers: [], claimed: new Set(), warnings: [] };
+  /** Claims the files of an export: its own folders and files, never the rest of the inbox around it. */
+  const claim = (root: string, parts: RegExp) => {
+    for (const file of files) if (under(root, file) && parts.test(root ? file.slice(root.length + 1) : file)) plan.claimed.add(file);
+  };
+
+  // Slack: a folder with users.json or channels.json, and channel folders of day files.
+  for (const index of files.filter((f) => /(^|\/)(users|channels)\.json$/.test(f))) {
+    const root = dirOf(index);
+    if (plan.claimed.has(index)) continue;
+    const days = new Map<string, string[]>();
+    for (const file of files) {
+      const parts = (root ? file.slice(root.length + 1) : file).split('/');
+      if (under(root, file) && parts.length === 2 && SLACK_DAY_FILE.test(parts[1]!)) days.set(parts[0]!, [...(days.get(parts[0]!) ?? []), file]);
+    }
+    if (days.size === 0) continue;
+    const channelFolders = [...days.keys()].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    claim(root, new RegExp(`^((users|channels|groups|dms|mpims|integration_logs|canvases|huddles|lists)\\.json|(${channelFolders})/)`));
+    const exportName = root || '.';
+    const listed = (name: string) => files.includes(root ? `${root}/${name}` : name);
+    const usersFile = listed('users.json') ? [root ? `${root}/users.json` : 'users.json'] : [];
+    const privateFolders = new Set<string>();
+    for (const name of ['dms.json', 'mpims.json']) {
+      if (!listed(name)) continue;
+      try {
+        const entries = JSON.parse(readFileSync(path.join(inboxDir, ...(root ? `${root}/${name}` : name).split('/')), 'utf8')) as Array<{ id?: string; name?: string }>;
+        for (const entry of entries) for (const id of [entry.id, entry.name]) if (id) privateFolders.add(id);
+      } catch {
+        // An unreadable list of direct messages: its folders are then read as channels.
+      }
+    }
+    for (const [channel, dayFiles] of [...days].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (privateFolders.has(channel)) {
+        plan.warnings.push({ file: `${root ? root + '/' : ''}${channel}`, message: 'direct messages are not published (private by nature)' });
+        continue;
+      }
+      plan.readers.push({ key: `${root ? root + '/' : ''}${channel}`, slug: `slack-${slug(channel)}`, reader: 'slack', files: [...dayFiles.sort(), ...usersFile], channel, exportName });
+    }
+    if (listed('channels.json')) {
+      try {
+        const channels = JSON.parse(head(inboxDir, root ? `${root}/channels.json` : 'channels.json', 8 * 1024 * 1024)) as Array<{ name?: string }>;
+        for (const { name } of channels) {
+          if (name && !days.has(name)) plan.warnings.push({ file: `${root ? root + '/' : ''}channels.json`, message: `channel #${name} is listed but its folder of day files is missing; nothing of it is published` });
+        }
+      } catch (error) {
+        plan.warnings.push({ file: `${root ? root + '/' : ''}channels.json`, message: `not valid JSON (${(error as Error).message}); channel names come from the folders` });
+      }
+    }
+  }
+
+  // Telegram Desktop: result.json and everything exported beside it (voice messages, photos).
+  for (const file of files) {
+    if (plan.claimed.has(file) || !/(^|\/)result\.json$/.test(file)) continue;
+    const root = dirOf(file);
+    claim(root, /^(result\.json|messages\d*\.html|(voice_messages|round_video_messages|video_files|photos|files|stickers|animations|contacts|css|js|images|profile_pictures)\/)/);
+    const voices = files.filter((f) => under(root, f) && /\.(ogg|oga|opus|mp3|m4a|mp4|txt)$/i.test(f) && f !== file);
+    plan.readers.push({ key: file, slug: slug(root ? root.split('/').pop()! : 'telegram'), reader: 'telegram', files: [file, ...voices], exportName: root || '.' });
+  }
+
+  // Mattermost: one input per channel of the export.
+  for (const file of files) {
+    if (plan.claimed.has(file) || !/\.jsonl$/i.test(file) || !isMattermostExport(head(inboxDir, file))) continue;
+    plan.claimed.add(file);
+    let parsed: MattermostExport;
+    try {
+      parsed = mattermost(readInboxFile(inboxDir, file));
+    } catch {
+      // One input without a channel: reading it repeats the error, reported against the file.
+      plan.readers.push({ key: file, slug: slug(path.basename(file, path.extname(file))), reader: 'mattermost', files: [file], exportName: file });
+      continue;
+    }
+    const base = slug(path.basename(file, path.extname(file)));
+    for (const channel of [...parsed.channels.keys()].sort()) {
+      if (parsed.channels.get(channel)!.posts.length === 0) continue;
+      plan.readers.push({ key: `${file}#${channel}`, slug: `${base}-${slug(channel)}`, reader: 'mattermost', files: [file], channel, exportName: file });
+    }
+  }
+
+  // Single files by their extension.
+  for (const file of files) {
+    if (plan.claimed.has(file)) continue;
+    const reader = BY_EXTENSION.find(([pattern]) => pattern.test(file))?.[1];
+    if (reader) plan.readers.push({ key: file, slug: slug(path.basename(file).replace(/\.[^.]+$/, '')), reader, files: [file], exportName: file });
+  }
+  plan.readers.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return plan;
+}
+
+/** A reader's result, with what the site may offer for download. */
+export interface ReadResult extends Converted {
+  /** The original file, when the input is one file (HTML, Word, PDF). */
+  original?: { relPath: string; bytes: Uint8Array };
+  /** Every piece of text the original holds, also what the reader left out: scanned for secrets before the original is offered. */
+  allText?: string;
+}
+
+/** All the text of a .docx (body, headers, footers, comments, properties): the XML parts' text. */
+function docxText(bytes: Uint8Array): string {
+  try {
+    const parts = unzipSync(bytes, { filter: (file) => /\.(xml|rels)$/i.test(file.name) });
+    return Object.values(parts).map((part) => strFromU8(part).replace(/<[^>]+>/g, ' ')).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+export async function readInput(input: ReaderInput, inboxDir: string, transcribeVoice: (file: InboxFile) => Promise<{ text: string } | { missing: string }>): Promise<ReadResult> {
+  const read = (relPath: string) => readInboxFile(inboxDir, relPath);
+  switch (input.reader) {
+    case 'html': {
+      const file = read(input.key);
+      return { ...readHtml(file.bytes), original: { relPath: input.key, bytes: file.bytes }, allText: Buffer.from(file.bytes).toString('utf8') };
+    }
+    case 'docx': {
+      const file = read(input.key);
+      return { ...(await readDocx(file.bytes)), original: { relPath: input.key, bytes: file.bytes }, allText: docxText(file.bytes) };
+    }
+    case 'pdf': {
+      const file = read(input.key);
+      const { converted, allText } = await readPdf(file.bytes);
+      return { ...converted, original: { relPath: input.key, bytes: file.bytes }, allText };
+    }
+    case 'slack': {
+      const days = input.files.filter((f) => SLACK_DAY_FILE.test(path.basename(f))).map((f): [string, string] => [path.basename(f), Buffer.from(read(f).bytes).toString('utf8')]);
+      const users = input.files.find((f) => f.endsWith('users.json'));
+      return readSlackChannel({ channel: input.channel!, exportName: input.exportName!, days, usersJson: users ? Buffer.from(read(users).bytes).toString('utf8') : undefined });
+    }
+    case 'telegram': {
+      const file = read(input.key);
+      const root = dirOf(input.key);
+      const transcriber: VoiceTranscriber = async (inExport) => {
+        const relPath = root ? `${root}/${inExport}` : inExport;
+        const sidecar = input.files.find((f) => f === relPath.replace(/\.[^./]+$/, '.txt'));
+        if (sidecar) return { text: Buffer.from(read(sidecar).bytes).toString('utf8').replace(/\s+/g, ' ').trim() };
+        if (!input.files.includes(relPath)) return { missing: `${inExport} is not in the export folder` };
+        return transcribeVoice(read(relPath));
+      };
+      return readTelegram(Buffer.from(file.bytes).toString('utf8'), input.key, input.exportName!, transcriber);
+    }
+    case 'mattermost': {
+      const parsed = mattermost(read(input.files[0]!));
+      if (!input.channel) throw new Error(`${input.key} has no channel with posts`);
+      const converted = readMattermostChannel(parsed, input.channel, input.exportName!);
+      // The count of left-out direct messages is said once per export, on its first channel.
+      const first = [...parsed.channels.keys()].sort().find((c) => parsed.channels.get(c)!.posts.length > 0);
+      return first === input.channel ? converted : { ...converted, warnings: [] };
+    }
+  }
+}
