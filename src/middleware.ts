@@ -12,7 +12,7 @@ let sources: Promise<Map<string, SourceInfo>> | undefined;
 
 async function loadSources(): Promise<Map<string, SourceInfo>> {
   const entries = await getCollection('sources');
-  return new Map(entries.map((entry) => [entry.id, { title: entry.data.title, file: entry.data.file, author: entry.data.author, date: entry.data.date }]));
+  return new Map(entries.map((entry) => [entry.id, { title: entry.data.title, file: entry.data.file, author: entry.data.author, date: entry.data.date, pages: entry.data.pages }]));
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {

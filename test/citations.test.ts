@@ -19,6 +19,13 @@ describe('citations', () => {
     expect(html).toMatch(/Beta note, L10–12\. ingest\/beta\.md/);
   });
 
+  it('names the page of a span of a PDF source', async () => {
+    const pdf = new Map<string, SourceInfo>([['manual', { title: 'Checkout postmortem', file: 'checkout.pdf', pages: [{ page: 1, line: 1 }, { page: 2, line: 9 }] }]]);
+    const html = await renderCitations('<html><body><p>On page two [@src:manual:L10-11], on page one [@src:manual:L3-3].</p></body></html>', pdf, 'https://notes.example');
+    expect(html).toMatch(/Checkout postmortem, p\. 2, L10–11\./);
+    expect(html).toMatch(/Checkout postmortem, p\. 1, L3\./);
+  });
+
   it('keeps no state from one page to the next (10,000 pages share one citation engine)', async () => {
     const before = cslStyles.list().length;
     const first = await renderCitations(page('alpha', 'beta'), sources, 'https://notes.example');

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpeg } from '../src/pipeline/ffmpeg.ts';
 import { ingest } from '../src/pipeline/run.ts';
 import { browserAvailable, openSite } from './helpers/browser.ts';
+import { CONFLUENCE_HTML, incidentPdf, mattermostExport, runbookDocx, slackExport, telegramExport } from './helpers/export-fixtures.ts';
 import { buildSite, REPO, tempProject } from './helpers/project.ts';
 
 /** A note that tries every way raw text could become code in MDX or HTML. */
@@ -44,6 +45,13 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
       'search-forms-a.md': await readFile(new URL('./fixtures/notes/search-forms-a.md', import.meta.url), 'utf8'),
       'search-forms-b.md': await readFile(new URL('./fixtures/notes/search-forms-b.md', import.meta.url), 'utf8'),
       'adr-ru-queue.md': await readFile(new URL('./fixtures/notes/adr-ru-queue.md', import.meta.url), 'utf8'),
+      // One file of each format a reader converts.
+      'confluence-login.html': CONFLUENCE_HTML,
+      'queue-disk.docx': await runbookDocx(),
+      'checkout.pdf': await incidentPdf(),
+      ...slackExport(),
+      ...telegramExport(),
+      'mm/export.jsonl': mattermostExport(),
       'memo.txt': '[00:00] Runbook: restart the queue worker.\n[00:02] 1. Check the backlog with redis-cli llen jobs.\n[00:05] 2. Restart it: systemctl restart worker.\n',
     });
     // A Telegram-style voice memo with its transcript beside it (generated here: 7 s of tone).
@@ -60,7 +68,7 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
       expect(await page(`sources/${file.sourceId}`)).toContain('<ol class="lines">');
       for (const document of file.documents) expect(await page(document)).toContain('<article class="document');
     }
-    expect(report.files.filter((f) => f.status === 'published')).toHaveLength(11);
+    expect(report.files.filter((f) => f.status === 'published')).toHaveLength(17);
   });
 
   it('builds a Pagefind index with an index per language', async () => {
@@ -150,6 +158,55 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
     expect(html).toMatch(/<audio id="memo" controls preload="metadata" src="\/audio\/memo\.ogg"/);
     expect(html).toMatch(/<button type="button" class="time" data-start="2"[^>]*aria-label="Play from 00:02"[^>]*>\s*00:02–00:05\s*<\/button>/);
     expect((await readFile(path.join(dist, 'audio', 'memo.ogg'))).length).toBeGreaterThan(1000);
+  });
+
+  it('each converted format: a source page that names its reader, and citations that open lines holding the cited words', async () => {
+    const converted: Array<[string, RegExp, string | undefined]> = [
+      ['confluence-login.html', /HTML reader/, 'confluence-login.html'],
+      ['queue-disk.docx', /Word reader/, 'queue-disk.docx'],
+      ['checkout.pdf', /PDF reader/, 'checkout.pdf'],
+      ['slack/incidents', /Slack export reader/, undefined],
+      ['telegram/ChatExport_2026-03-10/result.json', /читатель экспорта Telegram Desktop/, undefined],
+      ['mm/export.jsonl#db-incidents', /Mattermost bulk export reader/, undefined],
+    ];
+    let pdfDocument = '';
+    for (const [file, reader, download] of converted) {
+      const outcome = report.files.find((f) => f.file === file);
+      expect(outcome?.status, file).toBe('published');
+      if (outcome?.status !== 'published') continue;
+      const source = fromHtml(await page(`sources/${outcome.sourceId}`));
+      const text = toText(source);
+      expect(text, file).toMatch(reader);
+      const lineText = (n: number) => {
+        let found = '';
+        visit(source, 'element', (node: Element) => {
+          if (node.tagName === 'li' && node.properties.id === `L${n}`) found = toText(node);
+        });
+        return found;
+      };
+      // The link offers the original under its own name; only Word, PDF and HTML have one file to offer.
+      const links: Element[] = [];
+      visit(source, 'element', (node: Element) => {
+        if (node.tagName === 'a' && String(node.properties.href).startsWith('/originals/')) links.push(node);
+      });
+      if (download) {
+        expect(links.map((a) => a.properties.download), file).toEqual([download]);
+        const served = await readFile(path.join(dist, String(links[0]!.properties.href)));
+        expect(served.length, file).toBeGreaterThan(100);
+      } else expect(links, file).toEqual([]);
+      // Every field citation of its document opens lines of this source that hold the cited words.
+      if (file === 'checkout.pdf') pdfDocument = outcome.documents[0]!;
+      const documentHtml = await page(outcome.documents[0]!);
+      const hrefs = [...documentHtml.matchAll(new RegExp(`href="/sources/${outcome.sourceId}/#L(\\d+)(?:-L(\\d+))?"`, 'g'))];
+      expect(hrefs.length, file).toBeGreaterThan(2);
+      for (const [, from, to] of hrefs) {
+        const lines = Array.from({ length: Number(to ?? from) - Number(from) + 1 }, (_, i) => lineText(Number(from) + i));
+        expect(lines.join(' ').replace(/^\d+/, '').trim().length, `${file} L${from}`).toBeGreaterThan(0);
+      }
+    }
+    // A PDF's citations name the page; the source page marks where each page starts.
+    expect(toText(fromHtml(await page(pdfDocument)))).toMatch(/p\. 2, L\d+/);
+    expect(await page('sources/checkout')).toMatch(/<span class="page-mark"[^>]*>Page 2<\/span>/);
   });
 
   it('source pages have an anchor per line', async () => {
@@ -321,6 +378,8 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
         ['source-en', '/sources/001_02effc8245830ce7/#L19'],
         ['source-ru', '/sources/002_2fbae3e64fae2845/#L216-L243'],
         ['article-ru', '/articles/sboy-platyozhnogo-shlyuza-2026-04-03/'],
+        ['source-pdf', '/sources/checkout/'],
+        ['source-slack', '/sources/slack-incidents/'],
       ];
       const layouts = [
         { name: 'light', colorScheme: 'light', viewport: { width: 1200, height: 900 } },

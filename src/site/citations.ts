@@ -9,7 +9,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { citationHref, citationLabel, type Citation } from '../schemas/index.ts';
+import { citationHref, citationLabel, pageOfLine, type Citation } from '../schemas/index.ts';
 import { FIELDNOTES_CSL } from './csl/fieldnotes-style.ts';
 
 /**
@@ -24,6 +24,8 @@ export interface SourceInfo {
   file: string;
   author?: string;
   date?: string;
+  /** Where each page of a converted PDF starts: its citations name the page. */
+  pages?: Array<{ page: number; line: number }>;
 }
 
 /** A marker as Cite writes it: `[@key]`, or `[@key1; @key2]` for a value cited in several places. */
@@ -42,6 +44,12 @@ function parseKey(key: string): Citation | undefined {
   return match[2] === 'L' ? { source: match[1]!, lines: [from, to] } : { source: match[1]!, time: [from, to] };
 }
 
+/** `p. 2, ` for a span of a PDF source (the page its first line is on), else nothing. */
+function pagePrefix(citation: Citation, source: SourceInfo): string {
+  const page = 'lines' in citation && source.pages?.length ? pageOfLine(source.pages, citation.lines[0]) : undefined;
+  return page ? `p. ${page}, ` : '';
+}
+
 /** One CSL-JSON item per cited span of the page. */
 function cslItems(keys: string[], sources: Map<string, SourceInfo>, siteUrl: string) {
   return keys.flatMap((key) => {
@@ -53,7 +61,7 @@ function cslItems(keys: string[], sources: Map<string, SourceInfo>, siteUrl: str
       {
         id: key,
         type: 'document',
-        title: `${source.title}, ${citationLabel(citation)}`,
+        title: `${source.title}, ${pagePrefix(citation, source)}${citationLabel(citation)}`,
         ...(source.author && { author: [{ literal: source.author }] }),
         ...(date && { issued: { 'date-parts': [[Number(date[1]), Number(date[2]), Number(date[3])]] } }),
         note: `ingest/${source.file}`,

@@ -17,7 +17,7 @@ export async function seedFiles(): Promise<string[]> {
  * A throwaway copy of the project for end-to-end runs: code copied, dependencies linked from the
  * repository, `ingest/` holds the seeds (plus any extra files), `content/` starts empty.
  */
-export async function tempProject(extra: Record<string, string> = {}): Promise<{ root: string; inbox: string; content: string }> {
+export async function tempProject(extra: Record<string, string | Uint8Array> = {}): Promise<{ root: string; inbox: string; content: string }> {
   const root = await mkdtemp(path.join(tmpdir(), 'fieldnotes-'));
   // Astro resolves modules by real path, so the code is copied; only dependencies are linked.
   await symlink(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'));
