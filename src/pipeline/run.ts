@@ -282,7 +282,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const { processed, warnings } = await extractFrom(file, sourceId, false);
     const source = processed.source;
     source.reader = reader.reader;
-    source.pages = converted.pages ?? [];
+    if (converted.pages?.length) source.pages = converted.pages;
     let original: { relPath: string; bytes: Uint8Array } | undefined;
     if (converted.original) {
       // The original is published as it is: only when nothing in it (also what the reader left out) looks like a secret.

@@ -42,7 +42,7 @@ export const source = z.object({
   /** The reader that converted the file to the text shown (readers/), when it was not a text note. */
   reader: z.enum(['html', 'docx', 'pdf', 'slack', 'telegram', 'mattermost']).optional(),
   /** First line of each page of a converted PDF: a citation names its page. */
-  pages: z.array(z.object({ page: z.number().int().positive(), line: z.number().int().positive() })).default([]),
+  pages: z.array(z.object({ page: z.number().int().positive(), line: z.number().int().positive() })).optional(),
   /**
    * The original file offered for download from /originals/<file>, or why it is not: it is
    * published as it is, so it is withheld when anything in it looks like a secret.
