@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { modelSchema } from '../src/pipeline/extract/llm.ts';
 import { ffmpeg } from '../src/pipeline/ffmpeg.ts';
 import { ingest } from '../src/pipeline/run.ts';
 import { chatReply, startMockOpenAI, type MockOpenAI } from './helpers/openai-server.ts';
+import { telegramExport } from './helpers/export-fixtures.ts';
 import { tempProject } from './helpers/project.ts';
 
 /**
@@ -58,7 +59,10 @@ const REDIS_ANSWER = answer('incident', {
 async function project(files: Record<string, string>) {
   const p = await tempProject();
   for (const seed of await readdir(p.inbox)) await rm(path.join(p.inbox, seed));
-  for (const [name, text] of Object.entries(files)) await writeFile(path.join(p.inbox, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(p.inbox, name)), { recursive: true });
+    await writeFile(path.join(p.inbox, name), text);
+  }
   return p;
 }
 
@@ -188,6 +192,25 @@ describe('voice memos', () => {
     const source = matter(await readFile(path.join(p.content, 'sources', 'memo.md'), 'utf8'), {});
     expect(source.data.audio).toEqual({ file: 'memo.ogg', original: 'memo.ogg' });
     expect(report.files.find((f) => f.file === 'memo.ogg')).toMatchObject({ status: 'unpublished', reason: 'its transcript memo.txt is used instead of transcribing it' });
+  });
+
+  it('a voice message of a Telegram export is transcribed and placed in the chat at its time', async () => {
+    mock.requests.length = 0;
+    mock.onTranscription = () => ({ status: 200, json: { text: 'Влияние: платежи задерживались до сорока минут, токен ghp_4fG7hJ2kL9mN3pQ6rS8tV1wX5yZ0aB2cD4eF.', duration: 3, segments: [] } });
+    const exported = telegramExport();
+    const result = Object.keys(exported).find((name) => name.endsWith('result.json'))!;
+    const p = await project({ [result]: exported[result]! });
+    const voice = path.join(p.inbox, path.dirname(result), 'voice_messages', 'audio_1@10-03-2026_14-07-00.ogg');
+    await mkdir(path.dirname(voice), { recursive: true });
+    await makeAudio(voice, 3, ['-c:a', 'libopus']);
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config({ extractModel: 'none' }) });
+    expect(mock.requests.filter((r) => r.path.endsWith('/audio/transcriptions'))).toHaveLength(1);
+    expect(report.files.map((f) => f.file)).toEqual([result]);
+    const outcome = report.files[0]!;
+    expect(outcome.status).toBe('published');
+    const source = matter(await readFile(path.join(p.content, 'sources', `${outcome.status === 'published' ? outcome.sourceId : ''}.md`), 'utf8'), {});
+    expect(source.content).toContain('[2026-03-10 14:07] Oleg: (voice message) Влияние: платежи задерживались до сорока минут, токен [REDACTED:');
+    expect(source.content).not.toContain('ghp_4fG7');
   });
 
   it('sends Telegram Ogg as voice.ogg, and transcodes to MP3 when the server refuses Ogg', async () => {
