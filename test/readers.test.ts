@@ -47,6 +47,11 @@ describe('HTML reader', () => {
     expect(gdoc).toContain('[image: latency graph]');
     expect(gdoc).not.toContain('base64');
   });
+
+  it('keeps only the <main> of a page saved from a site', () => {
+    const saved = htmlToMarkdown('<html><head><title>Status blog</title></head><body><div class="site-header"><a href="/">Home</a> <a href="/about">About us</a></div><aside>Subscribe to our newsletter</aside><main><h1>Incident report: API latency</h1><p>Latency rose to 4 s for 25 minutes.</p></main><div class="site-footer">© Example Inc.</div></body></html>').markdown;
+    expect(saved).toBe('# Incident report: API latency\n\nLatency rose to 4 s for 25 minutes.\n');
+  });
 });
 
 describe('Word reader', () => {

@@ -7,7 +7,7 @@ import { ModelClient } from '../llm/client.ts';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.ts';
 import { enrichWithModel } from './extract/llm.ts';
 import { hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile, type InboxFile } from './read.ts';
-import { planInputs, readInput, type ReaderInput } from './readers/index.ts';
+import { planInputs, readInput, unsupportedFormat, type ReaderInput } from './readers/index.ts';
 import { redact } from './redact/index.ts';
 import { StatCache } from './stat-cache.ts';
 import { sidecarSegments, transcribe, transcriptNote } from './transcribe.ts';
@@ -208,6 +208,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     try {
       const reader = readerOf.get(relPath);
       if (reader) return await prepareConverted(reader, sourceId);
+      const unsupported = unsupportedFormat(relPath);
+      if (unsupported) throw new Error(unsupported);
       let file = readInboxFile(inboxDir, relPath);
       const hash = inputHash(relPath, file);
       let audio: { relPath: string; bytes: Uint8Array } | undefined;

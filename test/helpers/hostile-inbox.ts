@@ -76,6 +76,8 @@ export async function writeHostileInbox(inbox: string, outside: string): Promise
   await add('locked.pdf', await incidentPdf({ userPassword: 'secret' }), 'failed', /PDF is password-protected/);
   const pdf = await incidentPdf();
   await add('cut.pdf', pdf.subarray(0, 600), 'failed', /PDF is damaged|PDF could not be read/);
+  await add('slack-export.zip', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'failed', /zip archive is not read; unpack it into the inbox/);
+  await add('screenshot.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'failed', /images are not read \(no OCR\)/);
   await add('huge.html', Buffer.concat([Buffer.from('<html><body>'), Buffer.alloc(50 * 1024 * 1024, '<p>row</p>\n')]), 'failed', /HTML file is 50\.0 MB; HTML over 16 MB is not read/);
   const slack = slackExport();
   // A day file cut off mid-write: its channel fails, naming the day; channels.json names a channel without a folder.

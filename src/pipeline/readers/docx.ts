@@ -3,7 +3,6 @@
  * turns Word's heading styles into headings, then → Markdown by the HTML reader. Code and quote
  * styles are mapped too, since runbooks keep their commands in them.
  */
-import mammoth from 'mammoth';
 import { htmlToMarkdown } from './html.ts';
 import type { Converted } from './types.ts';
 
@@ -34,6 +33,8 @@ export function wordProblem(bytes: Uint8Array): string | undefined {
 export async function readDocx(bytes: Uint8Array): Promise<Converted> {
   const problem = wordProblem(bytes);
   if (problem) throw new Error(problem);
+  // Loaded on first use: most runs read no Word file, and mammoth is a large module to start with.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     // Images are named, not inlined: a base64 picture is no text to cite.

@@ -136,6 +136,13 @@ function cleanExport(metadata: Metadata) {
         if (language) node.children = [{ type: 'element', tagName: 'code', properties: { className: [`language-${language}`] }, children: node.children }];
       }
     });
+    // A page saved from a site: its <main> (or its one <article>) is the text; the rest is the site around it.
+    const focus = only(tree, 'main') ?? only(tree, 'article');
+    if (focus) {
+      tree.children = [focus];
+      for (let i = titles.length - 1; i >= 0; i--) if (!contains(focus, titles[i]!)) titles.splice(i, 1);
+      for (let i = headings.length - 1; i >= 0; i--) if (!contains(focus, headings[i]!)) headings.splice(i, 1);
+    }
     // A page title above sections that are themselves h1 (Word's Title over Heading 1): the
     // sections move one level down, so the outline reads one document with sections, not several.
     const title = titles[0];
@@ -143,6 +150,23 @@ function cleanExport(metadata: Metadata) {
       for (const heading of headings) if (heading !== title) heading.tagName = `h${Number(heading.tagName[1]) + 1}`;
     }
   };
+}
+
+/** The one element of a tag in the tree, when there is exactly one. */
+function only(tree: HastRoot, tagName: string): Element | undefined {
+  const found: Element[] = [];
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === tagName) found.push(node);
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function contains(ancestor: Element, node: Element): boolean {
+  let found = false;
+  visit(ancestor, 'element', (child: Element) => {
+    if (child === node) found = true;
+  });
+  return found;
 }
 
 function promoteHeaderRow(table: Element): void {

@@ -49,6 +49,21 @@ const BY_EXTENSION: Array<[RegExp, ReaderName]> = [
   [/\.pdf$/i, 'pdf'],
 ];
 
+/** Formats no reader converts, with what to do instead: better than "not a text file". */
+const UNSUPPORTED: Array<[RegExp, string]> = [
+  [/\.zip$/i, 'a zip archive is not read; unpack it into the inbox (a Slack or Telegram export is read as its folder)'],
+  [/\.(tar|tgz|gz|7z|rar)$/i, 'an archive is not read; unpack it into the inbox'],
+  [/\.(odt|rtf|pages)$/i, 'this word-processor format is not read; save it as .docx, .html or .pdf'],
+  [/\.(xlsx?|ods|numbers|csv)$/i, 'spreadsheets are not read; paste the table into a note, or save the sheet as .html'],
+  [/\.(pptx?|odp|key)$/i, 'presentations are not read; save it as .pdf'],
+  [/\.(png|jpe?g|gif|webp|heic|tiff?|bmp)$/i, 'images are not read (no OCR); put the text of the screenshot into a note'],
+];
+
+/** Why an inbox file is not read, when its format is one no reader takes. */
+export function unsupportedFormat(relPath: string): string | undefined {
+  return UNSUPPORTED.find(([pattern]) => pattern.test(relPath))?.[1];
+}
+
 const dirOf = (relPath: string) => (relPath.includes('/') ? relPath.slice(0, relPath.lastIndexOf('/')) : '');
 const under = (dir: string, relPath: string) => dir === '' || relPath.startsWith(dir + '/');
 const slug = (text: string) => slugify(text, { separator: '-', preserveCharacters: ['_'] }).slice(0, 80) || 'export';

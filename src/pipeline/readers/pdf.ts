@@ -5,7 +5,6 @@
  * numbers are dropped. A PDF has no lines of its own to cite, so the reader records where each
  * page starts in the Markdown: a citation then names the page as well as the line.
  */
-import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
 import YAML from 'yaml';
 import { findDates } from '../extract/values.ts';
 import type { Converted } from './types.ts';
@@ -109,6 +108,8 @@ const pdfDate = (value: string) => /D:(\d{4})(\d{2})(\d{2})/.exec(value)?.slice(
 export async function readPdf(bytes: Uint8Array): Promise<{ converted: Converted; allText: string }> {
   const problem = pdfProblem(bytes);
   if (problem) throw new Error(problem);
+  // Loaded on first use: pdf.js is megabytes of code that a run without PDFs need not start.
+  const { extractTextItems, getDocumentProxy, getMeta } = await import('unpdf');
   let pages: Item[][];
   let info: Record<string, unknown> = {};
   try {
