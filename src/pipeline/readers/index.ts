@@ -54,7 +54,7 @@ const UNSUPPORTED: Array<[RegExp, string]> = [
   [/\.zip$/i, 'a zip archive is not read; unpack it into the inbox (a Slack or Telegram export is read as its folder)'],
   [/\.(tar|tgz|gz|7z|rar)$/i, 'an archive is not read; unpack it into the inbox'],
   [/\.(odt|rtf|pages)$/i, 'this word-processor format is not read; save it as .docx, .html or .pdf'],
-  [/\.(xlsx?|ods|numbers|csv)$/i, 'spreadsheets are not read; paste the table into a note, or save the sheet as .html'],
+  [/\.(xlsx?|ods|numbers)$/i, 'spreadsheets are not read; paste the table into a note, or save the sheet as .html'],
   [/\.(pptx?|odp|key)$/i, 'presentations are not read; save it as .pdf'],
   [/\.(png|jpe?g|gif|webp|heic|tiff?|bmp)$/i, 'images are not read (no OCR); put the text of the screenshot into a note'],
 ];
