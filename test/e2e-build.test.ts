@@ -6,7 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import Parser from 'rss-parser';
 import { visit } from 'unist-util-visit';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpeg } from '../src/pipeline/ffmpeg.ts';
 import { ingest } from '../src/pipeline/run.ts';
@@ -313,13 +313,43 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
       const page = await browser.newPage();
       await page.goto(site.url + route);
       for (const [filter, value] of Object.entries(filters)) await page.selectOption(`#search-form select[data-filter="${filter}"]`, value);
-      await page.fill('#search-input', query);
-      await page.waitForSelector('#search-results:not([hidden])', { timeout: 15_000 });
-      await page.waitForTimeout(300);
-      const links = await page.$$eval('.search-result-link', (as) => as.map((a) => a.getAttribute('href')!));
+      const links = await typeAndRead(page, query);
       await page.close();
       return links;
     }
+
+    /** Types a query and reads the results the box rendered for exactly that text. */
+    async function typeAndRead(page: Page, query: string): Promise<string[]> {
+      await page.fill('#search-input', query);
+      await page.waitForFunction((q) => document.getElementById('search-results')?.dataset.renderedFor === q, query, { timeout: 15_000 });
+      return page.$$eval('.search-result-link', (as) => as.map((a) => a.getAttribute('href')!));
+    }
+
+    it('gives the same results for a query whatever was typed before it, also typed fast', async () => {
+      const queries = ['базы данных', 'connection pool', 'rollback', 'недоступность', 'restart the queue worker', 'базы данных'];
+      const fresh = new Map<string, string[]>();
+      for (const query of queries) fresh.set(query, await searchFrom('/', query));
+      const page = await browser.newPage();
+      await page.goto(site.url + '/');
+      for (const query of queries) expect(await typeAndRead(page, query), query).toEqual(fresh.get(query));
+      // Each query typed over the one before while that one is still being searched.
+      for (let i = 1; i < queries.length; i++) {
+        await page.fill('#search-input', queries[i - 1]!);
+        expect(await typeAndRead(page, queries[i]!), `${queries[i]} after ${queries[i - 1]}`).toEqual(fresh.get(queries[i]!));
+      }
+      await page.close();
+    });
+
+    it('answers questions: function words are dropped, and with no page holding every word the closest are shown and said so', async () => {
+      expect((await searchFrom('/', 'why did we choose postgres as the primary datastore')).slice(0, 5)).toContain('/adrs/postgres-as-primary-datastore/');
+      expect((await searchFrom('/', 'что делать если недоступна база данных')).slice(0, 5)).toContain('/runbooks/nedostupnost-bazy-dannykh/');
+      const page = await browser.newPage();
+      await page.goto(site.url + '/');
+      const links = await typeAndRead(page, 'hostile недоступность');
+      expect(links.length).toBeGreaterThan(0);
+      expect(await page.$$eval('#search-results .search-note', (notes) => notes.map((n) => n.textContent))).toEqual(['No page has all the words; closest:']);
+      await page.close();
+    }, 60_000);
 
     it('a Russian query on the English home page finds the seed 004 runbooks', async () => {
       expect(await searchFrom('/', 'недоступность базы данных')).toContain('/runbooks/nedostupnost-bazy-dannykh/');

@@ -29,6 +29,8 @@ const en = {
   'search.language': 'Language',
   'search.allLanguages': 'All languages',
   'search.none': 'No results.',
+  'search.partial': 'No page has all the words; closest:',
+  'search.raw': 'Also in raw notes:',
 
   'kind.incident': 'Incident',
   'kind.adr': 'ADR',
@@ -231,6 +233,8 @@ const ru: Dictionary = {
   'search.language': 'Язык',
   'search.allLanguages': 'Все языки',
   'search.none': 'Ничего не найдено.',
+  'search.partial': 'Нет страницы со всеми словами; ближайшие:',
+  'search.raw': 'Ещё в исходных заметках:',
 
   'kind.incident': 'Инцидент',
   'kind.adr': 'ADR',
@@ -430,6 +434,8 @@ const ko: Dictionary = {
   'search.language': '언어',
   'search.allLanguages': '모든 언어',
   'search.none': '결과가 없습니다.',
+  'search.partial': '모든 단어가 있는 페이지가 없습니다. 가장 가까운 결과:',
+  'search.raw': '원본 메모에서도:',
 
   'kind.incident': '장애',
   'kind.adr': 'ADR',
