@@ -114,10 +114,12 @@ interface Row {
   pagefindS: number;
   indexMb: number;
   searchMedianMs?: number;
+  boxMedianMs?: number;
+  boxP95Ms?: number;
   coldKb?: number;
 }
 
-async function searchLatency(dist: string): Promise<{ medianMs: number; coldKb: number } | undefined> {
+async function searchLatency(dist: string): Promise<{ medianMs: number; coldKb: number; boxMedianMs: number; boxP95Ms: number } | undefined> {
   if (values['skip-search']) return undefined;
   const lookup = await findChromium();
   if (!('found' in lookup)) {
@@ -154,7 +156,19 @@ async function searchLatency(dist: string): Promise<{ medianMs: number; coldKb: 
       return out;
     });
     const sorted = times.slice(times.length / 2).sort((a, b) => a - b);
-    return { medianMs: sorted[Math.floor(sorted.length / 2)]!, coldKb };
+    // And as a reader sees it: from the last keystroke in the box to its results on the page
+    // (input delay, query understanding, every search it runs and the rendering included).
+    const box: number[] = [];
+    for (const query of ['billing', 'rollback', 'connection pool', 'сбой', 'журнала', 'kubectl', 'postgres', 'ошибкой', '서버를', 'latency', 'checkout', 'how do I run migrations']) {
+      await page.fill('#search-input', '');
+      await page.type('#search-input', query.slice(0, -1));
+      const start = performance.now();
+      await page.type('#search-input', query.slice(-1));
+      await page.waitForFunction((q) => document.getElementById('search-results')?.dataset.renderedFor === q, query, { timeout: 60_000 });
+      box.push(performance.now() - start);
+    }
+    box.sort((a, b) => a - b);
+    return { medianMs: sorted[Math.floor(sorted.length / 2)]!, coldKb, boxMedianMs: box[Math.floor(box.length / 2)]!, boxP95Ms: box[Math.min(box.length - 1, Math.floor(box.length * 0.95))]! };
   } finally {
     await browser.close();
     await site.close();
@@ -199,7 +213,7 @@ for (const n of sizes) {
   const plain = await plainProject(filesWritten);
   const plainBuild = await timed(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', plain], plain);
   const search = await searchLatency(dist);
-  rows.push({ n, filesWritten, ingestS, ingestCpuS, singleThreadS, reingestS, buildS: build.seconds, buildPeakMb: build.peakMb, plainS: plainBuild.seconds, plainPeakMb: plainBuild.peakMb, pages, pagefindS, indexMb, searchMedianMs: search?.medianMs, coldKb: search?.coldKb });
+  rows.push({ n, filesWritten, ingestS, ingestCpuS, singleThreadS, reingestS, buildS: build.seconds, buildPeakMb: build.peakMb, plainS: plainBuild.seconds, plainPeakMb: plainBuild.peakMb, pages, pagefindS, indexMb, searchMedianMs: search?.medianMs, boxMedianMs: search?.boxMedianMs, boxP95Ms: search?.boxP95Ms, coldKb: search?.coldKb });
   if (values.keep) process.stderr.write(`kept: ${project.root} and ${plain}\n`);
   else {
     await rm(project.root, { recursive: true, force: true });
@@ -208,7 +222,7 @@ for (const n of sizes) {
 }
 
 const table = [
-  ['notes', 'files written', 'ingest notes/s', 'files/s', 'notes/s 1 thread', 're-ingest s', 'build s', 'build ms/page', 'plain Astro s', 'plain ms/page', 'ratio', 'build peak MB', 'plain peak MB', 'pagefind s', 'search index MB', 'search median ms', 'cold query kB'],
+  ['notes', 'files written', 'ingest notes/s', 'files/s', 'notes/s 1 thread', 're-ingest s', 'build s', 'build ms/page', 'plain Astro s', 'plain ms/page', 'ratio', 'build peak MB', 'plain peak MB', 'pagefind s', 'search index MB', 'search median ms', 'box median ms', 'box p95 ms', 'cold query kB'],
   ...rows.map((r) => [
     r.n,
     r.filesWritten,
@@ -226,6 +240,8 @@ const table = [
     r.pagefindS.toFixed(1),
     r.indexMb.toFixed(1),
     r.searchMedianMs?.toFixed(1) ?? '-',
+    r.boxMedianMs?.toFixed(0) ?? '-',
+    r.boxP95Ms?.toFixed(0) ?? '-',
     r.coldKb?.toFixed(0) ?? '-',
   ].map(String)),
 ];
@@ -234,7 +250,7 @@ for (const row of table) console.log(row.map((cell, c) => cell.padEnd(widths[c]!
 console.log('\nnotes/s counts inbox notes (the generated documents); files written are sources + documents.');
 console.log('ratio = our build time per page ÷ plain Astro build time per page (as many minimal MDX pages as files written).');
 const last = rows.at(-1)!;
-console.log(`targets at ${last.n}: ingest ≥ 1000 notes/s: ${last.n / last.ingestS >= 1000 ? 'met' : 'MISSED'}; re-ingest ≤ 1 s: ${last.reingestS <= 1 ? 'met' : 'MISSED'}; build ≤ 2× plain: ${(last.buildS / last.pages) / (last.plainS / last.filesWritten) <= 2 ? 'met' : 'MISSED'}; peak ≤ 4 GB: ${last.buildPeakMb <= 4096 ? 'met' : 'MISSED'}; search ≤ 50 ms: ${last.searchMedianMs === undefined ? 'not measured' : last.searchMedianMs <= 50 ? 'met' : 'MISSED'}; cold ≤ 150 kB: ${last.coldKb === undefined ? 'not measured' : last.coldKb <= 150 ? 'met' : 'MISSED'}`);
+console.log(`targets at ${last.n}: ingest ≥ 1000 notes/s: ${last.n / last.ingestS >= 1000 ? 'met' : 'MISSED'}; re-ingest ≤ 1 s: ${last.reingestS <= 1 ? 'met' : 'MISSED'}; build ≤ 2× plain: ${(last.buildS / last.pages) / (last.plainS / last.filesWritten) <= 2 ? 'met' : 'MISSED'}; peak ≤ 4 GB: ${last.buildPeakMb <= 4096 ? 'met' : 'MISSED'}; search ≤ 50 ms: ${last.searchMedianMs === undefined ? 'not measured' : last.searchMedianMs <= 50 ? 'met' : 'MISSED'}; cold ≤ 150 kB: ${last.coldKb === undefined ? 'not measured' : last.coldKb <= 150 ? 'met' : 'MISSED'}; box ≤ 50 ms median, ≤ 150 ms p95: ${last.boxMedianMs === undefined ? 'not measured' : last.boxMedianMs <= 50 && last.boxP95Ms! <= 150 ? 'met' : 'MISSED'}`);
 if (last.n / last.ingestS < 1000) {
   // Name what limits ingest, from this run's own figures.
   const cores = last.ingestCpuS / last.ingestS;
