@@ -7,7 +7,7 @@
  * types every query again on a fresh page and reports the queries whose results differ from the
  * ones they got after other queries.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
@@ -128,5 +128,5 @@ try {
 } finally {
   await browser.close();
   await site.close();
-  if (!values.keep) await (await import('node:fs/promises')).rm(project.root, { recursive: true, force: true });
+  if (!values.keep) await rm(project.root, { recursive: true, force: true });
 }

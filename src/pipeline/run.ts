@@ -270,14 +270,16 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   /** A transcript for a voice message inside a chat export: the model's, or the reason there is none. */
   const transcribeVoice = async (file: InboxFile): Promise<{ text: string } | { missing: string }> => {
     if (!client) return { missing: 'no OPENAI_API_KEY; put its transcript beside it (same name, .txt)' };
+    // Redacted with the rest of the chat's text, like any transcript.
     const { transcript } = await transcribe(file, client, cache);
-    return { text: (await redact(transcript.text)).text.replace(/\s+/g, ' ').trim() };
+    return { text: transcript.text.replace(/\s+/g, ' ').trim() };
   };
 
   /** An input a reader converts: its Markdown goes through the same stages as a note's text. */
   const prepareConverted = async (reader: ReaderInput, sourceId: string): Promise<Prepared> => {
-    const hash = inputHash(reader.key);
     const converted = await readInput(reader, inboxDir, transcribeVoice);
+    // A one-file input was just read and hashed by its reader: its hash is not computed again.
+    const hash = inputHash(reader.key, converted.original);
     if (Buffer.byteLength(converted.text) > MAX_NOTE_BYTES) throw new Error(`its text is over ${MAX_NOTE_BYTES / 1048576} MB once converted; split it`);
     const text = new Uint8Array(Buffer.from(converted.text, 'utf8'));
     const file: InboxFile = { relPath: reader.key, absPath: path.join(inboxDir, ...reader.files[0]!.split('/')), bytes: text, hash, mtimeMs: 0 };

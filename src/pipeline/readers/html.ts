@@ -73,8 +73,6 @@ function readProperties(table: Element, metadata: Metadata): ElementContent[] {
 /** Removes chrome, lifts metadata out, and fixes what the exports write in odd ways. */
 function cleanExport(metadata: Metadata) {
   return (tree: HastRoot) => {
-    const titles: Element[] = [];
-    const headings: Element[] = [];
     visit(tree, 'element', (node: Element, index, parent) => {
       if (!parent || index === undefined) return;
       if (node.tagName === 'title') {
@@ -114,9 +112,8 @@ function cleanExport(metadata: Metadata) {
       // Google Docs writes its title as a paragraph of class "title"; Word's Title style comes as h1.doc-title.
       if ((node.tagName === 'p' && names.includes('title')) || names.includes('doc-title') || names.includes('page-title') || node.properties.id === 'title-heading') {
         node.tagName = 'h1';
-        titles.push(node);
+        node.properties.dataDocTitle = true;
       }
-      if (/^h[1-5]$/.test(node.tagName)) headings.push(node);
       // A table without a header row: its first row is the header (Word and Google Docs mark none).
       if (node.tagName === 'table') promoteHeaderRow(node);
       // Confluence's page title reads "Space : Page"; the space is a breadcrumb.
@@ -138,18 +135,25 @@ function cleanExport(metadata: Metadata) {
     });
     // A page saved from a site: its <main> (or its one <article>) is the text; the rest is the site around it.
     const focus = only(tree, 'main') ?? only(tree, 'article');
-    if (focus) {
-      tree.children = [focus];
-      for (let i = titles.length - 1; i >= 0; i--) if (!contains(focus, titles[i]!)) titles.splice(i, 1);
-      for (let i = headings.length - 1; i >= 0; i--) if (!contains(focus, headings[i]!)) headings.splice(i, 1);
-    }
-    // A page title above sections that are themselves h1 (Word's Title over Heading 1): the
-    // sections move one level down, so the outline reads one document with sections, not several.
-    const title = titles[0];
-    if (title && headings.some((h) => h !== title && h.tagName === 'h1')) {
-      for (const heading of headings) if (heading !== title) heading.tagName = `h${Number(heading.tagName[1]) + 1}`;
-    }
+    if (focus) tree.children = [focus];
+    demoteUnderTitle(tree);
   };
+}
+
+/**
+ * A page title above sections that are themselves h1 (Word's Title over Heading 1): the sections
+ * move one level down, so the outline reads one document with sections, not several.
+ */
+function demoteUnderTitle(tree: HastRoot): void {
+  let title: Element | undefined;
+  const headings: Element[] = [];
+  visit(tree, 'element', (node: Element) => {
+    if (node.properties.dataDocTitle && !title) title = node;
+    else if (/^h[1-5]$/.test(node.tagName)) headings.push(node);
+    delete node.properties.dataDocTitle;
+  });
+  if (!title || !headings.some((h) => h.tagName === 'h1')) return;
+  for (const heading of headings) heading.tagName = `h${Number(heading.tagName[1]) + 1}`;
 }
 
 /** The one element of a tag in the tree, when there is exactly one. */
@@ -159,14 +163,6 @@ function only(tree: HastRoot, tagName: string): Element | undefined {
     if (node.tagName === tagName) found.push(node);
   });
   return found.length === 1 ? found[0] : undefined;
-}
-
-function contains(ancestor: Element, node: Element): boolean {
-  let found = false;
-  visit(ancestor, 'element', (child: Element) => {
-    if (child === node) found = true;
-  });
-  return found;
 }
 
 function promoteHeaderRow(table: Element): void {

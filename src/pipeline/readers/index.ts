@@ -4,7 +4,7 @@
  * reads. `planInputs` decides what the inputs of the inbox are (a Slack channel is a folder of
  * day files, a Mattermost export holds many channels); `readInput` converts one.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import slugify from '@sindresorhus/slugify';
@@ -44,8 +44,8 @@ export interface InputPlan {
 
 const BY_EXTENSION: Array<[RegExp, ReaderName]> = [
   [/\.html?$/i, 'html'],
-  [/\.docx$/i, 'docx'],
-  [/\.doc$/i, 'docx'],
+  // An old .doc goes to the Word reader too, which says what it is and what to do.
+  [/\.docx?$/i, 'docx'],
   [/\.pdf$/i, 'pdf'],
 ];
 
@@ -68,11 +68,17 @@ const dirOf = (relPath: string) => (relPath.includes('/') ? relPath.slice(0, rel
 const under = (dir: string, relPath: string) => dir === '' || relPath.startsWith(dir + '/');
 const slug = (text: string) => slugify(text, { separator: '-', preserveCharacters: ['_'] }).slice(0, 80) || 'export';
 
+/** The first bytes of a file, to tell its format: only those are read. */
 function head(inboxDir: string, relPath: string, bytes = 256): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(path.join(inboxDir, ...relPath.split('/'))).subarray(0, bytes).toString('utf8');
+    fd = openSync(path.join(inboxDir, ...relPath.split('/')), 'r');
+    const buffer = Buffer.alloc(bytes);
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
   } catch {
     return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -125,7 +131,7 @@ export function planInputs(files: string[], inboxDir: string): InputPlan {
     }
     if (listed('channels.json')) {
       try {
-        const channels = JSON.parse(head(inboxDir, root ? `${root}/channels.json` : 'channels.json', 8 * 1024 * 1024)) as Array<{ name?: string }>;
+        const channels = JSON.parse(readFileSync(path.join(inboxDir, ...(root ? `${root}/channels.json` : 'channels.json').split('/')), 'utf8')) as Array<{ name?: string }>;
         for (const { name } of channels) {
           if (name && !days.has(name)) plan.warnings.push({ file: `${root ? root + '/' : ''}channels.json`, message: `channel #${name} is listed but its folder of day files is missing; nothing of it is published` });
         }
@@ -175,8 +181,8 @@ export function planInputs(files: string[], inboxDir: string): InputPlan {
 
 /** A reader's result, with what the site may offer for download. */
 export interface ReadResult extends Converted {
-  /** The original file, when the input is one file (HTML, Word, PDF). */
-  original?: { relPath: string; bytes: Uint8Array };
+  /** The original file as read (bytes and hash), when the input is one file (HTML, Word, PDF). */
+  original?: InboxFile;
   /** Every piece of text the original holds, also what the reader left out: scanned for secrets before the original is offered. */
   allText?: string;
 }
@@ -196,16 +202,16 @@ export async function readInput(input: ReaderInput, inboxDir: string, transcribe
   switch (input.reader) {
     case 'html': {
       const file = read(input.key);
-      return { ...readHtml(file.bytes), original: { relPath: input.key, bytes: file.bytes }, allText: Buffer.from(file.bytes).toString('utf8') };
+      return { ...readHtml(file.bytes), original: file, allText: Buffer.from(file.bytes).toString('utf8') };
     }
     case 'docx': {
       const file = read(input.key);
-      return { ...(await readDocx(file.bytes)), original: { relPath: input.key, bytes: file.bytes }, allText: docxText(file.bytes) };
+      return { ...(await readDocx(file.bytes)), original: file, allText: docxText(file.bytes) };
     }
     case 'pdf': {
       const file = read(input.key);
       const { converted, allText } = await readPdf(file.bytes);
-      return { ...converted, original: { relPath: input.key, bytes: file.bytes }, allText };
+      return { ...converted, original: file, allText };
     }
     case 'slack': {
       const days = input.files.filter((f) => SLACK_DAY_FILE.test(path.basename(f))).map((f): [string, string] => [path.basename(f), Buffer.from(read(f).bytes).toString('utf8')]);

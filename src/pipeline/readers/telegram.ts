@@ -54,8 +54,9 @@ async function chatMessages(chat: TelegramChat, transcribe: VoiceTranscriber, wa
       }
     } else if (voice) {
       text = [text, `(voice message, ${message.duration_seconds ?? '?'} s, not included in the export)`].filter(Boolean).join('\n');
-    } else if (message.file || message.photo) {
-      files.push(NOT_INCLUDED.test(message.file ?? message.photo ?? '') ? (message.file_name ?? 'file not included in the export') : (message.file ?? message.photo)!.split('/').pop()!);
+    } else {
+      const attached = message.file ?? message.photo;
+      if (attached) files.push(NOT_INCLUDED.test(attached) ? (message.file_name ?? 'file not included in the export') : attached.split('/').pop()!);
     }
     out.push({ at: message.date.slice(0, 16), author: message.from ?? message.actor ?? 'deleted account', text, files });
   }
