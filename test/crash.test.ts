@@ -12,7 +12,7 @@ import { REPO, snapshot, tempProject } from './helpers/project.ts';
  */
 function killIngestAt(inbox: string, content: string, sources: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'src/cli/ingest.ts'), '--inbox', inbox, '--content', content, '--no-llm', '--quiet'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [path.join(REPO, 'src/cli/ingest.ts'), '--inbox', inbox, '--content', content, '--no-llm', '--quiet'], { stdio: 'ignore' });
     const poll = setInterval(async () => {
       const written = await readdir(path.join(content, 'sources')).catch(() => [] as string[]);
       if (written.length >= sources) child.kill('SIGKILL');

@@ -28,7 +28,7 @@ beforeAll(async () => {
   await ingest({ inboxDir: project.inbox, contentDir: project.content });
   content = project.content;
   out = path.join(project.root, 'out');
-  const cli = (...args: string[]) => run(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'src/cli/substack.ts'), '--content', content, '--out', out, ...args], { cwd: project.root });
+  const cli = (...args: string[]) => run(process.execPath, [path.join(REPO, 'src/cli/substack.ts'), '--content', content, '--out', out, ...args], { cwd: project.root });
   await cli('course-management-production-incident-report');
   await cli('--ready');
 }, 120_000);
@@ -111,7 +111,7 @@ describe('npm run substack', () => {
   });
 
   it('names an unknown slug and lists the articles there are', async () => {
-    const failure = await run(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'src/cli/substack.ts'), '--content', content, '--out', out, 'no-such-post']).catch((e: { code: number; stderr: string }) => e);
+    const failure = await run(process.execPath, [path.join(REPO, 'src/cli/substack.ts'), '--content', content, '--out', out, 'no-such-post']).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr).toMatch(/no article "no-such-post"\. Articles: course-management-production-incident-report, sboy-platyozhnogo-shlyuza-2026-04-03/);
   });

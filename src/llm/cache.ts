@@ -8,7 +8,11 @@ import { readIfExists, writeFileAtomic } from '../pipeline/write/files.ts';
  * re-run anywhere, even without an API key, makes no call and gives the same content.
  */
 export class ResultCache {
-  constructor(private readonly dir: string) {}
+  private readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   static key(...parts: Array<string | Uint8Array>): string {
     const hash = createHash('sha256');

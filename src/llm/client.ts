@@ -8,7 +8,10 @@ export class ModelClient {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(readonly config: LlmConfig) {
+  readonly config: LlmConfig;
+
+  constructor(config: LlmConfig) {
+    this.config = config;
     // The SDK retries 429 and 5xx with exponential backoff, up to maxRetries, within the timeout.
     this.openai = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: config.maxRetries, timeout: config.timeoutMs });
   }

@@ -14,7 +14,11 @@ export class StatCache {
   private entries: Record<string, { size: number; mtimeMs: number; hash: string }> = {};
   private dirty = false;
 
-  private constructor(private readonly file: string) {}
+  private readonly file: string;
+
+  private constructor(file: string) {
+    this.file = file;
+  }
 
   static open(inboxDir: string): StatCache {
     const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');

@@ -50,10 +50,13 @@ const toHtml = unified().use(remarkRehype).use(rehypeSanitize, SUBSTACK_SCHEMA).
 /** Numbers citations in order of first use; the post ends with them as a "Sources" list. */
 class SourceList {
   readonly entries: Array<{ citation: Citation; url: string }> = [];
-  constructor(
-    private readonly siteUrl: string,
-    private readonly u: Ui,
-  ) {}
+  private readonly siteUrl: string;
+  private readonly u: Ui;
+
+  constructor(siteUrl: string, u: Ui) {
+    this.siteUrl = siteUrl;
+    this.u = u;
+  }
 
   /** Inline markers "[1]" linking straight to the cited lines on the site. */
   markers(cite: Citation[]): PhrasingContent[] {

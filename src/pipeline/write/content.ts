@@ -11,13 +11,18 @@ export type WriteOutcome = 'written' | 'unchanged' | 'kept-edited';
  * hash is not the one recorded when we wrote it (or that we never wrote) is left alone.
  */
 export class ContentWriter {
-  constructor(
-    private readonly contentDir: string,
-    private readonly manifest: Manifest,
-    private readonly journal: Journal,
-    /** Hashes a killed earlier run may have left (from its journal): those files are ours too. */
-    private readonly unsaved: Map<string, Set<string>> = new Map(),
-  ) {}
+  private readonly contentDir: string;
+  private readonly manifest: Manifest;
+  private readonly journal: Journal;
+  /** Hashes a killed earlier run may have left (from its journal): those files are ours too. */
+  private readonly unsaved: Map<string, Set<string>>;
+
+  constructor(contentDir: string, manifest: Manifest, journal: Journal, unsaved: Map<string, Set<string>> = new Map()) {
+    this.contentDir = contentDir;
+    this.manifest = manifest;
+    this.journal = journal;
+    this.unsaved = unsaved;
+  }
 
   private isOurs(relPath: string, hash: string): boolean {
     return this.manifest.outputs[relPath] === hash || (this.unsaved.get(relPath)?.has(hash) ?? false);

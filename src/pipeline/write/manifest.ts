@@ -64,7 +64,11 @@ export function saveManifest(contentDir: string, manifest: Manifest): void {
 /** Appends "path<TAB>hash" to the journal, before the file itself is written. */
 export class Journal {
   private fd: number | undefined;
-  constructor(private readonly contentDir: string) {}
+  private readonly contentDir: string;
+
+  constructor(contentDir: string) {
+    this.contentDir = contentDir;
+  }
 
   record(relPath: string, hash: string): void {
     if (this.fd === undefined) {
