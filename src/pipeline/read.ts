@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import slugify from '@sindresorhus/slugify';
 
 /** One file of the inbox, as read: its bytes never change after this point. */
 export interface InboxFile {
@@ -28,6 +29,15 @@ const IGNORED = /^(\.|~\$)|~$|\.(swp|tmp|part|crdownload)$|^(Thumbs\.db|desktop\
 export const MAX_INBOX_FILE_BYTES = 64 * 1024 * 1024;
 /** Text notes are small; one this big is a log or a dump, and parsing it would stall the run. */
 export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
+
+/** Voice memos: transcribed, not read as text. */
+export const AUDIO_EXTENSIONS = /\.(ogg|oga|opus|mp3|m4a|wav|webm|flac|mp4)$/i;
+
+/** Stable source id from a file name: `Отчёт о сбое.txt` → `otchyot-o-sboe`. */
+export function sourceSlug(relPath: string): string {
+  const base = relPath.split('/').pop()!.replace(/\.[^.]+$/, '');
+  return slugify(base, { separator: '-', preserveCharacters: ['_'] }).slice(0, 80) || 'source';
+}
 
 export function hashBytes(bytes: Uint8Array | string): string {
   return 'sha256:' + createHash('sha256').update(bytes).digest('hex');

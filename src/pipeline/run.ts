@@ -1,22 +1,23 @@
 import slugify from '@sindresorhus/slugify';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { collectionSchemas, type DocumentCollection } from '../schemas/index.ts';
+import type { DocumentCollection } from '../schemas/index.ts';
 import { ResultCache } from '../llm/cache.ts';
-import { ModelClient } from '../llm/client.ts';
+import type { ModelClient } from '../llm/client.ts';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.ts';
-import { enrichWithModel } from './extract/llm.ts';
-import { hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile, type InboxFile } from './read.ts';
+import { AUDIO_EXTENSIONS, hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile, sourceSlug, type InboxFile } from './read.ts';
 import { planInputs, readInput, unsupportedFormat, type ReaderInput } from './readers/index.ts';
-import { redact } from './redact/index.ts';
 import { StatCache } from './stat-cache.ts';
-import { sidecarSegments, transcribe, transcriptNote } from './transcribe.ts';
 import { SourcePool } from './pool.ts';
-import { AUDIO_EXTENSIONS, processSource, renderDocuments, renderInThread, sourceSlug, type RenderedSource } from './source.ts';
+import type { RenderedSource } from './source.ts';
 import { ContentWriter } from './write/content.ts';
 import { removeLeftoverTempFiles } from './write/files.ts';
 import { Journal, loadManifest, readJournal, saveManifest, type Manifest } from './write/manifest.ts';
-import { toYaml } from './write/mdx.ts';
+
+// The stages that transcribe, parse, extract, redact and serialize (and the model SDK) are
+// imported where they are first needed, not here: an unchanged inbox is checked and skipped
+// without loading them, which was most of the start-up time of `npm run ingest`.
 
 /**
  * Bump when the pipeline's output for the same input changes, so that a re-run regenerates
@@ -78,13 +79,16 @@ function documentSlug(title: string): string {
 }
 
 /**
- * Below this many inputs to process, starting workers costs more than it saves: each worker loads
- * and warms up the pipeline again (about a second of CPU). Measured with `npm run bench`: at 1,000
- * notes one thread is faster (3.0 s against 3.9 s), at 10,000 the workers are (20.6 s against 26.8 s).
+ * Below this many bytes to process, starting workers costs more than it saves: each worker loads
+ * and warms up the pipeline again. The cost is fixed and the gain grows with the bytes, whatever
+ * the notes' size. Measured on 2 cores: copies of the seeds, 2.3 MB (200 notes) 7.2 s in one
+ * thread against 7.5 s with workers, 3.4 MB (300) 10.5 s against 8.9 s; small generated notes,
+ * 2.8 MB (1,000) 8.0 s against 7.0 s.
  */
-const MIN_INPUTS_FOR_WORKERS = 2000;
+const MIN_BYTES_FOR_WORKERS = 2.5 * 1024 * 1024;
 
-function sourceFile(processed: RenderedSource): string {
+async function sourceFile(processed: RenderedSource): Promise<string> {
+  const [{ collectionSchemas }, { toYaml }] = await Promise.all([import('../schemas/index.ts'), import('./write/mdx.ts')]);
   const data = collectionSchemas.sources.parse(processed.source);
   const yaml = toYaml(data);
   // The body is the text exactly, so the site's line numbers are the inbox file's.
@@ -107,7 +111,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     models: '',
   };
   const llmConfig = options.llm === false ? undefined : (options.llm ?? llmConfigFromEnv());
-  const client = llmConfig ? new ModelClient(llmConfig) : undefined;
+  const client = llmConfig ? new (await import('../llm/client.ts')).ModelClient(llmConfig) : undefined;
   const cache = new ResultCache(path.join(contentDir, '.fieldnotes', 'cache'));
   report.models = client
     ? `models on (${llmConfig!.extractModel}, ${llmConfig!.transcribeModel}${llmConfig!.baseURL ? ` at ${llmConfig!.baseURL}` : ''})`
@@ -127,7 +131,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const listing = await listInbox(inboxDir);
   for (const problem of listing.problems) report.warnings.push({ file: problem.relPath, message: problem.message });
   // Exports and documents that a reader converts (readers/index.ts); the other files are notes and memos.
-  const plan = planInputs(listing.files, inboxDir);
+  const plan = await planInputs(listing.files, inboxDir);
   report.warnings.push(...plan.warnings);
   const readerOf = new Map(plan.readers.map((input) => [input.key, input]));
   const notes = listing.files.filter((f) => !plan.claimed.has(f) && !readerOf.has(f));
@@ -186,9 +190,17 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }
   }
 
-  // Offline processing of the inputs that changed goes to one worker per core.
-  const toProcess = inputs.length - unchanged.size;
-  const workers = options.workers ?? (!client && toProcess >= MIN_INPUTS_FOR_WORKERS ? availableParallelism() : 0);
+  // Offline processing of the inputs that changed goes to one worker per core, when there is enough of it.
+  const bytesToProcess = (): number => {
+    let total = 0;
+    for (const relPath of inputs) {
+      if (unchanged.has(relPath)) continue;
+      for (const file of readerOf.get(relPath)?.files ?? [relPath]) total += statSync(path.join(inboxDir, ...file.split('/')), { throwIfNoEntry: false })?.size ?? 0;
+      if (total >= MIN_BYTES_FOR_WORKERS) break;
+    }
+    return total;
+  };
+  const workers = options.workers ?? (!client && bytesToProcess() >= MIN_BYTES_FOR_WORKERS ? availableParallelism() : 0);
   const pool = workers > 0 ? new SourcePool(workers) : undefined;
 
   type Prepared =
@@ -219,6 +231,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         if (sidecar) return { kind: 'skip', hash, reason: `its transcript ${sidecar} is used instead of transcribing it`, warn: false };
         if (file.bytes.length === 0) throw new Error('the audio file is empty');
         if (!client) return { kind: 'skip', hash, reason: 'audio is not transcribed without OPENAI_API_KEY; put its transcript beside it (same name, .txt or .md)', warn: true };
+        const { transcribe, transcriptNote } = await import('./transcribe.ts');
         const { transcript } = await transcribe(file, client, cache);
         const note = transcriptNote(transcript, relPath);
         audio = { relPath, bytes: file.bytes };
@@ -229,6 +242,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       } else if (audioOfSidecar.has(relPath)) {
         const audioPath = audioOfSidecar.get(relPath)!;
         audio = { relPath: audioPath, bytes: readInboxFile(inboxDir, audioPath).bytes };
+        const { sidecarSegments } = await import('./transcribe.ts');
         segments = sidecarSegments(new TextDecoder().decode(file.bytes));
       }
       const { processed, warnings } = await extractFrom(file, sourceId, audio !== undefined);
@@ -249,6 +263,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     let processed: RenderedSource;
     if (client) {
       // With a model the input waits on the network, not the CPU: it stays in this thread.
+      const [{ processSource, renderDocuments }, { enrichWithModel }] = await Promise.all([import('./source.ts'), import('./extract/llm.ts')]);
       const extracted = await processSource(file, sourceId, { transcript: task.transcript });
       const lines = extracted.text.split('\n');
       extracted.documents = await Promise.all(
@@ -262,7 +277,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       );
       processed = renderDocuments(extracted);
     } else {
-      processed = pool ? await pool.run(task) : await renderInThread(task);
+      processed = pool ? await pool.run(task) : await (await import('./source.ts')).renderInThread(task);
     }
     return { processed, warnings };
   };
@@ -271,6 +286,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const transcribeVoice = async (file: InboxFile): Promise<{ text: string } | { missing: string }> => {
     if (!client) return { missing: 'no OPENAI_API_KEY; put its transcript beside it (same name, .txt)' };
     // Redacted with the rest of the chat's text, like any transcript.
+    const { transcribe } = await import('./transcribe.ts');
     const { transcript } = await transcribe(file, client, cache);
     return { text: transcript.text.replace(/\s+/g, ' ').trim() };
   };
@@ -290,6 +306,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     let original: { relPath: string; bytes: Uint8Array } | undefined;
     if (converted.original) {
       // The original is published as it is: only when nothing in it (also what the reader left out) looks like a secret.
+      const { redact } = await import('./redact/index.ts');
       const found = (source.redactions?.length ?? 0) + (converted.allText ? (await redact(converted.allText)).redactions.length : 0);
       if (found === 0) {
         original = converted.original;
@@ -352,7 +369,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
           pending.push({ path: `${collection}/${slug}.mdx`, text: document.file, collection });
           processed.source.documents!.push({ collection, slug });
         }
-        pending.unshift({ path: `sources/${sourceId}.md`, text: sourceFile(processed), collection: 'sources' });
+        pending.unshift({ path: `sources/${sourceId}.md`, text: await sourceFile(processed), collection: 'sources' });
 
         for (const output of pending) {
           const outcome = writer.write(output.path, output.text);

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import slugify from '@sindresorhus/slugify';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
 import { citationHref, citationLabel, documentSchemas, type DocumentCollection, type SourceInput } from '../schemas/index.ts';
@@ -9,7 +8,7 @@ import { extract, type ExtractedDocument } from './extract/index.ts';
 import { detectLanguages } from './language.ts';
 import { findNoise, type NoiseReport } from './noise.ts';
 import { parse, type ParsedSource } from './parse.ts';
-import type { InboxFile } from './read.ts';
+import { AUDIO_EXTENSIONS, type InboxFile } from './read.ts';
 import { redact } from './redact/index.ts';
 import { chatMessages } from './chat.ts';
 import { codeLineSet, outline } from './outline.ts';
@@ -29,14 +28,6 @@ export interface ProcessedSource {
   warnings: string[];
   /** Publish even with no document (`publish: true` in the file's frontmatter). */
   forcePublish: boolean;
-}
-
-export const AUDIO_EXTENSIONS = /\.(ogg|oga|opus|mp3|m4a|wav|webm|flac|mp4)$/i;
-
-/** Stable source id from a file name: `Отчёт о сбое.txt` → `otchyot-o-sboe`. */
-export function sourceSlug(relPath: string): string {
-  const base = relPath.split('/').pop()!.replace(/\.[^.]+$/, '');
-  return slugify(base, { separator: '-', preserveCharacters: ['_'] }).slice(0, 80) || 'source';
 }
 
 export function generatedNote(relPath: string) {

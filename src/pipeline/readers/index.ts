@@ -9,12 +9,8 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import slugify from '@sindresorhus/slugify';
 import { readInboxFile, type InboxFile } from '../read.ts';
-import { readDocx } from './docx.ts';
-import { readHtml } from './html.ts';
-import { isMattermostExport, parseMattermost, readMattermostChannel, type MattermostExport } from './mattermost.ts';
-import { readPdf } from './pdf.ts';
-import { readSlackChannel, SLACK_DAY_FILE } from './slack.ts';
-import { readTelegram, type VoiceTranscriber } from './telegram.ts';
+import type { MattermostExport } from './mattermost.ts';
+import type { VoiceTranscriber } from './telegram.ts';
 import type { Converted, ReaderName } from './types.ts';
 
 export type { Converted, ReaderName } from './types.ts';
@@ -82,15 +78,28 @@ function head(inboxDir: string, relPath: string, bytes = 256): string {
   }
 }
 
+/*
+ * The readers themselves are imported when an input of theirs is planned or read: an inbox of
+ * plain notes (and every unchanged run) starts without loading them.
+ */
+
+/** A Slack export's day file, `2026-02-26.json`, in a channel folder. */
+const SLACK_DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
+/** A JSONL file is a Mattermost export when its first line is the version line. */
+const isMattermostExport = (head: string) => /^\s*\{\s*"type"\s*:\s*"version"/.test(head);
+
 /** A Mattermost export's channels are its inputs; read once per run for all of them. */
 let lastMattermost: { hash: string; parsed: MattermostExport } | undefined;
-function mattermost(file: InboxFile): MattermostExport {
-  if (lastMattermost?.hash !== file.hash) lastMattermost = { hash: file.hash, parsed: parseMattermost(Buffer.from(file.bytes).toString('utf8'), file.relPath) };
+async function mattermost(file: InboxFile): Promise<MattermostExport> {
+  if (lastMattermost?.hash !== file.hash) {
+    const { parseMattermost } = await import('./mattermost.ts');
+    lastMattermost = { hash: file.hash, parsed: parseMattermost(Buffer.from(file.bytes).toString('utf8'), file.relPath) };
+  }
   return lastMattermost.parsed;
 }
 
 /** Which inputs of the inbox need a reader, and which files they take with them. */
-export function planInputs(files: string[], inboxDir: string): InputPlan {
+export async function planInputs(files: string[], inboxDir: string): Promise<InputPlan> {
   const plan: InputPlan = { readers: [], claimed: new Set(), warnings: [] };
   /** Claims the files of an export: its own folders and files, never the rest of the inbox around it. */
   const claim = (root: string, parts: RegExp) => {
@@ -156,7 +165,7 @@ export function planInputs(files: string[], inboxDir: string): InputPlan {
     plan.claimed.add(file);
     let parsed: MattermostExport;
     try {
-      parsed = mattermost(readInboxFile(inboxDir, file));
+      parsed = await mattermost(readInboxFile(inboxDir, file));
     } catch {
       // One input without a channel: reading it repeats the error, reported against the file.
       plan.readers.push({ key: file, slug: slug(path.basename(file, path.extname(file))), reader: 'mattermost', files: [file], exportName: file });
@@ -199,23 +208,28 @@ function docxText(bytes: Uint8Array): string {
 
 export async function readInput(input: ReaderInput, inboxDir: string, transcribeVoice: (file: InboxFile) => Promise<{ text: string } | { missing: string }>): Promise<ReadResult> {
   const read = (relPath: string) => readInboxFile(inboxDir, relPath);
+  // The HTML, Word and PDF readers (unified, mammoth, pdf.js) are loaded only when such a file is read.
   switch (input.reader) {
     case 'html': {
       const file = read(input.key);
+      const { readHtml } = await import('./html.ts');
       return { ...readHtml(file.bytes), original: file, allText: Buffer.from(file.bytes).toString('utf8') };
     }
     case 'docx': {
       const file = read(input.key);
+      const { readDocx } = await import('./docx.ts');
       return { ...(await readDocx(file.bytes)), original: file, allText: docxText(file.bytes) };
     }
     case 'pdf': {
       const file = read(input.key);
+      const { readPdf } = await import('./pdf.ts');
       const { converted, allText } = await readPdf(file.bytes);
       return { ...converted, original: file, allText };
     }
     case 'slack': {
       const days = input.files.filter((f) => SLACK_DAY_FILE.test(path.basename(f))).map((f): [string, string] => [path.basename(f), Buffer.from(read(f).bytes).toString('utf8')]);
       const users = input.files.find((f) => f.endsWith('users.json'));
+      const { readSlackChannel } = await import('./slack.ts');
       return readSlackChannel({ channel: input.channel!, exportName: input.exportName!, days, usersJson: users ? Buffer.from(read(users).bytes).toString('utf8') : undefined });
     }
     case 'telegram': {
@@ -228,11 +242,13 @@ export async function readInput(input: ReaderInput, inboxDir: string, transcribe
         if (!input.files.includes(relPath)) return { missing: `${inExport} is not in the export folder` };
         return transcribeVoice(read(relPath));
       };
+      const { readTelegram } = await import('./telegram.ts');
       return readTelegram(Buffer.from(file.bytes).toString('utf8'), input.key, input.exportName!, transcriber);
     }
     case 'mattermost': {
-      const parsed = mattermost(read(input.files[0]!));
+      const parsed = await mattermost(read(input.files[0]!));
       if (!input.channel) throw new Error(`${input.key} has no channel with posts`);
+      const { readMattermostChannel } = await import('./mattermost.ts');
       const converted = readMattermostChannel(parsed, input.channel, input.exportName!);
       // The count of left-out direct messages is said once per export, on its first channel.
       const first = [...parsed.channels.keys()].sort().find((c) => parsed.channels.get(c)!.posts.length > 0);

@@ -22,9 +22,6 @@ interface MattermostLine {
   post?: MattermostPost;
 }
 
-/** A JSONL file is a Mattermost export when its first line is the version line. */
-export const isMattermostExport = (head: string) => /^\s*\{\s*"type"\s*:\s*"version"/.test(head);
-
 export interface MattermostExport {
   channels: Map<string, { title: string; posts: MattermostPost[] }>;
   directPosts: number;

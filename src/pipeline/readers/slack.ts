@@ -8,7 +8,6 @@
 import { chatTranscript, exportJson, utcMinute, type ExportedMessage } from './chat-export.ts';
 import type { Converted } from './types.ts';
 
-export const SLACK_DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
 
 interface SlackMessage {
   type?: string;
