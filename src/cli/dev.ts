@@ -54,7 +54,9 @@ function scheduleIngest(reason: string): void {
 scheduleIngest('start');
 await running;
 const server = await dev({ root: process.cwd(), server: { port: Number(values.port), host: values.host } });
-const watcher = watch(inboxDir, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 } });
+// A file still being written when its ingest starts is ingested again when the write ends (every
+// change event schedules a run), so the wait for a file to settle can be short.
+const watcher = watch(inboxDir, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } });
 watcher.on('all', (event, file) => scheduleIngest(`${event} ${path.relative(inboxDir, file)}`));
 
 const stop = async () => {
