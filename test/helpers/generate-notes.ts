@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -50,4 +50,36 @@ export async function writeNotes(dir: string, count: number): Promise<void> {
     const { name, text } = note(i);
     await writeFile(path.join(dir, name), text);
   }
+}
+
+/** The real inputs that seed-shaped benchmark inboxes are made of. */
+export const SHARED = path.resolve(import.meta.dirname, '../../../shared');
+
+/** Inputs of a folder (not the expected answers, not the manifest), in name order. */
+export async function sharedInputs(...dirs: string[]): Promise<Array<{ name: string; bytes: Buffer }>> {
+  const out: Array<{ name: string; bytes: Buffer }> = [];
+  for (const dir of dirs) {
+    const abs = path.join(SHARED, dir);
+    for (const name of (await readdir(abs)).sort()) {
+      if (name.endsWith('.expected.json') || /^(README|MANIFEST)\.md$/.test(name)) continue;
+      out.push({ name, bytes: await readFile(path.join(abs, name)) });
+    }
+  }
+  return out;
+}
+
+/**
+ * `count` copies of real inputs, round robin, each with a line of its own appended the way an
+ * author edits a note (ASCII, so a file in any legacy encoding stays in it). The copies keep their
+ * originals' shape, size, encoding and extension; each is a different file to the pipeline.
+ */
+export async function writeVariedCopies(dir: string, inputs: Array<{ name: string; bytes: Buffer }>, count: number): Promise<number> {
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const original = inputs[i % inputs.length]!;
+    const copy = Buffer.concat([original.bytes, Buffer.from(`\n\nReviewed again for copy ${i} of the bench.\n`)]);
+    await writeFile(path.join(dir, `${String(i).padStart(5, '0')}-${original.name}`), copy);
+    bytes += copy.length;
+  }
+  return bytes;
 }
