@@ -19,7 +19,8 @@ import { sharedInputs, writeVariedCopies } from '../test/helpers/generate-notes.
 import { seconds, timed } from './measure.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(REPO, 'src/cli/ingest.ts');
+/** The CLI as `npm run ingest` starts it. */
+const CLI = [path.join(REPO, 'src/cli/launch.mjs'), 'ingest'];
 
 export const INPUT_SETS = {
   seeds: () => sharedInputs('seeds'),
@@ -56,7 +57,7 @@ export async function speedRow(inputs: keyof typeof INPUT_SETS, n: number): Prom
     const content = path.join(root, 'content');
     await mkdir(inbox);
     const bytes = await writeVariedCopies(inbox, await INPUT_SETS[inputs](), n);
-    const cli = [CLI, '--inbox', inbox, '--content', content, '--no-llm', '--quiet'];
+    const cli = [...CLI, '--inbox', inbox, '--content', content, '--no-llm', '--quiet'];
     const first = await timed(process.execPath, cli, root);
     const again = await timed(process.execPath, cli, root);
     const parseS = await parseFloor(inbox);
@@ -79,7 +80,7 @@ export async function unchangedStart(): Promise<{ npmS: number; cliS: number }> 
     await mkdir(inbox);
     await writeVariedCopies(inbox, await INPUT_SETS.seeds(), 5);
     const options = ['--inbox', inbox, '--content', path.join(root, 'content'), '--no-llm', '--quiet'];
-    const cli = [CLI, ...options];
+    const cli = [...CLI, ...options];
     await timed(process.execPath, cli, REPO);
     const npm = process.env.npm_execpath;
     const times = async (args: string[]) => {

@@ -1,8 +1,10 @@
+import slugify from '@sindresorhus/slugify';
+import fc from 'fast-check';
 import { readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SourcePool } from '../src/pipeline/pool.ts';
-import { hashBytes, type InboxFile } from '../src/pipeline/read.ts';
+import { hashBytes, sourceSlug, type InboxFile } from '../src/pipeline/read.ts';
 import { assignSourceIds, ingest } from '../src/pipeline/run.ts';
 import { snapshot, tempProject } from './helpers/project.ts';
 
@@ -160,4 +162,12 @@ describe('the worker pool', () => {
       await pool.close();
     }
   }, 60_000);
+});
+
+describe('source ids', () => {
+  it('are the names themselves when a name is a slug already, exactly as slugify would give them', () => {
+    const slugged = (name: string) => slugify(name, { separator: '-', preserveCharacters: ['_'] }).slice(0, 80) || 'source';
+    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/), (name) => sourceSlug(`notes/${name}.md`) === slugged(name)), { numRuns: 2000 });
+    for (const name of ['Отчёт о сбое', 'fooBar', 'a__b', '-x-', '000_7ab448249b043be4']) expect(sourceSlug(`${name}.txt`)).toBe(slugged(name));
+  });
 });

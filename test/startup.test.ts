@@ -7,10 +7,10 @@ import { REPO, tempProject } from './helpers/project.ts';
 
 const run = promisify(execFile);
 
-/** Runs `npm run ingest`'s CLI as npm does (Node's own type stripping); returns the modules it loaded. */
+/** Runs the CLI as `npm run ingest` does (src/cli/launch.mjs, Node's own type stripping); returns the modules it loaded. */
 async function ingestLoads(inbox: string, content: string): Promise<{ modules: string[]; stdout: string }> {
   const record = path.join(content, '..', 'loads.txt');
-  const { stdout } = await run(process.execPath, ['--import', path.join(REPO, 'test/helpers/record-loads.mjs'), path.join(REPO, 'src/cli/ingest.ts'), '--inbox', inbox, '--content', content, '--no-llm'], {
+  const { stdout } = await run(process.execPath, ['--import', path.join(REPO, 'test/helpers/record-loads.mjs'), path.join(REPO, 'src/cli/launch.mjs'), 'ingest', '--inbox', inbox, '--content', content, '--no-llm'], {
     env: { ...process.env, FIELDNOTES_RECORD_LOADS: record },
   });
   return { modules: (await readFile(record, 'utf8')).split('\n'), stdout };

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { getCompileCacheDir } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { RenderedSource, SourceTask } from './source.ts';
 
@@ -52,7 +53,7 @@ export class SourcePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./pool-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const worker = new Worker(new URL('./pool-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb }, workerData: { compileCache: getCompileCacheDir() } });
     const slot: Slot = { worker };
     worker.on('message', (message: { rendered?: RenderedSource; error?: string }) => {
       const job = slot.job!;

@@ -6,7 +6,6 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import slugify from '@sindresorhus/slugify';
 import { readInboxFile, type InboxFile } from '../read.ts';
 import type { MattermostExport } from './mattermost.ts';
@@ -197,7 +196,8 @@ export interface ReadResult extends Converted {
 }
 
 /** All the text of a .docx (body, headers, footers, comments, properties): the XML parts' text. */
-function docxText(bytes: Uint8Array): string {
+async function docxText(bytes: Uint8Array): Promise<string> {
+  const { strFromU8, unzipSync } = await import('fflate');
   try {
     const parts = unzipSync(bytes, { filter: (file) => /\.(xml|rels)$/i.test(file.name) });
     return Object.values(parts).map((part) => strFromU8(part).replace(/<[^>]+>/g, ' ')).join('\n');
@@ -218,7 +218,7 @@ export async function readInput(input: ReaderInput, inboxDir: string, transcribe
     case 'docx': {
       const file = read(input.key);
       const { readDocx } = await import('./docx.ts');
-      return { ...(await readDocx(file.bytes)), original: file, allText: docxText(file.bytes) };
+      return { ...(await readDocx(file.bytes)), original: file, allText: await docxText(file.bytes) };
     }
     case 'pdf': {
       const file = read(input.key);
