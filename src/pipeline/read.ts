@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import slugify from '@sindresorhus/slugify';
+import { slugify } from './slug.ts';
 
 /** One file of the inbox, as read: its bytes never change after this point. */
 export interface InboxFile {

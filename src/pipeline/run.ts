@@ -1,4 +1,4 @@
-import slugify from '@sindresorhus/slugify';
+import { slugify } from './slug.ts';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';

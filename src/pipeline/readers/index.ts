@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import slugify from '@sindresorhus/slugify';
+import { slugify } from '../slug.ts';
 import { readInboxFile, type InboxFile } from '../read.ts';
 import type { MattermostExport } from './mattermost.ts';
 import type { VoiceTranscriber } from './telegram.ts';
