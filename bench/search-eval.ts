@@ -15,11 +15,11 @@ import matter from 'gray-matter';
 import type { Page } from 'playwright-core';
 import { ingest } from '../src/pipeline/run.ts';
 import { findChromium, launchFound } from '../test/helpers/chromium.ts';
-import { buildSite, tempProject } from '../test/helpers/project.ts';
+import { buildSite, SHARED, tempProject } from '../test/helpers/project.ts';
 import { serveStatic } from '../test/helpers/serve.ts';
 
 const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false }, only: { type: 'string' } } });
-const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus/notes');
+const CORPUS = path.join(SHARED, 'corpus/notes');
 
 interface Query {
   class: string;

@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SHARED } from './project.ts';
 
 /**
  * Realistic generated notes for crash, determinism and benchmark runs: English, Russian, Korean
@@ -51,9 +52,6 @@ export async function writeNotes(dir: string, count: number): Promise<void> {
     await writeFile(path.join(dir, name), text);
   }
 }
-
-/** The real inputs that seed-shaped benchmark inboxes are made of. */
-export const SHARED = path.resolve(import.meta.dirname, '../../../shared');
 
 /** Inputs of a folder (not the expected answers, not the manifest), in name order. */
 export async function sharedInputs(...dirs: string[]): Promise<Array<{ name: string; bytes: Buffer }>> {

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const SEEDS = path.resolve(REPO, '../shared/seeds');
+/** ../shared beside the checkout: seeds, corpus and bench cases (read-only). */
+export const SHARED = path.resolve(REPO, '../shared');
+export const SEEDS = path.join(SHARED, 'seeds');
 
 /** The five seed inputs, by file name. */
 export async function seedFiles(): Promise<string[]> {

@@ -208,7 +208,6 @@ async function docxText(bytes: Uint8Array): Promise<string> {
 
 export async function readInput(input: ReaderInput, inboxDir: string, transcribeVoice: (file: InboxFile) => Promise<{ text: string } | { missing: string }>): Promise<ReadResult> {
   const read = (relPath: string) => readInboxFile(inboxDir, relPath);
-  // The HTML, Word and PDF readers (unified, mammoth, pdf.js) are loaded only when such a file is read.
   switch (input.reader) {
     case 'html': {
       const file = read(input.key);
