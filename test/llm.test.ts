@@ -41,19 +41,35 @@ const config = (overrides: Partial<LlmConfig> = {}): LlmConfig => ({
   ...overrides,
 });
 
-/** An answer with every property the strict schema requires: nulls and empty lists, then `fields`. */
-function answer(kind: 'incident' | 'adr' | 'runbook', fields: Record<string, unknown>): string {
-  const schema = zodResponseFormat(modelSchema(kind), kind).json_schema.schema as { properties: Record<string, { type?: string }> };
-  const blank = Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, value.type === 'array' ? [] : null]));
-  return JSON.stringify({ ...blank, ...fields });
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema> };
+
+/** What a model answers when the note says nothing: null, an empty list, or an object of those. */
+const blankOf = (schema: JsonSchema): unknown =>
+  schema.type === 'array' ? [] : schema.type === 'object' && schema.properties ? Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, blankOf(value)])) : null;
+
+/** The fields of one kind with every property the strict schema requires, then `fields`. */
+function fieldsOf(kind: 'incident' | 'adr' | 'runbook', fields: Record<string, unknown>): Record<string, unknown> {
+  const schema = zodResponseFormat(modelSchema(kind), kind).json_schema.schema as JsonSchema;
+  return { ...(blankOf(schema) as Record<string, unknown>), ...fields };
 }
 
-const REDIS_ANSWER = answer('incident', {
-  title: { text: 'Redis outage 2026-03-03', quote: 'Redis outage 2026-03-03', fromLine: 1, toLine: 1 },
-  rootCause: { text: 'The disk filled up because the AOF rewrite never ran', quote: 'the disk had filled up, AOF rewrite never ran', fromLine: 5, toLine: 5 },
-  resolution: { text: 'Redis was restarted', quote: 'We restarted Redis', fromLine: 5, toLine: 5 },
-  trigger: { text: 'A cosmic ray', quote: 'a cosmic ray flipped a bit in Redis', fromLine: 5, toLine: 5 },
-  impact: { text: 'All users were logged out', quote: 'sessions were lost', fromLine: 3, toLine: 3 },
+/** A whole-note answer: the documents the model found, each with its kind's fields. */
+function answer(...documents: Array<{ kind: 'incident' | 'adr' | 'runbook'; lines: [number, number]; fields: Record<string, unknown> }>): string {
+  return JSON.stringify({
+    documents: documents.map(({ kind, lines, fields }) => ({ kind, fromLine: lines[0], toLine: lines[1], incident: null, adr: null, runbook: null, [kind]: fieldsOf(kind, fields) })),
+  });
+}
+
+const REDIS_ANSWER = answer({
+  kind: 'incident',
+  lines: [1, 5],
+  fields: {
+    title: { text: 'Redis outage 2026-03-03', quote: 'Redis outage 2026-03-03', fromLine: 1, toLine: 1 },
+    rootCause: { text: 'The disk filled up because the AOF rewrite never ran', quote: 'the disk had filled up, AOF rewrite never ran', fromLine: 5, toLine: 5 },
+    resolution: { text: 'Redis was restarted', quote: 'We restarted Redis', fromLine: 5, toLine: 5 },
+    trigger: { text: 'A cosmic ray', quote: 'a cosmic ray flipped a bit in Redis', fromLine: 5, toLine: 5 },
+    impact: { text: 'All users were logged out', quote: 'sessions were lost', fromLine: 3, toLine: 3 },
+  },
 });
 
 async function project(files: Record<string, string>) {
@@ -85,8 +101,10 @@ describe('LLM extraction', () => {
     // The offline value with its own citation stays; the difference is reported.
     expect(incident.impact.text).toBe('sessions were lost for 20 minutes.');
     const messages = report.warnings.map((w) => w.message).join('\n');
-    expect(messages).toMatch(/model claim rejected: trigger: quote "a cosmic ray flipped a bit in Redis" is not in lines 5–5/);
-    expect(messages).toMatch(/model disagrees: impact/);
+    expect(messages).toMatch(/model claim rejected: incident at lines 1–5: trigger: quote "a cosmic ray flipped a bit in Redis" is not in lines 5–5/);
+    // A written note: the rules' value stays, the difference is reported, and each field says who gave it.
+    expect(messages).toMatch(/model disagrees: "Redis outage 2026-03-03": impact: kept "sessions were lost for 20 minutes\.", model said "All users were logged out"/);
+    expect(incident.by).toMatchObject({ title: 'heuristic', impact: 'heuristic', resolution: 'heuristic', rootCause: 'model' });
     expect(report.models).toMatch(/1 model requests, 120 tokens in, 40 out, about \$0\.0000/);
     // One structured-output call, with the JSON Schema made from the zod schema.
     const request = mock.requests[0]!.body as { response_format: { type: string; json_schema: { strict: boolean; schema: object } } };
@@ -142,6 +160,185 @@ describe('LLM extraction', () => {
     const p = await project({ 'redis.md': NOTE });
     const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: false });
     expect(report.models).toMatch(/models off/);
+  });
+});
+
+const CALL_NOTE = `Notes from the Tuesday call
+
+We talked about the load balancer again.
+nginx reloads drop long-lived connections, which hurts the websocket clients.
+We decided to move the edge to Envoy; HAProxy was considered but has the same reload problem.
+Owner: Dana.
+`;
+
+const RUNBOOK_SHAPED_OUTAGE = `# Runbook: Disk full on db-1
+
+## Steps
+
+1. Check \`df -h\` on db-1.
+2. Remove WAL files older than the last base backup.
+3. Restart postgres.
+
+Writes failed for 15 minutes on 2026-03-02 before this was done; the WAL volume had filled because archiving was broken.
+`;
+
+const MEMO = `---
+source: voice_memo
+date: 2026-03-04
+---
+Ну короче вчера вечером упал биллинг, где-то в девять, примерно на сорок минут.
+Причина в том что кончилось место на диске у базы, логи не ротировались.
+Мы там почистили логи и перезапустили, и всё заработало.
+Надо бы настроить ротацию логов и алерт на диск.
+`;
+
+const claim = (text: string, quote: string, line: number, toLine = line) => ({ text, quote, fromLine: line, toLine });
+
+async function documentsOf(content: string, collection: string) {
+  const dir = path.join(content, collection);
+  const files = await readdir(dir).catch(() => [] as string[]);
+  return Promise.all(files.map(async (file) => matter(await readFile(path.join(dir, file), 'utf8'), {}).data));
+}
+
+describe('whole-note structuring', () => {
+  it('adds a document the offline path did not publish, when its title and a field verify', async () => {
+    mock.requests.length = 0;
+    mock.onChat = () =>
+      chatReply(
+        answer({
+          kind: 'adr',
+          lines: [1, 6],
+          fields: {
+            title: claim('Move the edge to Envoy', 'move the edge to Envoy', 5),
+            decision: claim('Move the edge load balancer from nginx to Envoy.', 'We decided to move the edge to Envoy', 5),
+            context: claim('nginx reloads drop long-lived connections, which hurts websocket clients.', 'nginx reloads drop long-lived connections', 4),
+            options: [{ name: 'HAProxy', chosen: false, reasons: 'the same reload problem', quote: 'HAProxy was considered but has the same reload problem', fromLine: 5, toLine: 5 }],
+          },
+        }),
+      );
+    const p = await project({ 'call.md': CALL_NOTE });
+    const offline = await ingest({ inboxDir: p.inbox, contentDir: `${p.content}-offline`, llm: false });
+    expect(offline.files[0]!.status).toBe('unpublished');
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    expect(report.files[0]!.status).toBe('published');
+    const [adr] = await documentsOf(p.content, 'adrs');
+    expect(adr!.title).toEqual({ text: 'Move the edge to Envoy', cite: [{ source: 'call', lines: [5, 5] }] });
+    expect(adr!.decision.cite).toEqual([{ source: 'call', lines: [5, 5] }]);
+    expect(adr!.options).toEqual([{ name: 'HAProxy', chosen: false, reasons: 'the same reload problem', cite: [{ source: 'call', lines: [5, 5] }] }]);
+    expect(adr!.by).toMatchObject({ title: 'model', decision: 'model', context: 'model', options: 'model' });
+    expect(report.warnings.map((w) => w.message)).toContain('document added by the model: adr at lines 1–6, "Move the edge to Envoy"');
+    // The hints name what the offline path saw: nothing it would publish.
+    const prompt = ((mock.requests[0]!.body.messages as Array<{ content: string }>)[1]!).content;
+    expect(prompt).toContain('This is a written note.');
+    expect(prompt).toMatch(/- not a document, lines 1–\d+/);
+    expect(prompt).toContain('5| We decided to move the edge to Envoy');
+  });
+
+  it('leaves out a document only the model found when its title does not verify', async () => {
+    mock.onChat = () =>
+      chatReply(answer({ kind: 'adr', lines: [1, 6], fields: { title: claim('Adopt Envoy', 'we adopt Envoy everywhere', 1), decision: claim('Move to Envoy', 'We decided to move the edge to Envoy', 5) } }));
+    const p = await project({ 'call.md': CALL_NOTE.replace('Tuesday', 'Wednesday') });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    expect(report.files[0]!.status).toBe('unpublished');
+    const messages = report.warnings.map((w) => w.message).join('\n');
+    expect(messages).toMatch(/model claim rejected: adr at lines 1–6: title: quote "we adopt Envoy everywhere" is not in lines 1–1/);
+    expect(messages).toMatch(/model found adr at lines 1–6, but its title and at least one field must verify to publish it; left out/);
+  });
+
+  it('corrects a wrong kind, and the document is extracted again as that kind', async () => {
+    mock.onChat = () =>
+      chatReply(
+        answer({
+          kind: 'incident',
+          lines: [1, 9],
+          fields: {
+            title: claim('Disk full on db-1', 'Disk full on db-1', 1),
+            impact: claim('Writes failed for 15 minutes.', 'Writes failed for 15 minutes', 9),
+            rootCause: claim('WAL archiving was broken, so the WAL volume filled.', 'the WAL volume had filled because archiving was broken', 9),
+          },
+        }),
+      );
+    const p = await project({ 'disk.md': RUNBOOK_SHAPED_OUTAGE });
+    const offline = await ingest({ inboxDir: p.inbox, contentDir: `${p.content}-offline`, llm: false });
+    expect(offline.files[0]).toMatchObject({ documents: ['runbooks/disk-full-on-db-1'] });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    expect(report.files[0]).toMatchObject({ status: 'published', documents: ['incidents/disk-full-on-db-1'] });
+    expect(report.warnings.map((w) => w.message)).toContain('kind corrected by the model: "Disk full on db-1" is an incident, not a runbook');
+    const [incident] = await documentsOf(p.content, 'incidents');
+    // A written note: the rules' own value (the whole sentence) stays where they found one.
+    expect(incident!.impact.text).toMatch(/^Writes failed for 15 minutes/);
+    expect(incident!.rootCause).toEqual({ text: 'WAL archiving was broken, so the WAL volume filled.', cite: [{ source: 'disk', lines: [9, 9] }] });
+    expect(await documentsOf(p.content, 'runbooks')).toEqual([]);
+  });
+
+  it('in a transcript, a verified model value replaces the spoken fragment; an unverified one does not', async () => {
+    mock.onChat = () =>
+      chatReply(
+        answer({
+          kind: 'incident',
+          lines: [5, 8],
+          fields: {
+            title: claim('Падение биллинга: на диске базы кончилось место', 'упал биллинг', 5),
+            rootCause: claim('На диске базы кончилось место: логи не ротировались.', 'кончилось место на диске у базы, логи не ротировались', 6),
+            resolution: claim('Логи почистили, сервис перезапустили.', 'почистили логи и перезапустили', 7),
+            impact: claim('Биллинг не работал около сорока минут.', 'биллинг лежал сорок минут', 5),
+          },
+        }),
+      );
+    const p = await project({ 'memo.md': MEMO });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    const [incident] = await documentsOf(p.content, 'incidents');
+    expect(incident!.title).toEqual({ text: 'Падение биллинга: на диске базы кончилось место', cite: [{ source: 'memo', lines: [5, 5] }] });
+    expect(incident!.rootCause.text).toBe('На диске базы кончилось место: логи не ротировались.');
+    expect(incident!.resolution.cite).toEqual([{ source: 'memo', lines: [7, 7] }]);
+    expect(incident!.impact).toBeUndefined();
+    expect(incident!.by).toMatchObject({ title: 'model', rootCause: 'model', resolution: 'model' });
+    // Still a draft (speech is), now missing less.
+    expect(incident!.draft).toBe(true);
+    expect(incident!.missing).toEqual(['impact', 'timeline']);
+    expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/impact: quote "биллинг лежал сорок минут" is not in lines 5–5/);
+  });
+
+  it('a long note is sent in overlapping windows, and a document seen by two is one', async () => {
+    mock.requests.length = 0;
+    const filler = Array.from({ length: 500 }, (_, i) => `Line ${i + 1} of the investigation log.`);
+    const text = ['# Postmortem — Queue stall', '', 'Impact: jobs waited for two hours.', ...filler, 'Root cause: the consumer group lost its lease.', ''].join('\n');
+    mock.onChat = (body) => {
+      const prompt = (body.messages as Array<{ content: string }>)[1]!.content;
+      const second = prompt.includes('lines 361–');
+      return chatReply(
+        answer({
+          kind: 'incident',
+          lines: second ? [361, 505] : [1, 400],
+          fields: second
+            ? { title: claim('Queue stall', 'Queue stall', 1), rootCause: claim('The consumer group lost its lease.', 'the consumer group lost its lease', 504) }
+            : { title: claim('Queue stall', 'Queue stall', 1), impact: claim('Jobs waited for two hours.', 'jobs waited for two hours', 3) },
+        }),
+      );
+    };
+    const p = await project({ 'long.md': text });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    const prompts = mock.requests.map((r) => (r.body.messages as Array<{ content: string }>)[1]!.content);
+    expect(prompts).toHaveLength(2);
+    expect(prompts[0]).toContain('lines 1–400 of 505');
+    expect(prompts[1]).toContain('lines 361–505 of 505');
+    expect(report.files[0]).toMatchObject({ status: 'published', documents: ['incidents/queue-stall'] });
+    const [incident] = await documentsOf(p.content, 'incidents');
+    expect(incident!.rootCause.cite).toEqual([{ source: 'long', lines: [504, 504] }]);
+  });
+
+  it('no secret of a note reaches the model in any request', async () => {
+    mock.requests.length = 0;
+    mock.onChat = () => chatReply(answer());
+    const secrets = ['AKIAQ3EGUJVNZ7XK5T2M', 'ghp_4fG7hJ2kL9mN3pQ6rS8tV1wX5yZ0aB2cD4eF', 'Xq9#vLp2!sR7'];
+    const note = `# Postmortem — Leaked deploy credentials\n\nImpact: deploys were blocked for an hour.\n\nThe CI log printed AWS_ACCESS_KEY_ID=${secrets[0]} and a GitHub token ${secrets[1]}.\nThe database password was password: ${secrets[2]}\n`;
+    const p = await project({ 'leak.md': note });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    expect(report.redactions.length).toBeGreaterThanOrEqual(3);
+    expect(mock.requests.length).toBe(1);
+    const sent = JSON.stringify(mock.requests);
+    for (const secret of secrets) expect(sent).not.toContain(secret);
+    expect(sent).toContain('[REDACTED:');
   });
 });
 

@@ -265,18 +265,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     let processed: RenderedSource;
     if (client) {
       // With a model the input waits on the network, not the CPU: it stays in this thread.
-      const [{ processSource, renderDocuments }, { enrichWithModel }] = await Promise.all([import('./source.ts'), import('./extract/llm.ts')]);
-      const extracted = await processSource(file, sourceId, { transcript: task.transcript });
-      const lines = extracted.text.split('\n');
-      extracted.documents = await Promise.all(
-        extracted.documents.map(async (document) => {
-          const result = await enrichWithModel(document, { client, cache, sourceId, lines });
-          if (result.error) warnings.push(`model extraction failed (${result.error}); the offline result is kept`);
-          for (const rejected of result.report.rejected) warnings.push(`model claim rejected: ${rejected}`);
-          for (const disagreement of result.report.disagreements) warnings.push(`model disagrees: ${disagreement}`);
-          return result.document;
-        }),
-      );
+      const [{ analyzeSource, renderDocuments }, { structureWithModel }] = await Promise.all([import('./source.ts'), import('./extract/structure.ts')]);
+      const analysis = await analyzeSource(file, sourceId, { transcript: task.transcript });
+      const structured = await structureWithModel(analysis, client, cache);
+      warnings.push(...structured.warnings);
+      const extracted = { ...analysis.processed, documents: structured.documents };
       processed = renderDocuments(extracted);
     } else {
       processed = pool ? await pool.run(task) : await (await import('./source.ts')).renderInThread(task);

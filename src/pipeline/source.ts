@@ -4,7 +4,7 @@ import type { Root, RootContent } from 'mdast';
 import { citationHref, citationLabel, documentSchemas, type DocumentCollection, type SourceInput } from '../schemas/index.ts';
 import type { DocumentKind } from './classify.ts';
 import { decode } from './decode/index.ts';
-import { extract, type ExtractedDocument } from './extract/index.ts';
+import { extract, type ExtractContext, type ExtractedDocument } from './extract/index.ts';
 import { detectLanguages } from './language.ts';
 import { findNoise, type NoiseReport } from './noise.ts';
 import { parse, type ParsedSource } from './parse.ts';
@@ -70,11 +70,20 @@ function frontmatterString(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A source as the extractor saw it: what a model needs to correct or add documents. */
+export interface SourceAnalysis {
+  ctx: ExtractContext;
+  form: SourceForm;
+  /** Every candidate, with the document the offline extractor made of it (none when skipped). */
+  candidates: Array<{ candidate: Candidate; document?: ExtractedDocument }>;
+  processed: ProcessedSource;
+}
+
 /**
  * Runs one inbox file through decode → redact → parse → noise → segment → classify → extract.
  * Pure apart from its input; throws with a clear message when the file cannot be read as text.
  */
-export async function processSource(file: InboxFile, sourceId: string, hints: { transcript?: boolean } = {}): Promise<ProcessedSource> {
+export async function analyzeSource(file: InboxFile, sourceId: string, hints: { transcript?: boolean } = {}): Promise<SourceAnalysis> {
   const decoded = decode(file.bytes);
   const redacted = await redact(decoded.text.replace(/\r\n?/g, '\n'));
   const parsed = parse(redacted.text);
@@ -83,16 +92,13 @@ export async function processSource(file: InboxFile, sourceId: string, hints: { 
   const kind = hints.transcript ? 'transcript' : guessKind(parsed, noise, file.relPath);
   const form: SourceForm = kind === 'transcript' ? 'speech' : chatMessages(parsed.lines, parsed.bodyStartLine).length > 0 ? 'chat' : 'written';
   const parts = outline(parsed, noise, { chat: form === 'chat' });
-  const candidates: Candidate[] = segment(parsed, noise, parts, file.relPath, form);
-  const documents: ExtractedDocument[] = [];
-  const skipped: ProcessedSource['skipped'] = [];
-  for (const candidate of candidates) {
-    if (candidate.classification.kind === 'none') {
-      skipped.push({ title: candidate.title, reason: candidate.classification.reason });
-      continue;
-    }
-    documents.push(extract({ sourceId, parsed, noise, parts, generated, speech: form === 'speech' }, candidate));
-  }
+  const ctx: ExtractContext = { sourceId, parsed, noise, parts, generated, speech: form === 'speech' };
+  const candidates = segment(parsed, noise, parts, file.relPath, form).map((candidate) => ({
+    candidate,
+    document: candidate.classification.kind === 'none' ? undefined : extract(ctx, candidate),
+  }));
+  const documents = candidates.flatMap((c) => (c.document ? [c.document] : []));
+  const skipped = candidates.flatMap(({ candidate, document }) => (document ? [] : [{ title: candidate.title, reason: candidate.classification.reason }]));
   const fm = parsed.frontmatter;
   const source: SourceInput = {
     id: sourceId,
@@ -110,14 +116,13 @@ export async function processSource(file: InboxFile, sourceId: string, hints: { 
     documents: [],
     generated,
   };
-  return {
-    source,
-    text: parsed.text,
-    documents,
-    skipped,
-    warnings: parsed.warnings,
-    forcePublish: fm.publish === true,
-  };
+  const processed = { source, text: parsed.text, documents, skipped, warnings: parsed.warnings, forcePublish: fm.publish === true };
+  return { ctx, form, candidates, processed };
+}
+
+/** The offline result of one inbox file. */
+export async function processSource(file: InboxFile, sourceId: string, hints: { transcript?: boolean } = {}): Promise<ProcessedSource> {
+  return (await analyzeSource(file, sourceId, hints)).processed;
 }
 
 /** A document validated and serialized; only its file name (slug) is still to be chosen. */

@@ -30,6 +30,11 @@ export const documentBase = z.object({
    * status, number, deciders…): every claim is cited, these ones here, by field name.
    */
   cites: z.record(z.string(), citations).default({}),
+  /**
+   * Which extractor gave each field from the text, when a model took part (`heuristic` for the
+   * offline rules, `model` for a verified model claim). Absent: every field is the rules'.
+   */
+  by: z.record(z.string(), z.enum(['heuristic', 'model'])).optional(),
   /** Present when the document is (to be) cross-posted as an article. */
   article: article.optional(),
   generated: generatedBy,

@@ -32,7 +32,7 @@ export interface ExtractedDocument {
 }
 
 /** Fields without which a document of each kind is a draft. */
-const REQUIRED: Record<DocumentKind, string[]> = {
+export const REQUIRED_FIELDS: Record<DocumentKind, string[]> = {
   incident: ['impact', 'rootCause', 'resolution', 'timeline'],
   adr: ['decision', 'options'],
   runbook: ['steps'],
@@ -108,7 +108,7 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
         : extractRunbook(section, base);
   const fromFrontmatter = articleFromFrontmatter(section);
   if (fromFrontmatter) data.article = { ...data.article, ...fromFrontmatter, notes: data.article?.notes ?? [] };
-  const missing = REQUIRED[kind].filter((field) => isEmpty((data as Record<string, unknown>)[field]));
+  const missing = REQUIRED_FIELDS[kind].filter((field) => isEmpty((data as Record<string, unknown>)[field]));
   // Speech is always a draft: what a voice note says is to be written up, not the write-up.
   if (missing.length > 0 || candidate.form === 'speech') Object.assign(data, { draft: true, missing });
   const noiseLines = [...ctx.noise.noiseLines.keys()].filter((n) => n >= candidate.startLine && n <= candidate.endLine);
