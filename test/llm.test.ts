@@ -326,19 +326,90 @@ describe('whole-note structuring', () => {
     const [incident] = await documentsOf(p.content, 'incidents');
     expect(incident!.rootCause.cite).toEqual([{ source: 'long', lines: [504, 504] }]);
   });
+});
 
-  it('no secret of a note reaches the model in any request', async () => {
+const ARTICLE_NOTE = `---
+substack_title: How a full disk took billing down
+article_status: ready
+---
+# Postmortem — Billing outage 2026-03-03
+
+Impact: invoices were not sent for 40 minutes.
+Root cause: the database disk filled up because log rotation was off.
+Resolution: we cleared the logs and restarted the billing service.
+
+## Timeline
+- 21:05 alerts fired
+- 21:45 service restored
+`;
+
+const paragraph = (text: string, lines: Array<[number, number]>, heading: string | null = null) => ({ heading, text, lines: lines.map(([fromLine, toLine]) => ({ fromLine, toLine })) });
+const OPENING = paragraph('For 40 minutes on 2026-03-03, invoices were not sent.', [[5, 5], [7, 7]]);
+const CAUSE = paragraph('The database disk filled up because log rotation was off.', [[8, 8]], 'What happened');
+const INVENTED = paragraph('Alerts fired at 21:05 and it took 45 minutes to bring Billing back.', [[12, 13]], 'What happened');
+const FIXED = paragraph('Alerts fired at 21:05; the service was back at 21:45.', [[12, 13]], 'What happened');
+
+/** The loopback model: the structure call finds nothing new, the article calls answer in turn. */
+function articleModel(...answers: Array<Array<ReturnType<typeof paragraph>>>) {
+  let articleCalls = 0;
+  return (body: Record<string, unknown>) => {
+    const name = (body.response_format as { json_schema: { name: string } }).json_schema.name;
+    if (name !== 'article') return chatReply(answer());
+    return chatReply(JSON.stringify({ paragraphs: answers[Math.min(articleCalls++, answers.length - 1)] }));
+  };
+}
+
+const articleRequests = () => mock.requests.filter((r) => (r.body.response_format as { json_schema: { name: string } }).json_schema.name === 'article');
+
+describe('the article written by the model', () => {
+  it('every paragraph carries its citations; one with an invented number and name is re-asked, then kept when fixed', async () => {
     mock.requests.length = 0;
-    mock.onChat = () => chatReply(answer());
-    const secrets = ['AKIAQ3EGUJVNZ7XK5T2M', 'ghp_4fG7hJ2kL9mN3pQ6rS8tV1wX5yZ0aB2cD4eF', 'Xq9#vLp2!sR7'];
-    const note = `# Postmortem — Leaked deploy credentials\n\nImpact: deploys were blocked for an hour.\n\nThe CI log printed AWS_ACCESS_KEY_ID=${secrets[0]} and a GitHub token ${secrets[1]}.\nThe database password was password: ${secrets[2]}\n`;
-    const p = await project({ 'leak.md': note });
+    mock.onChat = articleModel([OPENING, CAUSE, INVENTED], [OPENING, CAUSE, FIXED]);
+    const p = await project({ 'billing.md': ARTICLE_NOTE });
     const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
-    expect(report.redactions.length).toBeGreaterThanOrEqual(3);
-    expect(mock.requests.length).toBe(1);
-    const sent = JSON.stringify(mock.requests);
-    for (const secret of secrets) expect(sent).not.toContain(secret);
-    expect(sent).toContain('[REDACTED:');
+    const requests = articleRequests();
+    expect(requests).toHaveLength(2);
+    const first = (requests[0]!.body.messages as Array<{ content: string }>)[1]!.content;
+    expect(first).toContain('Write the article in English about this incident, titled "How a full disk took billing down".');
+    expect(first).toMatch(/rootCause: the database disk filled up because log rotation was off\. \(L8–8\)/);
+    const retry = (requests[1]!.body.messages as Array<{ role: string; content: string }>).at(-1)!.content;
+    expect(retry).toMatch(/paragraph 3 .*: "45", "Billing" are in none of its cited lines/);
+    const [incident] = await documentsOf(p.content, 'incidents');
+    expect(incident!.article.body).toEqual([
+      { text: OPENING.text, cite: [{ source: 'billing', lines: [5, 5] }, { source: 'billing', lines: [7, 7] }] },
+      { heading: 'What happened', text: CAUSE.text, cite: [{ source: 'billing', lines: [8, 8] }] },
+      { heading: 'What happened', text: FIXED.text, cite: [{ source: 'billing', lines: [12, 13] }] },
+    ]);
+    expect(report.warnings.filter((w) => /article/.test(w.message))).toEqual([]);
+    // The Substack post is the prose, each paragraph with its numbered markers.
+    const [{ buildArticle }, { loadDocuments }] = await Promise.all([import('../src/substack/article.ts'), import('../src/substack/content.ts')]);
+    const [document] = await loadDocuments(p.content);
+    const built = buildArticle(document!, 'https://notes.example');
+    expect(built.markdown).toContain('For 40 minutes on 2026-03-03, invoices were not sent. [\\[1\\]](https://notes.example/sources/billing/#L5) [\\[2\\]](https://notes.example/sources/billing/#L7)');
+    expect(built.markdown).toContain('## What happened');
+    expect(built.html).toContain('<p>Alerts fired at 21:05; the service was back at 21:45. <a href="https://notes.example/sources/billing/#L12-L13">[4]</a></p>');
+  });
+
+  it('a paragraph still unsupported after the second answer is left out and reported; a re-run asks nothing', async () => {
+    mock.requests.length = 0;
+    const p = await project({ 'billing.md': ARTICLE_NOTE.replace('40 minutes', '41 minutes').replace('For 40', 'For 41') });
+    mock.onChat = articleModel([paragraph(OPENING.text.replace('40', '41'), [[5, 5], [7, 7]]), INVENTED]);
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    expect(articleRequests()).toHaveLength(2);
+    const [incident] = await documentsOf(p.content, 'incidents');
+    expect(incident!.article.body.map((b: { text: string }) => b.text)).toEqual(['For 41 minutes on 2026-03-03, invoices were not sent.']);
+    expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/article paragraph left out: "Billing outage 2026-03-03": "Alerts fired at 21:05 and it took 45 minutes.*": "45", "Billing" are in none of its cited lines/);
+    mock.requests.length = 0;
+    await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config(), force: true });
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it('offline, the article is the one built from the fields', async () => {
+    const p = await project({ 'billing.md': ARTICLE_NOTE });
+    await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: false });
+    const [incident] = await documentsOf(p.content, 'incidents');
+    expect(incident!.article).toMatchObject({ status: 'ready', title: { text: 'How a full disk took billing down' } });
+    expect(incident!.article.body).toBeUndefined();
   });
 });
 

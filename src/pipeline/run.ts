@@ -265,10 +265,19 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     let processed: RenderedSource;
     if (client) {
       // With a model the input waits on the network, not the CPU: it stays in this thread.
-      const [{ analyzeSource, renderDocuments }, { structureWithModel }] = await Promise.all([import('./source.ts'), import('./extract/structure.ts')]);
+      const [{ analyzeSource, renderDocuments }, { structureWithModel }, { writeArticle }] = await Promise.all([import('./source.ts'), import('./extract/structure.ts'), import('./write-article.ts')]);
       const analysis = await analyzeSource(file, sourceId, { transcript: task.transcript });
       const structured = await structureWithModel(analysis, client, cache);
       warnings.push(...structured.warnings);
+      // An article is written from the structured document, so only once the model's structure stands.
+      if (structured.used) {
+        for (const document of structured.documents) {
+          if (!document.data.article) continue;
+          const written = await writeArticle(document, sourceId, analysis.ctx.parsed.lines, client, cache);
+          warnings.push(...written.warnings);
+          if (written.body) document.data.article = { ...document.data.article, body: written.body };
+        }
+      }
       const extracted = { ...analysis.processed, documents: structured.documents };
       processed = renderDocuments(extracted);
     } else {

@@ -12,5 +12,11 @@ export const article = z.object({
   status: z.enum(['draft', 'ready', 'published']).default('draft'),
   /** Editorial notes from the author, as a checklist for whoever writes the article up. */
   notes: z.array(citedItem({ text: z.string().min(1), done: z.boolean().default(false) })).default([]),
+  /**
+   * The article's prose, written by a model from the document's cited fields and its source:
+   * paragraphs under optional headings, each with the lines it rests on. Absent offline: the
+   * article is then built from the fields themselves.
+   */
+  body: z.array(citedItem({ heading: z.string().min(1).optional(), text: z.string().min(1) })).optional(),
 });
 export type Article = z.output<typeof article>;

@@ -165,12 +165,26 @@ function runbookBody(data: Runbook, sources: SourceList, u: Ui): RootContent[] {
   ];
 }
 
+/** The prose a model wrote (`article.body`): its headings, and each paragraph with its markers. */
+function writtenBody(paragraphs: NonNullable<Article['body']>, sources: SourceList): RootContent[] {
+  const out: RootContent[] = [];
+  let current: string | undefined;
+  for (const paragraph of paragraphs) {
+    if (paragraph.heading && paragraph.heading !== current) out.push(heading(paragraph.heading));
+    current = paragraph.heading ?? current;
+    out.push(cited(sources, paragraph) ?? { type: 'paragraph', children: [{ type: 'text', value: paragraph.text }] });
+  }
+  return out;
+}
+
 /** Builds the article of one document. `siteUrl` makes every link absolute. */
 export function buildArticle(document: ArticleDocument, siteUrl: string): BuiltArticle {
   const u = ui(document.data.language);
   const sources = new SourceList(siteUrl, u);
-  const body =
-    document.collection === 'incidents'
+  const written = document.data.article?.body;
+  const body = written?.length
+    ? writtenBody(written, sources)
+    : document.collection === 'incidents'
       ? incidentBody(document.data, sources, u)
       : document.collection === 'adrs'
         ? adrBody(document.data, sources, u)
@@ -211,7 +225,8 @@ export function articleDocuments(documents: ArticleDocument[]): ArticleDocument[
       continue;
     }
     const own = articles.get(target);
-    articles.set(target, { ...feedback, ...own, title: own?.title ?? feedback.title, notes: [...(own?.notes ?? []), ...feedback.notes] });
+    // The prose written from the feedback's own note is about that note: the target keeps its own.
+    articles.set(target, { ...feedback, ...own, title: own?.title ?? feedback.title, notes: [...(own?.notes ?? []), ...feedback.notes], body: own?.body });
   }
   return [...articles]
     .map(([document, article]) => ({ ...document, data: { ...document.data, article } }) as ArticleDocument)
