@@ -7,7 +7,7 @@ import type { LlmConfig } from '../src/llm/config.ts';
 import { modelSchema } from '../src/pipeline/extract/llm.ts';
 import { ffmpeg } from '../src/pipeline/ffmpeg.ts';
 import { ingest } from '../src/pipeline/run.ts';
-import { chatReply, startMockOpenAI, type MockOpenAI } from './helpers/openai-server.ts';
+import { blankOf, chatReply, startMockOpenAI, type MockOpenAI } from './helpers/openai-server.ts';
 import { telegramExport } from './helpers/export-fixtures.ts';
 import { tempProject } from './helpers/project.ts';
 
@@ -41,15 +41,9 @@ const config = (overrides: Partial<LlmConfig> = {}): LlmConfig => ({
   ...overrides,
 });
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema> };
-
-/** What a model answers when the note says nothing: null, an empty list, or an object of those. */
-const blankOf = (schema: JsonSchema): unknown =>
-  schema.type === 'array' ? [] : schema.type === 'object' && schema.properties ? Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, blankOf(value)])) : null;
-
 /** The fields of one kind with every property the strict schema requires, then `fields`. */
 function fieldsOf(kind: 'incident' | 'adr' | 'runbook', fields: Record<string, unknown>): Record<string, unknown> {
-  const schema = zodResponseFormat(modelSchema(kind), kind).json_schema.schema as JsonSchema;
+  const schema = zodResponseFormat(modelSchema(kind), kind).json_schema.schema as Parameters<typeof blankOf>[0];
   return { ...(blankOf(schema) as Record<string, unknown>), ...fields };
 }
 

@@ -52,6 +52,21 @@ function targetLines(all: Totals): string[] {
   ];
 }
 
+/** With a model: what the calls cost, and per field which extractor's value was published. */
+function modelLines(model: NonNullable<EvalResult['model']>): string[] {
+  const { usage } = model;
+  const lines = [
+    `model ${model.name}${model.baseURL ? ` at ${model.baseURL}` : ' (OpenAI)'}: ${usage.requests} requests, ${usage.promptTokens} tokens in, ${usage.completionTokens} out, ${usage.cacheHits} answers from the cache, ` +
+      (usage.cost !== undefined ? `about $${usage.cost.toFixed(4)}` : 'cost unknown for this model'),
+    '',
+    row(['field (documents that have it)', 'rules', 'model'], [46, 7, 7]),
+  ];
+  for (const [field, tally] of Object.entries(model.winners)) lines.push(row([field, String(tally.heuristic), String(tally.model)], [46, 7, 7]));
+  const total = Object.values(model.winners).reduce((sum, t) => ({ heuristic: sum.heuristic + t.heuristic, model: sum.model + t.model }), { heuristic: 0, model: 0 });
+  lines.push(row(['all fields', String(total.heuristic), String(total.model)], [46, 7, 7]));
+  return lines;
+}
+
 export function formatEval(result: EvalResult, explain: boolean): string {
   const lines: string[] = [];
   for (const set of ['notes', 'public']) {
@@ -66,7 +81,9 @@ export function formatEval(result: EvalResult, explain: boolean): string {
   lines.push('');
   for (const failure of result.failures) lines.push(`error  ${failure.file}: ${failure.error}`);
   for (const set of ['notes', 'public', 'all']) if (result.totals[set]!.tallies.documents.total > 0) lines.push(...totalsLines(set, result.totals[set]!));
-  lines.push('', ...targetLines(result.totals.all!), '', `${result.scores.length} inputs in ${result.seconds.toFixed(1)} s`);
+  lines.push('', ...targetLines(result.totals.all!));
+  if (result.model) lines.push('', ...modelLines(result.model));
+  lines.push('', `${result.scores.length} inputs in ${result.seconds.toFixed(1)} s`);
   return lines.join('\n');
 }
 

@@ -6,7 +6,8 @@ import matter from 'gray-matter';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ingest } from '../pipeline/run.ts';
+import type { LlmConfig } from '../llm/config.ts';
+import { ingest, type IngestReport } from '../pipeline/run.ts';
 import { loadCorpus, type CorpusCase, type ExpectedKind } from './corpus.ts';
 import { scoreInput, totals, type GeneratedDocument, type InputOutput, type InputScore, type Totals } from './score.ts';
 
@@ -17,6 +18,8 @@ export interface EvalResult {
   /** Files ingest could not read, with its error. */
   failures: Array<{ file: string; error: string }>;
   seconds: number;
+  /** With a model: the endpoint, the calls' totals, and per field how often each extractor gave it. */
+  model?: { name: string; baseURL?: string; usage: NonNullable<IngestReport['usage']>; winners: Record<string, { heuristic: number; model: number }> };
 }
 
 const KIND_OF: Record<string, ExpectedKind> = { incidents: 'incident', adrs: 'adr', runbooks: 'runbook' };
@@ -52,6 +55,24 @@ export interface EvalOptions {
   only?: string;
   /** Keep the temporary folder (its path is in `workDir`). */
   keep?: boolean;
+  /** Run through this model (any OpenAI-compatible endpoint) instead of offline. */
+  llm?: LlmConfig;
+  /** Where the model's answers are cached between eval runs. */
+  cacheDir?: string;
+}
+
+/** Per field, how many documents got it from the rules and how many from the model (their `by`). */
+function fieldWinners(outputs: Map<string, InputOutput>): Record<string, { heuristic: number; model: number }> {
+  const winners: Record<string, { heuristic: number; model: number }> = {};
+  for (const output of outputs.values()) {
+    for (const document of output.documents) {
+      for (const [field, by] of Object.entries((document.data.by as Record<string, 'heuristic' | 'model'> | undefined) ?? {})) {
+        const tally = (winners[`${document.kind}.${field}`] ??= { heuristic: 0, model: 0 });
+        tally[by]++;
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(winners).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export async function runEval(options: EvalOptions = {}): Promise<EvalResult & { workDir: string }> {
@@ -63,7 +84,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult & {
   try {
     await import('node:fs/promises').then((fs) => Promise.all([fs.mkdir(inbox), fs.mkdir(content)]));
     for (const c of cases) copyFileSync(c.inputPath, path.join(inbox, c.file));
-    const report = await ingest({ inboxDir: inbox, contentDir: content, llm: false, workers: 0, force: true });
+    const report = await ingest({ inboxDir: inbox, contentDir: content, llm: options.llm ?? false, workers: 0, force: true, cacheDir: options.cacheDir });
     const outputs = collectOutputs(content);
     const empty: InputOutput = { published: false, sourceLines: [], documents: [], files: [] };
     const scores = cases.map((c) => scoreInput(c.set, c.expected, outputs.get(c.file) ?? empty));
@@ -74,6 +95,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult & {
       failures: report.files.flatMap((f) => (f.status === 'failed' ? [{ file: f.file, error: f.error }] : [])),
       seconds: (performance.now() - started) / 1000,
       workDir,
+      ...(options.llm && report.usage && { model: { name: options.llm.extractModel, baseURL: options.llm.baseURL, usage: report.usage, winners: fieldWinners(outputs) } }),
     };
   } finally {
     if (!options.keep) rmSync(workDir, { recursive: true, force: true });

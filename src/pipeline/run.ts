@@ -32,6 +32,8 @@ export interface IngestOptions {
   llm?: LlmConfig | false;
   /** Reprocess every input even when unchanged. */
   force?: boolean;
+  /** Where model answers are cached (default `content/.fieldnotes/cache`, committed with the content). */
+  cacheDir?: string;
   /**
    * Worker threads for offline processing; by default one per core when there are enough inputs
    * to repay starting them. 0 processes everything in this thread.
@@ -56,6 +58,8 @@ export interface IngestReport {
   redactions: Array<{ file: string; line: number; type: string; rule?: string }>;
   /** What the models did: off (and why), or usage and cost. */
   models: string;
+  /** The model calls' totals, when models were on. */
+  usage?: { requests: number; promptTokens: number; completionTokens: number; cacheHits: number; audioSeconds: number; cost?: number };
 }
 
 /**
@@ -112,7 +116,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   };
   const llmConfig = options.llm === false ? undefined : (options.llm ?? llmConfigFromEnv());
   const client = llmConfig ? new (await import('../llm/client.ts')).ModelClient(llmConfig) : undefined;
-  const cache = new ResultCache(path.join(contentDir, '.fieldnotes', 'cache'));
+  const cache = new ResultCache(options.cacheDir ?? path.join(contentDir, '.fieldnotes', 'cache'));
   report.models = client
     ? `models on (${llmConfig!.extractModel}, ${llmConfig!.transcribeModel}${llmConfig!.baseURL ? ` at ${llmConfig!.baseURL}` : ''})`
     : options.llm === false
@@ -425,6 +429,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const nothingChanged = unchanged.size === inputs.length && Object.keys(previous.inputs).length === inputs.length && unsaved.size === 0 && report.removed.length === 0 && report.keptEdited.length === 0;
   if (!nothingChanged) saveManifest(contentDir, manifest);
   stats.save();
-  if (client) report.models += `; ${client.summary()}`;
+  if (client) {
+    report.models += `; ${client.summary()}`;
+    report.usage = { ...client.usage, cost: client.cost() };
+  }
   return report;
 }

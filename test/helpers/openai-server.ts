@@ -100,3 +100,43 @@ export function chatReply(content: string, usage = { prompt_tokens: 120, complet
     },
   };
 }
+
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; items?: JsonSchema };
+
+/** What a model answers when a note says nothing of a value: null, an empty list, or an object of those. */
+export function blankOf(schema: JsonSchema): unknown {
+  if (schema.anyOf) return schema.anyOf.some((s) => s.type === 'null') ? null : blankOf(schema.anyOf[0]!);
+  if (schema.type === 'array') return [];
+  if (schema.type === 'object' && schema.properties) return Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, blankOf(value)]));
+  return null;
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * A stand-in model for running the whole eval through the loopback server: it reads the request
+ * as a model would have to, and answers the structure calls with the offline hints (each
+ * document's kind, lines and its title quoted from its line), the article calls with the first
+ * line of the note. What it proves is the contract (prompts, schemas, verification, merge,
+ * totals), not the quality of any model.
+ */
+export function hintEchoModel(body: Record<string, unknown>): Reply {
+  const format = body.response_format as { json_schema: { name: string; schema: { properties: { documents: { items: { properties: Record<string, JsonSchema> } } } } } };
+  const user = (body.messages as Array<{ role: string; content: string }>).filter((m) => m.role === 'user').at(-1)!.content;
+  const numbered = new Map([...user.matchAll(/^(\d+)\| (.*)$/gm)].map((m) => [Number(m[1]), m[2]!]));
+  if (format.json_schema.name === 'article') {
+    const first = [...numbered].find(([, text]) => /\p{L}{3}/u.test(text));
+    return chatReply(JSON.stringify({ paragraphs: first ? [{ heading: null, text: first[1].replace(/^#+\s*/, ''), lines: [{ fromLine: first[0], toLine: first[0] }] }] : [] }));
+  }
+  const kinds = format.json_schema.schema.properties.documents.items.properties;
+  const documents = [...user.matchAll(/^- (incident|adr|runbook), lines (\d+)–(\d+): (".*")$/gm)].map((m) => {
+    const [kind, from, to, title] = [m[1]!, Number(m[2]), Number(m[3]), JSON.parse(m[4]!) as string];
+    const fields = (blankOf((kinds[kind]!.anyOf ?? []).find((s) => s.type === 'object')!) ?? {}) as Record<string, unknown>;
+    // The title is required: quoted from the line that holds it, else from the document's first line.
+    const line = [...numbered].find(([n, text]) => n >= from && n <= to && squash(text).includes(squash(title)));
+    const first = [...numbered].find(([n, text]) => n >= from && n <= to && text.trim());
+    fields.title = line ? { text: title, quote: title, fromLine: line[0], toLine: line[0] } : { text: title, quote: first?.[1] ?? '', fromLine: first?.[0] ?? from, toLine: first?.[0] ?? from };
+    return { kind, fromLine: from, toLine: to, incident: null, adr: null, runbook: null, [kind]: fields };
+  });
+  return chatReply(JSON.stringify({ documents }));
+}
