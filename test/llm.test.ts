@@ -1,13 +1,11 @@
 import matter from 'gray-matter';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { zodResponseFormat } from 'openai/helpers/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LlmConfig } from '../src/llm/config.ts';
-import { modelSchema } from '../src/pipeline/extract/llm.ts';
 import { ffmpeg } from '../src/pipeline/ffmpeg.ts';
 import { ingest } from '../src/pipeline/run.ts';
-import { blankOf, chatReply, startMockOpenAI, type MockOpenAI } from './helpers/openai-server.ts';
+import { chatReply, startMockOpenAI, structureAnswer, type MockOpenAI } from './helpers/openai-server.ts';
 import { telegramExport } from './helpers/export-fixtures.ts';
 import { tempProject } from './helpers/project.ts';
 
@@ -41,20 +39,7 @@ const config = (overrides: Partial<LlmConfig> = {}): LlmConfig => ({
   ...overrides,
 });
 
-/** The fields of one kind with every property the strict schema requires, then `fields`. */
-function fieldsOf(kind: 'incident' | 'adr' | 'runbook', fields: Record<string, unknown>): Record<string, unknown> {
-  const schema = zodResponseFormat(modelSchema(kind), kind).json_schema.schema as Parameters<typeof blankOf>[0];
-  return { ...(blankOf(schema) as Record<string, unknown>), ...fields };
-}
-
-/** A whole-note answer: the documents the model found, each with its kind's fields. */
-function answer(...documents: Array<{ kind: 'incident' | 'adr' | 'runbook'; lines: [number, number]; fields: Record<string, unknown> }>): string {
-  return JSON.stringify({
-    documents: documents.map(({ kind, lines, fields }) => ({ kind, fromLine: lines[0], toLine: lines[1], incident: null, adr: null, runbook: null, [kind]: fieldsOf(kind, fields) })),
-  });
-}
-
-const REDIS_ANSWER = answer({
+const REDIS_ANSWER = structureAnswer({
   kind: 'incident',
   lines: [1, 5],
   fields: {
@@ -199,7 +184,7 @@ describe('whole-note structuring', () => {
     mock.requests.length = 0;
     mock.onChat = () =>
       chatReply(
-        answer({
+        structureAnswer({
           kind: 'adr',
           lines: [1, 6],
           fields: {
@@ -230,7 +215,7 @@ describe('whole-note structuring', () => {
 
   it('leaves out a document only the model found when its title does not verify', async () => {
     mock.onChat = () =>
-      chatReply(answer({ kind: 'adr', lines: [1, 6], fields: { title: claim('Adopt Envoy', 'we adopt Envoy everywhere', 1), decision: claim('Move to Envoy', 'We decided to move the edge to Envoy', 5) } }));
+      chatReply(structureAnswer({ kind: 'adr', lines: [1, 6], fields: { title: claim('Adopt Envoy', 'we adopt Envoy everywhere', 1), decision: claim('Move to Envoy', 'We decided to move the edge to Envoy', 5) } }));
     const p = await project({ 'call.md': CALL_NOTE.replace('Tuesday', 'Wednesday') });
     const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
     expect(report.files[0]!.status).toBe('unpublished');
@@ -242,7 +227,7 @@ describe('whole-note structuring', () => {
   it('corrects a wrong kind, and the document is extracted again as that kind', async () => {
     mock.onChat = () =>
       chatReply(
-        answer({
+        structureAnswer({
           kind: 'incident',
           lines: [1, 9],
           fields: {
@@ -268,7 +253,7 @@ describe('whole-note structuring', () => {
   it('in a transcript, a verified model value replaces the spoken fragment; an unverified one does not', async () => {
     mock.onChat = () =>
       chatReply(
-        answer({
+        structureAnswer({
           kind: 'incident',
           lines: [5, 8],
           fields: {
@@ -301,7 +286,7 @@ describe('whole-note structuring', () => {
       const prompt = (body.messages as Array<{ content: string }>)[1]!.content;
       const second = prompt.includes('lines 361–');
       return chatReply(
-        answer({
+        structureAnswer({
           kind: 'incident',
           lines: second ? [361, 505] : [1, 400],
           fields: second
@@ -348,7 +333,7 @@ function articleModel(...answers: Array<Array<ReturnType<typeof paragraph>>>) {
   let articleCalls = 0;
   return (body: Record<string, unknown>) => {
     const name = (body.response_format as { json_schema: { name: string } }).json_schema.name;
-    if (name !== 'article') return chatReply(answer());
+    if (name !== 'article') return chatReply(structureAnswer());
     return chatReply(JSON.stringify({ paragraphs: answers[Math.min(articleCalls++, answers.length - 1)] }));
   };
 }

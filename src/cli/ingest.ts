@@ -6,6 +6,7 @@
 import { SingleBar } from 'cli-progress';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { llmConfigFromEnv } from '../llm/config.ts';
 import { ingest } from '../pipeline/run.ts';
 import { formatReport } from './report.ts';
 
@@ -21,6 +22,9 @@ Options:
   --force         reprocess every file, even unchanged ones
   --llm           use the models (needs OPENAI_API_KEY; the default when it is set)
   --no-llm        offline only, even with OPENAI_API_KEY set
+  --batch         send the model calls through the OpenAI Batch API (half the price, answered
+                  within 24 hours): for a backfill of a large inbox. The batch is polled every
+                  FIELDNOTES_BATCH_POLL_MS (default 30000); a killed run resumes its batch
   --quiet         print only problems and the summary line
   -h, --help      show this help
 `;
@@ -33,6 +37,7 @@ async function main(): Promise<number> {
       force: { type: 'boolean', default: false },
       llm: { type: 'boolean' },
       'no-llm': { type: 'boolean', default: false },
+      batch: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -48,18 +53,30 @@ async function main(): Promise<number> {
     process.stderr.write('ingest: --llm needs OPENAI_API_KEY (and OPENAI_BASE_URL for a local server)\n');
     return 2;
   }
-  const report = await ingest({
+  const options = {
     inboxDir: path.resolve(values.inbox),
     contentDir: path.resolve(values.content),
     force: values.force,
-    llm: values['no-llm'] ? false : undefined,
-    onProgress: ({ done, total, file }) => {
+    onProgress: ({ done, total, file }: { done: number; total: number; file: string }) => {
       if (!bar) return;
       if (!started) bar.start(total, 0, { file });
       started = true;
       bar.update(done, { file });
     },
-  });
+  };
+  let report;
+  if (values.batch) {
+    const llm = values['no-llm'] ? undefined : llmConfigFromEnv();
+    if (!llm) {
+      process.stderr.write('ingest: --batch needs OPENAI_API_KEY (the Batch API is OpenAI’s) and cannot be used with --no-llm\n');
+      return 2;
+    }
+    const { ingestWithBatch } = await import('../llm/batch.ts');
+    const pollMs = Number(process.env.FIELDNOTES_BATCH_POLL_MS) || 30_000;
+    report = await ingestWithBatch({ ...options, llm, pollMs, onStatus: (message) => process.stderr.write(`${message}\n`) });
+  } else {
+    report = await ingest({ ...options, llm: values['no-llm'] ? false : undefined });
+  }
   bar?.stop();
   process.stdout.write(formatReport(report) + '\n');
   return report.files.some((f) => f.status === 'failed') ? 1 : 0;

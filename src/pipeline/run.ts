@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { DocumentCollection } from '../schemas/index.ts';
 import { ResultCache } from '../llm/cache.ts';
-import type { ModelClient } from '../llm/client.ts';
+import type { ChatCall } from '../llm/client.ts';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.ts';
 import { AUDIO_EXTENSIONS, hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile, sourceSlug, type InboxFile } from './read.ts';
 import { planInputs, readInput, unsupportedFormat, type ReaderInput } from './readers/index.ts';
@@ -34,6 +34,11 @@ export interface IngestOptions {
   force?: boolean;
   /** Where model answers are cached (default `content/.fieldnotes/cache`, committed with the content). */
   cacheDir?: string;
+  /**
+   * A dry run that writes nothing: the model calls this run would make and that are not cached
+   * yet are put in this list instead of being sent (`ingest --batch` sends them as one batch).
+   */
+  collectCalls?: ChatCall[];
   /**
    * Worker threads for offline processing; by default one per core when there are enough inputs
    * to repay starting them. 0 processes everything in this thread.
@@ -116,6 +121,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   };
   const llmConfig = options.llm === false ? undefined : (options.llm ?? llmConfigFromEnv());
   const client = llmConfig ? new (await import('../llm/client.ts')).ModelClient(llmConfig) : undefined;
+  if (client && options.collectCalls) client.deferred = options.collectCalls;
   const cache = new ResultCache(options.cacheDir ?? path.join(contentDir, '.fieldnotes', 'cache'));
   report.models = client
     ? `models on (${llmConfig!.extractModel}, ${llmConfig!.transcribeModel}${llmConfig!.baseURL ? ` at ${llmConfig!.baseURL}` : ''})`
@@ -340,6 +346,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       startFrom(index);
       const prepared = await started.get(index)!;
       started.delete(index);
+      if (options.collectCalls) continue;
       const sourceId = ids.get(relPath)!;
       if (prepared.kind === 'unchanged') {
         manifest.inputs[relPath] = previous.inputs[relPath]!;
@@ -414,6 +421,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
   report.keptEdited.sort();
   options.onProgress?.({ done, total: inputs.length, file: '' });
+  if (options.collectCalls) return report;
 
   // Files we generated before that no input produces now: removed, unless a person edited them.
   const produced = new Set(Object.values(manifest.inputs).flatMap((input) => input.outputs));

@@ -1,9 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import { modelSchema } from '../../src/pipeline/extract/llm.ts';
 
 /**
  * A small OpenAI-compatible server on 127.0.0.1 for tests: the real `openai` SDK talks to it.
- * Each test scripts the answers; every request is recorded.
+ * Each test scripts the answers; every request is recorded. Chat completions, transcriptions,
+ * and the Batch API's files and batches (a batch's lines are answered by `onChat`, when the
+ * batch is first looked at after `holdBatches` is false).
  */
 export interface RecordedRequest {
   path: string;
@@ -18,6 +22,10 @@ export interface MockOpenAI {
   requests: RecordedRequest[];
   onChat: (body: Record<string, unknown>, index: number) => Reply;
   onTranscription: (fields: Record<string, unknown>, index: number) => Reply;
+  /** While true, every batch stays `in_progress`. */
+  holdBatches: boolean;
+  /** Uploaded files by id: their name, purpose and text. */
+  files: Map<string, { filename: string; purpose: string; text: string }>;
   close: () => Promise<void>;
 }
 
@@ -43,7 +51,10 @@ function multipart(body: Buffer, contentType: string): Record<string, unknown> {
     const name = /name="([^"]+)"/.exec(head)?.[1];
     const filename = /filename="([^"]*)"/.exec(head)?.[1];
     if (name) {
-      const value = filename !== undefined ? { filename, type: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1], size: content.length } : content.toString();
+      const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1];
+      // A batch's JSONL is text a test reads; audio stays its name and size.
+      const text = filename?.endsWith('.jsonl') ? { text: content.toString() } : {};
+      const value = filename !== undefined ? { filename, type, size: content.length, ...text } : content.toString();
       fields[name] = name in fields ? [fields[name], value].flat() : value;
     }
     start = next;
@@ -59,7 +70,30 @@ export async function startMockOpenAI(): Promise<MockOpenAI> {
     requests: [],
     onChat: () => ({ status: 500, json: { error: { message: 'no chat reply scripted' } } }),
     onTranscription: () => ({ status: 500, json: { error: { message: 'no transcription reply scripted' } } }),
+    holdBatches: false,
+    files: new Map(),
     close: async () => {},
+  };
+  const batches = new Map<string, Record<string, unknown>>();
+  const addFile = (filename: string, purpose: string, text: string) => {
+    const id = `file-${mock.files.size + 1}`;
+    mock.files.set(id, { filename, purpose, text });
+    return { id, object: 'file', bytes: Buffer.byteLength(text), created_at: 1_767_000_000, filename, purpose, status: 'processed' };
+  };
+  /** Answers every line of a batch through `onChat`, into an output file and an error file. */
+  const runBatch = (batch: Record<string, unknown>) => {
+    const lines = mock.files.get(String(batch.input_file_id))!.text.split('\n').filter((l) => l.trim());
+    const output: string[] = [];
+    const errors: string[] = [];
+    for (const line of lines) {
+      const request = JSON.parse(line) as { custom_id: string; body: Record<string, unknown> };
+      const reply = mock.onChat(request.body, chats++);
+      const result = JSON.stringify({ id: `batch_req_${output.length + errors.length}`, custom_id: request.custom_id, response: { status_code: reply.status, request_id: 'req', body: reply.json ?? reply.text }, error: null });
+      (reply.status === 200 ? output : errors).push(result);
+    }
+    const outputFile = output.length ? addFile('output.jsonl', 'batch_output', output.join('\n') + '\n').id : null;
+    const errorFile = errors.length ? addFile('errors.jsonl', 'batch_output', errors.join('\n') + '\n').id : null;
+    Object.assign(batch, { status: 'completed', output_file_id: outputFile, error_file_id: errorFile, request_counts: { total: lines.length, completed: output.length, failed: errors.length } });
   };
   const send = (response: ServerResponse, reply: Reply) => {
     response.writeHead(reply.status, { 'content-type': reply.text !== undefined ? 'text/plain' : 'application/json', ...reply.headers });
@@ -76,6 +110,30 @@ export async function startMockOpenAI(): Promise<MockOpenAI> {
       const fields = multipart(body, request.headers['content-type'] ?? '');
       mock.requests.push({ path: url, body: fields });
       send(response, mock.onTranscription(fields, transcriptions++));
+    } else if (url.endsWith('/files') && request.method === 'POST') {
+      const fields = multipart(body, request.headers['content-type'] ?? '');
+      mock.requests.push({ path: url, body: fields });
+      const file = fields.file as { filename: string; text?: string };
+      send(response, { status: 200, json: addFile(file.filename, String(fields.purpose), file.text ?? '') });
+    } else if (/\/files\/[^/]+\/content$/.test(url)) {
+      mock.requests.push({ path: url, body: {} });
+      const file = mock.files.get(url.split('/').at(-2)!);
+      send(response, file ? { status: 200, text: file.text } : { status: 404, json: { error: { message: 'no such file' } } });
+    } else if (url.endsWith('/batches') && request.method === 'POST') {
+      const json = JSON.parse(body.toString()) as Record<string, unknown>;
+      mock.requests.push({ path: url, body: json });
+      const batch = { id: `batch_${batches.size + 1}`, object: 'batch', ...json, status: 'validating', created_at: 1_767_000_000, request_counts: { total: 0, completed: 0, failed: 0 } };
+      batches.set(batch.id, batch);
+      send(response, { status: 200, json: batch });
+    } else if (/\/batches\/[^/]+$/.test(url)) {
+      mock.requests.push({ path: url, body: {} });
+      const batch = batches.get(url.split('/').at(-1)!);
+      if (!batch) send(response, { status: 404, json: { error: { message: 'no such batch' } } });
+      else {
+        if (mock.holdBatches) batch.status = 'in_progress';
+        else if (batch.status !== 'completed') runBatch(batch);
+        send(response, { status: 200, json: batch });
+      }
     } else {
       send(response, { status: 404, json: { error: { message: `no route ${url}` } } });
     }
@@ -139,4 +197,14 @@ export function hintEchoModel(body: Record<string, unknown>): Reply {
     return { kind, fromLine: from, toLine: to, incident: null, adr: null, runbook: null, [kind]: fields };
   });
   return chatReply(JSON.stringify({ documents }));
+}
+
+/** A whole-note answer: the documents the model found, each with its kind's fields (the rest blank). */
+export function structureAnswer(...documents: Array<{ kind: 'incident' | 'adr' | 'runbook'; lines: [number, number]; fields: Record<string, unknown> }>): string {
+  return JSON.stringify({
+    documents: documents.map(({ kind, lines, fields }) => {
+      const schema = zodResponseFormat(modelSchema(kind), kind).json_schema.schema as JsonSchema;
+      return { kind, fromLine: lines[0], toLine: lines[1], incident: null, adr: null, runbook: null, [kind]: { ...(blankOf(schema) as Record<string, unknown>), ...fields } };
+    }),
+  });
 }
