@@ -7,7 +7,7 @@ import { ffmpeg } from '../src/pipeline/ffmpeg.ts';
 import { ingest } from '../src/pipeline/run.ts';
 import { chatReply, startMockOpenAI, structureAnswer, type MockOpenAI } from './helpers/openai-server.ts';
 import { telegramExport } from './helpers/export-fixtures.ts';
-import { tempProject } from './helpers/project.ts';
+import { SEEDS, tempProject } from './helpers/project.ts';
 
 /**
  * Models through the real `openai` SDK against a local OpenAI-compatible server: transcription
@@ -381,6 +381,26 @@ describe('the article written by the model', () => {
     mock.requests.length = 0;
     await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config(), force: true });
     expect(mock.requests).toHaveLength(0);
+  });
+
+  it('seed 000, voice feedback on an article: the prose is asked in the note\'s language with the title and the editorial notes, and the post is that prose', async () => {
+    mock.requests.length = 0;
+    const seed = '000_7ab448249b043be4.txt';
+    const opening = paragraph('В четверг вечером по Берлину я дропнул базу данных.', [[13, 13]]);
+    const invented = paragraph('Пропало 12 таблиц и 2 миллиона записей.', [[15, 16]], 'Что случилось');
+    mock.onChat = articleModel([opening, invented]);
+    const p = await project({ [seed]: await readFile(path.join(SEEDS, seed), 'utf8') });
+    const report = await ingest({ inboxDir: p.inbox, contentDir: p.content, llm: config() });
+    const prompt = (articleRequests()[0]!.body.messages as Array<{ content: string }>)[1]!.content;
+    expect(prompt).toContain('Write the article in Russian about this incident, titled "How I dropped our production database and now pay 10% more for AWS".');
+    expect(prompt).toMatch(/Editorial notes from the author:\n- Во-первых, давай имя файла оставляй/);
+    expect(prompt).toContain('13| введение типа, о чем статья будет, что вот я там в четверг');
+    expect(report.warnings.map((w) => w.message).join('\n')).toMatch(/article paragraph left out: .*"Пропало 12 таблиц и 2 миллиона записей\.…": "12" is in none of its cited lines/);
+    const { articleDocuments, buildArticle } = await import('../src/substack/article.ts');
+    const { loadDocuments } = await import('../src/substack/content.ts');
+    const [post] = articleDocuments(await loadDocuments(p.content)).map((d) => buildArticle(d, 'https://notes.example'));
+    expect(post!.title).toBe('How I dropped our production database and now pay 10% more for AWS');
+    expect(post!.markdown.split('\n')[0]).toBe(`В четверг вечером по Берлину я дропнул базу данных. [\\[1\\]](https://notes.example/sources/${seed.replace('.txt', '')}/#L13)`);
   });
 
   it('offline, the article is the one built from the fields', async () => {
