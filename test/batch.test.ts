@@ -123,8 +123,9 @@ describe('ingest --batch', () => {
     child.kill('SIGKILL');
     await exited;
     expect(stderr).toMatch(/batch batch_\d+: in_progress/);
-    const state = JSON.parse(readFileSync(path.join(p.content, '.fieldnotes', 'batch.json'), 'utf8')) as { batchId: string; calls: Record<string, unknown> };
-    expect(Object.keys(state.calls)).toHaveLength(2);
+    const state = JSON.parse(readFileSync(path.join(p.content, '.fieldnotes', 'batch.json'), 'utf8')) as { parts: Array<{ batchId: string; calls: Record<string, unknown> }> };
+    expect(state.parts).toHaveLength(1);
+    expect(Object.keys(state.parts[0]!.calls)).toHaveLength(2);
     // Nothing of the dry run was written.
     expect(existsSync(path.join(p.content, 'incidents'))).toBe(false);
 
@@ -134,11 +135,23 @@ describe('ingest --batch', () => {
     const report = await ingestWithBatch({ inboxDir: p.inbox, contentDir: p.content, llm: config(), pollMs: 5, onStatus: (m) => messages.push(m) });
     const after = mock.requests.slice(before).map((r) => r.path);
     expect(after.filter((r) => r.endsWith('/files') || r.endsWith('/batches') || r.endsWith('/chat/completions'))).toEqual([]);
-    expect(after).toContain(`/v1/batches/${state.batchId}`);
-    expect(messages[0]).toMatch(new RegExp(`^batch: resuming ${state.batchId} \\(2 calls\\)`));
-    expect(report.batch).toMatchObject({ batchId: state.batchId, calls: 2, answered: 2, failed: 0, resumed: true });
+    expect(after).toContain(`/v1/batches/${state.parts[0]!.batchId}`);
+    expect(messages[0]).toMatch(new RegExp(`^batch: resuming ${state.parts[0]!.batchId} \\(2 calls\\)`));
+    expect(report.batch).toMatchObject({ batchIds: [state.parts[0]!.batchId], calls: 2, answered: 2, failed: 0, resumed: true });
     expect((await redisIncident(p.content)).rootCause.text).toBe(ROOT_CAUSE.text);
     expect(existsSync(path.join(p.content, '.fieldnotes', 'batch.json'))).toBe(false);
+  });
+
+  it('an inbox over the limits of one batch goes up as several batches', async () => {
+    const p = await project({ 'redis.md': REDIS, 'queue.md': QUEUE, 'leak.md': LEAK });
+    const report = await ingestWithBatch({ inboxDir: p.inbox, contentDir: p.content, llm: config(), pollMs: 5, limits: { lines: 2, bytes: 10 * 1024 * 1024 } });
+    const uploads = mock.requests.filter((r) => r.path.endsWith('/files')).map((r) => (r.body.file as { text: string }).text.trim().split('\n').length);
+    expect(uploads).toEqual([2, 1]);
+    expect(mock.requests.filter((r) => r.path.endsWith('/batches'))).toHaveLength(2);
+    expect(report.batch).toMatchObject({ calls: 3, answered: 3, failed: 0 });
+    expect(report.batch.batchIds).toHaveLength(2);
+    expect(report.models).toMatch(/batches batch_\d+, batch_\d+: 3 calls, 3 answered/);
+    expect((await redisIncident(p.content)).by.rootCause).toBe('model');
   });
 
   it('an unchanged inbox makes no batch at all', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { toFile } from 'openai';
 import type { Batch } from 'openai/resources/batches';
@@ -17,22 +17,31 @@ import { estimateCost, type LlmConfig } from './config.ts';
  * `custom_id`; then the ordinary ingest runs and finds them there. A line that failed is sent
  * again on its own by that ingest, and falls back to the offline result if it fails again.
  *
- * The batch's id and what each `custom_id` stands for are kept in `content/.fieldnotes/batch.json`
- * from the moment the file is uploaded: a run killed while the batch is out picks it up again
- * instead of paying for it twice.
+ * A large inbox goes up as several batches, each within the API's limits. The ids of the files
+ * and batches and what each `custom_id` stands for are kept in `content/.fieldnotes/batch.json`
+ * from the moment a file is uploaded: a run killed while a batch is out picks it up again
+ * instead of paying for it twice, then batches what it had not uploaded yet.
  */
-export interface BatchState {
-  version: 1;
+export interface BatchPart {
   inputFileId: string;
   batchId?: string;
   /** custom_id → the cache entry its answer goes to. */
   calls: Record<string, { kind: string; key: string }>;
 }
 
+export interface BatchState {
+  version: 2;
+  /** One batch per part: the Batch API takes at most 50,000 lines and 200 MB in one file. */
+  parts: BatchPart[];
+}
+
+/** What one batch may hold: OpenAI's limits, with room under the 200 MB. */
+export const BATCH_LIMITS = { lines: 50_000, bytes: 190 * 1024 * 1024 };
+
 const TERMINAL = new Set<Batch['status']>(['completed', 'failed', 'expired', 'cancelled']);
 
 export interface BatchSummary {
-  batchId?: string;
+  batchIds: string[];
   calls: number;
   answered: number;
   failed: number;
@@ -45,6 +54,8 @@ export interface BatchOptions extends Omit<IngestOptions, 'llm' | 'collectCalls'
   pollMs?: number;
   /** Each status the batch reports, for the CLI to print. */
   onStatus?: (message: string) => void;
+  /** What one batch may hold (tests make it small). */
+  limits?: { lines: number; bytes: number };
 }
 
 const statePath = (contentDir: string) => path.join(contentDir, '.fieldnotes', 'batch.json');
@@ -54,7 +65,7 @@ function loadState(contentDir: string): BatchState | undefined {
   if (text === undefined) return undefined;
   try {
     const state = JSON.parse(text) as BatchState;
-    if (state.version === 1 && typeof state.inputFileId === 'string' && state.calls) return state;
+    if (state.version === 2 && Array.isArray(state.parts) && state.parts.every((part) => typeof part.inputFileId === 'string' && part.calls)) return state;
   } catch {
     // Not JSON: the error below says what to do.
   }
@@ -70,15 +81,25 @@ async function schemaOf(kind: string): Promise<z.ZodType> {
   throw new Error(`a batch line of unknown kind "${kind}"`);
 }
 
-/** One JSONL line per call, as the Batch API takes them. */
-function batchFile(calls: Map<string, ChatCall>): string {
-  return [...calls].map(([customId, call]) => JSON.stringify({ custom_id: customId, method: 'POST', url: '/v1/chat/completions', body: call.body })).join('\n') + '\n';
+/** The calls as JSONL files the Batch API takes, each within the limits. */
+function batchFiles(calls: Map<string, ChatCall>, limits: { lines: number; bytes: number }): Array<{ text: string; calls: BatchPart['calls'] }> {
+  const files: Array<{ lines: string[]; bytes: number; calls: BatchPart['calls'] }> = [];
+  for (const [customId, call] of calls) {
+    const line = JSON.stringify({ custom_id: customId, method: 'POST', url: '/v1/chat/completions', body: call.body }) + '\n';
+    const bytes = Buffer.byteLength(line);
+    let file = files.at(-1);
+    if (!file || file.lines.length >= limits.lines || file.bytes + bytes > limits.bytes) files.push((file = { lines: [], bytes: 0, calls: {} }));
+    file.lines.push(line);
+    file.bytes += bytes;
+    file.calls[customId] = { kind: call.kind, key: call.key };
+  }
+  return files.map((file) => ({ text: file.lines.join(''), calls: file.calls }));
 }
 
-/** Waits for the batch to end, then puts every answer that checks out in the cache. */
-async function settle(client: ModelClient, cache: ResultCache, state: BatchState, options: BatchOptions): Promise<{ answered: number; failed: number }> {
+/** Waits for one batch to end, then puts every answer that checks out in the cache. */
+async function settle(client: ModelClient, cache: ResultCache, part: BatchPart, options: BatchOptions): Promise<{ answered: number; failed: number }> {
   const { openai } = client;
-  let batch = await openai.batches.retrieve(state.batchId!);
+  let batch = await openai.batches.retrieve(part.batchId!);
   let last = '';
   while (!TERMINAL.has(batch.status)) {
     const counts = batch.request_counts;
@@ -97,7 +118,7 @@ async function settle(client: ModelClient, cache: ResultCache, state: BatchState
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       const result = JSON.parse(line) as { custom_id: string; response?: { status_code: number; body: ChatCompletion } | null };
-      const call = state.calls[result.custom_id];
+      const call = part.calls[result.custom_id];
       if (!call || !result.response || result.response.status_code !== 200) continue;
       try {
         const answer = answerOf(result.response.body, await schemaOf(call.kind));
@@ -110,49 +131,62 @@ async function settle(client: ModelClient, cache: ResultCache, state: BatchState
       }
     }
   }
-  return { answered, failed: Object.keys(state.calls).length - seen.size };
+  return { answered, failed: Object.keys(part.calls).length - seen.size };
+}
+
+/** Submits what is uploaded and not yet submitted, waits for every batch, and caches their answers. */
+async function runParts(client: ModelClient, cache: ResultCache, state: BatchState, options: BatchOptions, summary: BatchSummary): Promise<void> {
+  for (const part of state.parts) {
+    if (part.batchId) continue;
+    const batch = await client.openai.batches.create({ input_file_id: part.inputFileId, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { tool: 'fieldnotes' } });
+    part.batchId = batch.id;
+    saveState(options.contentDir, state);
+    options.onStatus?.(`batch ${batch.id}: submitted`);
+  }
+  // The batches run side by side on the server: waiting for them one after another costs nothing.
+  for (const part of state.parts) {
+    const settled = await settle(client, cache, part, options);
+    summary.batchIds.push(part.batchId!);
+    summary.calls += Object.keys(part.calls).length;
+    summary.answered += settled.answered;
+    summary.failed += settled.failed;
+  }
+  rmSync(statePath(options.contentDir), { force: true });
 }
 
 /** `ingest --batch`: see the comment at the top. */
 export async function ingestWithBatch(options: BatchOptions): Promise<IngestReport & { batch: BatchSummary }> {
   const client = new ModelClient(options.llm);
-  const cacheDir = options.cacheDir ?? path.join(options.contentDir, '.fieldnotes', 'cache');
-  const cache = new ResultCache(cacheDir);
-  let state = loadState(options.contentDir);
-  const summary: BatchSummary = { calls: 0, answered: 0, failed: 0, resumed: state !== undefined };
-
-  if (!state) {
-    const collected: ChatCall[] = [];
-    await ingest({ ...options, llm: options.llm, collectCalls: collected });
-    // The same call asked by two inputs (two copies of a note) is sent once.
-    const calls = new Map<string, ChatCall>();
-    for (const call of collected) calls.set(`${call.kind}-${call.key.slice(0, 48)}`, call);
-    if (calls.size > 0) {
-      const file = await client.openai.files.create({ file: await toFile(Buffer.from(batchFile(calls)), 'fieldnotes-batch.jsonl', { type: 'application/jsonl' }), purpose: 'batch' });
-      state = { version: 1, inputFileId: file.id, calls: Object.fromEntries([...calls].map(([id, call]) => [id, { kind: call.kind, key: call.key }])) };
-      saveState(options.contentDir, state);
-      options.onStatus?.(`batch: ${calls.size} model calls uploaded as ${file.id}`);
-    }
-  } else {
-    options.onStatus?.(`batch: resuming ${state.batchId ?? `the upload ${state.inputFileId}`} (${Object.keys(state.calls).length} calls) from ${statePath(options.contentDir)}`);
+  const cache = new ResultCache(options.cacheDir ?? path.join(options.contentDir, '.fieldnotes', 'cache'));
+  const resumed = loadState(options.contentDir);
+  const summary: BatchSummary = { batchIds: [], calls: 0, answered: 0, failed: 0, resumed: resumed !== undefined };
+  if (resumed) {
+    const ids = resumed.parts.map((part) => part.batchId ?? `the upload ${part.inputFileId}`);
+    options.onStatus?.(`batch: resuming ${ids.join(', ')} (${resumed.parts.reduce((n, part) => n + Object.keys(part.calls).length, 0)} calls) from ${statePath(options.contentDir)}`);
+    await runParts(client, cache, resumed, options, summary);
   }
 
-  if (state) {
-    if (!state.batchId) {
-      const batch = await client.openai.batches.create({ input_file_id: state.inputFileId, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { tool: 'fieldnotes' } });
-      state = { ...state, batchId: batch.id };
+  // The calls not answered yet (all of them, or after a resume those never uploaded) go up now.
+  const collected: ChatCall[] = [];
+  await ingest({ ...options, llm: options.llm, collectCalls: collected });
+  // The same call asked by two inputs (two copies of a note) is sent once.
+  const calls = new Map<string, ChatCall>();
+  for (const call of collected) calls.set(`${call.kind}-${call.key.slice(0, 48)}`, call);
+  if (calls.size > 0) {
+    const state: BatchState = { version: 2, parts: [] };
+    for (const file of batchFiles(calls, options.limits ?? BATCH_LIMITS)) {
+      const uploaded = await client.openai.files.create({ file: await toFile(Buffer.from(file.text), 'fieldnotes-batch.jsonl', { type: 'application/jsonl' }), purpose: 'batch' });
+      state.parts.push({ inputFileId: uploaded.id, calls: file.calls });
       saveState(options.contentDir, state);
-      options.onStatus?.(`batch ${batch.id}: submitted`);
+      options.onStatus?.(`batch: ${Object.keys(file.calls).length} model calls uploaded as ${uploaded.id}`);
     }
-    const settled = await settle(client, cache, state, options);
-    Object.assign(summary, { batchId: state.batchId, calls: Object.keys(state.calls).length, ...settled });
-    if (existsSync(statePath(options.contentDir))) rmSync(statePath(options.contentDir));
+    await runParts(client, cache, state, options, summary);
   }
 
   // The ordinary run: the batch's answers come from the cache; what failed is asked again one by one.
   const report = await ingest({ ...options, llm: options.llm });
   if (summary.calls > 0) {
-    report.models += `; batch ${summary.batchId}: ${summary.calls} calls, ${summary.answered} answered${summary.failed ? `, ${summary.failed} failed and sent again one by one` : ''}`;
+    report.models += `; ${summary.batchIds.length === 1 ? 'batch' : 'batches'} ${summary.batchIds.join(', ')}: ${summary.calls} calls, ${summary.answered} answered${summary.failed ? `, ${summary.failed} failed and sent again one by one` : ''}`;
     if (report.usage) {
       report.usage.promptTokens += client.usage.promptTokens;
       report.usage.completionTokens += client.usage.completionTokens;
