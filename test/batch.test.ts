@@ -142,6 +142,16 @@ describe('ingest --batch', () => {
     expect(existsSync(path.join(p.content, '.fieldnotes', 'batch.json'))).toBe(false);
   });
 
+  it('a long note sends every window in the batch', async () => {
+    const filler = Array.from({ length: 500 }, (_, i) => `Line ${i + 1} of the investigation log.`);
+    const p = await project({ 'long.md': ['# Postmortem — Queue stall', '', 'Impact: jobs waited for two hours.', ...filler, ''].join('\n') });
+    const report = await ingestWithBatch({ inboxDir: p.inbox, contentDir: p.content, llm: config(), pollMs: 5 });
+    const upload = mock.requests.find((r) => r.path.endsWith('/files'))!;
+    expect((upload.body.file as { text: string }).text.trim().split('\n')).toHaveLength(2);
+    expect(mock.requests.filter((r) => r.path.endsWith('/chat/completions'))).toEqual([]);
+    expect(report.batch).toMatchObject({ calls: 2, answered: 2, failed: 0 });
+  });
+
   it('an inbox over the limits of one batch goes up as several batches', async () => {
     const p = await project({ 'redis.md': REDIS, 'queue.md': QUEUE, 'leak.md': LEAK });
     const report = await ingestWithBatch({ inboxDir: p.inbox, contentDir: p.content, llm: config(), pollMs: 5, limits: { lines: 2, bytes: 10 * 1024 * 1024 } });

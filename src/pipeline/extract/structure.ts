@@ -216,14 +216,22 @@ const describe = (document: { kind: DocumentKind; range: [number, number] }) => 
 export async function structureWithModel(analysis: SourceAnalysis, client: ModelClient, cache: ResultCache): Promise<StructureResult> {
   const offline = analysis.processed.documents;
   const warnings: string[] = [];
-  let answers: Answer[];
+  const answers: Answer[] = [];
+  let deferred = false;
   try {
-    answers = [];
-    for (const call of structureCalls(analysis, client.config.extractModel)) answers.push((await client.structured(cache, call, structureSchema)).answer);
+    for (const call of structureCalls(analysis, client.config.extractModel)) {
+      try {
+        answers.push((await client.structured(cache, call, structureSchema)).answer);
+      } catch (error) {
+        // While a batch is collected, every window's call is queued, not only the first.
+        if (!(error instanceof DeferredCall)) throw error;
+        deferred = true;
+      }
+    }
   } catch (error) {
-    if (error instanceof DeferredCall) return { documents: offline, warnings: [], used: false };
     return { documents: offline, warnings: [`model extraction failed (${error instanceof Error ? error.message : String(error)}); the offline result is kept`], used: false };
   }
+  if (deferred) return { documents: offline, warnings: [], used: false };
   const { ctx, form } = analysis;
   const found = verifiedDocuments(answers, analysis, warnings);
   const speech = form === 'speech';
