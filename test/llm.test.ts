@@ -1,11 +1,12 @@
 import matter from 'gray-matter';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LlmConfig } from '../src/llm/config.ts';
 import { ffmpeg } from '../src/pipeline/ffmpeg.ts';
 import { ingest } from '../src/pipeline/run.ts';
-import { chatReply, startMockOpenAI, structureAnswer, type MockOpenAI } from './helpers/openai-server.ts';
+import { chatReply, claim, startMockOpenAI, structureAnswer, type MockOpenAI } from './helpers/openai-server.ts';
 import { telegramExport } from './helpers/export-fixtures.ts';
 import { SEEDS, tempProject } from './helpers/project.ts';
 
@@ -161,17 +162,7 @@ const RUNBOOK_SHAPED_OUTAGE = `# Runbook: Disk full on db-1
 Writes failed for 15 minutes on 2026-03-02 before this was done; the WAL volume had filled because archiving was broken.
 `;
 
-const MEMO = `---
-source: voice_memo
-date: 2026-03-04
----
-Ну короче вчера вечером упал биллинг, где-то в девять, примерно на сорок минут.
-Причина в том что кончилось место на диске у базы, логи не ротировались.
-Мы там почистили логи и перезапустили, и всё заработало.
-Надо бы настроить ротацию логов и алерт на диск.
-`;
-
-const claim = (text: string, quote: string, line: number, toLine = line) => ({ text, quote, fromLine: line, toLine });
+const MEMO = readFileSync(new URL('./fixtures/notes/voice-memo-ru-billing.md', import.meta.url), 'utf8');
 
 async function documentsOf(content: string, collection: string) {
   const dir = path.join(content, collection);

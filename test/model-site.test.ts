@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/pipeline/run.ts';
 import { browserAvailable, openSite } from './helpers/browser.ts';
-import { chatReply, hintEchoModel, startMockOpenAI, structureAnswer, type MockOpenAI } from './helpers/openai-server.ts';
+import { chatReply, claim, hintEchoModel, startMockOpenAI, structureAnswer, type MockOpenAI } from './helpers/openai-server.ts';
 import { buildSite, SEEDS, tempProject } from './helpers/project.ts';
 
 /**
@@ -12,16 +12,6 @@ import { buildSite, SEEDS, tempProject } from './helpers/project.ts';
  * citations. The site is built from a voice memo structured by the loopback model and seed 000,
  * whose article the model writes.
  */
-const MEMO = `---
-source: voice_memo
-date: 2026-03-04
----
-Ну короче вчера вечером упал биллинг, где-то в девять, примерно на сорок минут.
-Причина в том что кончилось место на диске у базы, логи не ротировались.
-Мы там почистили логи и перезапустили, и всё заработало.
-Надо бы настроить ротацию логов и алерт на диск.
-`;
-const claim = (text: string, quote: string, line: number) => ({ text, quote, fromLine: line, toLine: line });
 const SEED = '000_7ab448249b043be4.txt';
 
 describe.skipIf(!browserAvailable)('the model path on the site, in Chromium', () => {
@@ -47,7 +37,7 @@ describe.skipIf(!browserAvailable)('the model path on the site, in Chromium', ()
         }),
       );
     };
-    const project = await tempProject({ 'memo.md': MEMO });
+    const project = await tempProject({ 'memo.md': await readFile(new URL('./fixtures/notes/voice-memo-ru-billing.md', import.meta.url), 'utf8') });
     for (const seed of await readdir(project.inbox)) if (seed.endsWith('.txt') && seed !== SEED) await rm(path.join(project.inbox, seed));
     await writeFile(path.join(project.inbox, SEED), await readFile(path.join(SEEDS, SEED)));
     const report = await ingest({ inboxDir: project.inbox, contentDir: project.content, llm: { apiKey: 'test-key', baseURL: mock.baseURL, extractModel: 'gpt-4o-mini', transcribeModel: 'whisper-1', concurrency: 2, timeoutMs: 10_000, maxRetries: 0, audioChunkBytes: 24 * 1024 * 1024 } });

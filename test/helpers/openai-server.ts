@@ -199,6 +199,9 @@ export function hintEchoModel(body: Record<string, unknown>): Reply {
   return chatReply(JSON.stringify({ documents }));
 }
 
+/** A model's claim: a value, the exact words it stands on, and their lines. */
+export const claim = (text: string, quote: string, line: number, toLine = line) => ({ text, quote, fromLine: line, toLine });
+
 /** A whole-note answer: the documents the model found, each with its kind's fields (the rest blank). */
 export function structureAnswer(...documents: Array<{ kind: 'incident' | 'adr' | 'runbook'; lines: [number, number]; fields: Record<string, unknown> }>): string {
   return JSON.stringify({

@@ -30,6 +30,11 @@ const WINDOW_OVERLAP = 40;
 
 const KINDS = ['incident', 'adr', 'runbook'] as const satisfies readonly DocumentKind[];
 
+/** What the model may claim for each kind, made once. */
+const KIND_SCHEMAS = { incident: modelSchema('incident'), adr: modelSchema('adr'), runbook: modelSchema('runbook') };
+/** The fields of each kind that come from the text: the ones a merge and `by` are about. */
+const TEXT_FIELDS = Object.fromEntries(KINDS.map((kind) => [kind, Object.keys(KIND_SCHEMAS[kind].shape)])) as Record<DocumentKind, string[]>;
+
 /** The answer: documents, each with its kind's fields (the other kinds null: strict mode has no unions). */
 export const structureSchema = z.object({
   documents: z.array(
@@ -37,9 +42,9 @@ export const structureSchema = z.object({
       kind: z.enum(KINDS),
       fromLine: z.number(),
       toLine: z.number(),
-      incident: modelSchema('incident').nullable(),
-      adr: modelSchema('adr').nullable(),
-      runbook: modelSchema('runbook').nullable(),
+      incident: KIND_SCHEMAS.incident.nullable(),
+      adr: KIND_SCHEMAS.adr.nullable(),
+      runbook: KIND_SCHEMAS.runbook.nullable(),
     }),
   ),
 });
@@ -155,7 +160,7 @@ const textOf = (value: unknown) => (value && typeof value === 'object' && 'text'
 function mergeFields(kind: DocumentKind, heuristic: Record<string, unknown>, model: Record<string, unknown>, modelLeads: boolean, label: string, warnings: string[]): { data: Record<string, unknown>; by: Record<string, 'heuristic' | 'model'> } {
   const data = { ...heuristic };
   const by: Record<string, 'heuristic' | 'model'> = {};
-  for (const key of Object.keys(modelSchema(kind).shape)) {
+  for (const key of TEXT_FIELDS[kind]) {
     const mine = heuristic[key];
     const theirs = model[key];
     if (isEmpty(theirs)) {
@@ -259,10 +264,8 @@ export async function structureWithModel(analysis: SourceAnalysis, client: Model
   const finish = (kind: DocumentKind, base: ExtractedDocument, model: ModelDocument | undefined, modelLeads: boolean) => {
     const heuristic = base.data as Record<string, unknown>;
     const label = `"${base.data.title.text.slice(0, 60)}"`;
-    const merged = model
-      ? mergeFields(kind, heuristic, model.fields, modelLeads, label, warnings)
-      : { data: { ...heuristic }, by: Object.fromEntries(Object.keys(modelSchema(kind).shape).filter((key) => !isEmpty(heuristic[key])).map((key) => [key, 'heuristic' as const])) };
-    settleDraft(kind, merged.data, speech);
+    // Without a model document every field the rules found is theirs.
+    const merged = mergeFields(kind, heuristic, model?.fields ?? {}, modelLeads, label, warnings);
     const fitted = fitSchema(kind, merged, heuristic, label, warnings);
     if (!fitted) {
       warnings.push(`model answer does not fit the schema for ${label}; the offline result is kept`);
