@@ -98,7 +98,7 @@ function scalar(raw: string): unknown {
 }
 
 /** Moves every position in the tree down by `offset` lines. */
-function shiftPositions(node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }, offset: number): void {
+export function shiftPositions(node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }, offset: number): void {
   if (node.position) {
     node.position.start.line += offset;
     node.position.end.line += offset;

@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import type { Citation, CitedText } from '../../schemas/index.ts';
 import type { NoiseReport } from '../noise.ts';
 import type { Part } from '../outline.ts';
-import type { ParsedSource } from '../parse.ts';
+import { shiftPositions, type ParsedSource } from '../parse.ts';
 import type { Candidate, Range } from '../segment.ts';
 
 /** What every extractor knows about the source it works on. */
@@ -97,17 +97,87 @@ export function prepareSection(ctx: ExtractContext, candidate: Candidate): Secti
   const firstText = ctx.parsed.lines.findIndex((l, i) => i + 1 >= ctx.parsed.bodyStartLine && l.trim() !== '') + 1;
   const frontmatter = candidate.startLine <= firstText ? ctx.parts.filter((p) => p.form === 'frontmatter') : [];
   const contextParts = ctx.parts.filter((p) => p.form !== 'frontmatter' && inRanges(p.line, candidate.context));
+  const section = { ctx, candidate, lines, titled, parts: [...frontmatter, ...parts], contextParts };
   const noiseInside = [...ctx.noise.noiseLines.keys()].some((n) => n >= from && n <= candidate.endLine);
   const cleanedInside = [...ctx.noise.cleanedLines.keys()].some((n) => n >= from && n <= candidate.endLine);
   // Without noise or excluded ranges inside, the candidate is the source's own blocks between its lines.
   const own = ctx.parsed.tree.children.filter((node) => node.position!.start.line >= from && node.position!.end.line <= candidate.endLine);
-  const straddles = ctx.parsed.tree.children.some((node) => node.position!.start.line < from && node.position!.end.line >= from);
-  const section = { ctx, candidate, lines, titled, parts: [...frontmatter, ...parts], contextParts };
+  // A block that runs over either end (a tool line right under a list continues it) is cut at the end, not dropped.
+  const straddles = ctx.parsed.tree.children.some(
+    (node) => (node.position!.start.line < from && node.position!.end.line >= from) || (node.position!.start.line <= candidate.endLine && node.position!.end.line > candidate.endLine),
+  );
   if (!noiseInside && !cleanedInside && !straddles && candidate.excluded.length === 0) return { ...section, tree: { type: 'root', children: structuredClone(own) } };
-  // Otherwise parse the candidate's lines again with every other line blanked, so the tree's
-  // positions are still source line numbers while noise, the title and neighbours are gone.
+  // Otherwise the candidate's text as the extractor sees it: its own lines, every other line blank, so the
+  // tree's positions stay source line numbers while noise, the title and neighbours are gone.
   const keep = new Map(lines.map((l) => [l.number, l.text]));
   if (titled) keep.delete(candidate.titleLine);
-  const text = ctx.parsed.lines.slice(0, candidate.endLine).map((_, i) => (i + 1 >= candidate.startLine ? (keep.get(i + 1) ?? '') : '')).join('\n');
-  return { ...section, tree: markdown.parse(text) };
+  const seen = (n: number) => keep.get(n) ?? '';
+  return { ...section, tree: { type: 'root', children: sectionBlocks(ctx.parsed, candidate.startLine, candidate.endLine, seen) } };
+}
+
+/**
+ * The blocks of lines `from`–`to` as they parse with each line n read as `seen(n)`. Parsing the
+ * whole range again costs about a third of a note's parse, so only the blocks with a changed line
+ * are parsed again, each run of them together with the unchanged block on either side (blanking a
+ * paragraph between two lists joins them into one); the other blocks are the source's own.
+ */
+function sectionBlocks(parsed: ParsedSource, from: number, to: number, seen: (line: number) => string): RootContent[] {
+  const changed = (n: number) => seen(n) !== (parsed.lines[n - 1] ?? '');
+  const blocks = parsed.tree.children.filter((node) => node.position!.end.line >= from && node.position!.start.line <= to);
+  const dirty = blocks.map((node) => {
+    const [start, end] = nodeLines(node);
+    if (start < from || end > to) return true;
+    for (let n = start; n <= end; n++) if (changed(n)) return true;
+    return false;
+  });
+  // Definitions reach across blocks, and a changed line outside every block has no block to go
+  // with: then the whole range is parsed again, the only way to be sure of the same answer.
+  const definitions = parsed.tree.children.some((node) => node.type === 'definition' || node.type === 'footnoteDefinition');
+  const inDirtyBlock = (n: number) => blocks.some((node, i) => dirty[i] && n >= node.position!.start.line && n <= node.position!.end.line);
+  let stray = false;
+  for (let n = from; n <= to && !stray; n++) stray = changed(n) && (parsed.lines[n - 1] ?? '').trim() !== '' && !inDirtyBlock(n);
+  if (definitions || stray) return parseLines(parsed, from, to, seen);
+  const out: RootContent[] = [];
+  for (let i = 0; i < blocks.length; ) {
+    if (!dirty[i] && !dirty[i + 1]) {
+      out.push(structuredClone(blocks[i]!));
+      i++;
+      continue;
+    }
+    // A run of changed blocks, with the unchanged block before it (this one, when it is clean) and
+    // after it. When the block after comes out of the parse other than it was (a list that the
+    // blanked paragraph's neighbour joined), the next block may join it too: take one more.
+    let j = dirty[i] ? i : i + 1;
+    while (j < blocks.length && dirty[j]) j++;
+    let last = Math.min(j, blocks.length - 1);
+    const start = Math.max(from, blocks[i]!.position!.start.line);
+    for (;;) {
+      // Another changed block right after needs this one as its neighbour before: go on to it.
+      if (last < blocks.length - 1 && (dirty[last] || dirty[last + 1])) {
+        last++;
+        continue;
+      }
+      const parsedRun = parseLines(parsed, start, Math.min(to, blocks[last]!.position!.end.line), seen);
+      const tail = parsedRun.at(-1);
+      if (last === blocks.length - 1 || (tail !== undefined && sameSpan(tail, blocks[last]!))) {
+        out.push(...parsedRun);
+        break;
+      }
+      last++;
+    }
+    i = last + 1;
+  }
+  return out;
+}
+
+const sameSpan = (a: RootContent, b: RootContent) =>
+  a.type === b.type && a.position!.start.line === b.position!.start.line && a.position!.end.line === b.position!.end.line;
+
+/** Lines `from`–`to` read through `seen`, parsed alone; positions are source line numbers. */
+function parseLines(parsed: ParsedSource, from: number, to: number, seen: (line: number) => string): RootContent[] {
+  const text: string[] = [];
+  for (let n = from; n <= to; n++) text.push(seen(n));
+  const tree = markdown.parse(text.join('\n'));
+  shiftPositions(tree, from - 1);
+  return tree.children;
 }
