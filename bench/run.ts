@@ -269,7 +269,7 @@ if (speedRows.length > 0) {
   console.log('');
   for (const row of speedTable) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
   console.log('\ningest: the CLI (npm run ingest) in a process of its own, both cores; one parse: remark-parse + GFM of the same files, one after another on one core.');
-  console.log('ratio = ingest wall time ÷ one parse time. CPU and peak memory are sampled from /proc every 100 ms.');
+  console.log('ratio = ingest wall time ÷ one parse time. CPU and peak memory are sampled from /proc every 100 ms. Unchanged re-ingest: median of 3 runs.');
   console.log(`npm run ingest, unchanged inbox of the five seeds: ${start.npmS.toFixed(2)} s; the CLI started by Node directly: ${start.cliS.toFixed(2)} s (medians of 5)`);
   console.log(`npm run dev, a note dropped into the inbox: content written after ${dev.ingestedS.toFixed(2)} s, its page served after ${dev.servedS.toFixed(2)} s (median of 3)`);
   if (dev.servedS > 0.5 && dev.ingestedS <= 0.5) {

@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import fc from 'fast-check';
-import { readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SourcePool } from '../src/pipeline/pool.ts';
@@ -85,6 +85,92 @@ describe('nothing is lost', () => {
     await ingest({ inboxDir: inbox, contentDir: content });
     const all = [...(await snapshot(content)).keys()];
     expect(all.filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+describe('a re-run with nothing changed', () => {
+  const seed = '004_cdf916e43205be19.txt';
+  const manifestOf = (content: string) => path.join(content, '.fieldnotes', 'manifest.json');
+  /** Runs with another stat cache folder: one that has seen nothing. */
+  async function withCacheHome<T>(dir: string, run: () => Promise<T>): Promise<T> {
+    const saved = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = dir;
+    try {
+      return await run();
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saved;
+    }
+  }
+  /** A whole second, so that the timestamp survives the round trip through utimes exactly. */
+  const STAMP = new Date('2026-01-01T00:00:00Z');
+  /** The manifest overwritten with junk of its own size, with the timestamp it had: a run that reads it fails. */
+  async function junkManifestInPlace(content: string): Promise<void> {
+    const file = manifestOf(content);
+    await writeFile(file, 'x'.repeat((await stat(file)).size));
+    await utimes(file, STAMP, STAMP);
+  }
+
+  it('does not read the manifest after a run that settled every input, and reports what a full check reports', async () => {
+    const { inbox, content, root } = await tempProject();
+    await ingest({ inboxDir: inbox, contentDir: content });
+    await utimes(manifestOf(content), STAMP, STAMP);
+    // This run checks every input (the manifest's timestamp changed) and records the manifest as it found it.
+    await ingest({ inboxDir: inbox, contentDir: content });
+    // With an empty stat cache the run hashes every file and checks it against the manifest.
+    const fullCheck = await withCacheHome(path.join(root, 'other-cache'), () => ingest({ inboxDir: inbox, contentDir: content }));
+    await junkManifestInPlace(content);
+    const skipped = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(skipped).toEqual(fullCheck);
+    expect(skipped.files.map((f) => f.status)).toEqual(Array(5).fill('unchanged'));
+  });
+
+  it('processes an inbox file edited since', async () => {
+    const { inbox, content } = await tempProject();
+    await ingest({ inboxDir: inbox, contentDir: content });
+    const file = path.join(inbox, seed);
+    await writeFile(file, (await readFile(file, 'utf8')) + '\nP.S. one more line.\n');
+    const report = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(report.files.find((f) => f.file === seed)).toMatchObject({ status: 'published' });
+  });
+
+  it('reads the manifest again once anything else wrote it, and fails with its name when it is broken', async () => {
+    const { inbox, content } = await tempProject();
+    await ingest({ inboxDir: inbox, contentDir: content });
+    await writeFile(manifestOf(content), '{ not json');
+    await expect(ingest({ inboxDir: inbox, contentDir: content })).rejects.toThrow(/manifest\.json: cannot read the manifest/);
+  });
+
+  it('sees a file added to or removed from the inbox', async () => {
+    const { inbox, content } = await tempProject();
+    await ingest({ inboxDir: inbox, contentDir: content });
+    await writeFile(path.join(inbox, 'restart-redis.md'), '# Runbook — Restart Redis\n\n1. Restart it:\n   ```bash\n   systemctl restart redis\n   ```\n');
+    const added = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(added.files.find((f) => f.file === 'restart-redis.md')).toMatchObject({ status: 'published' });
+    await rm(path.join(inbox, 'restart-redis.md'));
+    const removed = await ingest({ inboxDir: inbox, contentDir: content });
+    expect(removed.removed).toContain('sources/restart-redis.md');
+  });
+
+  it('keeps reporting a hand-edited file it left alone, and a failed input, run after run', async () => {
+    const { inbox, content } = await tempProject({ 'broken.txt': new Uint8Array(4096).map((_, i) => (i * 7919) % 32) });
+    await ingest({ inboxDir: inbox, contentDir: content });
+    const output = path.join(content, 'sources', '004_cdf916e43205be19.md');
+    await writeFile(output, (await readFile(output, 'utf8')) + '\nA note added by hand.\n');
+    await rm(path.join(inbox, seed));
+    for (let run = 0; run < 3; run++) {
+      const report = await ingest({ inboxDir: inbox, contentDir: content });
+      expect(report.keptEdited).toEqual(['sources/004_cdf916e43205be19.md']);
+      expect(report.files.find((f) => f.file === 'broken.txt')).toMatchObject({ status: 'failed' });
+    }
+  });
+
+  it('does everything again with force, whatever the last run left', async () => {
+    const { inbox, content } = await tempProject();
+    await ingest({ inboxDir: inbox, contentDir: content });
+    await ingest({ inboxDir: inbox, contentDir: content });
+    const forced = await ingest({ inboxDir: inbox, contentDir: content, force: true });
+    expect(forced.files.map((f) => f.status)).toEqual(Array(5).fill('published'));
   });
 });
 

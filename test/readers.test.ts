@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
@@ -258,6 +258,17 @@ describe('ingest of every format', () => {
     expect(strip(await snapshot(again))).toEqual(strip(await snapshot(content())));
     const rerun = await ingest({ inboxDir: inbox(), contentDir: content(), llm: false });
     expect(rerun.files.every((f) => f.status === 'unchanged')).toBe(true);
+    // Every file of every export was read and remembered: the next run needs no manifest at all.
+    // (A whole second as its timestamp, which utimes gives back exactly; the run after it records it.)
+    const manifest = path.join(content(), '.fieldnotes', 'manifest.json');
+    const saved = await readFile(manifest);
+    const stamp = new Date('2026-01-01T00:00:00Z');
+    await utimes(manifest, stamp, stamp);
+    await ingest({ inboxDir: inbox(), contentDir: content(), llm: false });
+    await writeFile(manifest, 'x'.repeat(saved.length));
+    await utimes(manifest, stamp, stamp);
+    expect(await ingest({ inboxDir: inbox(), contentDir: content(), llm: false })).toEqual(rerun);
+    await writeFile(manifest, saved);
     // A new day file changes its channel, and only it.
     await writeFile(path.join(inbox(), 'slack/incidents/2026-02-28.json'), JSON.stringify([{ type: 'message', user: 'U01ANNA', text: 'postmortem review booked for Monday', ts: '1772265600.000100' }]));
     const changed = await ingest({ inboxDir: inbox(), contentDir: content(), llm: false });

@@ -56,12 +56,14 @@ export async function listInbox(inboxDir: string): Promise<{ files: string[]; pr
   const root = await realpath(inboxDir);
   const files: string[] = [];
   const problems: InboxProblem[] = [];
-  async function walk(dir: string): Promise<void> {
+  // The relative path is built alongside the absolute one (path.relative per file was a tenth of
+  // listing 10,000).
+  async function walk(dir: string, relDir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
       if (IGNORED.test(entry.name)) continue;
       const abs = path.join(dir, entry.name);
-      const relPath = path.relative(root, abs).split(path.sep).join('/');
+      const relPath = relDir + entry.name;
       if (entry.isSymbolicLink()) {
         const target = await realpath(abs).catch(() => null);
         if (!target || (target !== root && !target.startsWith(root + path.sep))) {
@@ -75,13 +77,13 @@ export async function listInbox(inboxDir: string): Promise<{ files: string[]; pr
         }
         files.push(relPath);
       } else if (entry.isDirectory()) {
-        await walk(abs);
+        await walk(abs, `${relPath}/`);
       } else if (entry.isFile()) {
         files.push(relPath);
       }
     }
   }
-  await walk(root);
+  await walk(root, '');
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { files, problems };
 }

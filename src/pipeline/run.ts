@@ -4,16 +4,16 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { DocumentCollection } from '../schemas/index.ts';
 import { ResultCache } from '../llm/cache.ts';
-import type { ChatCall } from '../llm/client.ts';
+import type { ChatCall, ModelClient } from '../llm/client.ts';
 import { llmConfigFromEnv, type LlmConfig } from '../llm/config.ts';
 import { AUDIO_EXTENSIONS, hashBytes, listInbox, MAX_NOTE_BYTES, readInboxFile, sourceSlug, type InboxFile } from './read.ts';
 import { planInputs, readInput, unsupportedFormat, type ReaderInput } from './readers/index.ts';
-import { StatCache } from './stat-cache.ts';
+import { StatCache, type RunKey } from './stat-cache.ts';
 import { SourcePool } from './pool.ts';
 import type { RenderedSource } from './source.ts';
 import { ContentWriter } from './write/content.ts';
 import { removeLeftoverTempFiles } from './write/files.ts';
-import { Journal, loadManifest, readJournal, saveManifest, type Manifest } from './write/manifest.ts';
+import { Journal, loadManifest, MANIFEST_PATH, readJournal, saveManifest, type Manifest } from './write/manifest.ts';
 
 // The stages that transcribe, parse, extract, redact and serialize (and the model SDK) are
 // imported where they are first needed, not here: an unchanged inbox is checked and skipped
@@ -128,18 +128,6 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     : options.llm === false
       ? 'models off (--no-llm): offline extraction; audio without a transcript beside it is not transcribed'
       : 'models off (no OPENAI_API_KEY): offline extraction; audio without a transcript beside it is not transcribed';
-  const previous = loadManifest(contentDir, PIPELINE_VERSION);
-  const manifest: Manifest = { version: 1, pipeline: PIPELINE_VERSION, inputs: {}, outputs: { ...previous.outputs } };
-  const unsaved = readJournal(contentDir);
-  // A write's temporary file outlives it only when the run was killed, and such a run leaves its
-  // journal (recorded before every write): without one, only the manifest's own folder can hold one.
-  removeLeftoverTempFiles(unsaved.size > 0 ? contentDir : path.join(contentDir, '.fieldnotes'));
-  const journal = new Journal(contentDir);
-  const writer = new ContentWriter(contentDir, manifest, journal, unsaved);
-  // A killed run's outputs are known from its journal: they are candidates for removal like any other.
-  for (const [relPath, hashes] of unsaved) if (!(relPath in manifest.outputs)) manifest.outputs[relPath] = [...hashes].at(-1)!;
-  const fresh = options.force || previous.pipeline !== PIPELINE_VERSION;
-
   const listing = await listInbox(inboxDir);
   for (const problem of listing.problems) report.warnings.push({ file: problem.relPath, message: problem.message });
   // Exports and documents that a reader converts (readers/index.ts); the other files are notes and memos.
@@ -158,10 +146,41 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const ids = assignSourceIds(inputs.filter((f) => !sidecarOf.has(f)), new Map(plan.readers.map((input) => [input.key, input.slug])));
   for (const [audio, text] of sidecarOf) ids.set(audio, ids.get(text)!);
 
+  /** The files an input's output depends on: an export's files for its channel, a transcript and its memo. */
+  const filesOf = (relPath: string): string[] => {
+    const reader = readerOf.get(relPath);
+    if (reader) return reader.files;
+    const audio = audioOfSidecar.get(relPath);
+    return audio ? [relPath, audio] : [relPath];
+  };
+
   const stats = StatCache.open(inboxDir);
+  const thisRun: RunKey = { contentDir: path.resolve(contentDir), pipeline: PIPELINE_VERSION, inputs: hashBytes(inputs.join('\n')) };
+  const manifestFile = path.join(contentDir, MANIFEST_PATH);
+  const unsaved = readJournal(contentDir);
+  // Nothing changed since a run that settled every input: the manifest (10 MB for 10,000 inputs)
+  // need not be read, nor each input checked against it, which were half of such a run.
+  if (!options.force && !options.collectCalls && unsaved.size === 0 && stats.isSettled(thisRun, manifestFile, inboxDir, inputs.flatMap(filesOf))) {
+    for (const relPath of inputs) report.files.push({ file: relPath, status: 'unchanged' });
+    return finish(report, client);
+  }
+
+  const previous = loadManifest(contentDir, PIPELINE_VERSION);
+  // The outputs are carried over in place (nothing reads the previous ones apart): copying 40,000
+  // keys was a twentieth of an unchanged run of 10,000 inputs.
+  const manifest: Manifest = { version: 1, pipeline: PIPELINE_VERSION, inputs: {}, outputs: previous.outputs };
+  // A write's temporary file outlives it only when the run was killed, and such a run leaves its
+  // journal (recorded before every write): without one, only the manifest's own folder can hold one.
+  removeLeftoverTempFiles(unsaved.size > 0 ? contentDir : path.join(contentDir, '.fieldnotes'));
+  const journal = new Journal(contentDir);
+  const writer = new ContentWriter(contentDir, manifest, journal, unsaved);
+  // A killed run's outputs are known from its journal: they are candidates for removal like any other.
+  for (const [relPath, hashes] of unsaved) if (!(relPath in manifest.outputs)) manifest.outputs[relPath] = [...hashes].at(-1)!;
+  const fresh = options.force || previous.pipeline !== PIPELINE_VERSION;
+
   /** A file's own hash: remembered by size and mtime on this machine, else read and hashed. */
   const fileHash = (relPath: string): string => {
-    const known = stats.knownHash(path.join(inboxDir, ...relPath.split('/')), relPath);
+    const known = stats.knownHash(path.join(inboxDir, relPath), relPath);
     if (known) return known;
     const file = readInboxFile(inboxDir, relPath);
     stats.remember(file);
@@ -172,13 +191,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
    * file when it was just read anyway, so its bytes are not read and hashed a second time.
    */
   const inputHash = (relPath: string, read?: InboxFile): string => {
-    const reader = readerOf.get(relPath);
+    const files = filesOf(relPath);
     // An export channel depends on several files: its hash is theirs together.
-    if (reader && (reader.files.length > 1 || reader.files[0] !== relPath)) return hashBytes(reader.files.map(fileHash).join('\n'));
+    if (readerOf.has(relPath) && (files.length > 1 || files[0] !== relPath)) return hashBytes(files.map(fileHash).join('\n'));
     if (read) stats.remember(read);
     const own = read?.hash ?? fileHash(relPath);
-    const audio = audioOfSidecar.get(relPath);
-    return audio ? hashBytes(own + fileHash(audio)) : own;
+    // A transcript's hash changes with its memo's too.
+    return files.length > 1 ? hashBytes(own + fileHash(files[1]!)) : own;
   };
 
   // Slugs held by inputs we will not reprocess stay theirs.
@@ -425,8 +444,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   // Files we generated before that no input produces now: removed, unless a person edited them.
   const produced = new Set(Object.values(manifest.inputs).flatMap((input) => input.outputs));
-  for (const output of Object.keys(manifest.outputs).sort()) {
-    if (produced.has(output)) continue;
+  for (const output of Object.keys(manifest.outputs).filter((relPath) => !produced.has(relPath)).sort()) {
     const outcome = writer.remove(output);
     if (outcome === 'removed') report.removed.push(output);
     if (outcome === 'kept-edited') report.keptEdited.push(output);
@@ -436,7 +454,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   // of an unchanged run of 10,000 inputs).
   const nothingChanged = unchanged.size === inputs.length && Object.keys(previous.inputs).length === inputs.length && unsaved.size === 0 && report.removed.length === 0 && report.keptEdited.length === 0;
   if (!nothingChanged) saveManifest(contentDir, manifest);
+  const settled = report.keptEdited.length === 0 && report.files.every((file) => file.status !== 'failed');
+  stats.recordRun(thisRun, settled ? manifestFile : undefined);
   stats.save();
+  return finish(report, client);
+}
+
+/** The report, with the models' usage and cost when they were on. */
+function finish(report: IngestReport, client: ModelClient | undefined): IngestReport {
   if (client) {
     report.models += `; ${client.summary()}`;
     report.usage = { ...client.usage, cost: client.cost() };
