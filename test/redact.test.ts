@@ -187,6 +187,8 @@ const OWN: Record<string, OwnCase[]> = {
     secret((v) => `${v}로 연락 주세요`, '010-5555-0123'),
     lookalike('Звоните в дежурную часть: +7 495 555-01-00 (горячая линия, указана на сайте)'),
     lookalike('Order 4821-5573-2211 shipped; serial 0a:e1:d4:b3:f0:eb:fd:2e; at 2026-10-09 14:02:11.123456'),
+    // A day and a clock time, as chats and timelines write them: digits enough for a number, but no number.
+    lookalike('Марина Лебедева, [12.05.2026 09:16]\n12.05.2026 09:16 — алерт; 2026.05.12 09:16 KST; 05/12/2026 9:16 AM; 1.5.26 10:05'),
   ],
   'pii-email': [
     secret((v) => `Signed-off-by: Jihoon Park <${v}>`, 'jihoon@hanbit.example'),

@@ -41,11 +41,14 @@ const PUBLISHED = /reception|switchboard|main (?:line|number|office)|front desk|
 /** Words that say a short number (555-0180) is a phone at all. */
 const PHONE_WORDS = /(?<![\p{L}\p{N}_])(sms|text|call|phone|cell|mobile|tel|whatsapp|signal|pager|тел)(?![\p{L}\p{N}_])|мобильн|телефон|звон|личн|сотов|휴대폰|핸드폰|전화|연락|번호/iu;
 
+/** A day written with dots or slashes, day or year first (12.05.2026, 2026.05.12, 05/12/26): a date, whatever follows. */
+const DAY = /^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}[./]\d{1,2}[./]\d{1,2})(?![\d./])/;
+
 /** Is this run of digits a phone number? Dates, times, versions, IPs, ids and amounts have digits too. */
 function isPhone(candidate: string, lineSpeaksOfPhones: boolean): boolean {
   const digits = candidate.replace(/\D/g, '');
   if (digits.length > 15) return false;
-  if (/^\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|^\d+(\.\d+){2,}$|\d+\.\d+\.\d+\.\d+/.test(candidate)) return false;
+  if (/^\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|^\d+(\.\d+){2,}$|\d+\.\d+\.\d+\.\d+/.test(candidate) || DAY.test(candidate)) return false;
   if (digits.length >= 10) {
     if (/^[+(]/.test(candidate)) return true;
     // Without a country code: a trunk prefix (0 in Europe and Korea, 8 in Russia, 1 in the US) or
@@ -83,7 +86,9 @@ export function personalFindings(text: string): Finding[] {
       speaksOfPhones = PHONE_WORDS.test(line);
     }
     const candidate = match[0].replace(/[ \t().-]+$/, '');
-    if (published || !isPhone(candidate, speaksOfPhones)) continue;
+    // Digits that run into ":MM" end with an hour: "… 09" of "12.05.2026 09:16".
+    const beforeMinutes = /^:\d{2}(?!\d)/.test(text.slice(match.index + candidate.length, match.index + candidate.length + 4));
+    if (published || beforeMinutes || !isPhone(candidate, speaksOfPhones)) continue;
     findings.push(spanOf(match.index, candidate, 'phone', FindingRank.personal, 'personal phone'));
   }
   return findings;
