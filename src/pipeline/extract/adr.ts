@@ -149,14 +149,15 @@ function yStatement(section: Section) {
 
 /** Positive or negative, for consequences written as one list: by their marks, else by their words. */
 function sentiment(text: string): 'positive' | 'negative' {
-  if (/^\s*(?:\(\+\)|\+|good\b|pro\b|плюс|장점)/iu.test(text)) return 'positive';
-  if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|con\b|минус|단점)/iu.test(text)) return 'negative';
+  if (/^\s*(?:\(\+\)|\+|good\b|pro\b|плюс|хорошо,|장점)/iu.test(text)) return 'positive';
+  if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|con\b|минус|плохо,|단점)/iu.test(text)) return 'negative';
   const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны)(?![\p{L}])|해야|필요하|비용|복잡|부담|위험/iu;
   return negative.test(text) ? 'negative' : 'positive';
 }
 
 function stripMark(text: string): string {
-  return text.replace(/^\s*(?:\(\+\)|\([−–-]\)|good,?\s*because\s*|bad,?\s*because\s*|neutral,?\s*because\s*)/iu, '').trim();
+  // MADR's marks, and the same in its Russian translation ("Хорошо, потому что …").
+  return text.replace(/^\s*(?:\(\+\)|\([−–-]\)|(?:good|bad|neutral|хорошо|плохо|нейтрально),?\s*(?:because|потому что)\s*)/iu, '').trim();
 }
 
 /** Consequences from the slots the record has: positive/negative lists, or one list split by marks or meaning. */
@@ -194,14 +195,14 @@ function prosAndCons(section: Section): Map<string, TextItem[]> {
   const headings = section.parts.filter((p) => p.form === 'heading' && p.line > container.part.line && p.line <= (container.part.endLine ?? 0) && p.depth > container.part.depth);
   for (const heading of headings) {
     const content: SlotContent = { ...container, part: heading, lines: container.lines.filter((l) => l.number > heading.line && l.number <= (heading.endLine ?? 0)), nodes: [] };
-    result.set(heading.label, itemsOf(content, { split: false }).filter((i) => /^(?:good|bad|neutral|pro|con)\b/i.test(i.text)));
+    result.set(heading.label, itemsOf(content, { split: false }).filter((i) => /^(?:good|bad|neutral|pro|con)\b|^(?:хорошо|плохо|нейтрально),/iu.test(i.text)));
   }
   return result;
 }
 
 function reasonsFrom(items: TextItem[] | undefined, chosen: boolean): string | undefined {
   if (!items || items.length === 0) return undefined;
-  const wanted = items.filter((i) => (chosen ? /^good|^pro/i : /^bad|^con/i).test(i.text));
+  const wanted = items.filter((i) => (chosen ? /^good|^pro|^хорошо/iu : /^bad|^con|^плохо/iu).test(i.text));
   return (wanted.length > 0 ? wanted : items).map((i) => stripMark(i.text)).join('; ');
 }
 
@@ -254,9 +255,9 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
   }
   // The chosen one: named by "Chosen option: …", by its number ("вариант 2"), or by the decision's words.
   if (!options.some((o) => o.chosen) && decision) {
-    const quoted = /(?:chosen option|выбранный вариант|선택한 옵션)\s*[:：]\s*["«“]?([^"»”\n]+?)["»”]?\s*(?:,|$|\s+because|\s+потому)/iu.exec(decision.text)?.[1];
+    const quoted = /(?:(?:chosen option|выбранный вариант|선택한 옵션)\s*[:：]|выбран(?:\s+вариант)?)\s*["«“]?([^"»”\n]+?)["»”]?\s*(?:,|$|\s+because|\s+потому)/iu.exec(decision.text)?.[1];
     const numbered = /(?<![\p{L}])(?:option|вариант|variant|옵션|안)\s*(?:№\s*)?(\d{1,2})(?![\d])/iu.exec(decision.text)?.[1];
-    const because = /\bbecause\b\s*(.+)$/i.exec(decision.text)?.[1];
+    const because = /(?:\bbecause\b|(?<![\p{L}])потому,? что)\s*(.+)$/iu.exec(decision.text)?.[1];
     const byNumber = numbered ? options[Number(numbered) - 1] : undefined;
     const byName = options.find((o) => (quoted ? sameOption(o.name, quoted) : false)) ?? (quoted ? undefined : options.find((o) => decisionNames(decision.text, o.name)));
     const chosen = byNumber ?? byName;
