@@ -99,9 +99,11 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     const line = index + 1;
     if (found.has(line) || code.has(line) || noise.noiseLines.has(line)) continue;
     const text = (noise.cleanedLines.get(line) ?? parsed.lines[index]!).trim();
+    // A line that is only bold ("**Action items**") is a heading in documents written without them.
+    const name = /^(\*\*|__)([^*_]+)\1$/.exec(text)?.[2]?.trim() ?? text;
     if (/[—–:-]/.test(text) && KIND_LINE.test(text)) found.set(line, { label: text, form: 'heading', depth: 2, line, value: '' });
-    else if (isBareSectionName(text) && (parsed.lines[index + 1] ?? '').trim() !== '') {
-      found.set(line, { label: text, slot: slotOf(text, 2)?.slot, form: 'heading', depth: 3, line, value: '' });
+    else if (isBareSectionName(name) && (parsed.lines[index + 1] ?? '').trim() !== '') {
+      found.set(line, { label: name, slot: slotOf(name, 2)?.slot, form: 'heading', depth: 3, line, value: '' });
     }
   }
   const sorted = [...found.values()].sort((a, b) => a.line - b.line);
