@@ -1,8 +1,12 @@
 /**
- * Chat exports: Slack, Mattermost, Telegram and WhatsApp histories saved as text, one message per
- * line that starts with its time and author — `[2026-07-03 09:14] alice: …`,
- * `[03.07.2026 09:14:22] Alice: …`, `03.07.2026, 09:14 - Alice: …`. Lines that do not start a
- * message continue the one before (a pasted list, a multi-line note).
+ * Chat exports and chats pasted as text, one message per line that carries its time and author:
+ * - time first: `[2026-07-03 09:14] alice: …`, `[03.07.2026 09:14:22] Alice: …`,
+ *   `03.07.2026, 09:14 - Alice: …` (WhatsApp), `2026년 4월 2일 오후 2:07, 김민수 : …` (KakaoTalk);
+ * - author first: `[김민수] [오후 2:07] …` (KakaoTalk on a computer);
+ * - a header line of author and time, the text on the lines below it: `Сергей Волков, [12.05.2026 09:14]`
+ *   (Telegram Desktop), `Anna Petrova  10:42 AM` (Slack), `anna — 05/12/2026 9:14 AM` (Discord).
+ * Lines that do not start a message continue the one before (a pasted list, a multi-line note);
+ * a line that is only a day (`--- 2026년 4월 2일 목요일 ---`) dates the messages after it.
  */
 import { findDates } from './extract/values.ts';
 
@@ -10,30 +14,86 @@ export interface ChatMessage {
   /** First and last source line of the message (1-based). */
   line: number;
   endLine: number;
+  /** The line its text starts on: the first line, or the one below a header line. */
+  textLine: number;
   /** ISO date of the message, when the export writes one. */
   date?: string;
-  /** `HH:MM` as written. */
+  /** The line that writes that date: the message's own, or the day line above it. */
+  dateLine?: number;
+  /** 24-hour `HH:MM`. */
   time: string;
   author: string;
-  /** The message text on its first line, after the author. */
+  /** The message text on its first line of text, after the author. */
   text: string;
-  /** Column where the text starts on the first line. */
+  /** Column where the text starts on that line. */
   textColumn: number;
 }
 
-const MESSAGE = /^\s*\[?\s*(?:(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})[ ,T]+)?(\d{1,2}:\d{2})(?::\d{2})?\s*(?:[AP]M)?\s*\]?\s*(?:[-–—]\s*)?([^\s:\][][^:\][]{0,38}?)\s*:\s(.*)$/u;
+const DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일`;
+/** A clock time, 24-hour or with a.m./p.m. after it (`2:07 PM`) or, in Korean, before it (`오후 2:07`). */
+const CLOCK = String.raw`(?<meridiemBefore>오전|오후)?\s*(?<clock>\d{1,2}:\d{2})(?::\d{2})?(?:\s*(?<meridiem>[AaPp])\.?[Mm]\.?(?![\p{L}]))?`;
+const AUTHOR = String.raw`(?<author>[^\s:\][][^:\][]{0,38}?)`;
+const DAY = String.raw`(?:(?<date>${DATE})[ ,T]+)?`;
 
-/** Reads one line as the start of a chat message, or not. */
-export function readMessageLine(line: string): Omit<ChatMessage, 'line' | 'endLine'> | undefined {
-  // A message line has a clock time near its start and a colon after the author.
-  if (!/^\s*\[?[\d.,\- T]{0,14}\d{1,2}:\d{2}/.test(line)) return undefined;
-  const match = MESSAGE.exec(line);
-  if (!match) return undefined;
-  const author = match[3]!.trim();
+/** Lines that start a message with its text on them. */
+const MESSAGES = [
+  new RegExp(String.raw`^\s*\[?\s*${DAY}${CLOCK}\s*\]?\s*(?:[-–—,]\s*)?${AUTHOR}\s*:\s(?<text>.*)$`, 'u'),
+  new RegExp(String.raw`^\s*\[${AUTHOR}\]\s*\[${DAY}${CLOCK}\]\s?(?<text>.*)$`, 'u'),
+];
+/** Header lines: author and time only. The author starts with a letter, so a list item ("- rollback — 14:47") is none. */
+const NAME = String.raw`(?<author>[\p{L}\p{N}@_][^:\][,]{0,38}?)`;
+const HEADERS = [
+  new RegExp(String.raw`^\s*${NAME},\s*\[${DAY}${CLOCK}\]\s*$`, 'u'),
+  // Discord's copy writes the day; "Rollback — 14:47" in a timeline does not.
+  new RegExp(String.raw`^\s*${NAME}\s+[—–-]\s+(?<date>${DATE})[ ,]+${CLOCK}\s*$`, 'u'),
+  // Slack's copy: a name and a 12-hour time, nothing else.
+  new RegExp(String.raw`^\s*${NAME}\s+(?<clock>\d{1,2}:\d{2})\s*(?<meridiem>[AaPp])\.?[Mm]\.?\s*$`, 'u'),
+];
+
+/** `HH:MM` on a 24-hour clock. */
+function clock(hhmm: string, meridiem: string | undefined): string {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  const pm = meridiem === '오후' || meridiem?.toLowerCase() === 'p';
+  const am = meridiem === '오전' || meridiem?.toLowerCase() === 'a';
+  const hours = pm && h < 12 ? h + 12 : am && h === 12 ? 0 : h;
+  return `${String(hours).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+export type MessageLine = Omit<ChatMessage, 'line' | 'endLine' | 'textLine' | 'dateLine'> & {
+  header: boolean;
+  /** A day written with slashes (`11/14/26`): month or day first is known only from the whole chat. */
+  slashed?: [number, number, number];
+};
+
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
+
+/** Reads one line as the start of a chat message, or not. A header line has no text of its own. */
+export function readMessageLine(line: string): MessageLine | undefined {
+  // Every form has a clock time.
+  if (!/\d:\d\d/.test(line)) return undefined;
+  let groups: Record<string, string | undefined> | undefined;
+  let header = false;
+  for (const form of MESSAGES) if ((groups = form.exec(line)?.groups)) break;
+  if (!groups) for (const form of HEADERS) if ((groups = form.exec(line)?.groups)) break;
+  if (!groups) return undefined;
+  header = groups.text === undefined;
+  const author = groups.author!.trim();
   // "14:02 UTC — config push" is a timeline line, not a message: authors are names or handles.
   if (!author || /\s{2,}/.test(author) || author.split(/\s+/).length > 3 || /^(UTC|GMT|CET|CEST|МСК|MSK|KST|PST|EST)$/i.test(author)) return undefined;
-  const date = match[1] ? findDates(match[1])[0]?.date : undefined;
-  return { date, time: match[2]!.padStart(5, '0'), author, text: match[4]!, textColumn: line.length - match[4]!.length };
+  const slashed = groups.date?.match(SLASHED)?.slice(1).map(Number) as [number, number, number] | undefined;
+  const date = groups.date && !slashed ? findDates(groups.date)[0]?.date : undefined;
+  const text = groups.text ?? '';
+  return { date, time: clock(groups.clock!, groups.meridiemBefore ?? groups.meridiem), author, text, textColumn: line.length - text.length, header, ...(slashed && { slashed }) };
+}
+
+/** A line that is only a day, between rules or with its weekday: the day of the messages below it. */
+function dayOf(line: string): string | undefined {
+  const bare = line.replace(/^[\s\-=—–─_*#]+|[\s\-=—–─_*#]+$/g, '');
+  if (!bare || bare.length > 40 || !/\d/.test(bare)) return undefined;
+  const found = findDates(bare)[0];
+  if (!found || found.index !== 0) return undefined;
+  const rest = bare.slice(found.text.length).replace(/^[\s,.(]+|[\s,.)]+$/g, '');
+  return rest === '' || /^\p{L}{2,12}$/u.test(rest) ? found.date : undefined;
 }
 
 /**
@@ -55,27 +115,60 @@ function readMessages(lines: string[], firstLine: number): ChatMessage[] {
   const messages: ChatMessage[] = [];
   let continuation = 0;
   let other = 0;
+  let day: { date: string; line: number } | undefined;
+  /** A header line's message: it takes every line below it up to the next message. */
+  let underHeader: ChatMessage | undefined;
+  const slashedDays = new Map<number, [number, number, number]>();
   for (let index = firstLine - 1; index < lines.length; index++) {
     const line = lines[index]!;
     const read = readMessageLine(line);
     if (read) {
-      messages.push({ ...read, line: index + 1, endLine: index + 1 });
+      const { header, slashed, ...message } = read;
+      if (slashed) slashedDays.set(messages.length, slashed);
+      // The day carries over to messages of exports that write it once per day.
+      if (message.date) day = { date: message.date, line: index + 1 };
+      messages.push({ ...message, date: day?.date, ...(day && { dateLine: day.line }), line: index + 1, endLine: index + 1, textLine: index + 1 });
+      underHeader = header ? messages[messages.length - 1] : undefined;
       continue;
     }
     if (!line.trim()) continue;
+    const dayLine = dayOf(line);
+    if (dayLine) {
+      day = { date: dayLine, line: index + 1 };
+      underHeader = undefined;
+      continue;
+    }
     const last = messages[messages.length - 1];
-    // A continuation is indented or a list item, and follows its message without a blank line.
-    if (last && last.endLine === index && (/^\s+\S/.test(line) || /^\s*[-*•]\s/.test(line))) {
+    if (underHeader) {
+      if (!underHeader.text) Object.assign(underHeader, { text: line.trim(), textColumn: line.length - line.trimStart().length, textLine: index + 1 });
+      underHeader.endLine = index + 1;
+      continuation++;
+    } else if (last && last.endLine === index && (/^\s+\S/.test(line) || /^\s*[-*•]\s/.test(line))) {
+      // A continuation is indented or a list item, and follows its message without a blank line.
       last.endLine = index + 1;
       continuation++;
     } else if (messages.length > 0) other++;
   }
   if (messages.length < 3 || other > (messages.length + continuation) / 2) return [];
-  // The day carries over to messages of exports that write it once per day.
-  let day: string | undefined;
-  for (const message of messages) {
-    if (message.date) day = message.date;
-    else message.date = day;
-  }
+  if (slashedDays.size > 0) dateSlashedDays(messages, slashedDays);
   return messages;
+}
+
+/**
+ * WhatsApp writes the day as the phone's locale does: 11/14/26 in the US, 14/11/26 in Europe. One
+ * day above 12 anywhere in the chat tells the order for all; without one the days stay undated.
+ */
+function dateSlashedDays(messages: ChatMessage[], slashed: Map<number, [number, number, number]>): void {
+  const days = [...slashed.values()];
+  const monthFirst = days.some(([a, b]) => b > 12 && a <= 12);
+  const dayFirst = days.some(([a, b]) => a > 12 && b <= 12);
+  if (monthFirst === dayFirst) return;
+  messages.forEach((message, index) => {
+    const parts = slashed.get(index);
+    if (!parts) return;
+    const [a, b, year] = parts;
+    const [month, dayOfMonth] = monthFirst ? [a, b] : [b, a];
+    const date = findDates(`${year < 100 ? 2000 + year : year}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`)[0]?.date;
+    if (date) Object.assign(message, { date, dateLine: message.line });
+  });
 }

@@ -237,7 +237,11 @@ const CHAT_INCIDENT_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'severity', pattern: /(?<![\p{L}\d])sev-?[1-4](?![\d])/iu },
   { name: 'state', pattern: /(?<![\p{L}])(?:mitigated|resolved|status changed|статус resolved|восстановлено|починили|back to (?:baseline|normal))(?![\p{L}])/iu },
   { name: 'failure', pattern: /(?<![\p{L}])(?:5\d\d|error rate|errors?|ошибк\p{L}*|не создаются|не работает|down|OOMKilled|CrashLoop\p{L}*|timeouts?|latency)(?![\p{L}])/iu },
-  { name: 'analysis', pattern: /(?<![\p{L}])(?:root cause|причина|trigger|impact|влияние|postmortem notes|notes for the postmortem|action items)\s*:/iu },
+  { name: 'analysis', pattern: /(?<![\p{L}])(?:root cause|причина|trigger|impact|влияние|postmortem notes|notes for the postmortem|action items?|follow-?ups?|todo)\s*:/iu },
+  // Korean sticks particles to its words (원인을, 영향은), so its cues have no end boundary.
+  { name: 'failure (ko)', pattern: /장애|오류|에러|지연|느려|타임아웃|응답\s?없|접속\s?불가|실패/u },
+  { name: 'state (ko)', pattern: /정상화|복구\s?(?:됐|되었|완료|했)|해결\s?(?:됐|되었|완료|했)/u },
+  { name: 'analysis (ko)', pattern: /원인|영향|후속\s?조치|재발\s?방지/u },
 ];
 
 const CHAT_DECISION_CUES: Array<{ name: string; pattern: RegExp }> = [
@@ -247,11 +251,26 @@ const CHAT_DECISION_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'because', pattern: /(?<![\p{L}])(?:because|since|потому что|так как|поскольку)(?![\p{L}])/iu },
 ];
 
-/** A day of chat is an incident channel, a decision thread or neither (scheduling, small talk). */
+/**
+ * A how-to answered in chat: someone asks how to fix or do something, someone answers with numbered
+ * steps. The steps are what make it a runbook; the question, a command or an alert say what of.
+ */
+const CHAT_HOW_TO = /(?<![\p{L}])(?:how (?:do (?:I|we|you)|to|can (?:I|we))|what (?:do (?:I|we)|to) do|как (?:мне |нам )?\p{L}+|что делать|runbook|ранбук|playbook)(?![\p{L}])|어떻게|런북|방법/iu;
+const CHAT_ALERT = /(?<![\p{L}])(?:alert\p{L}*|алерт\p{L}*|firing|горит|paged)(?![\p{L}])|알림|경보/iu;
+
+function chatSteps(lines: string[]): number {
+  return lines.filter((line) => /^\s*\d{1,2}[.)]\s+\S/.test(line)).length;
+}
+
+/** A day of chat is an incident channel, a decision thread, a how-to or none of these (scheduling, small talk). */
 export function classifyChat(text: string): Classification {
   const incident = CHAT_INCIDENT_CUES.filter((c) => c.pattern.test(text)).map((c) => c.name);
   const decision = CHAT_DECISION_CUES.filter((c) => c.pattern.test(text)).map((c) => c.name);
   if (incident.length >= 3) return { kind: 'incident', score: incident.length, reason: `chat incident cues: ${incident.join(', ')}` };
   if (decision.length >= 3 && decision.includes('decided')) return { kind: 'adr', score: decision.length, reason: `chat decision cues: ${decision.join(', ')}` };
-  return { kind: 'none', score: Math.max(incident.length, decision.length), reason: `a chat without an incident or a decision (${[...incident, ...decision].join(', ') || 'no cues'})` };
+  const lines = text.split('\n');
+  const steps = chatSteps(lines);
+  const howTo = [CHAT_HOW_TO.test(text) && 'how-to', lines.some((line) => looksLikeCommand(line.replace(/^\s*\d{1,2}[.)]\s+/, '').replace(/^.*?:\s+(?=\S)/, ''))) && 'command', CHAT_ALERT.test(text) && 'alert'].filter((c): c is string => Boolean(c));
+  if (steps >= 3 && howTo.length >= 2) return { kind: 'runbook', score: howTo.length + 1, reason: `chat how-to: ${steps} steps, ${howTo.join(', ')}` };
+  return { kind: 'none', score: Math.max(incident.length, decision.length), reason: `a chat without an incident, a decision or steps (${[...incident, ...decision].join(', ') || 'no cues'})` };
 }

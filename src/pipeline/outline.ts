@@ -141,18 +141,23 @@ function readLabel(segment: string): LabelMatch | undefined {
   return undefined;
 }
 
+const SEGMENT_CUT = /\s+·\s+|(?=\s\*\*[^*\n]{1,40}?(?:[:：]\*\*|\*\*\s*[:：]))|(?<=[.;]\s)(?=[\p{Lu}][\p{L} -]{1,30}[:：]\s)/gu;
+const CHAT_SEGMENT_CUT = /\s+·\s+|(?=\s\*\*[^*\n]{1,40}?(?:[:：]\*\*|\*\*\s*[:：]))|(?<=[.;]\s)(?=\p{L}[\p{L} -]{1,30}[:：]\s)/gu;
+
 /**
  * One line split into its labelled segments: "Date: … · Severity: … · Status: …",
- * "**RTO:** 15 минут. **RPO:** до 1 секунды", "Status: Accepted on … Deciders: …".
+ * "**RTO:** 15 минут. **RPO:** до 1 секунды", "Status: Accepted on … Deciders: …". In a chat
+ * people write in lower case, so a label after a sentence ("… marking resolved. follow-up: …") may too.
  */
-function segments(text: string): Array<{ text: string; start: number }> {
+function segments(text: string, chat = false): Array<{ text: string; start: number }> {
   // Most lines hold one label at most: no "·", no second bold label, no second colon.
   // Several labels share only a short line; a paragraph of prose is never split.
   if (text.length > 500) return [{ text, start: 0 }];
   const colon = text.indexOf(':');
-  const single = colon === text.lastIndexOf(':') && !text.includes('：') && !/[.;]\s+\p{Lu}/u.test(text.slice(0, colon));
+  const sentenceThenLabel = chat ? /[.;]\s+\p{L}/u : /[.;]\s+\p{Lu}/u;
+  const single = colon === text.lastIndexOf(':') && !text.includes('：') && !sentenceThenLabel.test(text.slice(0, colon));
   if (single && !text.includes('·') && !/\*\*.*\*\*.*\*\*/.test(text)) return [{ text, start: 0 }];
-  const cut = /\s+·\s+|(?=\s\*\*[^*\n]{1,40}?(?:[:：]\*\*|\*\*\s*[:：]))|(?<=[.;]\s)(?=[\p{Lu}][\p{L} ]{1,30}[:：]\s)/gu;
+  const cut = chat ? CHAT_SEGMENT_CUT : SEGMENT_CUT;
   const out: Array<{ text: string; start: number }> = [];
   let start = 0;
   for (const match of text.matchAll(cut)) {
@@ -181,8 +186,10 @@ function labelLines(parsed: ParsedSource, noise: NoiseReport, code: Set<number>,
     const body = text.replace(/^\s*(?:>\s*)*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:\[[ xX]\]\s+)?(?:(?:\p{Extended_Pictographic}|\uFE0F)\s*)*/u, '');
     // Every label has a colon after it, or is bold with a dash ("**Bad rollout** — …").
     if (/^\|/.test(body) || (!/[:：]/.test(body) && !/^\*\*[^*]+\*\*\s*[—–]/.test(body))) continue;
-    const pieces = segments(body);
-    const labelled = pieces.map((piece) => ({ piece, match: readLabel(piece.text) })).filter((r) => r.match);
+    const pieces = segments(body, chat);
+    // In a chat, "name: …" after a sentence is someone addressed ("chen: X. bogdan: Y"), not a new label.
+    const read = pieces.map((piece) => ({ piece, match: readLabel(piece.text) })).filter((r) => r.match);
+    const labelled = chat ? read.filter((r, k) => k === 0 || slotOf(r.match!.label, 5)) : read;
     labelled.forEach(({ piece, match }, k) => {
       // The value runs on over segments that are not labels ("Timeline: 07:40 … · 08:05 …"), up to the next label.
       const end = k + 1 < labelled.length ? labelled[k + 1]!.piece.start : body.length;

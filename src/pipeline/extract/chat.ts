@@ -5,7 +5,7 @@
  * summary someone posts for the postmortem ("root cause: …", "action items: 1) … 2) …") gives
  * the fields. Speakers are people, not entities of the system.
  */
-import type { AdrInput, CitedText, IncidentInput } from '../../schemas/index.ts';
+import type { AdrInput, Citation, CitedText, IncidentInput } from '../../schemas/index.ts';
 import { chatMessages, type ChatMessage } from '../chat.ts';
 import { readFollowUp, type FollowUp } from './items.ts';
 import { givesTime, widen } from './evidence.ts';
@@ -18,8 +18,11 @@ import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
-const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\d|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
-const STATE = /(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated))(?![\p{L}])/iu;
+const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\d|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
+const STATE = /(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили)(?![\p{L}])|정상화|복구\s?(?:됐|되었|완료)|해결\s?(?:됐|되었|완료)/iu;
+/** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
+const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|\d+\s*%/u;
+const isEvent = (text: string) => EVENT.test(text) || EVENT_KO.test(text);
 
 function messagesOf(section: Section): ChatMessage[] {
   const { parsed } = section.ctx;
@@ -35,6 +38,11 @@ function zoneOf(section: Section): string | undefined {
     }
   }
   return undefined;
+}
+
+/** A message's lines up to its first line of text: a header line's author and time, and what it says. */
+function citeMessage(section: Section, message: ChatMessage): Citation[] {
+  return cite(section, message.line, message.textLine);
 }
 
 function messageText(message: ChatMessage): string {
@@ -56,11 +64,17 @@ function channelOf(section: Section): { name: string; line: number } | undefined
 export function chatTitle(section: Section): CitedText {
   const messages = messagesOf(section);
   // An incident is named by its first report; a decision thread by the question that opens it.
-  const report = section.candidate.classification.kind === 'incident' ? (messages.find((m) => EVENT.test(m.text)) ?? messages[0]) : messages[0];
+  const report = section.candidate.classification.kind === 'incident' ? (messages.find((m) => isEvent(m.text)) ?? messages[0]) : messages[0];
   const channel = channelOf(section);
   const words = report ? shorten(messageText(report).replace(/\?.*$/, '').trim(), 90) : section.ctx.sourceId;
   const text = channel ? `${channel.name} — ${words}` : words;
-  return { text, cite: [...(channel ? cite(section, channel.line) : []), ...(report ? cite(section, report.line) : [])] };
+  return { text, cite: [...(channel ? cite(section, channel.line) : []), ...(report ? citeMessage(section, report) : [])] };
+}
+
+/** What a chat opens with (a question, the first report), said by whom. */
+export function chatOpening(section: Section): CitedText | undefined {
+  const first = messagesOf(section)[0];
+  return first && { text: `${first.author}: ${messageText(first)}`, cite: citeMessage(section, first) };
 }
 
 /** "impact 09:10–09:52 UTC", "итого с 15:58 по 16:21": the stated span of the impact. */
@@ -84,6 +98,27 @@ function bareLabel(section: Section, word: RegExp): CitedText | undefined {
   return undefined;
 }
 
+/**
+ * The cause and the impact said in a message without a label of their own: "the root cause is …",
+ * "причина в том, что …", "영향은 …" (Korean: the word and its particle), "원인 찾았어요. …" (the
+ * sentence after the one that says it was found).
+ */
+const CAUSE_SAID = /(?<![\p{L}])(?:root cause(?: (?:is|was)|\s*[:—–])|the cause (?:is|was)|причин[аы](?: была)?(?: в том,? что|\s*[:—–])|корневая причина\s*[:—–])(?![\p{L}])|원인(?:은|는|이|을)?/iu;
+const IMPACT_SAID = /(?<![\p{L}])(?:the impact (?:is|was)|impact was)(?![\p{L}])|영향(?:은|는|이)/iu;
+const FOUND_SENTENCE = /^[^.!?。]*?(?:찾았|확인했|found|нашли|нашёл|нашел)[^.!?。]*[.!?。]\s*/iu;
+
+function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp): CitedText | undefined {
+  for (const m of messages) {
+    const match = said.exec(m.text);
+    if (!match) continue;
+    const rest = m.text.slice(match.index + match[0].length).replace(FOUND_SENTENCE, '').replace(/^\s*[:：—–-]?\s*/u, '');
+    // A question ("원인이 뭐예요?") or a word in passing names nothing.
+    if (/[?？]\s*$/.test(rest) || rest.replace(/\s+/g, '').length < 8) continue;
+    return { text: clean(plainLine(rest)), cite: citeMessage(section, m) };
+  }
+  return undefined;
+}
+
 /** Follow-ups said in one message: "chen: X (PLAT-3301). bogdan: Y. me: Z by Tuesday", "1) … — я 2) … — artem". */
 function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
   const written = messages[0]?.date ? new Date(`${messages[0].date}T12:00:00Z`) : undefined;
@@ -102,7 +137,7 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
     for (const next of after) {
       if (/(?<![\p{L}])(?:ещё|еще|also|\+1)(?![\p{L}])/iu.test(next.text) && /(?<![\p{L}])(?:добавлю|сделаю|заведу|напишу|I'?ll (?:add|do|write|file))(?![\p{L}])/iu.test(next.text)) {
         const action = next.text.replace(/^.*?(?:добавлю|сделаю|заведу|I'?ll add|I'?ll do)\s*/iu, '');
-        found.push({ action: clean(plainLine(action || next.text)), owner: next.author, status: 'open', cite: cite(section, next.line) });
+        found.push({ action: clean(plainLine(action || next.text)), owner: next.author, status: 'open', cite: citeMessage(section, next) });
       }
     }
   }
@@ -123,25 +158,25 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   const day = messages[0]?.date;
   const timeline: TimelineEntry[] = [];
   for (const m of messages) {
-    if (!EVENT.test(m.text) || /^\s*(?:👍|ok|ок|thanks|спасибо|\+1)(?![\p{L}\p{N}])/iu.test(m.text)) continue;
+    if (!isEvent(m.text) || /^\s*(?:👍|ok|ок|thanks|спасибо|\+1)(?![\p{L}\p{N}])/iu.test(m.text)) continue;
     // "looks like it started ~09:10", "мы в 15:58 выкатили release": an earlier moment told later.
     for (const said of findTimes(m.text.split(/\s[-–]\s|:\s*$/)[0]!)) {
       const at = findTimes(m.time)[0]!;
       if (said.minutes < at.minutes && at.minutes - said.minutes <= 12 * 60 && !timeline.some((e) => e.time === said.text)) {
-        timeline.push({ time: said.text, ...(m.date && { date: m.date }), event: shorten(`${m.author}: ${messageText(m)}`, 240), cite: cite(section, m.line) });
+        timeline.push({ time: said.text, ...(m.date && { date: m.date }), event: shorten(`${m.author}: ${messageText(m)}`, 240), cite: citeMessage(section, m) });
       }
     }
-    timeline.push({ time: m.time, ...(m.date && { date: m.date }), event: shorten(`${m.author}: ${messageText(m)}`, 240), cite: cite(section, m.line) });
+    timeline.push({ time: m.time, ...(m.date && { date: m.date }), event: shorten(`${m.author}: ${messageText(m)}`, 240), cite: citeMessage(section, m) });
   }
   // A chat thread is in time order; a time told later goes where it happened.
   timeline.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || findTimes(a.time)[0]!.minutes - findTimes(b.time)[0]!.minutes);
   const span = statedSpan(messages, section);
-  const first = messages.find((m) => EVENT.test(m.text)) ?? messages[0];
+  const first = messages.find((m) => isEvent(m.text)) ?? messages[0];
   const started =
     span?.from ??
     (() => {
       const said = messages.find((m) => /(?<![\p{L}])(?:started|начал\p{L}*|since)(?![\p{L}])/iu.test(m.text) && findTimes(m.text).length > 0);
-      return said ? { text: findTimes(said.text)[0]!.text, cite: cite(section, said.line) } : undefined;
+      return said ? { text: findTimes(said.text)[0]!.text, cite: citeMessage(section, said) } : undefined;
     })();
   const withZone = (text: string) => (zone && !/[A-Z]{3}/.test(text) ? `${text} ${zone}` : text);
   const states = messages.filter((m) => STATE.test(m.text));
@@ -153,26 +188,26 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   // The change that set it off, when nobody labelled a trigger: a message that tells of a release or deploy.
   const release = messages.find((m) => /(?<![\p{L}])(?:выкатил\p{L}*|release[ds]?|deploy(?:ed)?|rolled out|merged|релиз\p{L}*|задеплоил\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d/.test(m.text) && !/rollback|откат/iu.test(m.text));
   const cites: Record<string, CitedText['cite']> = {};
-  if (severity) cites.severity = cite(section, severity.m.line);
-  if (lastState) cites.status = widen(section, cite(section, lastState.line), (l) => STATE.test(l.text));
+  if (severity) cites.severity = citeMessage(section, severity.m);
+  if (lastState) cites.status = widen(section, citeMessage(section, lastState), (l) => STATE.test(l.text));
   // No "fixed by:" line: what people did is in the messages that say they did it.
-  const fixes = messages.filter((m) => /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|откат\p{L}*|перезапуст\p{L}*|сделал|kill\p{L}*|кильн\p{L}*)(?![\p{L}])/iu.test(m.text) && !/\?\s*$/.test(m.text));
-  const fixedBy = fixes.length > 0 ? { text: fixes.slice(0, 4).map((m) => `${m.time} ${m.author}: ${messageText(m)}`).join('\n'), cite: cite(section, fixes[0]!.line, fixes[Math.min(3, fixes.length - 1)]!.line) } : undefined;
+  const fixes = messages.filter((m) => (/(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|failed over|fail(?:ed)?over|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*)(?![\p{L}])/iu.test(m.text) || /롤백|재배포|재시작|되돌렸|원복/u.test(m.text)) && !/\?\s*$/.test(m.text));
+  const fixedBy = fixes.length > 0 ? { text: fixes.slice(0, 4).map((m) => `${m.time} ${m.author}: ${messageText(m)}`).join('\n'), cite: cite(section, fixes[0]!.line, fixes[Math.min(3, fixes.length - 1)]!.endLine) } : undefined;
   return {
     ...base,
     tags: ['incident', 'chat'],
-    ...(day && first && { date: { text: day, cite: cite(section, first.line), inferred: false } }),
+    ...(day && first && { date: { text: day, cite: cite(section, messages[0]!.dateLine ?? first.line), inferred: false } }),
     ...(started && { started: { text: withZone(started.text), cite: started.cite } }),
-    ...(first && { detected: { text: withZone(first.time), cite: cite(section, first.line) } }),
+    ...(first && { detected: { text: withZone(first.time), cite: citeMessage(section, first) } }),
     ...(span && { resolved: { text: withZone(span.to.text), cite: widen(section, span.to.cite, (l) => givesTime(span.to.text)(l) && /(?<![\p{L}])(?:mitigated|resolved|baseline|back to|восстановл\p{L}*|кажись всё|ноль)(?![\p{L}])/iu.test(l.text)) } }),
-    ...(duration && { duration: { text: duration.d!.text, cite: cite(section, duration.m.line) } }),
+    ...(duration && { duration: { text: duration.d!.text, cite: citeMessage(section, duration.m) } }),
     severity: severity?.s?.value ?? 'unknown',
     status: lastState ? (/mitigated/i.test(lastState.text) && !/resolved/i.test(lastState.text) ? 'mitigated' : 'resolved') : 'unknown',
     ...(first && { summary: { text: shorten(messageText(first), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
-    impact: slotField(section, 'impact') ?? bareLabel(section, /impact|влияние/) ?? (impactLine ? { text: messageText(impactLine), cite: cite(section, impactLine.line) } : undefined),
-    trigger: slotField(section, 'trigger') ?? (release ? { text: `${release.author}: ${messageText(release)}`, cite: cite(section, release.line) } : undefined),
-    rootCause: slotField(section, 'rootCause'),
-    ...(first && { detection: { text: `${first.author}: ${shorten(messageText(first), 200)}`, cite: cite(section, first.line) } }),
+    impact: slotField(section, 'impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: messageText(impactLine), cite: citeMessage(section, impactLine) } : undefined),
+    trigger: slotField(section, 'trigger') ?? (release ? { text: `${release.author}: ${messageText(release)}`, cite: citeMessage(section, release) } : undefined),
+    rootCause: slotField(section, 'rootCause') ?? saidInMessage(section, messages, CAUSE_SAID),
+    ...(first && { detection: { text: `${first.author}: ${shorten(messageText(first), 200)}`, cite: citeMessage(section, first) } }),
     resolution: slotField(section, 'resolution') ?? fixedBy,
     timeline,
     followUps: followUpsOf(section, messages),
@@ -200,20 +235,20 @@ export function extractChatAdr(section: Section, base: Base): AdrInput {
     // "SQS pros: … cons: …", "Redis streams: we already run it, but …": what was said for each.
     const said = messages.filter((m) => m !== listing && messageText(m).toLowerCase().includes(name.toLowerCase()) && !DECIDES.test(m.text));
     const chosen = decided !== undefined && decided.toLowerCase().split(/[,;.]/)[0]!.includes(name.toLowerCase());
-    return { name, chosen, ...(said.length > 0 && { reasons: said.map((m) => messageText(m)).join('; ') }), cite: cite(section, listing!.line) };
+    return { name, chosen, ...(said.length > 0 && { reasons: said.map((m) => messageText(m)).join('; ') }), cite: citeMessage(section, listing!) };
   });
   const agreeing = messages.filter((m) => decisionMessage && m.line >= (listing?.line ?? 0) && (AGREES.test(m.text) || m === decisionMessage)).map((m) => m.author);
   const day = messages[0]?.date;
   const cites: Record<string, CitedText['cite']> = {};
-  if (agreeing.length) cites.deciders = messages.filter((m) => agreeing.includes(m.author) && (AGREES.test(m.text) || m === decisionMessage)).flatMap((m) => cite(section, m.line));
+  if (agreeing.length) cites.deciders = messages.filter((m) => agreeing.includes(m.author) && (AGREES.test(m.text) || m === decisionMessage)).flatMap((m) => citeMessage(section, m));
   return {
     ...base,
     tags: ['adr', 'chat'],
     status: 'unknown',
-    ...(day && question && { date: { text: day, cite: cite(section, question.line), inferred: false } }),
+    ...(day && question && { date: { text: day, cite: cite(section, messages[0]!.dateLine ?? question.line), inferred: false } }),
     deciders: [...new Set(agreeing)],
-    ...(question && { context: { text: `${question.author}: ${messageText(question)}`, cite: cite(section, question.line) } }),
-    ...(decided && decisionMessage && { decision: { text: decided, cite: cite(section, decisionMessage.line) } }),
+    ...(question && { context: { text: `${question.author}: ${messageText(question)}`, cite: citeMessage(section, question) } }),
+    ...(decided && decisionMessage && { decision: { text: decided, cite: citeMessage(section, decisionMessage) } }),
     options,
     links: findLinks(section),
     cites,

@@ -208,6 +208,12 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     const pieces = tail[1]!.replace(/[.;]\s*$/, '').split(/\s*,\s*/);
     if (looksLikeOwner(pieces[0]!) && pieces.every((p) => take(p))) action = action.slice(0, tail.index).trim();
   }
+  // "…, I'll take it", "… — беру на себя": whoever wrote the message takes it.
+  const selfTaken = /[\s,;.—–-]+(?:I'?ll (?:take|own|do|handle) (?:it|this|that)|on me|беру(?: на себя)?|возьму(?: на себя)?|제가 (?:할게요|하겠습니다|맡을게요))[.!]?\s*$/iu.exec(action);
+  if (!owner && selfTaken && context.author) {
+    owner = context.author;
+    action = action.slice(0, selfTaken.index).trim();
+  }
   // "chen: DNS load test …" (a name and a colon), "Тимур вернёт мониторинг …" (a name and a verb).
   const named = /^([\p{L}][\p{L}.'-]{1,24}):\s+(.+)$/u.exec(action);
   if (!owner && named && looksLikeOwner(named[1]!) && !/^(todo|note|action|задача|итого)$/iu.test(named[1]!)) {

@@ -5,6 +5,7 @@
  * carries), and metadata lines or tables (Service, Owner, Last verified, Alert severity).
  */
 import type { CitedText, LineCitation, RunbookInput } from '../../schemas/index.ts';
+import { chatOpening } from './chat.ts';
 import { ALERT_NAME, documentYear, firstProse } from './fields.ts';
 import { citedItems } from './items.ts';
 import { namesIt, widenText } from './evidence.ts';
@@ -63,7 +64,8 @@ function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText
   const weak = labelled && /^\s*(?:cluster|кластер|system|система|component|компонент)/iu.test(section.ctx.parsed.lines[(labelled.cite[0] as LineCitation).lines[0] - 1]?.replace(/^[\s*_-]+/, '') ?? '');
   if (labelled && !weak) return { text: labelled.text, cite: labelled.cite };
   const sources = [
-    { text: section.candidate.title, line: section.candidate.titleLine },
+    // A chat or a transcript has no title of its own, only its file's name.
+    ...(section.candidate.form === 'written' ? [{ text: section.candidate.title, line: section.candidate.titleLine }] : []),
     ...section.contextParts.filter((p) => p.form === 'heading' && p.depth === 1).map((p) => ({ text: p.label, line: p.line })),
     ...section.ctx.parts.filter((p) => p.form === 'heading' && p.depth === 1 && p.line < section.candidate.startLine).map((p) => ({ text: p.label, line: p.line })),
   ];
@@ -129,7 +131,7 @@ function withImpact(summary: CitedText | undefined, impact: CitedText | undefine
 }
 
 /** Who to call when the steps do not help, said in a sentence without an "Escalation" heading. */
-const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|звонить|позвонить|писать дежурн\p{L}*|связаться|эскалир\p{L}*|연락|호출)(?![\p{L}])/iu;
+const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|ping|звонить|позвонить|писать дежурн\p{L}*|пиши|напиши|связаться|эскалир\p{L}*|연락|호출)(?![\p{L}])/iu;
 const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*|당직|팀장)(?![\p{L}])/iu;
 
 function escalationOf(section: Section, steps: Step[]): CitedText[] {
@@ -161,7 +163,7 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
   return {
     ...base,
     tags: ['runbook'],
-    summary: withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? introduction(section), impact),
+    summary: withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? (section.candidate.form === 'chat' ? chatOpening(section) : introduction(section)), impact),
     service: (() => {
       const service = serviceOf(section, alerts);
       return service && widenText(section, service, namesIt(service.text));

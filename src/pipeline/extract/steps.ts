@@ -50,6 +50,18 @@ function fencedCommands(node: RootContent | ListItem): string[] {
   return found;
 }
 
+/**
+ * A command written at the end of a step's sentence, after a colon or a dash, as people type in
+ * chat: "проверь статус: systemctl status report-worker", "if it hangs — systemctl restart x".
+ */
+function trailingCommand(line: string): string | undefined {
+  for (const separator of line.matchAll(/[:：]\s+|\s[—–-]\s+/gu)) {
+    const rest = line.slice(separator.index + separator[0].length).trim();
+    if (looksLikeCommand(rest)) return rest;
+  }
+  return undefined;
+}
+
 /** A list item as a step: its first paragraph's words, and every command in it. */
 function stepFromItem(section: Section, item: ListItem): Step | undefined {
   const head = item.children[0];
@@ -64,6 +76,8 @@ function stepFromItem(section: Section, item: ListItem): Step | undefined {
   const nested = item.children.filter((c): c is List => c.type === 'list').flatMap((l) => l.children.map((c) => clean(plainLine(toString(c.children[0] ?? c)))));
   const text = nested.length > 0 && /[:：]\s*$/.test(prose.trim()) ? `${head_}: ${nested.join('; ')}` : head_;
   const commands = [...(commandLines.length ? [commandLines.join('\n')] : []), ...fencedCommands(item), ...inlineCommands(head ?? item)];
+  const trailing = commands.length === 0 && headLines.length === 1 ? trailingCommand(headLines[0]!) : undefined;
+  if (trailing) commands.push(trailing);
   return { text, commands, cite: cite(section, from, to) };
 }
 
