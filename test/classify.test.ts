@@ -55,3 +55,32 @@ describe('classify speech and chat', () => {
     expect(classifyChat('lena: can we do the postmortem review on Thursday?\nrafael: 15:30 ok\nbartek: reminder: deploy freeze starts Friday').kind).toBe('none');
   });
 });
+
+describe('what an assistant says around its answer', () => {
+  const noiseOf = (text: string) => {
+    const lines = text.split('\n');
+    return [...findNoise(lines).noiseLines.entries()].sort((a, b) => a[0] - b[0]);
+  };
+
+  it('its lead-in as the first line and its offer as the last are noise, in English, Russian and Korean', () => {
+    expect(noiseOf("Sure! Here's a short summary of the incident:\n\nThe API was down.\n\nLet me know if you'd like a full postmortem.")).toEqual([
+      [1, 'assistant-opener'],
+      [5, 'assistant-closer'],
+    ]);
+    expect(noiseOf('Конечно! Вот краткое резюме:\nБаза упала.\nЕсли хотите, могу оформить это как постмортем.')).toEqual([
+      [1, 'assistant-opener'],
+      [3, 'assistant-closer'],
+    ]);
+    expect(noiseOf('물론입니다! 요약은 다음과 같습니다:\nDB 장애\n필요하시면 포스트모템 형식으로 정리해 드릴게요.')).toEqual([
+      [1, 'assistant-opener'],
+      [3, 'assistant-closer'],
+    ]);
+  });
+
+  it('an author\'s own first and last lines stay, however they start', () => {
+    expect(noiseOf('Sure, the fix worked.\nThe API was down.\nIf you want to roll back, run deploy --previous.')).toEqual([]);
+    expect(noiseOf('Итоги:\nБаза упала.\nЕсли хотите повторить, запустите make test.')).toEqual([]);
+    // The same lead-in in the middle of a note is the author's words.
+    expect(noiseOf('The API was down.\nSure! Here is the timeline:\n- 10:00 down\nThe end.')).toEqual([]);
+  });
+});

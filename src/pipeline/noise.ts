@@ -94,6 +94,15 @@ export const NOISE_RULES: NoiseRule[] = [
  */
 const TRAILING_ARTEFACT = /^\s*(?:[\p{L}\p{N}-]+\s?){1,4}(?:…|\.{3})\s*$|^\s*(?:thanks for watching|subtitles by|продолжение следует|спасибо за просмотр|субтитры)[^\n]{0,30}$/iu;
 
+/**
+ * What a chat assistant says around its answer, pasted with it: "Sure! Here's a summary of the
+ * incident:", «Конечно! Вот краткое резюме:» before it; "Let me know if you'd like …", «Если
+ * хотите, могу оформить …» after it. Only as the first or the last line of a text.
+ */
+const ASSISTANT_OPENER = /^\s*(?:sure|certainly|of course|absolutely|great question|конечно|разумеется|безусловно|отлично|물론(?:입니다|이죠)?)\s*[!,.—–-]\s*[^\n]{0,140}[:：]\s*$/iu;
+const ASSISTANT_CLOSER =
+  /^\s*(?:let me know\b|hope this helps|would you like me|want me to|shall I\b|(?:if you(?:'d)? (?:like|want)|если (?:хотите|нужно|надо)|хотите|필요하시면|원하시면)[^\n]{0,40}?(?<![\p{L}])(?:I can|I could|I'll|могу|я могу|сделаю|оформлю|подготовлю|드릴|드리겠)|надеюсь,? это (?:поможет|помогло)|도움이 되(?:었|셨)|더 필요하신)[^\n]{0,200}$/iu;
+
 /** A line that is only the name of an upstream file, e.g. "Engineering — Incidents & Decisions.md". */
 const FILE_LABEL = /^\s*([^\n/\\]{1,120}\.(?:md|markdown|txt|docx?|pdf|rtf|org))\s*$/i;
 /** The same name at the end of a line, after a claim it is the citation of. */
@@ -178,11 +187,19 @@ export function findNoise(lines: string[], firstLine = 1, codeLines: Set<number>
     else if (inContents && line.trim()) noiseLines.set(lineNumber, 'table-of-contents');
     else if (trailingOrigin && trailingOrigin.test(line)) cleanedLines.set(lineNumber, line.replace(trailingOrigin, ''));
   }
-  // Trailing artefacts: the last non-empty lines of the text.
+  // Trailing artefacts and an assistant's offer: the last non-empty line of the text.
   for (let index = lines.length - 1; index >= firstLine - 1; index--) {
     const line = lines[index]!;
     if (!line.trim() || noiseLines.has(index + 1)) continue;
     if (!codeLines.has(index + 1) && TRAILING_ARTEFACT.test(line)) noiseLines.set(index + 1, 'trailing-artefact');
+    else if (!codeLines.has(index + 1) && ASSISTANT_CLOSER.test(line)) noiseLines.set(index + 1, 'assistant-closer');
+    break;
+  }
+  // An assistant's lead-in: the first non-empty line.
+  for (let index = firstLine - 1; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!line.trim() || noiseLines.has(index + 1)) continue;
+    if (!codeLines.has(index + 1) && ASSISTANT_OPENER.test(line)) noiseLines.set(index + 1, 'assistant-opener');
     break;
   }
   return { noiseLines, cleanedLines, origin };
