@@ -135,15 +135,27 @@ function yStatement(section: Section) {
     const value = (end ? rest.slice(0, end.index) : rest.split(/\n\s*\n/)[0]!).replace(/[\s,]+$/, '');
     const at = start.index + start[0].length;
     const lineAt = (offset: number) => section.lines[text.slice(0, offset).split('\n').length - 1]?.number ?? section.candidate.startLine;
-    return { text: clean(plainLine(value.replace(/\n/g, ' '))), from: lineAt(start.index), to: lineAt(at + value.length) };
+    return { text: clean(plainLine(value.replace(/\n/g, ' '))), marker: start[0].trim(), from: lineAt(start.index), to: lineAt(at + value.length) };
   };
-  const context = grab(/in the context of\s+/i, /,?\s*\n?\s*facing\s+/i);
-  const facing = grab(/(?:^|\s)facing\s+/i, /,?\s*\n?\s*we decided for\s+/i);
-  const decided = grab(/we decided for\s+/i, /\s*\n?\s*and neglected\s+/i);
-  const neglected = grab(/and neglected\s+/i, /,?\s*\n?\s*to achieve\s+/i);
-  const achieve = grab(/to achieve\s+/i, /,?\s*\n?\s*accepting that\s+/i);
-  const accepting = grab(/accepting that\s+/i, /\n\s*\n|$/);
-  if (!decided) return undefined;
+  // The template's words, and the same in Russian ("В контексте …, столкнувшись с …, мы решили …").
+  const mark = {
+    context: /in the context of|в контексте/,
+    facing: /facing|столкнувшись с/,
+    decided: /we decided for|мы (?:решили|выбрали)(?: в пользу)?/,
+    neglected: /and neglected|и отказались от|отказавшись от/,
+    achieve: /to achieve|чтобы(?: достичь| добиться)?/,
+    accepting: /accepting that|принимая,? (?:то,? )?что/,
+  };
+  const starts = (m: RegExp) => new RegExp(String.raw`(?<![\p{L}])(?:${m.source})\s+`, 'iu');
+  const ends = (m: RegExp) => new RegExp(String.raw`,?\s*\n?\s*(?<![\p{L}])(?:${m.source})\s+`, 'iu');
+  const context = grab(starts(mark.context), ends(mark.facing));
+  const facing = grab(starts(mark.facing), ends(mark.decided));
+  const decided = grab(starts(mark.decided), ends(mark.neglected));
+  const neglected = grab(starts(mark.neglected), ends(mark.achieve));
+  const achieve = grab(starts(mark.achieve), ends(mark.accepting));
+  const accepting = grab(starts(mark.accepting), /\n\s*\n|$/);
+  // "мы решили …" in prose is no Y-statement: the template puts the decision after its context.
+  if (!decided || !(context || facing || neglected)) return undefined;
   return { context, facing, decided, neglected, achieve, accepting };
 }
 
@@ -327,7 +339,7 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   if (decidersValue) cites.deciders = decidersValue.cite;
   const context =
     joined(slotField(section, 'context', { direct: true }), slotField(section, 'goals', { direct: true })) ??
-    (y?.context ? { text: [y.context.text, y.facing?.text].filter(Boolean).join('; facing '), cite: cite(section, y.context.from, (y.facing ?? y.context).to) } : undefined);
+    (y?.context ? { text: [y.context.text, y.facing && `${y.facing.marker} ${y.facing.text}`].filter(Boolean).join('; '), cite: cite(section, y.context.from, (y.facing ?? y.context).to) } : undefined);
   const consequences = consequencesOf(section, options.find((o) => o.chosen), prosCons);
   if (y?.accepting && consequences.negative.length === 0) consequences.negative.push({ text: y.accepting.text, cite: cite(section, y.accepting.from, y.accepting.to) });
   if (y?.achieve && consequences.positive.length === 0) consequences.positive.push({ text: y.achieve.text, cite: cite(section, y.achieve.from, y.achieve.to) });
