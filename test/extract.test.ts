@@ -391,6 +391,46 @@ describe('chat exports and templates in more shapes', () => {
   });
 });
 
+describe('what assistants and templates wrap around the facts', () => {
+  it('an assistant\'s answer pasted with its lead-in and its offer: neither is content; «Что дальше» are the follow-ups', () => {
+    const d = one('ai-summary-ru-cabinet', 'incidents').data;
+    expect(d.title.text).toBe('недоступность личного кабинета 14 октября 2026');
+    expect(d).toMatchObject({ date: { text: '2026-10-14' }, started: { text: '09:40' }, resolved: { text: '10:25' } });
+    expect(d.resolution.text).toMatch(/^сертификат перевыпустили/);
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['Настроить алерт за 14 дней до истечения сертификатов', 'Павел'],
+      ['Перевести балансировщики на автообновление сертификатов', undefined],
+    ]);
+    // What is still to do tells nothing of how the outage was found or how long it lasted.
+    expect(d.detection).toBeUndefined();
+    expect(d.duration).toBeUndefined();
+    for (const doc of from('ai-summary-ru-cabinet')) expect(doc.raw).not.toMatch(/Конечно! Вот|Если хотите, могу/);
+  });
+
+  it('a Y-statement in Russian: context, the decision, the option given up, what it achieves and accepts', () => {
+    const d = one('adr-ru-y-statement', 'adrs').data;
+    expect(d.context.text).toBe('сервиса биллинга; столкнувшись с тем, что логи разных сервисов нельзя искать вместе');
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['перейти на JSON-логи', true],
+      ['plain text', false],
+    ]);
+    expect(texts(d.consequences.negative)).toMatch(/хуже читаться глазами/);
+    expect(d.draft).toBe(false);
+  });
+
+  it('English prose that puts each time after its event: one clause per time', () => {
+    const d = one('postmortem-en-plain-labels', 'incidents').data;
+    expect(d.timeline.map((t: { time: string; event: string }) => [t.time, t.event]).slice(0, 2)).toEqual([
+      ['10:46', 'The change was reverted at 10:46'],
+      ['10:52', 'error rates returned to normal by 10:52.'],
+    ]);
+    expect(d.followUps.map((f: { owner?: string; ticket?: string }) => [f.owner, f.ticket])).toEqual([
+      ['Aiko', 'INFRA-88'],
+      ['Marten', undefined],
+    ]);
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',

@@ -111,7 +111,9 @@ function slotLines(section: Section, slots: Slot[]): Line[] {
 function openingLines(section: Section): Line[] {
   const firstHeading = section.parts.find((p) => p.form === 'heading');
   const header = new Set(section.parts.filter((p) => p.slot?.startsWith('mail')).map((p) => p.line));
-  return section.lines.filter((l) => (!firstHeading || l.number < firstHeading.line) && !header.has(l.number));
+  // A note of labels and no headings is all opening; what it lists as to do or learned tells nothing of the outage.
+  const afterwards = new Set(slotLines(section, ['followUps', 'lessons', 'whatWentWell', 'whatWentWrong']).map((l) => l.number));
+  return section.lines.filter((l) => (!firstHeading || l.number < firstHeading.line) && !header.has(l.number) && !afterwards.has(l.number));
 }
 
 function incidentDate(section: Section, year: number | undefined, title: CitedText): (CitedText & { inferred: boolean }) | undefined {
