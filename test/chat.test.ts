@@ -50,6 +50,22 @@ describe('chat exports and pastes: every form gives time, author, day and text',
     ]);
   });
 
+  it('KakaoTalk on iOS: a dotted day with spaces', () => {
+    expect(read('2026. 9. 3. 오후 3:02, 정다은 : 결제 실패\n2026. 9. 3. 오후 3:05, 한승우 : 확인\n2026. 9. 4. 오전 9:00, 정다은 : 복구').map((m) => m.slice(0, 3))).toEqual([
+      ['2026-09-03', '15:02', '정다은'],
+      ['2026-09-03', '15:05', '한승우'],
+      ['2026-09-04', '09:00', '정다은'],
+    ]);
+  });
+
+  it('Teams: the time in brackets, then the name, the text below', () => {
+    expect(read('[9:14 AM] Anna Petrova\nexport failed\n\n[9:16 AM] Jonas Weber\nlooking\n\n[1:05 PM] Anna Petrova\nok').map((m) => m.slice(1, 6))).toEqual([
+      ['09:14', 'Anna Petrova', 'export failed', 1, 2],
+      ['09:16', 'Jonas Weber', 'looking', 4, 5],
+      ['13:05', 'Anna Petrova', 'ok', 7, 8],
+    ]);
+  });
+
   it('Telegram Desktop: a header of name and time, the text on the lines below it', () => {
     const text = ['Сергей Волков, [03.09.2026 10:14]', 'воркер завис', '', 'Анна Кузнецова, [03.09.2026 10:16]', '1. проверь статус', '2. перезапусти', '', 'Сергей Волков, [03.09.2026 10:20]', 'сработало'].join('\n');
     expect(read(text)).toEqual([

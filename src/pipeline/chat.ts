@@ -1,10 +1,12 @@
 /**
  * Chat exports and chats pasted as text, one message per line that carries its time and author:
  * - time first: `[2026-07-03 09:14] alice: …`, `[03.07.2026 09:14:22] Alice: …`,
- *   `03.07.2026, 09:14 - Alice: …` (WhatsApp), `2026년 4월 2일 오후 2:07, 김민수 : …` (KakaoTalk);
+ *   `03.07.2026, 09:14 - Alice: …` (WhatsApp), `2026년 4월 2일 오후 2:07, 김민수 : …` and
+ *   `2026. 4. 2. 오후 2:07, 김민수 : …` (KakaoTalk on Android and iOS);
  * - author first: `[김민수] [오후 2:07] …` (KakaoTalk on a computer);
  * - a header line of author and time, the text on the lines below it: `Сергей Волков, [12.05.2026 09:14]`
- *   (Telegram Desktop), `Anna Petrova  10:42 AM` (Slack), `anna — 05/12/2026 9:14 AM` (Discord).
+ *   (Telegram Desktop), `Anna Petrova  10:42 AM` (Slack), `anna — 05/12/2026 9:14 AM` (Discord),
+ *   `[9:14 AM] Anna Petrova` (Teams).
  * Lines that do not start a message continue the one before (a pasted list, a multi-line note);
  * a line that is only a day (`--- 2026년 4월 2일 목요일 ---`) dates the messages after it.
  */
@@ -29,7 +31,7 @@ export interface ChatMessage {
   textColumn: number;
 }
 
-const DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일`;
+const DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일`;
 /** A clock time, 24-hour or with a.m./p.m. after it (`2:07 PM`) or, in Korean, before it (`오후 2:07`). */
 const CLOCK = String.raw`(?<meridiemBefore>오전|오후)?\s*(?<clock>\d{1,2}:\d{2})(?::\d{2})?(?:\s*(?<meridiem>[AaPp])\.?[Mm]\.?(?![\p{L}]))?`;
 const AUTHOR = String.raw`(?<author>[^\s:\][][^:\][]{0,38}?)`;
@@ -46,6 +48,8 @@ const HEADERS = [
   new RegExp(String.raw`^\s*${NAME},\s*\[${DAY}${CLOCK}\]\s*$`, 'u'),
   // Discord's copy writes the day; "Rollback — 14:47" in a timeline does not.
   new RegExp(String.raw`^\s*${NAME}\s+[—–-]\s+(?<date>${DATE})[ ,]+${CLOCK}\s*$`, 'u'),
+  // Teams' copy: the time in brackets, then the name.
+  new RegExp(String.raw`^\s*\[${DAY}${CLOCK}\]\s+${NAME}\s*$`, 'u'),
   // Slack's copy: a name and a 12-hour time, nothing else.
   new RegExp(String.raw`^\s*${NAME}\s+(?<clock>\d{1,2}:\d{2})\s*(?<meridiem>[AaPp])\.?[Mm]\.?\s*$`, 'u'),
 ];

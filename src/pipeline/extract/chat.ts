@@ -191,7 +191,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   if (severity) cites.severity = citeMessage(section, severity.m);
   if (lastState) cites.status = widen(section, citeMessage(section, lastState), (l) => STATE.test(l.text));
   // No "fixed by:" line: what people did is in the messages that say they did it.
-  const fixes = messages.filter((m) => (/(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|failed over|fail(?:ed)?over|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*)(?![\p{L}])/iu.test(m.text) || /롤백|재배포|재시작|되돌렸|원복/u.test(m.text)) && !/\?\s*$/.test(m.text));
+  const fixes = messages.filter((m) => (/(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|failed over|fail(?:ed)?over|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*)(?![\p{L}])/iu.test(m.text) || /롤백|재배포|재시작|되돌렸|원복/u.test(m.text)) && !/\?\s*$/.test(m.text));
   const fixedBy = fixes.length > 0 ? { text: fixes.slice(0, 4).map((m) => `${m.time} ${m.author}: ${messageText(m)}`).join('\n'), cite: cite(section, fixes[0]!.line, fixes[Math.min(3, fixes.length - 1)]!.endLine) } : undefined;
   return {
     ...base,

@@ -214,6 +214,12 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     owner = context.author;
     action = action.slice(0, selfTaken.index).trim();
   }
+  // Korean says it in the verb's ending: "알림 추가할게요" (I will add the alert).
+  const willDo = /\s*(?:할게요|할께요|하겠습니다|해둘게요|해 둘게요)[.!]?\s*$/u.exec(action);
+  if (!owner && willDo && context.author) {
+    owner = context.author;
+    action = action.slice(0, willDo.index).trim();
+  }
   // "chen: DNS load test …" (a name and a colon), "Тимур вернёт мониторинг …" (a name and a verb).
   const named = /^([\p{L}][\p{L}.'-]{1,24}):\s+(.+)$/u.exec(action);
   if (!owner && named && looksLikeOwner(named[1]!) && !/^(todo|note|action|задача|итого)$/iu.test(named[1]!)) {

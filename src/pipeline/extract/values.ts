@@ -57,6 +57,8 @@ const NOT_LETTER_AFTER = String.raw`(?![\p{L}\p{N}_])`;
 const DATE_PATTERNS: Array<{ name: string; pattern: RegExp; read: (m: RegExpExecArray, year?: number) => string | undefined; needsYear?: boolean }> = [
   // 2026-04-14, 2026/04/14
   { name: 'iso', pattern: new RegExp(`${NOT_LETTER_BEFORE}(20\\d\\d|19\\d\\d)[-/](\\d{1,2})[-/](\\d{1,2})(?![\\d])`, 'gu'), read: (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3])) },
+  // 2026. 8. 19. (Korean), 2026.08.19; not a version like 2026.1.2
+  { name: 'dotted-ymd', pattern: new RegExp(`${NOT_LETTER_BEFORE}(20\\d\\d)\\.(?:\\s(\\d{1,2})\\.\\s(\\d{1,2})\\.?|(\\d\\d)\\.(\\d\\d))(?!\\d|\\.\\d)`, 'gu'), read: (m) => isoDate(Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])) },
   // 2026년 8월 19일
   { name: 'korean', pattern: /(20\d\d)\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu, read: (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3])) },
   // 18.02.2026, 18.02.26
@@ -176,13 +178,18 @@ const DURATION = new RegExp(
 );
 
 export function findDuration(text: string): { text: string; index: number } | undefined {
-  DURATION.lastIndex = 0;
+  return findDurations(text)[0];
+}
+
+/** Every span of time in a text, in order. */
+export function findDurations(text: string): Array<{ text: string; index: number }> {
+  const found: Array<{ text: string; index: number }> = [];
   for (const match of text.matchAll(DURATION)) {
     const after = text.slice(match.index + match[0].length);
     if (/^[\p{L}]/u.test(after) && !/^[\p{Script=Hangul}]/u.test(after)) continue;
-    return { text: match[0].trim(), index: match.index };
+    found.push({ text: match[0].trim(), index: match.index });
   }
-  return undefined;
+  return found;
 }
 
 /**
