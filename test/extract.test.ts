@@ -431,6 +431,51 @@ describe('what assistants and templates wrap around the facts', () => {
   });
 });
 
+describe('more phones, clients and templates', () => {
+  it('KakaoTalk on iOS (2026. 9. 3. 오후 3:02, name : text): the day, 24-hour times, the fix, a follow-up its author takes', () => {
+    const [doc] = from('chat-ko-kakao-ios');
+    expect(doc!.slug).toBe('gyeolje-seungin-silpaega-gyesok-nayo-ereoyul-30-neomeosseoyo');
+    expect(doc!.data).toMatchObject({ date: { text: '2026-09-03' }, detected: { text: '15:02' }, status: 'resolved' });
+    expect(doc!.data.resolution.text).toMatch(/인증서 교체하고 재배포했습니다/);
+    expect(doc!.data.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([['인증서 만료 알림 추가', '한승우']]);
+  });
+
+  it('a Teams copy ([9:14 AM] Name above each message): cause, fix and follow-up', () => {
+    const d = one('chat-en-teams-copy', 'incidents').data;
+    expect(d.timeline.map((t: { time: string }) => t.time)).toEqual(['09:14', '09:16', '09:30', '09:41', '09:45']);
+    expect(d.rootCause.text).toMatch(/^the IAM role lost s3:PutObject/);
+    expect(d.resolution.text).toMatch(/restored the policy and re-ran the job/);
+    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual(['add a policy diff check to the cleanup script']);
+  });
+
+  it('a Korean postmortem: the span that lasted, not a latency; a romanized slug', () => {
+    const [doc] = from('postmortem-ko-search');
+    expect(doc!.slug).toBe('geomsaek-api-eungdap-jiyeon');
+    expect(doc!.data).toMatchObject({ severity: 'sev2', duration: { text: '45분' }, date: { text: '2026-07-08' } });
+    expect(doc!.data.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([
+      ['이준호', '2026-07-15'],
+      ['박서준', '2026-07-22'],
+    ]);
+  });
+
+  it('an incident report sent by mail: its header is no event, and a rollback is no trigger', () => {
+    const d = one('email-en-dns', 'incidents').data;
+    expect(d.timeline.map((t: { time: string }) => t.time)).toEqual(['11:40', '12:18']);
+    expect(d.trigger?.text ?? '').not.toMatch(/rolled back/);
+    expect(d.resolution.text).toBe('we rolled back the CoreDNS config at 12:18 UTC.');
+    expect(d.followUps.map((f: { owner?: string; ticket?: string }) => [f.owner, f.ticket])).toEqual([
+      ['Ravi', 'DNS-77'],
+      ['Mei', undefined],
+    ]);
+  });
+
+  it('a Nygard ADR has no options by design: with its context and decision it is complete, and its successor is linked', () => {
+    const d = one('adr-en-nygard-superseded', 'adrs').data;
+    expect(d).toMatchObject({ status: 'superseded', supersededBy: ['ADR-14'], draft: false, missing: [] });
+    expect(d.decision.text).toMatch(/^We will use RabbitMQ/);
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',

@@ -14,7 +14,7 @@ import { findLinks } from './links.ts';
 import { cite, clean, type Line, type Section } from './section.ts';
 import { slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
 import { timelineFromSlot, timelineFromTables, timelineFromTimedLines, fromChain, fromProse, type TimelineEntry } from './timeline.ts';
-import { findDates, findDuration, findTimes, readIncidentStatus, readSeverity, ZONE } from './values.ts';
+import { findDates, findDurations, findTimes, readIncidentStatus, readSeverity, ZONE } from './values.ts';
 
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
@@ -160,7 +160,9 @@ export function incidentTimeline(section: Section, options: { year?: number; day
     const chain = fromChain(section, line, line.text);
     if (chain.filter((e) => e.time).length >= 2) return chain.map((e) => ({ ...e, date: options.day }));
   }
-  return fromProse(section, section.lines.filter((l) => !/^\s*\|/.test(l.text)), options);
+  // A mail's header ("Date: Tue, 14 Apr 2026 16:02") says when it was sent, not what happened.
+  const header = new Set(section.parts.filter((p) => p.slot?.startsWith('mail')).map((p) => p.line));
+  return fromProse(section, section.lines.filter((l) => !/^\s*\|/.test(l.text) && !header.has(l.number)), options);
 }
 
 /** The first of the readers, tried in order, that finds a text: later ones are not run. */
@@ -177,6 +179,12 @@ const LASTED = /(?<![\p{L}])(for|lasting|lasted|took|of (?:incomplete|no|degrade
 /** Spans that are settings, not how long anything lasted. */
 const NOT_A_SPAN = /(?<![\p{L}])(ttl|threshold|every|timeout|retention|interval|window|порог|кажд\p{L}*|хранени\p{L}*|интервал\p{L}*|лимит\p{L}*|주기)(?![\p{L}])/iu;
 
+/** A lasting word right before a span ("for 45 minutes", «в течение 45 минут») or right after it ("45분 동안"). */
+function lastedNextTo(text: string, span: { text: string; index: number }): boolean {
+  const end = span.index + span.text.length;
+  return LASTED.test(text.slice(Math.max(0, span.index - 16), span.index)) || LASTED.test(text.slice(end, end + 10));
+}
+
 function durationOf(section: Section): CitedText | undefined {
   const search: Line[][] = [
     slotLines(section, ['duration']),
@@ -191,7 +199,9 @@ function durationOf(section: Section): CitedText | undefined {
   for (const lines of search) {
     for (const line of lines) {
       if (!/\d/.test(line.text)) continue;
-      const found = findDuration(line.text);
+      const spans = findDurations(line.text);
+      // "p99 up to 12 s, search slow for 45 minutes": the span next to its "for" is the one that lasted.
+      const found = spans.find((d) => lastedNextTo(line.text, d)) ?? spans[0];
       if (!found) continue;
       const around = line.text.slice(Math.max(0, found.index - 30), found.index + found.text.length + 15);
       if (NOT_A_SPAN.test(around)) continue;
@@ -318,7 +328,8 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const endEvent = endIndex >= 0 ? timeline[endIndex] : undefined;
   const acted = (e: TimelineEntry) => /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released?|fixed|restart\p{L}*|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|재시작|롤백)(?![\p{L}])/iu.test(e.event);
   const resolvingEvent = (endEvent && acted(endEvent) ? endEvent : undefined) ?? before ?? timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event));
-  const changeEvent = timeline.find((e) => CHANGE.test(e.event));
+  // The change that set it off, not the one that undid it ("rolled back the config").
+  const changeEvent = timeline.find((e) => CHANGE.test(e.event) && !FIX.test(e.event));
   const detectedEvent = timeline.find((e) => NOTICED.test(e.event) && !/\bno alert\b/i.test(e.event));
   const followUps = slotContents(section, 'followUps').flatMap((c: SlotContent) => followUpsOf(c, dateContext(section)));
   const lessonsContent = slotContent(section, 'lessons');

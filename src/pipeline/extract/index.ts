@@ -31,12 +31,23 @@ export interface ExtractedDocument {
   noiseLines: number[];
 }
 
-/** Fields without which a document of each kind is a draft. */
-export const REQUIRED_FIELDS: Record<DocumentKind, string[]> = {
+/**
+ * Fields without which a document of each kind is a draft; a list inside means one of them. An ADR
+ * needs its decision and why: the context, or the options weighed (a Nygard record has no options).
+ */
+const REQUIRED_FIELDS: Record<DocumentKind, Array<string | string[]>> = {
   incident: ['impact', 'rootCause', 'resolution', 'timeline'],
-  adr: ['decision', 'options'],
+  adr: ['decision', ['context', 'options']],
   runbook: ['steps'],
 };
+
+/** The required fields a document lacks: each one, and every field of a one-of group none of which it has. */
+export function missingFields(kind: DocumentKind, data: Record<string, unknown>, empty: (value: unknown) => boolean = isEmpty): string[] {
+  return REQUIRED_FIELDS[kind].flatMap((need) => {
+    const fields = typeof need === 'string' ? [need] : need;
+    return fields.every((field) => empty(data[field])) ? fields : [];
+  });
+}
 
 function titleOf(section: Section): CitedText {
   const { candidate } = section;
@@ -108,7 +119,7 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
         : extractRunbook(section, base);
   const fromFrontmatter = articleFromFrontmatter(section);
   if (fromFrontmatter) data.article = { ...data.article, ...fromFrontmatter, notes: data.article?.notes ?? [] };
-  const missing = REQUIRED_FIELDS[kind].filter((field) => isEmpty((data as Record<string, unknown>)[field]));
+  const missing = missingFields(kind, data as Record<string, unknown>);
   // Speech is always a draft: what a voice note says is to be written up, not the write-up.
   if (missing.length > 0 || candidate.form === 'speech') Object.assign(data, { draft: true, missing });
   const noiseLines = [...ctx.noise.noiseLines.keys()].filter((n) => n >= candidate.startLine && n <= candidate.endLine);

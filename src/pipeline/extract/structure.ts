@@ -5,7 +5,7 @@ import { DeferredCall, type ChatCall, type ModelClient } from '../../llm/client.
 import type { DocumentKind } from '../classify.ts';
 import type { Candidate } from '../segment.ts';
 import type { SourceAnalysis } from '../source.ts';
-import { extract, REQUIRED_FIELDS, type ExtractedDocument } from './index.ts';
+import { extract, missingFields, type ExtractedDocument } from './index.ts';
 import { modelSchema, normalize, SCHEMAS, verify } from './llm.ts';
 
 /**
@@ -205,7 +205,7 @@ function fitSchema(kind: DocumentKind, merged: { data: Record<string, unknown>; 
 
 /** `missing` and `draft` again, after the model filled fields. */
 function settleDraft(kind: DocumentKind, data: Record<string, unknown>, speech: boolean): void {
-  const missing = REQUIRED_FIELDS[kind].filter((field) => isEmpty(data[field]));
+  const missing = missingFields(kind, data, isEmpty);
   data.missing = missing;
   data.draft = missing.length > 0 || speech;
 }
