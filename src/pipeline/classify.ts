@@ -209,8 +209,8 @@ const SPOKEN_CUES: Array<{ name: string; pattern: RegExp }> = [
     pattern:
       /(?<![\p{L}])(?:упал[аиио]?|лег(?:ла|ло|ли)?|лёг|встал[аио]?|сломал\p{L}*|отвалил\p{L}*|недоступ\p{L}*|не работал\p{L}*|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отставани\p{L}*|лаг\p{L}* (?:пош[её]л|рос|вырос)|ошибк\p{L}*|таймаут\p{L}*|дропнул\p{L}*|удалил\p{L}* (?:базу|таблиц\p{L}*|данные|прод)|сн[её]с\p{L}* (?:базу|прод)|потерял\p{L}* данные|went down|was down|broke|crash\p{L}*|outage|errors?|timed? ?out|dropped (?:the|our)|deleted (?:the|our)|5\d\d(?:s|-е|-ки)?)(?![\p{L}])/iu,
   },
-  { name: 'recovery', pattern: /(?<![\p{L}])(?:почини\p{L}*|откатил\p{L}*|откатили|восстанов\p{L}*|подняли|перезапустил\p{L}*|рассосал\p{L}*|заработал\p{L}*|вернули|fixed|rolled back|restored|recovered|back (?:up|online)|fully operational|mitigated)(?![\p{L}])/iu },
-  { name: 'cause', pattern: /(?<![\p{L}])(?:причин\p{L}*|из-за|root cause|the cause|caused by)(?![\p{L}])/iu },
+  { name: 'recovery', pattern: /(?<![\p{L}])(?:почини\p{L}*|откатил\p{L}*|откатили|восстанов\p{L}*|подняли|перезапустил\p{L}*|рассосал\p{L}*|заработал\p{L}*|вернули|fixed|rolled back|reverted|restarted|restored|recovered|(?:was|were|is|are) back|back (?:up|online|to normal)|working again|fully operational|mitigated)(?![\p{L}])|복구|재시작|롤백|정상화/iu },
+  { name: 'cause', pattern: /(?<![\p{L}])(?:причин\p{L}*|из-за|оказалось|root cause|the cause|caused by|because|due to|turned out)(?![\p{L}])|원인|때문에/iu },
   { name: 'detection', pattern: /(?<![\p{L}])(?:алерт\p{L}*|мониторинг\p{L}*|заметил\p{L}*|alert\p{L}*|paged|noticed)(?![\p{L}])/iu },
   { name: 'clock times', pattern: /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])[^]*?(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])/u },
   { name: 'lessons', pattern: /(?<![\p{L}])(?:урок\p{L}*|вывод\p{L}*|lessons? learned|постмортем\p{L}*|postmortem)(?![\p{L}])/iu },

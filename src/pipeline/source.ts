@@ -45,7 +45,25 @@ function guessKind(parsed: ParsedSource, noise: NoiseReport, relPath: string): S
   if ([...noise.noiseLines.values()].some((rule) => rule === 'ai-summary-chrome' || rule === 'upstream-file-label')) return 'ai-summary';
   if ([...noise.noiseLines.values()].includes('chat-command') || chatMessages(parsed.lines, parsed.bodyStartLine).length > 0) return 'chat';
   if (/(^|\s)(report|отч[её]т)/i.test(parsed.lines.slice(0, 5).join(' '))) return 'report';
+  if (looksSpoken(parsed)) return 'transcript';
   return 'note';
+}
+
+/** Words people say and do not write: "ok so", "um", «ну», «короче», "음", "그러니까". */
+const FILLERS = /(?<![\p{L}])(?:ok(?:ay)? so|um+|uh+|you know|i mean|basically|so yeah|ну|короче|типа|в общем|значит|как бы|음+|어+|그러니까|그래서|뭐지)(?![\p{L}])/giu;
+
+/**
+ * A transcript pasted without its memo or a frontmatter that says so: paragraphs only (no heading,
+ * list, table or code), and speech's marks, which are few sentence ends for the words (a recogniser
+ * without punctuation) or the fillers of talk.
+ */
+export function looksSpoken(parsed: ParsedSource): boolean {
+  if (!parsed.tree.children.every((node) => node.type === 'paragraph')) return false;
+  const words = parsed.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  if (words < 40) return false;
+  const sentenceEnds = parsed.text.match(/[.!?。](?:\s|$)/gu)?.length ?? 0;
+  const fillers = new Set([...parsed.text.matchAll(FILLERS)].map((m) => m[0].toLowerCase())).size;
+  return sentenceEnds * 30 < words || fillers >= 2;
 }
 
 /**

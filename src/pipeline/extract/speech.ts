@@ -103,9 +103,9 @@ type SpokenSlot = 'rootCause' | 'impact' | 'resolution' | 'followUps' | 'lessons
 
 /** How speakers open a topic; a paragraph that starts so is that topic. */
 const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
-  { slot: 'rootCause', pattern: /^(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|why it happened)(?![\p{L}])/iu },
+  { slot: 'rootCause', pattern: /^(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened)(?![\p{L}])/iu },
   { slot: 'impact', pattern: /^(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|impact|what (?:users|customers|people) saw|who was affected)(?![\p{L}])/iu },
-  { slot: 'resolution', pattern: /^(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|resolution)(?![\p{L}])/iu },
+  { slot: 'resolution', pattern: /^(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised)|resolution)(?![\p{L}])/iu },
   { slot: 'followUps', pattern: /^(?:а\s+|ну\s+)?(?:что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do|we need to|todo)(?![\p{L}])/iu },
   { slot: 'lessons', pattern: /^(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])/iu },
   { slot: 'detection', pattern: /^(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|detection)(?![\p{L}])/iu },
@@ -115,6 +115,22 @@ const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
 interface Paragraph {
   lines: Line[];
   text: string;
+}
+
+/** The openers anywhere in a text, not only at its start. */
+const OPENERS_INSIDE = new RegExp(OPENERS.map((o) => String.raw`(?<![\p{L}])(?:${o.pattern.source.replace(/^\^/, '')})`).join('|'), 'giu');
+
+/**
+ * A recogniser without punctuation or pauses gives one run-on paragraph: it is cut where the speaker opens
+ * a topic ("… it turned out …", "… so we restarted …", "… what we need to do is …").
+ */
+function topicsOf(paragraph: Paragraph): Paragraph[] {
+  const words = paragraph.text.split(/\s+/).length;
+  const sentenceEnds = paragraph.text.match(/[.!?…](?:\s|$)/gu)?.length ?? 0;
+  if (words < 40 || sentenceEnds * 30 >= words) return [paragraph];
+  const cuts = [...paragraph.text.matchAll(OPENERS_INSIDE)].map((m) => m.index).filter((index) => index > 0);
+  if (cuts.length === 0) return [paragraph];
+  return [0, ...cuts].map((from, i) => ({ lines: paragraph.lines, text: paragraph.text.slice(from, cuts[i] ?? paragraph.text.length).trim() }));
 }
 
 function paragraphs(lines: Line[]): Paragraph[] {
@@ -129,7 +145,8 @@ function paragraphs(lines: Line[]): Paragraph[] {
     else current.push(line);
   }
   flush();
-  return out;
+  // A speaker who paused nowhere: the topics are only in the words.
+  return out.length === 1 ? topicsOf(out[0]!) : out;
 }
 
 function quoteParagraph(section: Section, paragraph: Paragraph, max = 400): CitedText {
