@@ -66,7 +66,8 @@ const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|
 const DETECTED = /(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|탐지|알림|제보|인지)(?![\p{L}])/iu;
 const IMPACTED = /(?<![\p{L}])(users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** A sentence that says what changed: where a note without a trigger section tells what set it off. */
-const CHANGE = /(?<![\p{L}])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[ds]?|update[ds]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}])/iu;
+// Not part of a name: "push-sender", "deploy-bot".
+const CHANGE = /(?<![\p{L}-])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[ds]?|update[ds]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}]|-\p{L})/iu;
 /** A timeline event that says it did not help is not how the incident was resolved. */
 const NO_EFFECT = /(?<![\p{L}])(no effect|had no effect|did(?:n'?t| not) help|without effect|без эффекта|не помогл\p{L}*|безрезультатно|효과 없)(?![\p{L}])|(?<![\p{L}])(fails?|failed|падает|упал\p{L}*)(?![\p{L}])/iu;
 
@@ -132,6 +133,12 @@ function incidentDate(section: Section, year: number | undefined, title: CitedTe
     }
   }
   return undefined;
+}
+
+function frontmatterDate(section: Section): (CitedText & { inferred: boolean }) | undefined {
+  const part = slotContents(section, 'date').find((c) => c.part.form === 'frontmatter')?.part;
+  const found = part ? findDates(part.value)[0] : undefined;
+  return part && found ? { text: found.date, cite: cite(section, part.line), inferred: false } : undefined;
 }
 
 /** "в четверг", "yesterday": resolved against the date the note was written, marked inferred. */
@@ -309,10 +316,12 @@ function detectionFromStats(section: Section, event: TimelineEntry | undefined):
 export function extractIncident(section: Section, base: Base): IncidentInput {
   const year = documentYear(section);
   const stated = incidentDate(section, year, base.title) ?? relativeDate(section);
-  const timeline = incidentTimeline(section, { year, day: stated?.text });
-  // A timeline that dates its entries dates the incident: its first day.
-  const firstDay = timeline.find((e) => e.date && e.time);
-  const date = stated ?? (firstDay ? { text: firstDay.date!, cite: firstDay.cite, inferred: false } : undefined);
+  // The note's own date (frontmatter `date:`), when nothing in the text dates the incident.
+  const noteDate = stated ? undefined : frontmatterDate(section);
+  const timeline = incidentTimeline(section, { year, day: (stated ?? noteDate)?.text });
+  // A timeline that dates its entries dates the incident: its first day (not the note's date it was given).
+  const firstDay = timeline.find((e) => e.date && e.time && e.date !== noteDate?.text);
+  const date = stated ?? (firstDay ? { text: firstDay.date!, cite: firstDay.cite, inferred: false } : noteDate);
   const summaryLines = [...slotLines(section, ['summary', 'overview', 'whatHappened']), ...openingLines(section)];
   const story = slotLines(section, ['whatHappened', 'summary', 'overview']);
   const summary = firstText(() => slotField(section, ['summary', 'overview']), () => slotField(section, 'whatHappened'), () => firstProse(section));
