@@ -159,11 +159,15 @@ function yStatement(section: Section) {
   return { context, facing, decided, neglected, achieve, accepting };
 }
 
+const REDUCED_COST = /(?:(?<![\p{L}])(?:costs?|spend\p{L}*|bills?|затрат\p{L}*|стоимост\p{L}*|расход\p{L}*)(?![\p{L}])[^.;]{0,30}?(?<![\p{L}])(?:go(?:es)? down|drops?|fall\p{L}*|decreas\p{L}*|shrinks?|сниж\p{L}*|сниз\p{L}*|уменьш\p{L}*|падают)(?![\p{L}])|(?<![\p{L}])(?:reduc\p{L}*|lower\p{L}*|cuts?|saves?|сокращ\p{L}*|снижа\p{L}*|экономи\p{L}*)(?![\p{L}])[^.;]{0,20}?(?<![\p{L}])(?:costs?|spend\p{L}*|bills?|затрат\p{L}*|стоимост\p{L}*|расход\p{L}*)(?![\p{L}])|비용이?\s?(?:[^.]{0,10})?(?:줄어|감소|절감|낮아))/iu;
+
 /** Positive or negative, for consequences written as one list: by their marks, else by their words. */
 function sentiment(text: string): 'positive' | 'negative' {
   if (/^\s*(?:\(\+\)|\+|good\b|pro\b|плюс|хорошо,|장점)/iu.test(text)) return 'positive';
   if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|con\b|минус|плохо,|단점)/iu.test(text)) return 'negative';
-  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны)(?![\p{L}])|해야|필요하|비용|복잡|부담|위험/iu;
+  // Less of a cost is a gain: "storage costs go down", «затраты снижаются», "비용이 줄어듭니다".
+  if (REDUCED_COST.test(text)) return 'positive';
+  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны)(?![\p{L}])|[아어해]야\s?(?:합니다|한다|해요|하며|함)|해야|필요하|비용|복잡|부담|위험|느려|어려워|어렵/iu;
   return negative.test(text) ? 'negative' : 'positive';
 }
 
