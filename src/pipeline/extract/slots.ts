@@ -132,6 +132,14 @@ export function slotContent(section: Section, slots: Slot | Slot[], options: Slo
 }
 
 /** Markdown marks and list bullets off a line of text. */
+/** Elements notes paste as HTML; any other bare `<word>` is a placeholder to fill in (`--merchant <id>`). */
+const HTML_ELEMENTS = new Set('a abbr b br code del details div em h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre s small span strong sub summary sup table tbody td th thead tr u ul'.split(' '));
+
+function isPlaceholder(tag: string): boolean {
+  const name = /^<([\p{L}][\p{L}\p{N}_-]*)>$/u.exec(tag)?.[1];
+  return name !== undefined && !HTML_ELEMENTS.has(name.toLowerCase());
+}
+
 export function plainLine(text: string): string {
   return clean(
     text
@@ -140,7 +148,7 @@ export function plainLine(text: string): string {
       .replace(/^\s*\|\s*|\s*\|\s*$/g, '')
       .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
       .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-      .replace(/<[^>\s][^>]*>/g, (tag) => (/^<(https?:|[\w.-]+@)/.test(tag) ? tag.slice(1, -1) : ''))
+      .replace(/<[^>\s][^>]*>/g, (tag) => (/^<(https?:|[\w.-]+@)/.test(tag) ? tag.slice(1, -1) : isPlaceholder(tag) ? tag : ''))
       .replace(/(?<![\w*])[*_]([^*_\n]+)[*_](?![\w*])/g, '$1'),
   );
 }
