@@ -4,6 +4,7 @@ import { findNoise } from '../src/pipeline/noise.ts';
 import { codeLineSet, outline } from '../src/pipeline/outline.ts';
 import { parse } from '../src/pipeline/parse.ts';
 import { segment } from '../src/pipeline/segment.ts';
+import { looksSpoken } from '../src/pipeline/source.ts';
 
 /** Kind of a note with this title and body, through parse → noise → outline → segment. */
 function kindOf(title: string, body: string): { kind: string; reason: string } {
@@ -82,5 +83,21 @@ describe('what an assistant says around its answer', () => {
     expect(noiseOf('Итоги:\nБаза упала.\nЕсли хотите повторить, запустите make test.')).toEqual([]);
     // The same lead-in in the middle of a note is the author's words.
     expect(noiseOf('The API was down.\nSure! Here is the timeline:\n- 10:00 down\nThe end.')).toEqual([]);
+  });
+});
+
+describe('a transcript pasted without a header', () => {
+  const run = 'ok so the login service went down at seven forty and we got paged it turned out the session store ran out of memory because the eviction policy was wrong after the migration so we changed it and restarted the pods and everything was back by eight twenty what we need to do is add a memory alert';
+
+  it('is speech when it has no punctuation, or the fillers of talk', () => {
+    expect(looksSpoken(parse(run))).toBe(true);
+    expect(looksSpoken(parse('Ну короче, вчера упал импорт. Ну, значит, мы посмотрели логи. Там было видно, что воркер не стартует после релиза. Мы откатили релиз, и всё заработало. Надо будет добавить проверку на старт воркера в пайплайн, и алерт на отставание очереди импорта.'))).toBe(true);
+  });
+
+  it('is a written note when it is punctuated prose, or has any structure', () => {
+    const prose = 'The login service went down at 07:40. We were paged at 07:52. The session store had run out of memory: the eviction policy was wrong after the migration. We changed it and restarted the pods. Everything was back by 08:20. Next, we will add a memory alert and keep the Redis config in Terraform so that it does not drift.';
+    expect(looksSpoken(parse(prose))).toBe(false);
+    expect(looksSpoken(parse(`${run}\n\n- add a memory alert`))).toBe(false);
+    expect(looksSpoken(parse(`# Login outage\n\n${run}`))).toBe(false);
   });
 });

@@ -476,6 +476,52 @@ describe('more phones, clients and templates', () => {
   });
 });
 
+describe('notes from editors, tables and recognisers', () => {
+  it('an Obsidian note: the frontmatter date dates the incident when the text does not, «Todo» holds the follow-ups', () => {
+    const d = one('postmortem-en-obsidian', 'incidents').data;
+    expect(d.date).toMatchObject({ text: '2026-06-11', inferred: false });
+    expect(d.timeline.every((t: { date?: string }) => t.date === '2026-06-11')).toBe(true);
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([
+      ['@kim', undefined],
+      ['@lee', '2026-06-20'],
+    ]);
+  });
+
+  it('a Russian postmortem with a header table: a service named push-sender is no change that set it off', () => {
+    const d = one('postmortem-ru-table-header', 'incidents').data;
+    expect(d).toMatchObject({ date: { text: '2026-03-27' }, severity: 'sev3', status: 'resolved', duration: { text: '2 ч 10 мин' } });
+    expect(d.trigger).toBeUndefined();
+    expect(d.rootCause.text).toMatch(/^Истёк ключ сервисного аккаунта FCM/);
+  });
+
+  it('a Korean Nygard ADR: lower costs are a gain, work that must be redone a cost', () => {
+    const d = one('adr-ko-nygard-logs', 'adrs').data;
+    expect(d).toMatchObject({ number: 'ADR-3', status: 'accepted', draft: false });
+    expect(texts(d.consequences.positive)).toBe('저장 비용이 크게 줄어듭니다');
+    expect(texts(d.consequences.negative)).toMatch(/다시 만들어야 합니다/);
+  });
+
+  it('a runbook written as prose: each paragraph a step with its command, placeholders kept', () => {
+    const d = one('runbook-en-prose', 'runbooks').data;
+    expect(d.alerts.map((a: { name: string }) => a.name)).toEqual(['PaymentsWebhookBacklog']);
+    expect(d.steps.map((s: { commands: string[] }) => s.commands)).toEqual([
+      ['kubectl -n payments exec deploy/dispatcher -- dispatcher-cli lag'],
+      ['kubectl -n payments rollout restart deploy/dispatcher'],
+      ['dispatcher-cli pause --merchant <id>'],
+    ]);
+    expect(d.steps[2].text).toMatch(/--merchant <id>\.$/);
+    expect(texts(d.escalation)).toMatch(/#payments-oncall/);
+  });
+
+  it('a transcript pasted without punctuation or a header: read as speech, its topics cut at the words that open them', () => {
+    expect(sources.get('voice-en-run-on')!.data.kind).toBe('transcript');
+    const d = one('voice-en-run-on', 'incidents').data;
+    expect(d.rootCause.text).toMatch(/^it turned out the session store ran out of memory/);
+    expect(d.resolution.text).toMatch(/^so we changed it to allkeys lru and restarted the pods/);
+    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual(['add a memory alert on the session store', 'put the redis config in terraform so it does not drift again']);
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',
