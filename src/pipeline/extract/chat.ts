@@ -20,6 +20,9 @@ type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
 const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\d|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
 const STATE = /(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили)(?![\p{L}])|정상화|복구\s?(?:됐|되었|완료)|해결\s?(?:됐|되었|완료)/iu;
+/** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
+const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|failed over|fail(?:ed)?over|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*)(?![\p{L}])/iu;
+const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
 const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|\d+\s*%/u;
 const isEvent = (text: string) => EVENT.test(text) || EVENT_KO.test(text);
@@ -191,7 +194,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   if (severity) cites.severity = citeMessage(section, severity.m);
   if (lastState) cites.status = widen(section, citeMessage(section, lastState), (l) => STATE.test(l.text));
   // No "fixed by:" line: what people did is in the messages that say they did it.
-  const fixes = messages.filter((m) => (/(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|failed over|fail(?:ed)?over|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*)(?![\p{L}])/iu.test(m.text) || /롤백|재배포|재시작|되돌렸|원복/u.test(m.text)) && !/\?\s*$/.test(m.text));
+  const fixes = messages.filter((m) => (FIX_SAID.test(m.text) || FIX_SAID_KO.test(m.text)) && !/\?\s*$/.test(m.text));
   const fixedBy = fixes.length > 0 ? { text: fixes.slice(0, 4).map((m) => `${m.time} ${m.author}: ${messageText(m)}`).join('\n'), cite: cite(section, fixes[0]!.line, fixes[Math.min(3, fixes.length - 1)]!.endLine) } : undefined;
   return {
     ...base,
