@@ -102,7 +102,8 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     // A line that is only bold ("**Action items**") is a heading in documents written without them.
     const name = /^(\*\*|__)([^*_]+)\1$/.exec(text)?.[2]?.trim() ?? text;
     if (/[—–:-]/.test(text) && KIND_LINE.test(text)) found.set(line, { label: text, form: 'heading', depth: 2, line, value: '' });
-    else if (isBareSectionName(name) && (parsed.lines[index + 1] ?? '').trim() !== '') {
+    // A bare name needs its content right below it; a bold one may have a blank line first (Google Docs' export).
+    else if (isBareSectionName(name) && ((parsed.lines[index + 1] ?? '').trim() !== '' || (name !== text && (parsed.lines[index + 2] ?? '').trim() !== ''))) {
       found.set(line, { label: name, slot: slotOf(name, 2)?.slot, form: 'heading', depth: 3, line, value: '' });
     }
   }

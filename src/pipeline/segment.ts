@@ -35,6 +35,8 @@ export type SourceForm = Candidate['form'];
 interface Section {
   title: string;
   line: number;
+  /** Where the section starts when that is above its title: metadata lines over a document's heading. */
+  start?: number;
   depth: number;
   endLine: number;
   part?: Part;
@@ -92,8 +94,8 @@ class Segmenter {
   /** The evidence of a section, less the ranges given to other documents. */
   evidence(section: Section, excluded: Range[] = []) {
     const untitled = section.depth === 0 && this.rootUntitled;
-    const from = untitled ? section.line : section.line + 1;
-    const parts = this.parts.filter((p) => p.line >= (untitled ? 1 : section.line) && p.line <= section.endLine && p !== section.part && !inRanges(p.line, excluded));
+    const from = untitled ? section.line : (section.start ?? section.line + 1);
+    const parts = this.parts.filter((p) => p.line >= (untitled ? 1 : (section.start ?? section.line)) && p.line <= section.endLine && p !== section.part && !inRanges(p.line, excluded));
     return { title: untitled ? '' : section.title, parts, text: this.text(from, section.endLine, excluded) };
   }
 
@@ -101,7 +103,7 @@ class Segmenter {
     return {
       title: section.title,
       titleLine: section.line,
-      startLine: section.line,
+      startLine: section.start ?? section.line,
       endLine: trimEnd(this.parsed, this.noise, section.endLine, section.line),
       excluded,
       context,
@@ -282,6 +284,18 @@ function segmentChat(parsed: ParsedSource, noise: NoiseReport, fallbackTitle: st
  * When nothing classifies, the whole source comes back as one candidate of kind `none`, so the
  * run report can say why nothing was published.
  */
+/** Lines above a heading that are only labelled values, blank lines or noise, with a value among them. */
+function metadataAbove(parsed: ParsedSource, noise: NoiseReport, parts: Part[], headingLine: number): boolean {
+  const labelled = new Set(parts.filter((p) => p.form === 'label' && p.line < headingLine).map((p) => p.line));
+  let values = 0;
+  for (let line = parsed.bodyStartLine; line < headingLine; line++) {
+    if (!parsed.lines[line - 1]!.trim() || noise.noiseLines.has(line)) continue;
+    if (!labelled.has(line)) return false;
+    values++;
+  }
+  return values > 0;
+}
+
 export function segment(parsed: ParsedSource, noise: NoiseReport, parts: Part[], fallbackTitle: string, form: SourceForm = 'written'): Candidate[] {
   if (form === 'speech') return segmentSpeech(parsed, noise, fallbackTitle);
   if (form === 'chat') return segmentChat(parsed, noise, fallbackTitle);
@@ -290,6 +304,8 @@ export function segment(parsed: ParsedSource, noise: NoiseReport, parts: Part[],
   const levelOne = headings.filter((h) => h.depth === 1);
   const topHeading = headings[0]?.depth === 1 && levelOne.length === 1 ? headings[0] : undefined;
   const root = buildSections(parsed, topHeading ? headings.slice(1) : headings, topHeading?.label ?? fallbackTitle, topHeading?.line ?? parsed.bodyStartLine);
+  // "**Date:** … **Severity:** …" above the title (Google Docs, Confluence) is the document's own metadata.
+  if (topHeading && metadataAbove(parsed, noise, parts, topHeading.line)) root.start = parsed.bodyStartLine;
   const segmenter = new Segmenter(parsed, noise, parts, !topHeading);
   const documents = segmenter.pick(root);
   if (documents.length > 0) return documents;

@@ -91,8 +91,9 @@ export function prepareSection(ctx: ExtractContext, candidate: Candidate): Secti
   }
   const titleLine = ctx.parsed.lines[candidate.titleLine - 1] ?? '';
   const titled = candidate.form === 'written' && titleLine.includes(candidate.title.trim()) && candidate.title.trim().length > 0;
+  // The parts after the title, and those above it when the candidate starts there (metadata over the heading).
   const from = titled ? candidate.titleLine + 1 : candidate.startLine;
-  const parts = ctx.parts.filter((p) => p.form !== 'frontmatter' && p.line >= from && ownsLine(candidate, ctx.noise, p.line));
+  const parts = ctx.parts.filter((p) => p.form !== 'frontmatter' && (p.line >= from || p.line < candidate.titleLine) && ownsLine(candidate, ctx.noise, p.line));
   // Frontmatter is the note's own metadata: it belongs to the document the note starts with.
   const firstText = ctx.parsed.lines.findIndex((l, i) => i + 1 >= ctx.parsed.bodyStartLine && l.trim() !== '') + 1;
   const frontmatter = candidate.startLine <= firstText ? ctx.parts.filter((p) => p.form === 'frontmatter') : [];

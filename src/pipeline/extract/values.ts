@@ -195,12 +195,12 @@ export function findDurations(text: string): Array<{ text: string; index: number
 /**
  * Severity as the note writes it, normalised where the scale is the common one: `SEV-2`,
  * `Sev 1`, `Severity 3`, `P1`-style "SEV" levels → `sev2`; a named level ("Critical", "Major")
- * stays a word. Only the first level in the text counts ("SEV-2 (raised from SEV-3)").
+ * or a priority written as the severity ("Severity: P1" → `p1`) stays as written. Only the first level in the text counts ("SEV-2 (raised from SEV-3)").
  */
 export function readSeverity(text: string): { value: string; index: number } | undefined {
   const numbered = /(?<![\p{L}\d])(?:sev(?:erity)?|серьёзност\p{L}*|серьезност\p{L}*|уровень|심각도)[\s:._-]*(?:level\s*)?([1-5])(?![\d])/iu.exec(text);
   if (numbered) return { value: `sev${numbered[1]}`, index: numbered.index };
-  const word = /^\s*\**\s*(critical|major|minor|high|medium|low|blocker|крити\p{L}*|высок\p{L}*|средн\p{L}*|низк\p{L}*|치명적|높음|보통|낮음)(?![\p{L}])/iu.exec(text);
+  const word = /^\s*\**\s*(p[0-4](?![\p{L}\d])|critical|major|minor|high|medium|low|blocker|крити\p{L}*|высок\p{L}*|средн\p{L}*|низк\p{L}*|치명적|높음|보통|낮음)(?![\p{L}])/iu.exec(text);
   if (!word) return undefined;
   const normalised: Record<string, string> = { крит: 'critical', высок: 'high', средн: 'medium', низк: 'low', 치명적: 'critical', 높음: 'high', 보통: 'medium', 낮음: 'low' };
   const key = Object.keys(normalised).find((k) => word[1]!.toLowerCase().startsWith(k));
