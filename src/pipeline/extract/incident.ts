@@ -66,6 +66,9 @@ const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|
 const DETECTED = /(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|탐지|알림|제보|인지)(?![\p{L}])/iu;
 const IMPACTED = /(?<![\p{L}])(users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** A sentence that says what changed: where a note without a trigger section tells what set it off. */
+/** What someone did that ended it, when the same entry says it ended ("index recreated, latency normal"). */
+const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released?|fixed|restart\p{L}*|re-?creat\p{L}*|rebuil\p{L}*|re-?index\p{L}*|rotat\p{L}*|renew\p{L}*|replac\p{L}*|reload\p{L}*|raised|increased|cleaned|purged|flushed|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|пересоздал\p{L}*|перевыпуст\p{L}*|заменил\p{L}*|увеличил\p{L}*|почистил\p{L}*|очистил\p{L}*|переключил\p{L}*)(?![\p{L}])|재시작|롤백|재생성|교체|재배포|증설/iu;
+
 // Not part of a name: "push-sender", "deploy-bot".
 const CHANGE = /(?<![\p{L}-])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[ds]?|update[ds]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}]|-\p{L})/iu;
 /** A timeline event that says it did not help is not how the incident was resolved. */
@@ -333,12 +336,11 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const endIndex = resolved
     ? timeline.findIndex((e) => findTimes(e.time)[0]?.minutes === endTime && e.cite.some((c) => resolved.cite.some((r) => (r as LineCitation).lines[0] === (c as LineCitation).lines[0])))
     : -1;
-  const before = endIndex > 0 ? timeline.slice(0, endIndex).reverse().find((e) => !NO_EFFECT.test(e.event) && !NOTICED.test(e.event)) : undefined;
-  const endEvent = endIndex >= 0 ? timeline[endIndex] : undefined;
-  const acted = (e: TimelineEntry) => /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released?|fixed|restart\p{L}*|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|재시작|롤백)(?![\p{L}])/iu.test(e.event);
-  const resolvingEvent = (endEvent && acted(endEvent) ? endEvent : undefined) ?? before ?? timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event));
   // The change that set it off, not the one that undid it ("rolled back the config").
   const changeEvent = timeline.find((e) => CHANGE.test(e.event) && !FIX.test(e.event));
+  const before = endIndex > 0 ? timeline.slice(0, endIndex).reverse().find((e) => !NO_EFFECT.test(e.event) && !NOTICED.test(e.event) && e !== changeEvent) : undefined;
+  const endEvent = endIndex >= 0 ? timeline[endIndex] : undefined;
+  const resolvingEvent = (endEvent && ACTED.test(endEvent.event) ? endEvent : undefined) ?? before ?? timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event));
   const detectedEvent = timeline.find((e) => NOTICED.test(e.event) && !/\bno alert\b/i.test(e.event));
   const followUps = slotContents(section, 'followUps').flatMap((c: SlotContent) => followUpsOf(c, dateContext(section)));
   const lessonsContent = slotContent(section, 'lessons');
