@@ -131,8 +131,9 @@ function withImpact(summary: CitedText | undefined, impact: CitedText | undefine
 }
 
 /** Who to call when the steps do not help, said in a sentence without an "Escalation" heading. */
-const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|ping|звонить|позвонить|писать дежурн\p{L}*|пиши|напиши|связаться|эскалир\p{L}*|연락|호출)(?![\p{L}])/iu;
-const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*|당직|팀장)(?![\p{L}])/iu;
+// Korean words take their endings and particles attached (연락하세요, 당직자에게): no end boundary for them.
+const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|ping|звонить|позвонить|писать дежурн\p{L}*|пиши|напиши|связаться|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화/iu;
+const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*)(?![\p{L}])|당직|팀장|온콜/iu;
 
 function escalationOf(section: Section, steps: Step[]): CitedText[] {
   const own = slotContents(section, 'escalation', { shared: true }).flatMap((c) => citedItems(section, c, { split: false }));
