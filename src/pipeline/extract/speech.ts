@@ -105,7 +105,7 @@ type SpokenSlot = 'rootCause' | 'impact' | 'resolution' | 'followUps' | 'lessons
 const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
   { slot: 'rootCause', pattern: /^(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened)(?![\p{L}])/iu },
   { slot: 'impact', pattern: /^(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|impact|what (?:users|customers|people) saw|who was affected)(?![\p{L}])/iu },
-  { slot: 'resolution', pattern: /^(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised)|resolution)(?![\p{L}])/iu },
+  { slot: 'resolution', pattern: /^(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили)|resolution)(?![\p{L}])/iu },
   { slot: 'followUps', pattern: /^(?:а\s+|ну\s+)?(?:что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do|we need to|todo)(?![\p{L}])/iu },
   { slot: 'lessons', pattern: /^(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])/iu },
   { slot: 'detection', pattern: /^(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|detection)(?![\p{L}])/iu },
@@ -115,22 +115,27 @@ const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
 interface Paragraph {
   lines: Line[];
   text: string;
+  /** Cut out of a paragraph at an opener's words, not a paragraph the speaker made. */
+  cut?: boolean;
 }
 
 /** The openers anywhere in a text, not only at its start. */
 const OPENERS_INSIDE = new RegExp(OPENERS.map((o) => String.raw`(?<![\p{L}])(?:${o.pattern.source.replace(/^\^/, '')})`).join('|'), 'giu');
 
 /**
- * A recogniser without punctuation or pauses gives one run-on paragraph: it is cut where the speaker opens
- * a topic ("… it turned out …", "… so we restarted …", "… what we need to do is …").
+ * A speaker who never paused gives one paragraph: it is cut where they open a topic ("… it turned
+ * out …", "… so we restarted …", "… what we need to do is …"); where the recogniser punctuated,
+ * only at a sentence's start.
  */
 function topicsOf(paragraph: Paragraph): Paragraph[] {
   const words = paragraph.text.split(/\s+/).length;
   const sentenceEnds = paragraph.text.match(/[.!?…](?:\s|$)/gu)?.length ?? 0;
-  if (words < 40 || sentenceEnds * 30 >= words) return [paragraph];
-  const cuts = [...paragraph.text.matchAll(OPENERS_INSIDE)].map((m) => m.index).filter((index) => index > 0);
+  if (words < 40) return [paragraph];
+  // Unpunctuated, a topic opens anywhere; punctuated, at the start of a sentence ("… balancer. Оказалось, что …").
+  const unpunctuated = sentenceEnds * 30 < words;
+  const cuts = [...paragraph.text.matchAll(OPENERS_INSIDE)].map((m) => m.index).filter((index) => index > 0 && (unpunctuated || /[.!?…]\s+$/u.test(paragraph.text.slice(0, index))));
   if (cuts.length === 0) return [paragraph];
-  return [0, ...cuts].map((from, i) => ({ lines: paragraph.lines, text: paragraph.text.slice(from, cuts[i] ?? paragraph.text.length).trim() }));
+  return [0, ...cuts].map((from, i) => ({ lines: paragraph.lines, text: paragraph.text.slice(from, cuts[i] ?? paragraph.text.length).trim(), cut: true }));
 }
 
 function paragraphs(lines: Line[]): Paragraph[] {
@@ -202,13 +207,16 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
 /** What broke, in the speaker's words: the phrase around the first word of failure. */
 const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|outage)(?![\p{L}])/iu;
 
+const SPOKEN_NUMBER = /^(?:\d[\d:.,]*|at|around|about|by|в|около|примерно|к|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|пятнадцать|двадцать|тридцать|сорок|пятьдесят)$/iu;
+
 /** A title for a voice note that names none: the words that tell what failed. */
 export function spokenTitle(section: Section): CitedText | undefined {
   for (const sentence of spokenSentences(section, corrected(section.lines))) {
     const match = FAILURE.exec(sentence.text);
     if (!match) continue;
     const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ');
-    const lead = sentence.text.slice(0, match.index).split(/\s+/).slice(-2).join(' ');
+    // Two words of what failed before the verb, not the time it happened ("в девять сорок упал").
+    const lead = sentence.text.slice(0, match.index).split(/\s+/).slice(-2).filter((w) => !SPOKEN_NUMBER.test(w)).join(' ');
     const text = clean(`${lead} ${words}`).replace(/^[\p{Ll}]/u, (c) => c.toUpperCase());
     return { text: shorten(text, 100), cite: cite(section, sentence.lineAt(match.index), sentence.lineAt(match.index + words.length)) };
   }
@@ -253,7 +261,7 @@ function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText 
 
 // ── The incident ──
 
-const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|recovered|fully operational|всё ок|все ок)(?![\p{L}])/iu;
+const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|всё ок|все ок)(?![\p{L}])/iu;
 const QUANTITY_CLAUSE = new RegExp(`(?:максимум|до|около|примерно|peak(?:ed)? at|up to|about)?\\s*${QUANTITY}(?:\\s+\\p{L}+){0,4}`, 'iu');
 
 export function extractSpokenIncident(section: Section, base: Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): IncidentInput {
@@ -276,6 +284,8 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
     if (opener && !spoken.has(opener.slot)) spoken.set(opener.slot, paragraph);
   }
   const topic = (slot: SpokenSlot) => (spoken.has(slot) ? quoteParagraph(section, spoken.get(slot)!) : undefined);
+  // A topic cut at a word is less sure than a cue phrase ("resolution нужно раньше" is about a section, not the fix).
+  const topicOrCue = (slot: SpokenSlot, cue: CitedText | undefined) => (spoken.get(slot)?.cut && cue ? cue : (topic(slot) ?? cue));
 
   // The incident's date: a relative day in the first sentences that tell what happened.
   const weekday = sentences.find((s) => FAILURE.test(s.text) || found.trigger.some((t) => s.text.includes(t.text.slice(0, 20))));
@@ -302,7 +312,9 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
   const speaker = typeof section.ctx.parsed.frontmatter.username === 'string' ? section.ctx.parsed.frontmatter.username : undefined;
   const followUps = spoken.has('followUps') ? spokenFollowUps(section, spoken.get('followUps')!, speaker) : [];
   const title = spokenArticleTitle(section, sentences) ?? base.title;
-  const resolvedEvidence = found.resolution.length > 0 || recoveryLine !== undefined;
+  // Said to be over, with or without a time ("и всё заработало", "everything was back").
+  const recoveryMention = recoveryLine ?? lines.find((l) => RECOVERED.test(l.text));
+  const resolvedEvidence = found.resolution.length > 0 || recoveryMention !== undefined;
   return {
     ...base,
     title,
@@ -311,13 +323,13 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
     ...(startTime && failureLine && { started: { text: startTime.text, cite: cite(section, failureLine.number) } }),
     ...(detectedTime && { detected: { text: detectedTime.t!.text, cite: cite(section, detectedTime.l.number) } }),
     ...(recoveryTime && recoveryLine && { resolved: { text: recoveryTime.text, cite: cite(section, recoveryLine.number) } }),
-    trigger: topic('trigger') ?? found.trigger[0],
+    trigger: topicOrCue('trigger', found.trigger[0]),
     impact,
     rootCause: topic('rootCause'),
     detection: topic('detection'),
-    resolution: topic('resolution') ?? found.resolution[0],
+    resolution: topicOrCue('resolution', found.resolution[0]),
     status: resolvedEvidence ? 'resolved' : 'unknown',
-    ...(resolvedEvidence && { cites: { status: (recoveryLine ? cite(section, recoveryLine.number) : found.resolution[0]!.cite) } }),
+    ...(resolvedEvidence && { cites: { status: recoveryMention ? cite(section, recoveryMention.number) : found.resolution[0]!.cite } }),
     timeline,
     followUps,
     lessons: [...(spoken.has('lessons') ? [quoteParagraph(section, spoken.get('lessons')!)] : []), ...found.lesson],
