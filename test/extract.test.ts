@@ -438,6 +438,10 @@ describe('more phones, clients and templates', () => {
     expect(doc!.data).toMatchObject({ date: { text: '2026-09-03' }, detected: { text: '15:02' }, status: 'resolved' });
     expect(doc!.data.resolution.text).toMatch(/인증서 교체하고 재배포했습니다/);
     expect(doc!.data.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([['인증서 만료 알림 추가', '한승우']]);
+    // The body shows the messages as written, one per line: a day that opens a line is no list item 2026.
+    const bodyLines = doc!.body.trim().split('\n');
+    expect(bodyLines).toHaveLength(5);
+    expect(bodyLines.every((line) => line.startsWith('2026\\. 9. 3. 오후'))).toBe(true);
   });
 
   it('a Teams copy ([9:14 AM] Name above each message): cause, fix and follow-up', () => {

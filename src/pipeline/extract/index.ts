@@ -1,4 +1,7 @@
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { AdrInput, CitedText, IncidentInput, RunbookInput } from '../../schemas/index.ts';
 import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
@@ -73,6 +76,31 @@ function titleOf(section: Section): CitedText {
   return { text, cite: cite(section, first.number) };
 }
 
+/**
+ * A chat's body is its lines as written, one under another, with their inline marks (code, links).
+ * Read as Markdown blocks, a message line is something else: KakaoTalk's "2026. 9. 3. 오후 3:02, …"
+ * is an ordered list from 2026, "- impact …" a list, and messages run together into one paragraph.
+ */
+function chatBody(section: Section): Root {
+  const lines = section.lines.filter((line) => line.text.trim() !== '');
+  if (lines.length === 0) return { type: 'root', children: [] };
+  // Each line's start escaped from being a block, each line ended by a hard break (two spaces:
+  // a backslash would become part of a URL at the line's end).
+  const text = lines.map((line) => line.text.trim().replace(/^(#{1,6}\s|>|[-*+]\s|\d{1,9}(?=[.)]\s)|```|~~~|\||=+\s*$)/, (mark) => (/^\d/.test(mark) ? `${mark}\\` : `\\${mark}`))).join('  \n');
+  const inline = inlineMarkdown.parse(text).children.flatMap((block) => ('children' in block && block.type === 'paragraph' ? (block.children as PhrasingContent[]) : []));
+  for (const node of inline) dropPositions(node);
+  const position = { start: { line: lines[0]!.number, column: 1 }, end: { line: lines.at(-1)!.number, column: lines.at(-1)!.text.length + 1 } };
+  return { type: 'root', children: [{ type: 'paragraph', children: inline, position }] };
+}
+
+const inlineMarkdown = unified().use(remarkParse).use(remarkGfm);
+
+/** Positions inside a rebuilt paragraph would point at the joined text, not the source. */
+function dropPositions(node: { position?: unknown; children?: unknown[] }): void {
+  delete node.position;
+  for (const child of (node.children ?? []) as Array<typeof node>) dropPositions(child);
+}
+
 function isEmpty(value: unknown): boolean {
   return value === undefined || (Array.isArray(value) && value.length === 0);
 }
@@ -123,5 +151,5 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
   // Speech is always a draft: what a voice note says is to be written up, not the write-up.
   if (missing.length > 0 || candidate.form === 'speech') Object.assign(data, { draft: true, missing });
   const noiseLines = [...ctx.noise.noiseLines.keys()].filter((n) => n >= candidate.startLine && n <= candidate.endLine);
-  return { kind, data, body: section.tree, range: [candidate.startLine, candidate.endLine], noiseLines };
+  return { kind, data, body: candidate.form === 'chat' ? chatBody(section) : section.tree, range: [candidate.startLine, candidate.endLine], noiseLines };
 }
