@@ -270,6 +270,18 @@ function segmentChat(parsed: ParsedSource, noise: NoiseReport, fallbackTitle: st
   return [{ title: fallbackTitle, titleLine: parsed.bodyStartLine, startLine: parsed.bodyStartLine, endLine: parsed.lines.length, excluded: [], context: [], classification: { kind: 'none', score: 0, reason }, form: 'chat' }];
 }
 
+/** Lines above a heading that are only labelled values, blank lines or noise, with a value among them. */
+function metadataAbove(parsed: ParsedSource, noise: NoiseReport, parts: Part[], headingLine: number): boolean {
+  const labelled = new Set(parts.filter((p) => p.form === 'label' && p.line < headingLine).map((p) => p.line));
+  let values = 0;
+  for (let line = parsed.bodyStartLine; line < headingLine; line++) {
+    if (!parsed.lines[line - 1]!.trim() || noise.noiseLines.has(line)) continue;
+    if (!labelled.has(line)) return false;
+    values++;
+  }
+  return values > 0;
+}
+
 /**
  * Splits a source into document candidates. For written notes, by these rules, in order:
  * - a section whose title is a template slot ("Impact", "Контакты") is a part, never a document;
@@ -284,18 +296,6 @@ function segmentChat(parsed: ParsedSource, noise: NoiseReport, fallbackTitle: st
  * When nothing classifies, the whole source comes back as one candidate of kind `none`, so the
  * run report can say why nothing was published.
  */
-/** Lines above a heading that are only labelled values, blank lines or noise, with a value among them. */
-function metadataAbove(parsed: ParsedSource, noise: NoiseReport, parts: Part[], headingLine: number): boolean {
-  const labelled = new Set(parts.filter((p) => p.form === 'label' && p.line < headingLine).map((p) => p.line));
-  let values = 0;
-  for (let line = parsed.bodyStartLine; line < headingLine; line++) {
-    if (!parsed.lines[line - 1]!.trim() || noise.noiseLines.has(line)) continue;
-    if (!labelled.has(line)) return false;
-    values++;
-  }
-  return values > 0;
-}
-
 export function segment(parsed: ParsedSource, noise: NoiseReport, parts: Part[], fallbackTitle: string, form: SourceForm = 'written'): Candidate[] {
   if (form === 'speech') return segmentSpeech(parsed, noise, fallbackTitle);
   if (form === 'chat') return segmentChat(parsed, noise, fallbackTitle);

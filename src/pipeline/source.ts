@@ -5,6 +5,7 @@ import { citationHref, citationLabel, documentSchemas, type DocumentCollection, 
 import type { DocumentKind } from './classify.ts';
 import { decode } from './decode/index.ts';
 import { extract, type ExtractContext, type ExtractedDocument } from './extract/index.ts';
+import { unpunctuatedSpeech } from './extract/speech.ts';
 import { detectLanguages } from './language.ts';
 import { findNoise, type NoiseReport } from './noise.ts';
 import { parse, type ParsedSource } from './parse.ts';
@@ -59,11 +60,9 @@ const FILLERS = /(?<![\p{L}])(?:ok(?:ay)? so|um+|uh+|you know|i mean|basically|s
  */
 export function looksSpoken(parsed: ParsedSource): boolean {
   if (!parsed.tree.children.every((node) => node.type === 'paragraph')) return false;
-  const words = parsed.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  if (words < 40) return false;
-  const sentenceEnds = parsed.text.match(/[.!?。](?:\s|$)/gu)?.length ?? 0;
+  if ((parsed.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 40) return false;
   const fillers = new Set([...parsed.text.matchAll(FILLERS)].map((m) => m[0].toLowerCase())).size;
-  return sentenceEnds * 30 < words || fillers >= 2;
+  return unpunctuatedSpeech(parsed.text) || fillers >= 2;
 }
 
 /**

@@ -112,9 +112,14 @@ function slotLines(section: Section, slots: Slot[]): Line[] {
 }
 
 /** The lines before the first section: a note's opening paragraph. */
+/** The lines of a mail's header (From, To, Subject, Date): when it was sent, not what happened. */
+function mailHeaderLines(section: Section): Set<number> {
+  return new Set(section.parts.filter((p) => p.slot?.startsWith('mail')).map((p) => p.line));
+}
+
 function openingLines(section: Section): Line[] {
   const firstHeading = section.parts.find((p) => p.form === 'heading');
-  const header = new Set(section.parts.filter((p) => p.slot?.startsWith('mail')).map((p) => p.line));
+  const header = mailHeaderLines(section);
   // A note of labels and no headings is all opening; what it lists as to do or learned tells nothing of the outage.
   const afterwards = new Set(slotLines(section, ['followUps', 'lessons', 'whatWentWell', 'whatWentWrong']).map((l) => l.number));
   return section.lines.filter((l) => (!firstHeading || l.number < firstHeading.line) && !header.has(l.number) && !afterwards.has(l.number));
@@ -171,7 +176,7 @@ export function incidentTimeline(section: Section, options: { year?: number; day
     if (chain.filter((e) => e.time).length >= 2) return chain.map((e) => ({ ...e, date: options.day }));
   }
   // A mail's header ("Date: Tue, 14 Apr 2026 16:02") says when it was sent, not what happened.
-  const header = new Set(section.parts.filter((p) => p.slot?.startsWith('mail')).map((p) => p.line));
+  const header = mailHeaderLines(section);
   return fromProse(section, section.lines.filter((l) => !/^\s*\|/.test(l.text) && !header.has(l.number)), options);
 }
 

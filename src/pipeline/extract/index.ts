@@ -1,7 +1,4 @@
 import type { PhrasingContent, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { AdrInput, CitedText, IncidentInput, RunbookInput } from '../../schemas/index.ts';
 import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
@@ -11,7 +8,7 @@ import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
 import { extractIncident } from './incident.ts';
 import { extractRunbook } from './runbook.ts';
-import { cite, displayTitle, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
+import { cite, displayTitle, markdown, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
 import { slotValue } from './slots.ts';
 import { extractSpokenIncident, spokenArticleTitle, spokenTitle } from './speech.ts';
 
@@ -87,13 +84,11 @@ function chatBody(section: Section): Root {
   // Each line's start escaped from being a block, each line ended by a hard break (two spaces:
   // a backslash would become part of a URL at the line's end).
   const text = lines.map((line) => line.text.trim().replace(/^(#{1,6}\s|>|[-*+]\s|\d{1,9}(?=[.)]\s)|```|~~~|\||=+\s*$)/, (mark) => (/^\d/.test(mark) ? `${mark}\\` : `\\${mark}`))).join('  \n');
-  const inline = inlineMarkdown.parse(text).children.flatMap((block) => ('children' in block && block.type === 'paragraph' ? (block.children as PhrasingContent[]) : []));
+  const inline = markdown.parse(text).children.flatMap((block) => ('children' in block && block.type === 'paragraph' ? (block.children as PhrasingContent[]) : []));
   for (const node of inline) dropPositions(node);
   const position = { start: { line: lines[0]!.number, column: 1 }, end: { line: lines.at(-1)!.number, column: lines.at(-1)!.text.length + 1 } };
   return { type: 'root', children: [{ type: 'paragraph', children: inline, position }] };
 }
-
-const inlineMarkdown = unified().use(remarkParse).use(remarkGfm);
 
 /** Positions inside a rebuilt paragraph would point at the joined text, not the source. */
 function dropPositions(node: { position?: unknown; children?: unknown[] }): void {

@@ -41,7 +41,8 @@ export interface Section {
   contextParts: Part[];
 }
 
-const markdown = unified().use(remarkParse).use(remarkGfm);
+/** Markdown with GFM, as the source was parsed: for blocks parsed again. */
+export const markdown = unified().use(remarkParse).use(remarkGfm);
 
 export const cite = (section: Section, from: number, to = from): Citation[] => [{ source: section.ctx.sourceId, lines: [from, to] }];
 

@@ -119,6 +119,13 @@ interface Paragraph {
   cut?: boolean;
 }
 
+/** A recogniser's text without punctuation: under one sentence end for every 30 words. */
+export function unpunctuatedSpeech(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const sentenceEnds = text.match(/[.!?…。](?:\s|$)/gu)?.length ?? 0;
+  return sentenceEnds * 30 < words;
+}
+
 /** The openers anywhere in a text, not only at its start. */
 const OPENERS_INSIDE = new RegExp(OPENERS.map((o) => String.raw`(?<![\p{L}])(?:${o.pattern.source.replace(/^\^/, '')})`).join('|'), 'giu');
 
@@ -128,11 +135,9 @@ const OPENERS_INSIDE = new RegExp(OPENERS.map((o) => String.raw`(?<![\p{L}])(?:$
  * only at a sentence's start.
  */
 function topicsOf(paragraph: Paragraph): Paragraph[] {
-  const words = paragraph.text.split(/\s+/).length;
-  const sentenceEnds = paragraph.text.match(/[.!?…](?:\s|$)/gu)?.length ?? 0;
-  if (words < 40) return [paragraph];
+  if (paragraph.text.split(/\s+/).length < 40) return [paragraph];
   // Unpunctuated, a topic opens anywhere; punctuated, at the start of a sentence ("… balancer. Оказалось, что …").
-  const unpunctuated = sentenceEnds * 30 < words;
+  const unpunctuated = unpunctuatedSpeech(paragraph.text);
   const cuts = [...paragraph.text.matchAll(OPENERS_INSIDE)].map((m) => m.index).filter((index) => index > 0 && (unpunctuated || /[.!?…]\s+$/u.test(paragraph.text.slice(0, index))));
   if (cuts.length === 0) return [paragraph];
   return [0, ...cuts].map((from, i) => ({ lines: paragraph.lines, text: paragraph.text.slice(from, cuts[i] ?? paragraph.text.length).trim(), cut: true }));
