@@ -566,6 +566,44 @@ describe('documents exported from editors, several to a page, and spoken without
   });
 });
 
+describe('templates of incident tools and decision records, and words with two senses', () => {
+  it('a PagerDuty-style postmortem: "— owner — ticket" tails, "What didn\'t go so well", the end time from the resolution', () => {
+    const d = one('postmortem-en-pagerduty', 'incidents').data;
+    expect(d.followUps.map((f: Record<string, string>) => [f.action, f.owner, f.ticket, f.status])).toEqual([
+      ['Add consumer lag alert for indexer group', 'Sora Kim', 'SRCH-77', 'open'],
+      ['Raise session.timeout.ms in all consumers', 'Jon Park', 'SRCH-78', 'done'],
+    ]);
+    expect(texts(d.whatWentWrong)).toBe('Detection took 90 minutes and came from customers');
+    expect(d.resolved.text).toBe('16:52');
+    expect(d.status).toBe('resolved');
+  });
+
+  it('a Tyree ADR: Issue is the context, Positions the options, Argument why the chosen one won; "Decision:" is no part of the title', () => {
+    const d = one('adr-en-tyree', 'adrs').data;
+    expect(d.title.text).toBe('Object storage for build artifacts');
+    expect(d.context.text).toMatch(/^Build artifacts are kept on a single NFS server/);
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['Bigger NFS server with RAID', false],
+      ['MinIO cluster on-prem', true],
+      ['Artifactory', false],
+    ]);
+    expect(d.options[1].reasons).toMatch(/^MinIO gives redundancy/);
+    expect(d).toMatchObject({ status: 'decided', draft: false });
+  });
+
+  it('a Korean postmortem about notifications (알림): the alarm is the detection, not the title or the queue', () => {
+    const d = one('postmortem-ko-notifications', 'incidents').data;
+    expect(d.detected.text).toBe('20:25');
+    expect(d.detection.text).toMatch(/모니터링 알람/);
+    expect(d.title.text).toBe('결제 알림 지연');
+  });
+
+  it('a story that tells only of the pipeline\'s errors: the impact is the timeline entry that says what went down', () => {
+    const d = one('postmortem-en-ci-story', 'incidents').data;
+    expect(d.impact.text).toMatch(/^Docs site is down, readers get a 404/);
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',

@@ -23,7 +23,7 @@ export type Slot =
   | 'timeToDetect' | 'timeToRecover' | 'messaging'
   | 'context' | 'decision' | 'options' | 'drivers' | 'consequences' | 'positive' | 'negative' | 'prosCons'
   | 'deciders' | 'supersedes' | 'supersededBy' | 'adrNumber' | 'whyNot' | 'confirmation' | 'goals' | 'risks'
-  | 'tradeoffs' | 'proposal'
+  | 'tradeoffs' | 'proposal' | 'rationale'
   | 'meaning' | 'symptoms' | 'triggers' | 'steps' | 'diagnosis' | 'mitigation' | 'verification' | 'escalation'
   | 'rollback' | 'prerequisites' | 'warning' | 'rto' | 'rpo' | 'recoveryTime' | 'owner' | 'lastVerified'
   | 'service' | 'alert' | 'contacts'
@@ -59,8 +59,8 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('resolution', /^(resolution(?: and recovery)?|recovery|resolution & recovery|how (?:we|it was) fixed|fix|fixed by|remedy|как (?:восстанавливали|восстановили|починили|устранили|чинили|исправили|исправляли)|восстановление сервиса|решение проблемы|устранение|что сделали|починили|해결|복구|조치 내용)/u, { incident: 3 }),
   label('timeline', /^(timeline(?: points?)?|time ?line|chronology|sequence of events|хронология|таймлайн|ход событий|타임라인|경과|시간순)/u, { incident: 3 }),
   label('followUps', /^(action items?|to-?dos?|follow-?ups?(?: and action items)?|open follow-?ups|corrective(?: and preventa?tive)? (?:actions|measures)|remediation(?: items)?|preventive (?:actions|measures)|prevention|next steps|what we(?:'| a)re doing|задачи|что (?:сделаем|будем делать|делать дальше|дальше|надо сделать|нужно сделать)|план (?:действий|работ)|действия после\p{L}*|меры|후속 조치|재발 방지(?: 대책)?|개선 (?:사항|과제)|액션 아이템)/u, { incident: 3 }),
-  label('whatWentWell', /^(what went well|what worked|что (?:помогло|сработало|прошло хорошо)|잘된 점|잘한 점)/u, { incident: 3 }),
-  label('whatWentWrong', /^(what went wrong|what didn'?t work|что (?:пошло не так|не сработало)|아쉬운 점|잘못된 점)/u, { incident: 3 }),
+  label('whatWentWell', /^(what went well|what went right|what worked|things that went well|что (?:помогло|сработало|прошло хорошо)|잘된 점|잘한 점)/u, { incident: 3 }),
+  label('whatWentWrong', /^(what went wrong|what didn'?t (?:work|go (?:so |very )?well)|what went (?:badly|poorly)|what could (?:have gone|be done|go) better|things that went wrong|что (?:пошло не так|не сработало|прошло плохо|можно (?:было )?улучшить)|아쉬운 점|아쉬웠던 점|잘못된 점|개선할 점)/u, { incident: 3 }),
   label('luck', /^(where we got lucky|что повезло|в ч[её]м повезло)/u, { incident: 3 }),
   label('lessons', /^(lessons?(?: learned| learnt)?|takeaways|learnings|выводы|уроки|итоги|главный вывод|что мы поняли|교훈|배운 점|시사점)/u, { incident: 3 }),
   label('fiveWhys', /^(five whys|5 whys|пять почему|5 почему)/u, { incident: 3 }),
@@ -75,9 +75,10 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('author', /^(authors?|postmortem owner|written by|автор\p{L}*|작성자)/u, { incident: 1, adr: 0.5 }),
 
   // ── ADRs ──
-  label('drivers', /^(decision drivers|drivers|criteria|decision criteria|критерии(?: выбора)?|факторы принятия решени\p{L}*|факторы решения|требования к решению|결정 요인|판단 기준)/u, { adr: 3 }),
-  label('context', /^(context and problem statement|context|problem statement|background and context|why$|motivation|контекст(?: и проблема)?|проблема|предпосылки|배경|맥락)/u, { adr: 3 }),
-  label('options', /^(considered options|options considered|options|alternatives(?: considered)?|rejected alternatives|рассмотренные варианты|варианты(?: решения)?|альтернативы|검토(?:한)? (?:대안|옵션)|대안)/u, { adr: 3 }),
+  label('drivers', /^(decision drivers|drivers|criteria|decision criteria|forces|критерии(?: выбора)?|факторы принятия решени\p{L}*|факторы решения|требования к решению|결정 요인|판단 기준)/u, { adr: 3 }),
+  label('context', /^(context and problem statement|context|problem statement|issue$|the issue$|background and context|why$|motivation|контекст(?: и проблема)?|проблема|предпосылки|배경|맥락)/u, { adr: 3 }),
+  label('options', /^(considered options|options considered|options|positions|alternatives(?: considered)?|rejected alternatives|рассмотренные варианты|варианты(?: решения)?|альтернативы|검토(?:한)? (?:대안|옵션)|대안)/u, { adr: 3 }),
+  label('rationale', /^(rationale|argument|arguments|justification|reasoning|why this option|обоснование|аргументация|почему (?:выбрали|этот вариант)|근거|선택 이유)/u, { adr: 2 }),
   label('prosCons', /^(pros and cons(?: of the options)?|плюсы и минусы(?: вариантов)?|장단점)/u, { adr: 3 }),
   label('deciders', /^(deciders|decision[- ]makers|decided by|approvers|кто решал|принимали решение|участники решения|결정자|의사결정자)/u, { adr: 3 }),
   label('decision', /^(decision outcome|decision|chosen option|результат решения|итоговое решение|принятое решение|решение|выбор|결정(?: 사항)?|what$)/u, { adr: 3, incident: 0.5 }),

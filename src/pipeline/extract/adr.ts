@@ -292,6 +292,10 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
       options.unshift({ name: how ? `${firstClause(what!)}; ${firstClause(how)}` : firstClause(decision.text), chosen: true, cite: decision.cite });
     }
   }
+  // "Rationale", "Argument", «Обоснование»: why the chosen option won, when nothing else said it.
+  const chosen = options.find((o) => o.chosen);
+  const rationale = slotField(section, 'rationale', { direct: true });
+  if (chosen && !chosen.reasons && rationale) chosen.reasons = clean(rationale.text);
   return options.filter((o) => o.name);
 }
 

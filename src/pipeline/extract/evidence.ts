@@ -14,7 +14,10 @@ const MAX_MORE = 2;
 export function widen(section: Section, citations: Citation[], states: (line: Line) => boolean, lines: Line[] = section.lines): Citation[] {
   const cited = new Set(citations.flatMap((c) => ('lines' in c ? Array.from({ length: c.lines[1] - c.lines[0] + 1 }, (_, i) => c.lines[0] + i) : [])));
   // A line that states a value says so early: a long paragraph is read to its first 2,000 characters.
-  const more = lines.filter((l) => !cited.has(l.number) && l.text.trim() && states(l.text.length > 2000 ? { number: l.number, text: l.text.slice(0, 2000) } : l)).slice(0, MAX_MORE);
+  // A line given twice (a slot's and the opening's) is cited once.
+  const more = [...new Map(lines.map((l) => [l.number, l])).values()]
+    .filter((l) => !cited.has(l.number) && l.text.trim() && states(l.text.length > 2000 ? { number: l.number, text: l.text.slice(0, 2000) } : l))
+    .slice(0, MAX_MORE);
   return more.length > 0 ? [...citations, ...more.flatMap((l) => cite(section, l.number))] : citations;
 }
 

@@ -63,8 +63,15 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
 
 const CAUSE = /(?<![\p{L}])(because|caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
 const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*|해결|복구|재시작|롤백)(?![\p{L}])/iu;
-const DETECTED = /(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|탐지|알림|제보|인지)(?![\p{L}])/iu;
+/**
+ * Korean words of an alert or a report. They take particles (알람이, 제보를), so no end boundary;
+ * 알림 is also a product's "notification" (결제 알림 지연) and counts only as the subject of an arrival.
+ */
+const KO_ALERT = String.raw`알람|경보|얼럿|알럿|감지|탐지|제보|알림(?:이|을)? ?(?:발생|수신|받|왔|울|떴)`;
+const DETECTED = new RegExp(String.raw`(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|인지)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const IMPACTED = /(?<![\p{L}])(users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
+/** The words of IMPACTED that tell of the people or the service, not of the system's errors. */
+const ON_USERS = /(?<![\p{L}])(users?|customers?|affected|unavailable|(?<!(?:slow|scaled?|shut|turned|cool|step|wind|count) )down|outage|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|пользовател\p{L}*|клиент\p{L}*|офлайн\p{L}*|простой|사용자|고객|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** A sentence that says what changed: where a note without a trigger section tells what set it off. */
 /** What someone did that ended it, when the same entry says it ended ("index recreated, latency normal"). */
 const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released?|fixed|restart\p{L}*|re-?creat\p{L}*|rebuil\p{L}*|re-?index\p{L}*|rotat\p{L}*|renew\p{L}*|replac\p{L}*|reload\p{L}*|raised|increased|cleaned|purged|flushed|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|пересоздал\p{L}*|перевыпуст\p{L}*|заменил\p{L}*|увеличил\p{L}*|почистил\p{L}*|очистил\p{L}*|переключил\p{L}*)(?![\p{L}])|재시작|롤백|재생성|교체|재배포|증설/iu;
@@ -79,8 +86,8 @@ const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:norma
 
 /** Where a timeline entry marks a turn of the incident. */
 const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|begins?|began|start(?:s|ed)?|first (?:failed|failure|error))\b|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
-const NOTICED = /\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alert\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|알림|제보|탐지)(?![\p{L}])/iu;
-const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline)|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
+const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alert\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
+const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
 function statedRange(text: string): { from: string; to: string } | undefined {
@@ -122,7 +129,9 @@ function openingLines(section: Section): Line[] {
   const header = mailHeaderLines(section);
   // A note of labels and no headings is all opening; what it lists as to do or learned tells nothing of the outage.
   const afterwards = new Set(slotLines(section, ['followUps', 'lessons', 'whatWentWell', 'whatWentWrong']).map((l) => l.number));
-  return section.lines.filter((l) => (!firstHeading || l.number < firstHeading.line) && !header.has(l.number) && !afterwards.has(l.number));
+  // The title names the incident; its words ("결제 알림 지연") are no sentence of the story.
+  const title = section.candidate.titleLine;
+  return section.lines.filter((l) => (!firstHeading || l.number < firstHeading.line) && l.number !== title && !header.has(l.number) && !afterwards.has(l.number));
 }
 
 function incidentDate(section: Section, year: number | undefined, title: CitedText): (CitedText & { inferred: boolean }) | undefined {
@@ -250,6 +259,12 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
     const after = timed.slice(startIndex + 1);
     resolved = at(after.find((e) => /\b(?:OUTAGE|IMPACT) ENDS\b/.test(e.event)) ?? after.find((e) => ENDED.test(e.event) && !NO_EFFECT.test(e.event)));
   }
+  // No entry ends it: the resolution's sentence that says it is over gives the time ("… back to zero by 16:52").
+  if (!resolved) {
+    const over = sentences(slotLines(section, ['resolution'])).find((s) => ENDED.test(s.text) && !NO_EFFECT.test(s.text) && findTimes(s.text).length > 0);
+    const time = over ? findTimes(over.text).at(-1) : undefined;
+    if (over && time) resolved = { text: timeWithZone(over.text, time.text), cite: cite(section, over.from, over.to) };
+  }
   // Detection: the detection section's first time, else the first entry that tells of an alert or a report.
   const detectionLines = slotLines(section, ['detection']);
   let detected: CitedText | undefined;
@@ -313,10 +328,15 @@ export function dateContext(section: Section): DateContext {
   return { year: documentYear(section), written: writtenOn(section)?.date };
 }
 
+/** A timeline entry as a field's text: "rollback to v4.11 started (09:58)". */
+function entryText(entry: TimelineEntry | undefined): CitedText | undefined {
+  return entry ? { text: `${entry.event}${entry.time ? ` (${entry.time})` : ''}`, cite: entry.cite } : undefined;
+}
+
 /** "Time to detection: 64 minutes" and the first entry that tells of a report or an alert. */
 function detectionFromStats(section: Section, event: TimelineEntry | undefined): CitedText | undefined {
   const stat = slotValue(section, 'timeToDetect');
-  const told = event ? { text: `${event.event}${event.time ? ` (${event.time})` : ''}`, cite: event.cite } : undefined;
+  const told = entryText(event);
   if (stat && told) return { text: `${stat.text} to detection; first signal: ${told.text}`, cite: [...stat.cite, ...told.cite] };
   return stat ?? told;
 }
@@ -352,7 +372,9 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const cites: Record<string, CitedText['cite']> = {};
   if (severity) cites.severity = widen(section, cite(section, severity.line), givesSeverity(severity.value));
   if (status.cite) cites.status = widen(section, status.cite, (l) => STATUS_SAID.test(l.text) && !NO_EFFECT.test(l.text));
-  const opening = summaryLines;
+  // Lines that may restate a field, so cite it too: the story's and the title ("API outage — 45 min, checkout blocked").
+  const opening = [...summaryLines, ...section.lines.filter((l) => l.number === section.candidate.titleLine)];
+  const toldImpact = sentencesWith(section, summaryLines, IMPACTED, 2);
   return {
     ...base,
     tags: ['incident'],
@@ -364,11 +386,22 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
     severity: severity?.value ?? 'unknown',
     status: status.value,
     summary,
-    impact: widenText(section, firstText(() => slotField(section, 'impact'), () => sentencesWith(section, summaryLines, IMPACTED, 2)), (l) => IMPACTED.test(l.text) && /\d/.test(l.text), opening),
+    impact: widenText(
+      section,
+      firstText(
+        () => slotField(section, 'impact'),
+        () => (toldImpact && ON_USERS.test(toldImpact.text) ? toldImpact : undefined),
+        // A story that tells only of the system ("the CI hit a fatal error"): the timeline says what went down.
+        () => entryText(timeline.find((e) => ON_USERS.test(e.event))),
+        () => toldImpact,
+      ),
+      (l) => IMPACTED.test(l.text) && /\d/.test(l.text),
+      opening,
+    ),
     trigger: firstText(
       () => slotField(section, 'trigger'),
       () => sentencesWith(section, story, CHANGE, 2),
-      () => (changeEvent ? { text: `${changeEvent.event}${changeEvent.time ? ` (${changeEvent.time})` : ''}`, cite: changeEvent.cite } : undefined),
+      () => entryText(changeEvent),
     ),
     rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => sentencesWith(section, summaryLines, CAUSE, 2)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
@@ -376,7 +409,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
     resolution: widenText(section, firstText(
       () => slotField(section, ['resolution', 'mitigation']),
       () => sentencesWith(section, summaryLines, FIX, 2),
-      () => (resolvingEvent ? { text: `${resolvingEvent.event}${resolvingEvent.time ? ` (${resolvingEvent.time})` : ''}`, cite: resolvingEvent.cite } : undefined),
+      () => entryText(resolvingEvent),
       () => slotField(section, 'timeToRecover'),
     ), (l) => FIX.test(l.text) && !NO_EFFECT.test(l.text) && findTimes(l.text).length < 2, [...opening, ...(resolvingEvent ? section.lines.filter((l) => resolvingEvent.cite.some((c) => (c as LineCitation).lines[0] === l.number)) : [])]),
     timeline,

@@ -164,6 +164,30 @@ function ownerName(text: string, context: DateContext): string {
   return SELF.test(name) && context.author ? context.author : name;
 }
 
+/**
+ * The dash-separated tail of a follow-up that says who, when and where it is tracked: the longest
+ * run of " — piece" at the end whose first piece names one owner and whose other pieces are a
+ * ticket, a due date or a status. An action's own dash ("Fix retries — they loop forever") is
+ * left in it: a second name-like piece makes the run no tail.
+ */
+function ownerTail(action: string, context: DateContext): { index: number; pieces: string[] } | undefined {
+  const dashes = [...action.matchAll(/\s+[—–]\s+/gu)];
+  let found: { index: number; pieces: string[] } | undefined;
+  for (let i = dashes.length - 1; i >= 0 && dashes.length - i <= 3; i--) {
+    const dash = dashes[i]!;
+    const pieces = action
+      .slice(dash.index + dash[0].length)
+      .replace(/[.;]\s*$/, '')
+      .split(/\s+[—–]\s+|\s*,\s*/u)
+      .filter(Boolean);
+    const said = (p: string) => Boolean(TICKET.test(p) || readDue(p, context) || readTaskStatus(p) || /^(?:see|см\.)|дата не назначена|no date|tbd/iu.test(p));
+    const owners = pieces.filter((p) => !said(p) && looksLikeOwner(p));
+    if (pieces.join('').length > 80 || !looksLikeOwner(pieces[0]!) || said(pieces[0]!) || owners.length !== 1 || !pieces.every((p) => said(p) || looksLikeOwner(p))) continue;
+    found = { index: dash.index, pieces };
+  }
+  return found;
+}
+
 /** Reads the metadata of one follow-up from its words. */
 export function readFollowUp(text: string, cites: Citation[], context: DateContext, checked?: boolean): FollowUp {
   let action = text.trim();
@@ -202,11 +226,11 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     const known = pieces.map(take);
     if (known.every(Boolean) || owner || statusSaid) action = action.slice(0, parenthetical.index).trim();
   }
-  // "… — Jonas Brandt, ECOM-1550, due 2026-09-18."; "… — artem, сегодня"
-  const tail = /\s+[—–]\s+([^—–]{1,80})$/u.exec(action);
+  // "… — Jonas Brandt, ECOM-1550, due 2026-09-18."; "… — artem, сегодня"; "… — Sora Kim — SRCH-77"
+  const tail = ownerTail(action, context);
   if (tail && !owner) {
-    const pieces = tail[1]!.replace(/[.;]\s*$/, '').split(/\s*,\s*/);
-    if (looksLikeOwner(pieces[0]!) && pieces.every((p) => take(p))) action = action.slice(0, tail.index).trim();
+    for (const piece of tail.pieces) take(piece);
+    action = action.slice(0, tail.index).trim();
   }
   // "…, I'll take it", "… — беру на себя": whoever wrote the message takes it.
   const selfTaken = /[\s,;.—–-]+(?:I'?ll (?:take|own|do|handle) (?:it|this|that)|on me|беру(?: на себя)?|возьму(?: на себя)?|제가 (?:할게요|하겠습니다|맡을게요))[.!]?\s*$/iu.exec(action);

@@ -222,7 +222,7 @@ export function readIncidentStatus(text: string): 'resolved' | 'mitigated' | 'on
  */
 export function readAdrStatus(text: string): string | undefined {
   const t = text.toLowerCase().replace(/[*_`]/g, '');
-  const english = /(?<![\p{L}])(accepted|approved|proposed|draft|rejected|declined|deprecated|superseded|replaced|withdrawn|on hold)(?![\p{L}])/u.exec(t);
+  const english = /(?<![\p{L}])(accepted|approved|decided|adopted|proposed|draft|rejected|declined|deprecated|superseded|replaced|withdrawn|on hold)(?![\p{L}])/u.exec(t);
   const translations: Array<[RegExp, string]> = [
     [/(?<![\p{L}])(принят\p{L}*|утвержд[её]н\p{L}*|согласован\p{L}*|승인|채택)/u, 'accepted'],
     [/(?<![\p{L}])(предложен\p{L}*|на обсуждении|на рассмотрении|제안|검토 중)/u, 'proposed'],
