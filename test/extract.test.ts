@@ -604,6 +604,64 @@ describe('templates of incident tools and decision records, and words with two s
   });
 });
 
+describe('logs, tickets and procedures', () => {
+  it('an IRC log ([14:02] <nick> text): a chat incident whose labelled cause stays in its own message', () => {
+    expect(sources.get('chat-en-irc')!.data.kind).toBe('chat');
+    const d = one('chat-en-irc', 'incidents').data;
+    expect(d.rootCause.text).toBe('the client lib caches the primary address and never re-resolves');
+    // "the redis primary failed over" is what happened to it, not what anyone did.
+    expect(d.resolution.text).toBe('14:11 dmitri: restarted api pods, they pick up the new primary');
+    expect(d.status).toBe('resolved');
+    expect(d.followUps[0]).toMatchObject({ action: 'switch the client to sentinel discovery', owner: 'dmitri' });
+  });
+
+  it('a Mattermost copy: a failure, a revert and a todo make an incident; "running again" resolves it', () => {
+    const d = one('chat-en-mattermost', 'incidents').data;
+    expect(d.started.text).toBe('09:30');
+    expect(d.resolution.text).toMatch(/reverted the policy change/);
+    expect(d.status).toBe('resolved');
+    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual(['add a plan check for policies that drop permissions']);
+  });
+
+  it('a transcript under a "Voice memo transcript" line: speech, its one paragraph cut into topics', () => {
+    expect(sources.get('voice-en-memo-header')!.data.kind).toBe('transcript');
+    const d = one('voice-en-memo-header', 'incidents').data;
+    expect(d.rootCause.text).toMatch(/^Turned out the new release had a bug/);
+    expect(d.resolution.text).toMatch(/^We rolled back/);
+    expect(d.status).toBe('resolved');
+    expect(d.followUps[0]).toMatchObject({ owner: 'Maria' });
+    expect(d.followUps[0].action).toMatch(/^add a contract test/);
+  });
+
+  it('a Russian runbook whose «Проверка» comes before «Что делать»: its commands are the first steps, not verification', () => {
+    const d = one('runbook-ru-check-first', 'runbooks').data;
+    expect(d.steps.map((s: { commands: string[] }) => s.commands[0])).toEqual([
+      'rabbitmqctl list_queues name messages | grep notify',
+      'kubectl -n notify get pods -l app=notify-worker',
+      'kubectl -n notify logs -l app=notify-worker --tail=200',
+      'kubectl -n notify scale deploy/notify-worker --replicas=12',
+      'notifyctl provider set backup',
+    ]);
+    expect(d.verification).toEqual([]);
+  });
+
+  it('a Jira export: the ticket fields are no events, the description is the summary, follow-ups written in comments', () => {
+    const d = one('ticket-en-jira', 'incidents').data;
+    expect(d.title.text).toBe('Orders stuck in "pending" after warehouse API timeout');
+    expect(d.summary.text).toMatch(/^From 07:50 orders placed/);
+    expect(d).toMatchObject({ severity: 'high', status: 'resolved', started: { text: '07:50' }, resolved: { text: '11:02' } });
+    expect(d.timeline.map((e: { event: string }) => e.event).join(' | ')).not.toMatch(/Created:|Follow-up/);
+    expect(d.followUps.map((f: { action: string; ticket: string }) => [f.action, f.ticket])).toEqual([
+      ['exponential backoff in the reservation client', 'WH-88'],
+      ['alert when pending orders > 100 for 10 min', 'WH-89'],
+    ]);
+  });
+
+  it('an SOP: "SOP:" is no part of the title', () => {
+    expect(one('runbook-en-sop', 'runbooks').data.title.text).toBe('Rotating the TLS certificate on the edge proxies');
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',

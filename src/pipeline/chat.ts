@@ -3,6 +3,7 @@
  * - time first: `[2026-07-03 09:14] alice: …`, `[03.07.2026 09:14:22] Alice: …`,
  *   `03.07.2026, 09:14 - Alice: …` (WhatsApp), `2026년 4월 2일 오후 2:07, 김민수 : …` and
  *   `2026. 4. 2. 오후 2:07, 김민수 : …` (KakaoTalk on Android and iOS);
+ * - time, then the nick in angle brackets: `[14:02] <dmitri> …`, `14:02 <@kate> …` (IRC logs);
  * - author first: `[김민수] [오후 2:07] …` (KakaoTalk on a computer);
  * - a header line of author and time, the text on the lines below it: `Сергей Волков, [12.05.2026 09:14]`
  *   (Telegram Desktop), `Anna Petrova  10:42 AM` (Slack), `anna — 05/12/2026 9:14 AM` (Discord),
@@ -39,6 +40,8 @@ const DAY = String.raw`(?:(?<date>${DATE})[ ,T]+)?`;
 
 /** Lines that start a message with its text on them. */
 const MESSAGES = [
+  // IRC logs (irssi, WeeChat, ZNC): the nick in angle brackets, with its channel mode (@op, +voice).
+  new RegExp(String.raw`^\s*\[?\s*${DAY}${CLOCK}\s*\]?\s*<[@+%~&]?(?<author>[^>\s]{1,38})>\s(?<text>.*)$`, 'u'),
   new RegExp(String.raw`^\s*\[?\s*${DAY}${CLOCK}\s*\]?\s*(?:[-–—,]\s*)?${AUTHOR}\s*:\s(?<text>.*)$`, 'u'),
   new RegExp(String.raw`^\s*\[${AUTHOR}\]\s*\[${DAY}${CLOCK}\]\s?(?<text>.*)$`, 'u'),
 ];

@@ -207,7 +207,7 @@ const SPOKEN_CUES: Array<{ name: string; pattern: RegExp }> = [
   {
     name: 'failure',
     pattern:
-      /(?<![\p{L}])(?:упал[аиио]?|лег(?:ла|ло|ли)?|лёг|встал[аио]?|сломал\p{L}*|отвалил\p{L}*|недоступ\p{L}*|не работал\p{L}*|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отставани\p{L}*|лаг\p{L}* (?:пош[её]л|рос|вырос)|ошибк\p{L}*|таймаут\p{L}*|дропнул\p{L}*|удалил\p{L}* (?:базу|таблиц\p{L}*|данные|прод)|сн[её]с\p{L}* (?:базу|прод)|потерял\p{L}* данные|went down|was down|broke|crash\p{L}*|outage|errors?|timed? ?out|dropped (?:the|our)|deleted (?:the|our)|5\d\d(?:s|-е|-ки)?)(?![\p{L}])/iu,
+      /(?<![\p{L}])(?:упал[аиио]?|лег(?:ла|ло|ли)?|лёг|встал[аио]?|сломал\p{L}*|отвалил\p{L}*|недоступ\p{L}*|не работал\p{L}*|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отставани\p{L}*|лаг\p{L}* (?:пош[её]л|рос|вырос)|ошибк\p{L}*|таймаут\p{L}*|дропнул\p{L}*|удалил\p{L}* (?:базу|таблиц\p{L}*|данные|прод)|сн[её]с\p{L}* (?:базу|прод)|потерял\p{L}* данные|went down|was down|went offline|broke|crash\p{L}*|outage|errors?|timed? ?out|fail(?:ing|ed|ures?)|stopped working|five hundreds?|dropped (?:the|our)|deleted (?:the|our)|5\d\d(?:s|-е|-ки)?)(?![\p{L}])/iu,
   },
   { name: 'recovery', pattern: /(?<![\p{L}])(?:почини\p{L}*|откатил\p{L}*|откатили|восстанов\p{L}*|подняли|перезапустил\p{L}*|рассосал\p{L}*|заработал\p{L}*|вернули|fixed|rolled back|reverted|restarted|restored|recovered|(?:was|were|is|are) back|back (?:up|online|to normal)|working again|fully operational|mitigated)(?![\p{L}])|복구|재시작|롤백|정상화/iu },
   { name: 'cause', pattern: /(?<![\p{L}])(?:причин\p{L}*|из-за|оказалось|root cause|the cause|caused by|because|due to|turned out)(?![\p{L}])|원인|때문에/iu },
@@ -235,8 +235,10 @@ export function classifySpeech(text: string): Classification {
 const CHAT_INCIDENT_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'declared', pattern: /(?<![\p{L}])(?:declar\p{L}* (?:an? )?incident|incident \S+ declared|объявля\p{L}* инцидент|заводим инцидент|I'?m IC|я IC|я ИК|taking IC|장애 선언)(?![\p{L}])/iu },
   { name: 'severity', pattern: /(?<![\p{L}\d])sev-?[1-4](?![\d])/iu },
-  { name: 'state', pattern: /(?<![\p{L}])(?:mitigated|resolved|status changed|статус resolved|восстановлено|починили|back to (?:baseline|normal))(?![\p{L}])/iu },
-  { name: 'failure', pattern: /(?<![\p{L}])(?:5\d\d|error rate|errors?|ошибк\p{L}*|не создаются|не работает|down|OOMKilled|CrashLoop\p{L}*|timeouts?|latency)(?![\p{L}])/iu },
+  { name: 'state', pattern: /(?<![\p{L}])(?:mitigated|resolved|status changed|статус resolved|восстановлено|починили|back to (?:baseline|normal|green|\d)|(?:running|working) again|(?:errors|5\d\ds|alerts?) (?:are )?gone|all clear|снова работает|заработал\p{L}*)(?![\p{L}])/iu },
+  { name: 'failure', pattern: /(?<![\p{L}])(?:5\d\ds?|error rate|errors?|ошибк\p{L}*|не создаются|не работает|down|OOMKilled|CrashLoop\p{L}*|timeouts?|timed out|latency|p9[59]|fail(?:ing|ed|s|ures?)|AccessDenied|outage|упал\p{L}*|падает|лежит|таймаут\p{L}*)(?![\p{L}])/iu },
+  // What someone did about it: a chat about a failure that nobody acted on is rarely an incident.
+  { name: 'fix', pattern: /(?<![\p{L}])(?:roll(?:ed|ing)? back|reverted|restarted|redeployed|failed over|откатил\p{L}*|откатили|перезапустил\p{L}*|перезапустили)(?![\p{L}])|롤백|재시작/iu },
   { name: 'analysis', pattern: /(?<![\p{L}])(?:root cause|причина|trigger|impact|влияние|postmortem notes|notes for the postmortem|action items?|follow-?ups?|todo)\s*:/iu },
   // Korean sticks particles to its words (원인을, 영향은), so its cues have no end boundary.
   { name: 'failure (ko)', pattern: /장애|오류|에러|지연|느려|타임아웃|응답\s?없|접속\s?불가|실패/u },

@@ -39,12 +39,17 @@ export function generatedNote(relPath: string) {
   };
 }
 
+const SAYS_TRANSCRIPT = /^(?:voice (?:memo|note|message|recording)|(?:audio |call |meeting )?transcri(?:pt|ption)|расшифровк\p{L}*|транскрипт\p{L}*|голосов\p{L}* (?:сообщени|заметк|запис)\p{L}*|аудиозапис\p{L}*|음성 (?:메모|메시지|녹음)|녹취록?)(?![\p{L}])/iu;
+
 function guessKind(parsed: ParsedSource, noise: NoiseReport, relPath: string): SourceInput['kind'] {
   const fm = parsed.frontmatter;
   if (typeof fm.source === 'string' && /voice|audio|transcri/i.test(fm.source)) return 'transcript';
   if (fm.audio_file || AUDIO_EXTENSIONS.test(relPath)) return 'transcript';
   if ([...noise.noiseLines.values()].some((rule) => rule === 'ai-summary-chrome' || rule === 'upstream-file-label')) return 'ai-summary';
   if ([...noise.noiseLines.values()].includes('chat-command') || chatMessages(parsed.lines, parsed.bodyStartLine).length > 0) return 'chat';
+  // A transcript pasted under a line that says it is one: "Voice memo transcript", «Расшифровка голосового», "음성 메모".
+  const firstLine = parsed.lines.slice(parsed.bodyStartLine - 1).find((l) => l.trim())?.trim() ?? '';
+  if (firstLine.length <= 60 && SAYS_TRANSCRIPT.test(firstLine.replace(/^[#*_\s]+/, ''))) return 'transcript';
   if (/(^|\s)(report|отч[её]т)/i.test(parsed.lines.slice(0, 5).join(' '))) return 'report';
   if (looksSpoken(parsed)) return 'transcript';
   return 'note';

@@ -27,7 +27,7 @@ export type Slot =
   | 'meaning' | 'symptoms' | 'triggers' | 'steps' | 'diagnosis' | 'mitigation' | 'verification' | 'escalation'
   | 'rollback' | 'prerequisites' | 'warning' | 'rto' | 'rpo' | 'recoveryTime' | 'owner' | 'lastVerified'
   | 'service' | 'alert' | 'contacts'
-  | 'overview' | 'contents' | 'entities' | 'references' | 'attendees' | 'mailFrom' | 'mailTo' | 'mailSubject' | 'mailDate';
+  | 'overview' | 'ticketField' | 'contents' | 'entities' | 'references' | 'attendees' | 'mailFrom' | 'mailTo' | 'mailSubject' | 'mailDate';
 
 interface SlotLabel {
   slot: Slot;
@@ -70,7 +70,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('stats', /^(stats|statistics|metrics|статистика)$/u, { incident: 1 }),
   label('timeToRecover', /^(time to (?:recover(?:y)?|resolve|mitigate)|ttr|mttr|время восстановления сервиса)/u, { incident: 3 }),
   label('duration', /^(duration|total (?:impact )?duration|outage duration|длительность|продолжительность|время простоя|소요 시간|지속 시간|장애 시간)/u, { incident: 3 }),
-  label('severity', /^(severity|sev|incident severity|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|уровень|심각도|등급)/u, { incident: 3 }),
+  label('severity', /^(severity|sev|incident severity|priority|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|уровень|심각도|등급)/u, { incident: 3 }),
   label('incidentId', /^(incident(?: id| number| #)?|инцидент|номер инцидента|장애 번호)$/u, { incident: 2 }),
   label('author', /^(authors?|postmortem owner|written by|автор\p{L}*|작성자)/u, { incident: 1, adr: 0.5 }),
 
@@ -115,7 +115,9 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('contacts', /^(contacts?|контакты|연락처)/u, { runbook: 0.5 }),
 
   // ── neither: parts no document is made of ──
-  label('overview', /^(overview|about|введение|обзор|개요)$/u, {}),
+  label('overview', /^(overview|about|description|введение|обзор|описание|개요|설명)$/u, {}),
+  // A ticket's fields (Jira, YouTrack, Linear): who and when of the ticket, not events of the incident.
+  label('ticketField', /^(assignee|reporter|labels|components?|created|updated|resolved|issue type|fix versions?|sprint|watchers|исполнитель|автор задачи|метки|создан[оа]?|обновлен[оа]?|решен[оа]?|담당자|보고자|생성일|해결일)$/u, {}),
   label('contents', /^(table of contents|contents|toc|sections at a glance|jump to section|содержание|оглавление|목차|섹션 바로가기)$/u, {}),
   label('entities', /^(key entities mentioned|entities|related|see also|links|ссылки|см\. также|관련 문서)/u, {}),
   label('references', /^(references|more information|supporting information|further reading|appendix|notes|примечани\p{L}*|приложени\p{L}*|참고(?: 자료)?)/u, {}),

@@ -19,9 +19,9 @@ type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
 const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\d|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
-const STATE = /(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили)(?![\p{L}])|정상화|복구\s?(?:됐|되었|완료)|해결\s?(?:됐|되었|완료)/iu;
+const STATE = /(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|back to (?:normal|baseline|green|\d)|(?:running|working) again|(?:errors|5\d\ds|alerts?) (?:are )?gone|all clear|восстановлено|восстановили|починили|снова работает|заработал\p{L}*)(?![\p{L}])|정상화|복구\s?(?:됐|되었|완료)|해결\s?(?:됐|되었|완료)/iu;
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
-const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|failed over|fail(?:ed)?over|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*)(?![\p{L}])/iu;
+const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*)(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
 const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|\d+\s*%/u;
@@ -155,8 +155,21 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
   return found;
 }
 
+/**
+ * A labelled field of a chat ("root cause: …") when it stays in its message. In an export of one
+ * message a line (IRC, WhatsApp) the Markdown paragraph runs on into the next messages; then the
+ * message's own words are read instead.
+ */
+function inOneMessage(field: CitedText | undefined, messages: ChatMessage[]): CitedText | undefined {
+  const lines = field?.cite.flatMap((c) => ('lines' in c ? [c.lines] : [])) ?? [];
+  const from = Math.min(...lines.map((l) => l[0]));
+  const to = Math.max(...lines.map((l) => l[1]));
+  return field && !messages.some((m) => m.line > from && m.line <= to) ? field : undefined;
+}
+
 export function extractChatIncident(section: Section, base: Base): IncidentInput {
   const messages = messagesOf(section);
+  const labelled = (slot: Parameters<typeof slotField>[1]) => inOneMessage(slotField(section, slot), messages);
   const zone = zoneOf(section);
   const day = messages[0]?.date;
   const timeline: TimelineEntry[] = [];
@@ -207,11 +220,11 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     severity: severity?.s?.value ?? 'unknown',
     status: lastState ? (/mitigated/i.test(lastState.text) && !/resolved/i.test(lastState.text) ? 'mitigated' : 'resolved') : 'unknown',
     ...(first && { summary: { text: shorten(messageText(first), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
-    impact: slotField(section, 'impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: messageText(impactLine), cite: citeMessage(section, impactLine) } : undefined),
-    trigger: slotField(section, 'trigger') ?? (release ? { text: `${release.author}: ${messageText(release)}`, cite: citeMessage(section, release) } : undefined),
-    rootCause: slotField(section, 'rootCause') ?? saidInMessage(section, messages, CAUSE_SAID),
+    impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: messageText(impactLine), cite: citeMessage(section, impactLine) } : undefined),
+    trigger: labelled('trigger') ?? (release ? { text: `${release.author}: ${messageText(release)}`, cite: citeMessage(section, release) } : undefined),
+    rootCause: labelled('rootCause') ?? saidInMessage(section, messages, CAUSE_SAID),
     ...(first && { detection: { text: `${first.author}: ${shorten(messageText(first), 200)}`, cite: citeMessage(section, first) } }),
-    resolution: slotField(section, 'resolution') ?? fixedBy,
+    resolution: labelled('resolution') ?? fixedBy,
     timeline,
     followUps: followUpsOf(section, messages),
     links: findLinks(section),

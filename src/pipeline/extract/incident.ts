@@ -8,11 +8,11 @@
 import type { CitedText, IncidentInput, LineCitation } from '../../schemas/index.ts';
 import type { Slot } from '../templates.ts';
 import { documentYear, firstProse, resolveRelativeDate, writtenOn } from './fields.ts';
-import { citedItems, followUpsOf, type DateContext } from './items.ts';
+import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items.ts';
 import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, type Line, type Section } from './section.ts';
-import { slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
+import { plainLine, slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
 import { timelineFromSlot, timelineFromTables, timelineFromTimedLines, fromChain, fromProse, type TimelineEntry } from './timeline.ts';
 import { findDates, findDurations, findTimes, readIncidentStatus, readSeverity, ZONE } from './values.ts';
 
@@ -85,7 +85,7 @@ const NO_EFFECT = /(?<![\p{L}])(no effect|had no effect|did(?:n'?t| not) help|wi
 const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:normal|baseline)|fully (?:recovered|restored|operational))\b|(?<![\p{L}])(?:решено|закрыт\p{L}*|восстановлен\p{L}*|показали правильн\p{L}*|해결됨|종료)(?![\p{L}])/iu;
 
 /** Where a timeline entry marks a turn of the incident. */
-const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|begins?|began|start(?:s|ed)?|first (?:failed|failure|error))\b|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
+const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|begins?|began|start(?:s|ed)?|first (?:failed|failure|error))\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
 const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alert\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
 
@@ -120,8 +120,21 @@ function slotLines(section: Section, slots: Slot[]): Line[] {
 
 /** The lines before the first section: a note's opening paragraph. */
 /** The lines of a mail's header (From, To, Subject, Date): when it was sent, not what happened. */
+/** A mail's header and a ticket's fields: lines that say when a message or ticket was made, not what happened. */
 function mailHeaderLines(section: Section): Set<number> {
-  return new Set(section.parts.filter((p) => p.slot?.startsWith('mail')).map((p) => p.line));
+  return new Set(section.parts.filter((p) => p.slot?.startsWith('mail') || p.slot === 'ticketField').map((p) => p.line));
+}
+
+/**
+ * Follow-ups written inside a comment or a log line rather than under a heading: "Lena Vogt
+ * (2026-10-21 12:30): Follow-up WH-88 — exponential backoff …", "AI: …". The time on the line is
+ * when it was written, so the line is no timeline event either.
+ */
+const FOLLOW_UP_SAID = /^(?:.{1,60}?:\s+)?(?:follow-?up|action item|todo|задача|후속 조치)\s*(?<ticket>[A-Z][A-Z0-9]+-\d+)?\s*[:—–-]\s*(?<text>\S.{3,})$/iu;
+
+function followUpLines(section: Section): Line[] {
+  const inSlot = new Set(slotLines(section, ['followUps']).map((l) => l.number));
+  return section.lines.filter((l) => !inSlot.has(l.number) && FOLLOW_UP_SAID.test(plainLine(l.text)));
 }
 
 function openingLines(section: Section): Line[] {
@@ -186,7 +199,8 @@ export function incidentTimeline(section: Section, options: { year?: number; day
   }
   // A mail's header ("Date: Tue, 14 Apr 2026 16:02") says when it was sent, not what happened.
   const header = mailHeaderLines(section);
-  return fromProse(section, section.lines.filter((l) => !/^\s*\|/.test(l.text) && !header.has(l.number)), options);
+  const written = new Set(followUpLines(section).map((l) => l.number));
+  return fromProse(section, section.lines.filter((l) => !/^\s*\|/.test(l.text) && !header.has(l.number) && !written.has(l.number)), options);
 }
 
 /** The first of the readers, tried in order, that finds a text: later ones are not run. */
@@ -264,6 +278,12 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
     const over = sentences(slotLines(section, ['resolution'])).find((s) => ENDED.test(s.text) && !NO_EFFECT.test(s.text) && findTimes(s.text).length > 0);
     const time = over ? findTimes(over.text).at(-1) : undefined;
     if (over && time) resolved = { text: timeWithZone(over.text, time.text), cite: cite(section, over.from, over.to) };
+  }
+  // A ticket closed with the incident: its "Resolved: 2026-10-21 11:02" field.
+  if (!resolved) {
+    const field = section.parts.find((p) => p.slot === 'ticketField' && /^(?:resolved|решен[оа]?|해결일)$/iu.test(p.label.trim().replace(/[:：]$/, '')));
+    const time = field ? findTimes(field.value)[0] : undefined;
+    if (field && time) resolved = { text: timeWithZone(field.value, time.text), cite: cite(section, field.line) };
   }
   // Detection: the detection section's first time, else the first entry that tells of an alert or a report.
   const detectionLines = slotLines(section, ['detection']);
@@ -367,7 +387,11 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const endEvent = endIndex >= 0 ? timeline[endIndex] : undefined;
   const resolvingEvent = (endEvent && ACTED.test(endEvent.event) ? endEvent : undefined) ?? before ?? timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event));
   const detectedEvent = timeline.find((e) => NOTICED.test(e.event) && !/\bno alert\b/i.test(e.event));
-  const followUps = slotContents(section, 'followUps').flatMap((c: SlotContent) => followUpsOf(c, dateContext(section)));
+  const listed = slotContents(section, 'followUps').flatMap((c: SlotContent) => followUpsOf(c, dateContext(section)));
+  const followUps = listed.length > 0 ? listed : followUpLines(section).map((l) => {
+    const { ticket, text } = FOLLOW_UP_SAID.exec(plainLine(l.text))!.groups!;
+    return readFollowUp(ticket ? `${text} (${ticket})` : text!, cite(section, l.number), dateContext(section));
+  });
   const lessonsContent = slotContent(section, 'lessons');
   const cites: Record<string, CitedText['cite']> = {};
   if (severity) cites.severity = widen(section, cite(section, severity.line), givesSeverity(severity.value));

@@ -12,7 +12,7 @@ import { namesIt, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, type Section } from './section.ts';
 import { plainLine, slotContents, slotField, slotValue } from './slots.ts';
-import { extractSteps, type Step } from './steps.ts';
+import { checksBeforeSteps, extractSteps, type Step } from './steps.ts';
 import { findDates, findDuration, readSeverity } from './values.ts';
 
 type Base = Pick<RunbookInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
@@ -105,7 +105,8 @@ function alertsOf(section: Section): Array<{ name: string; cite: CitedText['cite
 
 /** Verification: its section, else the bullets of a step that verifies ("Шаг 5: Verify"). */
 function verificationOf(section: Section, steps: Step[]): CitedText[] {
-  const own = slotContents(section, 'verification').flatMap((c) => citedItems(section, c, { split: false }));
+  const diagnosis = new Set(checksBeforeSteps(section));
+  const own = slotContents(section, 'verification').filter((c) => !diagnosis.has(c)).flatMap((c) => citedItems(section, c, { split: false }));
   if (own.length > 0) return own;
   // "As validation, check …", "To verify, run …", "Убедитесь, что …": a sentence that says how to check.
   const said = section.lines.filter((l) => /^\s*(?:as (?:a )?validation|to (?:verify|validate|confirm)|verify that|confirm that|check that|убедитесь|убедиться, что|проверьте, что|확인:)/iu.test(plainLine(l.text.slice(0, 120))));

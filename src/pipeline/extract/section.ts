@@ -66,11 +66,12 @@ export function citedText(section: Section, text: string, from: number, to = fro
   return { text, cite: cite(section, from, to) };
 }
 
-/** Strips "Postmortem — ", "Decision: ", "ADR-014 — ", leading emoji and numbering from a section title. */
+/** Strips "Postmortem — ", "Decision: ", "SOP: ", a ticket key "[INC-2291] ", "ADR-014 — ", leading emoji and numbering from a section title. */
 export function displayTitle(title: string): string {
   return clean(title)
     .replace(/^(\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
-    .replace(/^(post-?mortem|runbook|playbook|incident(?: report)?|постмортем|инцидент|разбор(?: инцидента| сбоя)?|ранбук|장애 보고서|사후 분석|런북|플레이북|(?:architecture )?decision(?: record)?|adr(?![-\s]?\d)|архитектурное решение|решение|결정|의사결정 기록)\s*[—–:-]\s*/iu, '')
+    .replace(/^\[[A-Z][A-Z0-9]+-\d+\]\s*/, '')
+    .replace(/^(post-?mortem|runbook|playbook|sop|standard operating procedure|регламент|incident(?: report)?|постмортем|инцидент|разбор(?: инцидента| сбоя)?|ранбук|장애 보고서|사후 분석|런북|플레이북|(?:architecture )?decision(?: record)?|adr(?![-\s]?\d)|архитектурное решение|решение|결정|의사결정 기록)\s*[—–:-]\s*/iu, '')
     .replace(/^(?:[A-Z]{2,6}-)?ADR[-\s]?\d+\s*[—–:.-]\s*/i, '')
     .replace(/^(?:DL|DR)-\d{2,4}(?:-\d+)?\s*[—–:-]\s*/i, '')
     .replace(/^\d+\.\s+/, '')

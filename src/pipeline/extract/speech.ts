@@ -106,7 +106,7 @@ const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
   { slot: 'rootCause', pattern: /^(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened)(?![\p{L}])/iu },
   { slot: 'impact', pattern: /^(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|impact|what (?:users|customers|people) saw|who was affected)(?![\p{L}])/iu },
   { slot: 'resolution', pattern: /^(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили)|resolution)(?![\p{L}])/iu },
-  { slot: 'followUps', pattern: /^(?:а\s+|ну\s+)?(?:что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do|we need to|todo)(?![\p{L}])/iu },
+  { slot: 'followUps', pattern: /^(?:а\s+|ну\s+)?(?:что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo)(?![\p{L}])/iu },
   { slot: 'lessons', pattern: /^(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])/iu },
   { slot: 'detection', pattern: /^(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|detection)(?![\p{L}])/iu },
   { slot: 'trigger', pattern: /^(?:а\s+|ну\s+)?(?:триггер\p{L}*|началось (?:с|после)|it started (?:with|after)|trigger)(?![\p{L}])/iu },
@@ -155,8 +155,10 @@ function paragraphs(lines: Line[]): Paragraph[] {
     else current.push(line);
   }
   flush();
-  // A speaker who paused nowhere: the topics are only in the words.
-  return out.length === 1 ? topicsOf(out[0]!) : out;
+  // A speaker who paused nowhere (one long paragraph, maybe under a line such as "Voice memo
+  // transcript"): the topics are only in the words.
+  const long = out.filter((p) => p.text.split(/\s+/).length >= 40);
+  return long.length === 1 ? out.flatMap((p) => (p === long[0] ? topicsOf(p) : [p])) : out;
 }
 
 function quoteParagraph(section: Section, paragraph: Paragraph, max = 400): CitedText {
@@ -266,7 +268,7 @@ function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText 
 
 // ── The incident ──
 
-const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|всё ок|все ок)(?![\p{L}])/iu;
+const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|(?:everything|all) (?:was|is|went) (?:fine|ok|okay|good|green)|всё ок|все ок|вс[её] (?:было )?нормально)(?![\p{L}])/iu;
 const QUANTITY_CLAUSE = new RegExp(`(?:максимум|до|около|примерно|peak(?:ed)? at|up to|about)?\\s*${QUANTITY}(?:\\s+\\p{L}+){0,4}`, 'iu');
 
 export function extractSpokenIncident(section: Section, base: Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): IncidentInput {

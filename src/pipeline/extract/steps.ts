@@ -189,10 +189,23 @@ function stepsOfSlot(section: Section, content: SlotContent): Step[] {
  * Diagnosis, Mitigation, Действия, 조치 절차); else numbered headings; else numbered lists; else
  * bulleted lists whose items hold commands.
  */
+/** A section named only "check" (Проверка, 확인): by its place, a diagnosis or a verification. */
+const CHECK_LABEL = /^(?:checks?|how to check|проверк[аи]|как проверить|확인(?: 방법)?)$/iu;
+
+/**
+ * Checks written before the steps are how to diagnose, not how to verify the fix ("Проверка" with
+ * the commands that look at the queue, then "Что делать"); the same word after the steps verifies.
+ */
+export function checksBeforeSteps(section: Section): SlotContent[] {
+  const firstStep = slotContents(section, STEP_SLOTS).find((c) => c.part.form !== 'frontmatter');
+  if (!firstStep) return [];
+  return slotContents(section, 'verification').filter((c) => c.part.line < firstStep.part.line && CHECK_LABEL.test(c.part.label.trim().replace(/[:.]$/, '')));
+}
+
 export function extractSteps(section: Section): Step[] {
   const marked = markedSteps(section);
   if (marked.length >= 2) return marked;
-  const slots = slotContents(section, STEP_SLOTS).filter((c) => c.part.form !== 'frontmatter');
+  const slots = [...checksBeforeSteps(section), ...slotContents(section, STEP_SLOTS).filter((c) => c.part.form !== 'frontmatter')];
   const fromSlots = slots.flatMap((c) => stepsOfSlot(section, c));
   if (fromSlots.length > 0) return fromSlots;
   const headings = numberedHeadings(section);
