@@ -662,6 +662,38 @@ describe('logs, tickets and procedures', () => {
   });
 });
 
+describe('titles, tables and turns read from where they stand', () => {
+  it('an assistant\'s answer with no title: the title is what happened, without its when; the stated range gives start, end and impact', () => {
+    const d = one('ai-summary-ru-lead-in', 'incidents').data;
+    expect(d.title.text).toBe('Личный кабинет отдавал ошибку 502 примерно 30% пользователей');
+    expect(d).toMatchObject({ started: { text: '10:05' }, resolved: { text: '10:47 МСК' }, status: 'resolved' });
+    expect(d.impact.text).toMatch(/30% пользователей/);
+  });
+
+  it('an incident and the runbook written after it, one note: each titled by its heading without the # mark', () => {
+    expect(one('postmortem-en-with-runbook', 'incidents').data.title.text).toBe('DNS resolution failures in the payments cluster — 2026-08-14');
+    expect(one('postmortem-en-with-runbook', 'runbooks').data.steps).toHaveLength(3);
+  });
+
+  it('a runbook written as a table (Step | Action | Command): a row a step, with its command', () => {
+    const d = one('runbook-en-table', 'runbooks').data;
+    expect(d.steps.map((s: { text: string; commands: string[] }) => [s.text, s.commands.length])).toEqual([
+      ['Find the broker with the full disk', 1],
+      ['Lower retention on the biggest topic', 1],
+      ['Wait for log cleanup and re-check', 1],
+      ['Restore retention once below 70%', 1],
+    ]);
+    expect(d.draft).toBe(false);
+  });
+
+  it('a Confluence page: a deploy after the first alert is the fix, not the trigger', () => {
+    const d = one('postmortem-en-confluence', 'incidents').data;
+    expect(d.trigger).toBeUndefined();
+    expect(d.resolution.text).toBe('new certificate deployed to the origin (14:40)');
+    expect(d.detected.text).toBe('14:02');
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',

@@ -55,7 +55,7 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
   // The opening sentences say what a note is about; a long story is not searched to its end.
   const found = sentences(lines)
     .slice(0, 60)
-    .filter((s) => pattern.test(s.text) && findTimes(s.text).length < 2 && !/→|->/.test(s.text))
+    .filter((s) => pattern.test(s.text) && (findTimes(s.text).length < 2 || (findTimes(s.text).length === 2 && statedRange(s.text))) && !/→|->/.test(s.text))
     .slice(0, limit);
   if (found.length === 0) return undefined;
   return { text: found.map((s) => s.text).join(' '), cite: cite(section, Math.min(...found.map((s) => s.from)), Math.max(...found.map((s) => s.to))) };
@@ -86,8 +86,8 @@ const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:norma
 
 /** Where a timeline entry marks a turn of the incident. */
 const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|begins?|began|start(?:s|ed)?|first (?:failed|failure|error))\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
-const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alert\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
-const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
+const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
+const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
 function statedRange(text: string): { from: string; to: string } | undefined {
@@ -254,7 +254,7 @@ function durationOf(section: Section): CitedText | undefined {
 
 /** Start, detection and end of the impact, each as written with its zone. */
 function turningPoints(section: Section, timeline: TimelineEntry[]) {
-  const rangeSources = [...slotLines(section, ['date', 'duration', 'summary', 'overview', 'impact']), ...openingLines(section)];
+  const rangeSources = [...slotLines(section, ['date', 'duration', 'summary', 'overview', 'impact', 'whatHappened']), ...openingLines(section)];
   let started: CitedText | undefined;
   let resolved: CitedText | undefined;
   for (const line of rangeSources) {
@@ -382,10 +382,17 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
     ? timeline.findIndex((e) => findTimes(e.time)[0]?.minutes === endTime && e.cite.some((c) => resolved.cite.some((r) => (r as LineCitation).lines[0] === (c as LineCitation).lines[0])))
     : -1;
   // The change that set it off, not the one that undid it ("rolled back the config").
-  const changeEvent = timeline.find((e) => CHANGE.test(e.event) && !FIX.test(e.event));
+  // A change made after the first alert was a response to it ("new certificate deployed"), not what set it off.
+  const firstAlert = timeline.findIndex((e) => NOTICED.test(e.event) && !/\bno alert\b/i.test(e.event));
+  const changeEvent = timeline.find((e, i) => CHANGE.test(e.event) && !FIX.test(e.event) && (firstAlert < 0 || i < firstAlert));
   const before = endIndex > 0 ? timeline.slice(0, endIndex).reverse().find((e) => !NO_EFFECT.test(e.event) && !NOTICED.test(e.event) && e !== changeEvent) : undefined;
   const endEvent = endIndex >= 0 ? timeline[endIndex] : undefined;
-  const resolvingEvent = (endEvent && ACTED.test(endEvent.event) ? endEvent : undefined) ?? before ?? timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event));
+  const resolvingEvent =
+    (endEvent && ACTED.test(endEvent.event) ? endEvent : undefined) ??
+    before ??
+    timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event)) ??
+    // Nothing says it ended: the last thing done after the alert.
+    (firstAlert >= 0 ? timeline.slice(firstAlert + 1).reverse().find((e) => ACTED.test(e.event) && !NO_EFFECT.test(e.event)) : undefined);
   const detectedEvent = timeline.find((e) => NOTICED.test(e.event) && !/\bno alert\b/i.test(e.event));
   const listed = slotContents(section, 'followUps').flatMap((c: SlotContent) => followUpsOf(c, dateContext(section)));
   const followUps = listed.length > 0 ? listed : followUpLines(section).map((l) => {

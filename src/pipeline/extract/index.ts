@@ -67,10 +67,24 @@ function titleOf(section: Section): CitedText {
     const line = section.ctx.parsed.lines.findIndex((l, i) => i < section.ctx.parsed.bodyStartLine && /^title\s*:/.test(l)) + 1;
     return { text: fm.title.trim(), cite: cite(section, line || 1) };
   }
-  // The first line with words in it: not a `---` separator, not a lone emoji, not a label's value.
-  const first = section.lines.find((l) => /\p{L}{2}/u.test(l.text)) ?? section.lines.find((l) => l.text.trim()) ?? section.lines[0]!;
-  const text = shorten(displayTitle(first.text) || first.text.trim(), 120) || section.ctx.sourceId;
+  // The first line with words in it: not a `---` separator, not a lone emoji, not a label's value,
+  // not a section's name ("## Что произошло" under an assistant's lead-in names no incident).
+  const sectionNames = new Set(section.parts.filter((p) => p.slot && p.form === 'heading').map((p) => p.line));
+  const worded = section.lines.filter((l) => /\p{L}{2}/u.test(l.text));
+  const first = worded.find((l) => !sectionNames.has(l.number)) ?? worded[0] ?? section.lines.find((l) => l.text.trim()) ?? section.lines[0]!;
+  const line = sectionNames.has(first.number) ? first.text : titleFromSentence(first.text);
+  const text = shorten(displayTitle(line) || first.text.trim(), 120) || section.ctx.sourceId;
   return { text, cite: cite(section, first.number) };
+}
+
+/** When it happened, at a sentence's start: "12 ноября 2026 года с 10:05 до 10:47 МСК", "On 2026-08-14 at 03:10 UTC,". */
+const LEADING_WHEN = /^(?:(?:on|в|во)\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}(?:\s+(?:года|г\.))?|\p{L}+\s+\d{1,2},?\s+\d{4})?\s*(?:(?:(?:с|from|between|at|в)\s+)?\d{1,2}:\d{2}(?:\s*(?:до|to|and|по|[-–—])\s*\d{1,2}:\d{2})?(?:\s*\(?(?:UTC|МСК|MSK|KST|GMT|CET)\)?)?)?[\s,]*/iu;
+
+/** A first sentence as a title: its first sentence without the when it opens with. */
+function titleFromSentence(text: string): string {
+  const sentence = text.split(/(?<=[.!?])\s+/)[0]!.replace(/[.!]$/, '');
+  const rest = sentence.replace(LEADING_WHEN, '');
+  return rest.length >= 12 && rest !== sentence ? rest.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : sentence;
 }
 
 /**

@@ -70,6 +70,7 @@ export function citedText(section: Section, text: string, from: number, to = fro
 export function displayTitle(title: string): string {
   return clean(title)
     .replace(/^(\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
+    .replace(/^#{1,6}\s+/, '')
     .replace(/^\[[A-Z][A-Z0-9]+-\d+\]\s*/, '')
     .replace(/^(post-?mortem|runbook|playbook|sop|standard operating procedure|регламент|incident(?: report)?|постмортем|инцидент|разбор(?: инцидента| сбоя)?|ранбук|장애 보고서|사후 분석|런북|플레이북|(?:architecture )?decision(?: record)?|adr(?![-\s]?\d)|архитектурное решение|решение|결정|의사결정 기록)\s*[—–:-]\s*/iu, '')
     .replace(/^(?:[A-Z]{2,6}-)?ADR[-\s]?\d+\s*[—–:.-]\s*/i, '')

@@ -5,7 +5,7 @@
  * subsections of a Diagnosis or Mitigation section, and paragraphs each followed by a code block.
  * Commands stay byte for byte as the note has them.
  */
-import type { Code, List, ListItem, RootContent } from 'mdast';
+import type { Code, List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import type { Part } from '../outline.ts';
@@ -103,6 +103,35 @@ function stepsFromLists(section: Section, nodes: RootContent[], ordered: boolean
   return steps;
 }
 
+/** Column headers of a procedure table: what to do, and the command to type. */
+const ACTION_COLUMN = /^(?:steps?|actions?|what to do|description|task|шаг|действи[ея]|что делать|описание|단계|작업|조치|설명)$/iu;
+const COMMAND_COLUMN = /^(?:commands?|cmd|how|команд[аы]|как|명령(?:어)?|실행)$/iu;
+
+/**
+ * A procedure written as a table ("| Step | Action | Command |"): a row a step, its words from the
+ * action column, its commands from the command column (or inline code anywhere in the row).
+ */
+function stepsFromTables(section: Section, nodes: RootContent[]): Step[] {
+  const steps: Step[] = [];
+  for (const table of nodes.filter((n): n is Table => n.type === 'table')) {
+    const [head, ...rows] = table.children;
+    if (!head || rows.length < 2) continue;
+    const names = head.children.map((cell) => clean(toString(cell)));
+    const action = names.findIndex((n) => ACTION_COLUMN.test(n) && !/^(?:steps?|шаг|단계)$/iu.test(n));
+    const actionColumn = action >= 0 ? action : names.findIndex((n) => ACTION_COLUMN.test(n));
+    const command = names.findIndex((n) => COMMAND_COLUMN.test(n));
+    if (actionColumn < 0 || (command < 0 && action < 0)) continue;
+    for (const row of rows) {
+      const text = clean(plainLine(toString(row.children[actionColumn] ?? row)));
+      const commandCell = command >= 0 ? row.children[command] : undefined;
+      const written = commandCell ? clean(toString(commandCell)) : '';
+      const commands = commandCell && written && (looksLikeCommand(written) || inlineCommands(commandCell as never).length > 0) ? [inlineCommands(commandCell as never)[0] ?? written] : inlineCommands(row as never);
+      if (text && !/^\d+$/.test(text)) steps.push({ text, commands, cite: cite(section, ...nodeLines(row as never)) });
+    }
+  }
+  return steps;
+}
+
 /** Steps given with explicit markers; each takes the command blocks and command lines under it. */
 export function markedSteps(section: Section): Step[] {
   const steps: Array<Step & { from: number; to: number }> = [];
@@ -152,6 +181,8 @@ function stepsOfSlot(section: Section, content: SlotContent): Step[] {
   const numbered = content.part.form === 'heading' ? numberedHeadings(section, content.part) : [];
   if (numbered.length > 0) return numbered;
   const nodes = content.nodes;
+  const tabled = stepsFromTables(section, nodes);
+  if (tabled.length > 0) return tabled;
   const ordered = stepsFromLists(section, nodes, true);
   const bullets = stepsFromLists(section, nodes, false);
   // Diagnosis numbered, mitigation as bulleted branches: both are steps, in order.
@@ -210,6 +241,8 @@ export function extractSteps(section: Section): Step[] {
   if (fromSlots.length > 0) return fromSlots;
   const headings = numberedHeadings(section);
   if (headings.length > 0) return headings;
+  const tabled = stepsFromTables(section, section.tree.children);
+  if (tabled.length > 0) return tabled;
   const ordered = stepsFromLists(section, section.tree.children, true);
   if (ordered.length > 0) return ordered;
   return freeformSteps(section);
