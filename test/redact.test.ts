@@ -130,6 +130,10 @@ const OWN: Record<string, OwnCase[]> = {
     secret((v) => `Server=tcp:sql.example.net;Database=ledger;User ID=app;Password=${v};Encrypt=true`, password(), ['Encrypt=true']),
     secret((v) => `redis://:${v}@redis-cache.internal:6379/0`, password(), ['redis-cache.internal:6379/0']),
     lookalike('curl -u guest:guest http://localhost:15672/api/overview'),
+    // The whole user part a token: git over HTTPS, a Sentry DSN.
+    secret((v) => `git clone https://${v}@git.example.com/platform/charts.git`, fake(ALNUM, 40), ['git.example.com/platform/charts.git']),
+    secret((v) => `SENTRY_DSN=https://${v}@o4504.ingest.sentry.io/4505`, fake(HEX, 32), ['ingest.sentry.io/4505']),
+    lookalike('npm i https://registry.npmjs.org/@scope/package-name-long@1.2.3; mailto://release-managers-group@example.com'),
   ],
   'password-flag': [
     secret((v) => `mysql -uroot -p${v} -e "show slave status"`, password(), ['show slave status']),
@@ -172,6 +176,9 @@ const OWN: Record<string, OwnCase[]> = {
     secret((v) => `The API token for the partner is ${v}.`, fake(ALNUM, 32)),
     secret((v) => `[09:14] kim: 키는 ${v} 입니다`, fake(ALNUM, 20)),
     secret((v) => `Telegram бот: токен ${v} (новый)`, fake(ALNUM, 30)),
+    // Hex right after a token word: a Twilio or Datadog token, not a commit.
+    secret((v) => `twilio sid AC${fake(HEX, 32)} token ${v}`, fake(HEX, 32)),
+    lookalike('cache key 3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c evicted; token hash 9f8e7d6c5b4a39281706f5e4d3c2b1a0 matches; commit 4b825dc642cb6eb9a060e54bf8d69288fbee4904'),
     lookalike('Идентификатор ключа KMS: mrk-1234abcd12ab34cd56ef1234567890ab'),
     lookalike('ED25519 key fingerprint is SHA256:S19zQCJcHif+NHmcRcZ6dHz+WPpIevzjn1L5rIYw+fw.'),
     lookalike('ключ идемпотентности: order-84213-retry; token bucket: rate=100, burst=200'),

@@ -147,8 +147,16 @@ function urlPasswords(text: string): Finding[] {
     if (password === user || isPlaceholder(password)) continue;
     findings.push(spanOf(match.index + whole.length - 1 - password.length, password, 'url-password', FindingRank.credential, 'credential URL'));
   }
+  // A token as the whole user part: `https://<token>@github.com/…` (git over HTTPS), a Sentry DSN's key.
+  for (const match of text.matchAll(URL_TOKEN_USER)) {
+    const token = match[1]!;
+    if (isPlaceholder(token) || !looksGenerated(token, 20)) continue;
+    findings.push(spanOf(match.index + match[0].length - 1 - token.length, token, 'token', FindingRank.credential, 'credential URL'));
+  }
   return findings;
 }
+
+const URL_TOKEN_USER = /\b[a-z][a-z0-9+.-]*:\/\/([A-Za-z0-9_\-.~]{20,})@/gi;
 
 /** A value after a tool's password argument: quoted or bare. Group 1, 2 or 3. */
 const ARG = `(?:'([^'\\n]+)'|"([^"\\n]+)"|([^\\s'"][^\\s]*))`;
@@ -259,6 +267,8 @@ function trimValue(raw: string): string {
 
 function proseValue(kind: 'password' | 'token', value: string, adjacent: boolean): boolean {
   if (value.length < 4 || isPlaceholder(value) || isPublicValue(value) || value.startsWith('[REDACTED:')) return false;
+  // "token 9f8e7d6c…": right after a token word, 32 or more hex digits are the token (a commit is named "commit", not "token").
+  if (adjacent && kind === 'token' && /^[0-9a-f]{32,}$/i.test(value) && /\d/.test(value) && /[a-f]/i.test(value)) return true;
   if (adjacent) return /^[\w\-+/=.~!@#$%^&*]+$/.test(value) && looksGenerated(value, kind === 'password' ? 8 : 16) && /\d/.test(value) && /[a-z]/.test(value) && (/[A-Z]/.test(value) || /[^\w]/.test(value));
   return kind === 'password' ? looksLikePassword(value) && /[\d\W_]|[a-z].*[A-Z]|[A-Z].*[a-z]/.test(value) : looksGenerated(value, 12);
 }
