@@ -694,6 +694,38 @@ describe('titles, tables and turns read from where they stand', () => {
   });
 });
 
+describe('the SRE book template, a "Why" section, Korean copies and records', () => {
+  it('the SRE book template: detection is the page after OUTAGE BEGINS, not the news report before it', () => {
+    const d = one('postmortem-en-sre-book', 'incidents').data;
+    expect(d).toMatchObject({ started: { text: '14:54' }, detected: { text: '15:01' }, resolved: { text: '16:00' }, status: 'resolved' });
+    expect(d.followUps.map((f: { owner: string; status: string }) => [f.owner, f.status])).toEqual([
+      ['jennifer', 'done'],
+      ['martym', 'open'],
+      ['docbrown', 'open'],
+    ]);
+  });
+
+  it('a postmortem whose cause is under "## Why": the root cause', () => {
+    const d = one('postmortem-en-why', 'incidents').data;
+    expect(d.rootCause.text).toMatch(/^The session signing key was rotated by a cron job/);
+    expect(d.draft).toBe(false);
+  });
+
+  it('a Slack copy in Korean (김민수  오후 2:03): a chat with its cause, rollback and follow-up owner', () => {
+    expect(sources.get('chat-ko-slack')!.data.kind).toBe('chat');
+    const d = one('chat-ko-slack', 'incidents').data;
+    expect(d.rootCause.text).toBe('커넥션 풀 설정이 10으로 줄어든 거네요');
+    expect(d.resolution.text).toBe('14:12 이지은: v3.2.0으로 롤백했습니다');
+    expect(d.followUps[0]).toMatchObject({ owner: '이지은' });
+  });
+
+  it('a Korean ADR: a consequence that makes an outage of Redis an outage of login is a cost', () => {
+    const d = one('adr-ko-sessions', 'adrs').data;
+    expect(texts(d.consequences.positive)).toBe('배포 중에도 로그인이 유지됩니다');
+    expect(texts(d.consequences.negative)).toMatch(/^Redis 장애가 곧 로그인 장애가/);
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',

@@ -53,8 +53,9 @@ const HEADERS = [
   new RegExp(String.raw`^\s*${NAME}\s+[—–-]\s+(?<date>${DATE})[ ,]+${CLOCK}\s*$`, 'u'),
   // Teams' copy: the time in brackets, then the name.
   new RegExp(String.raw`^\s*\[${DAY}${CLOCK}\]\s+${NAME}\s*$`, 'u'),
-  // Slack's copy: a name and a 12-hour time, nothing else.
+  // Slack's copy: a name and a 12-hour time, nothing else; in Korean the half of the day goes first ("김민수  오후 2:03").
   new RegExp(String.raw`^\s*${NAME}\s+(?<clock>\d{1,2}:\d{2})\s*(?<meridiem>[AaPp])\.?[Mm]\.?\s*$`, 'u'),
+  new RegExp(String.raw`^\s*${NAME}\s+(?<meridiemBefore>오전|오후)\s*(?<clock>\d{1,2}:\d{2})\s*$`, 'u'),
 ];
 
 /** `HH:MM` on a 24-hour clock. */

@@ -12,7 +12,7 @@ import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items
 import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, type Line, type Section } from './section.ts';
-import { plainLine, slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
+import { plainLine, slotContent, slotContents, slotField, slotText, slotValue, type SlotContent } from './slots.ts';
 import { timelineFromSlot, timelineFromTables, timelineFromTimedLines, fromChain, fromProse, type TimelineEntry } from './timeline.ts';
 import { findDates, findDurations, findTimes, readIncidentStatus, readSeverity, ZONE } from './values.ts';
 
@@ -257,9 +257,11 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
   const rangeSources = [...slotLines(section, ['date', 'duration', 'summary', 'overview', 'impact', 'whatHappened']), ...openingLines(section)];
   let started: CitedText | undefined;
   let resolved: CitedText | undefined;
+  let rangeStated = false;
   for (const line of rangeSources) {
     const range = statedRange(line.text);
     if (range) {
+      rangeStated = true;
       started = { text: timeWithZone(line.text, range.from), cite: cite(section, line.number) };
       resolved = { text: timeWithZone(line.text, range.to), cite: cite(section, line.number) };
       break;
@@ -295,7 +297,11 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
       break;
     }
   }
-  if (!detected) detected = at(timed.find((e) => NOTICED.test(e.event) && !/\bno alert\b|алерт[а-я]* не/iu.test(e.event)));
+  // Nothing is noticed before it starts: "14:51 News reports a new sonnet" comes before "14:54 OUTAGE BEGINS".
+  // Only a start the note marks as such bounds it ("begins investigation" is no start of the impact).
+  const markedStart = started && (rangeStated || timed[startIndex] && /\b(?:OUTAGE|IMPACT) BEGINS\b/.test(timed[startIndex]!.event));
+  const fromStart = markedStart ? timed.slice(startIndex) : timed;
+  if (!detected) detected = at(fromStart.find((e) => NOTICED.test(e.event) && !/\bno alert\b|алерт[а-я]* не/iu.test(e.event)));
   // "29 апреля … выяснилось, что …": the first entry of the day the problem was found.
   if (!detected) {
     const found = sentences([...slotLines(section, ['detection', 'whatHappened', 'summary']), ...openingLines(section)]).find((s) => DETECTED.test(s.text));
@@ -346,6 +352,12 @@ function statusOf(section: Section, timeline: TimelineEntry[], resolved: CitedTe
 
 export function dateContext(section: Section): DateContext {
   return { year: documentYear(section), written: writtenOn(section)?.date };
+}
+
+/** "## Why" is an ADR's context in What/Why/How records; in a postmortem it is why it happened. */
+function whySection(section: Section): CitedText | undefined {
+  const why = slotContents(section, 'context').find((c) => /^(?:why|왜)$/iu.test(c.part.label.trim().replace(/[:：?]$/, '')));
+  return why ? slotText(why) : undefined;
 }
 
 /** A timeline entry as a field's text: "rollback to v4.11 started (09:58)". */
@@ -434,7 +446,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       () => sentencesWith(section, story, CHANGE, 2),
       () => entryText(changeEvent),
     ),
-    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => sentencesWith(section, summaryLines, CAUSE, 2)), (l) => CAUSE.test(l.text), opening),
+    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => sentencesWith(section, summaryLines, CAUSE, 2)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
     detection: firstText(() => slotField(section, 'detection'), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(
