@@ -1,7 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DICTIONARIES, missingKeys, ui, type UiLanguage } from '../src/site/i18n.ts';
+import { DICTIONARIES, fieldLabel, missingKeys, ui, type UiLanguage } from '../src/site/i18n.ts';
+import { missingFields } from '../src/pipeline/extract/index.ts';
 
 describe('interface strings', () => {
   // A missing string shows in English: this lists them, so a translation gap is a failing test.
@@ -38,6 +39,16 @@ describe('interface strings', () => {
 
   // Pages must take their words from the dictionary: an English label written into a page
   // template would show on Russian pages too.
+  it('names a draft\'s missing fields as the page heads them, in the page language', () => {
+    const missing = [...missingFields('incident', {}), ...missingFields('adr', {}), ...missingFields('runbook', {})];
+    for (const lang of ['ru', 'ko'] as const) {
+      const u = ui(lang);
+      for (const field of missing) expect(fieldLabel(u, field), `${lang} ${field}`).not.toMatch(/^[a-z]+[A-Z]?[a-z]*$|^[A-Z][a-z]+(?: [a-z]+)?$/);
+    }
+    expect(missing.map((f) => fieldLabel(ui('ru'), f))).toContain('Первопричина');
+    expect(fieldLabel(ui('en'), 'rootCause')).toBe('Root cause');
+  });
+
   it('no page or component writes an interface label in English itself', async () => {
     const dirs = ['src/pages', 'src/components', 'src/layouts'];
     const labels = ['>Steps<', '>Symptoms<', '>Escalation<', '>From the source<', '>References<', '>Copy<', 'label="', 'heading="', '>Timeline<', '>Sources<'];

@@ -635,6 +635,12 @@ export function missingKeys(language: UiLanguage): UiKey[] {
   return (Object.keys(en) as UiKey[]).filter((key) => dictionary[key] === undefined);
 }
 
+/** A document field's name as its page heads it ("rootCause" → "Корневая причина"); the schema name when the page has none. */
+export function fieldLabel(u: Ui, field: string): string {
+  for (const key of [`field.${field}`, `section.${field}`]) if (key in en) return u.t(key as UiKey);
+  return field;
+}
+
 /** For a value placed into a string that a page writes as HTML (`set:html`): the dictionary is ours, the value is not. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
