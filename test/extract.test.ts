@@ -605,6 +605,12 @@ describe('templates of incident tools and decision records, and words with two s
 });
 
 describe('logs, tickets and procedures', () => {
+  it('a stand-up chat with a failed train, a fixed test and a todo, and release notes with fixes: no document', () => {
+    expect(from('chat-en-standup')).toEqual([]);
+    expect(from('release-notes-en')).toEqual([]);
+    expect(report.files.find((f) => f.file === 'chat-en-standup.txt')).toMatchObject({ status: 'unpublished' });
+  });
+
   it('an IRC log ([14:02] <nick> text): a chat incident whose labelled cause stays in its own message', () => {
     expect(sources.get('chat-en-irc')!.data.kind).toBe('chat');
     const d = one('chat-en-irc', 'incidents').data;

@@ -237,8 +237,6 @@ const CHAT_INCIDENT_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'severity', pattern: /(?<![\p{L}\d])sev-?[1-4](?![\d])/iu },
   { name: 'state', pattern: /(?<![\p{L}])(?:mitigated|resolved|status changed|статус resolved|восстановлено|починили|back to (?:baseline|normal|green|\d)|(?:running|working) again|(?:errors|5\d\ds|alerts?) (?:are )?gone|all clear|снова работает|заработал\p{L}*)(?![\p{L}])/iu },
   { name: 'failure', pattern: /(?<![\p{L}])(?:5\d\ds?|error rate|errors?|ошибк\p{L}*|не создаются|не работает|down|OOMKilled|CrashLoop\p{L}*|timeouts?|timed out|latency|p9[59]|fail(?:ing|ed|s|ures?)|AccessDenied|outage|упал\p{L}*|падает|лежит|таймаут\p{L}*)(?![\p{L}])/iu },
-  // What someone did about it: a chat about a failure that nobody acted on is rarely an incident.
-  { name: 'fix', pattern: /(?<![\p{L}])(?:roll(?:ed|ing)? back|reverted|restarted|redeployed|failed over|откатил\p{L}*|откатили|перезапустил\p{L}*|перезапустили)(?![\p{L}])|롤백|재시작/iu },
   { name: 'analysis', pattern: /(?<![\p{L}])(?:root cause|причина|trigger|impact|влияние|postmortem notes|notes for the postmortem|action items?|follow-?ups?|todo)\s*:/iu },
   // Korean sticks particles to its words (원인을, 영향은), so its cues have no end boundary.
   { name: 'failure (ko)', pattern: /장애|오류|에러|지연|느려|타임아웃|응답\s?없|접속\s?불가|실패/u },
