@@ -732,6 +732,29 @@ describe('the SRE book template, a "Why" section, Korean copies and records', ()
   });
 });
 
+describe('voice memos in Korean and English, as a recogniser writes them', () => {
+  it('a Korean memo: times said as 오후 3시 10분 and 4시 5분, its topics by 원인은 and 조치는, follow-ups by 첫째/둘째 with who takes each', () => {
+    const d = one('voice-ko-orders', 'incidents').data;
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['15:10', '15:25', '16:05', '16:20', '16:30']);
+    expect(d).toMatchObject({ started: { text: '15:10' }, resolved: { text: '16:30' }, status: 'resolved', date: { text: '2026-09-18' } });
+    expect(d.rootCause.text).toMatch(/^원인은 어제 추가한 인덱스 없는 쿼리/);
+    expect(d.resolution.text).toMatch(/^조치는 4시 5분에/);
+    expect(d.followUps.map((f: { action: string; owner: string }) => [f.action, f.owner])).toEqual([
+      ['쿼리 리뷰 체크리스트에 실행 계획 확인 넣기', 'minsu_ops'],
+      ['DB CPU 알람 임계값 80퍼센트로 낮추기', '지은'],
+    ]);
+  });
+
+  it('an English memo: "this afternoon" is the memo\'s day, and who takes each follow-up is its owner, not part of it', () => {
+    const d = one('voice-en-uploads', 'incidents').data;
+    expect(d.date).toMatchObject({ text: '2026-10-08', inferred: true });
+    expect(d.followUps.map((f: { action: string; owner: string }) => [f.action, f.owner])).toEqual([
+      ['add a policy test in terraform CI', 'Lisa'],
+      ['add an alert on upload success rate', 'sam_ops'],
+    ]);
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',
@@ -794,7 +817,7 @@ describe('citations', () => {
         const cited = lines.join(' ').toLowerCase().replace(/`/g, '');
         if (value.inferred) {
           // An inferred date cites the words it was inferred from ("в четверг") and the note's own date.
-          if (!/четверг|пятниц|понедельник|вторник|сред|суббот|воскресень|вчера|сегодня|today|yesterday|monday|tuesday|wednesday|thursday|friday/.test(cited)) wrong.push(`${doc.slug} ${value.path}`);
+          if (!/четверг|пятниц|понедельник|вторник|сред|суббот|воскресень|вчера|сегодня|today|yesterday|this (?:morning|afternoon|evening)|tonight|오늘|어제|아까|monday|tuesday|wednesday|thursday|friday/.test(cited)) wrong.push(`${doc.slug} ${value.path}`);
           continue;
         }
         checked++;

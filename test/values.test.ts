@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, findDurations } from '../src/pipeline/extract/values.ts';
+import { findDates, findDurations, findTimes } from '../src/pipeline/extract/values.ts';
 
 const dates = (text: string, year?: number) => findDates(text, year).map((d) => d.date);
 
@@ -19,5 +19,19 @@ describe('dates as people write them', () => {
 describe('spans of time', () => {
   it('every span in a line, in order', () => {
     expect(findDurations('p99 up to 12초, search slow for 45분 동안').map((d) => d.text)).toEqual(['12초', '45분']);
+  });
+});
+
+describe('clock times said in Korean', () => {
+  const times = (text: string) => findTimes(text).map((t) => t.text);
+
+  it('reads the hour and minute words, the half of the day, and half past', () => {
+    expect(times('오후 3시 10분쯤부터 느려졌고 알람은 3시 25분에 왔어요')).toEqual(['15:10', '15:25']);
+    expect(times('새벽 2시에 배포했고 오전 9시 5분에 복구, 밤 11시 반에 종료')).toEqual(['02:00', '09:05', '23:30']);
+    expect(times('9시 40분, 14:02 그리고 12시')).toEqual(['09:40', '14:02', '12:00']);
+  });
+
+  it('a span in hours is no time of day', () => {
+    expect(times('복구에 3시간 걸렸고 2시간 30분 동안 지연')).toEqual([]);
   });
 });

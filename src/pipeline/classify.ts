@@ -207,12 +207,12 @@ const SPOKEN_CUES: Array<{ name: string; pattern: RegExp }> = [
   {
     name: 'failure',
     pattern:
-      /(?<![\p{L}])(?:упал[аиио]?|лег(?:ла|ло|ли)?|лёг|встал[аио]?|сломал\p{L}*|отвалил\p{L}*|недоступ\p{L}*|не работал\p{L}*|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отставани\p{L}*|лаг\p{L}* (?:пош[её]л|рос|вырос)|ошибк\p{L}*|таймаут\p{L}*|дропнул\p{L}*|удалил\p{L}* (?:базу|таблиц\p{L}*|данные|прод)|сн[её]с\p{L}* (?:базу|прод)|потерял\p{L}* данные|went down|was down|went offline|broke|crash\p{L}*|outage|errors?|timed? ?out|fail(?:ing|ed|ures?)|stopped working|five hundreds?|dropped (?:the|our)|deleted (?:the|our)|5\d\d(?:s|-е|-ки)?)(?![\p{L}])/iu,
+      /(?<![\p{L}])(?:упал[аиио]?|лег(?:ла|ло|ли)?|лёг|встал[аио]?|сломал\p{L}*|отвалил\p{L}*|недоступ\p{L}*|не работал\p{L}*|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отставани\p{L}*|лаг\p{L}* (?:пош[её]л|рос|вырос)|ошибк\p{L}*|таймаут\p{L}*|дропнул\p{L}*|удалил\p{L}* (?:базу|таблиц\p{L}*|данные|прод)|сн[её]с\p{L}* (?:базу|прод)|потерял\p{L}* данные|went down|was down|went offline|broke|crash\p{L}*|outage|errors?|timed? ?out|fail(?:ing|ed|ures?)|stopped working|five hundreds?|dropped (?:the|our)|deleted (?:the|our)|5\d\d(?:s|-е|-ки)?)(?![\p{L}])|장애|느려|에러|오류|실패|타임아웃|먹통|접속\s?(?:안|불가)|안\s?(?:돼|됐|되)/iu,
   },
   { name: 'recovery', pattern: /(?<![\p{L}])(?:почини\p{L}*|откатил\p{L}*|откатили|восстанов\p{L}*|подняли|перезапустил\p{L}*|рассосал\p{L}*|заработал\p{L}*|вернули|fixed|rolled back|reverted|restarted|restored|recovered|(?:was|were|is|are) back|back (?:up|online|to normal)|working again|fully operational|mitigated)(?![\p{L}])|복구|재시작|롤백|정상화/iu },
   { name: 'cause', pattern: /(?<![\p{L}])(?:причин\p{L}*|из-за|оказалось|root cause|the cause|caused by|because|due to|turned out)(?![\p{L}])|원인|때문에/iu },
-  { name: 'detection', pattern: /(?<![\p{L}])(?:алерт\p{L}*|мониторинг\p{L}*|заметил\p{L}*|alert\p{L}*|paged|noticed)(?![\p{L}])/iu },
-  { name: 'clock times', pattern: /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])[^]*?(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])/u },
+  { name: 'detection', pattern: /(?<![\p{L}])(?:алерт\p{L}*|мониторинг\p{L}*|заметил\p{L}*|alert\p{L}*|paged|noticed)(?![\p{L}])|알람|경보|호출|제보/iu },
+  { name: 'clock times', pattern: /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])[^]*?(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|\d{1,2}\s*시(?!간)[^]*?\d{1,2}\s*시(?!간)/u },
   { name: 'lessons', pattern: /(?<![\p{L}])(?:урок\p{L}*|вывод\p{L}*|lessons? learned|постмортем\p{L}*|postmortem)(?![\p{L}])/iu },
 ];
 

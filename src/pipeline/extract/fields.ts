@@ -84,7 +84,7 @@ export function resolveRelativeDate(text: string, written: Date): string | undef
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   if (/(?:^|[^\p{L}])(вчера|yesterday|어제)(?![\p{L}])/iu.test(text)) return iso(new Date(written.getTime() - day));
   if (/(?:^|[^\p{L}])(позавчера)(?![\p{L}])/iu.test(text)) return iso(new Date(written.getTime() - 2 * day));
-  if (/(?:^|[^\p{L}])(сегодня|today|this morning|오늘)(?![\p{L}])/iu.test(text)) return iso(written);
+  if (/(?:^|[^\p{L}])(сегодня|today|this (?:morning|afternoon|evening)|tonight|earlier today|오늘|아까)(?![\p{L}])/iu.test(text)) return iso(written);
   for (const [pattern, weekday] of WEEKDAYS) {
     if (!pattern.test(text)) continue;
     const back = (written.getUTCDay() - weekday + 7) % 7 || 7;

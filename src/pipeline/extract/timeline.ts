@@ -11,7 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import { cite, clean, type Line, type Section } from './section.ts';
 import { plainLine, type SlotContent } from './slots.ts';
-import { findDates, findTimes, type FoundTime, ZONE } from './values.ts';
+import { findDates, findTimes, mayHoldTime, type FoundTime, ZONE } from './values.ts';
 
 export interface TimelineEntry {
   time: string;
@@ -144,7 +144,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
   const entries: TimelineEntry[] = [];
   for (const line of lines) {
     const text = line.text;
-    if (!/\d:\d/.test(text) || /^\s*(```|\|)/.test(text)) continue;
+    if (!mayHoldTime(text) || /^\s*(```|\|)/.test(text)) continue;
     const times = findTimes(text);
     if (times.length === 0) continue;
     // Clause boundaries: the preposition before each time ("в 11:45", "к 12:30", "at 09:31").
@@ -156,16 +156,16 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
     const clauses: Array<{ time: FoundTime; from: number; to: number }> = [];
     times.forEach((time, i) => {
       // "с 10:14 до 13:52": a range's end belongs to the same clause as its start.
-      if (i > 0 && /^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i - 1]!.index + times[i - 1]!.text.length, time.index))) return;
+      if (i > 0 && /^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i - 1]!.index + times[i - 1]!.length, time.index))) return;
       const sentenceStart = Math.max(text.lastIndexOf('. ', starts[i]!) + 1, 0);
-      const from = i > 0 && starts[i]! - (times[i - 1]!.index + times[i - 1]!.text.length) < 60 ? starts[i]! : sentenceStart;
-      const nextStart = times.slice(i + 1).findIndex((t, k) => !/^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i + k]!.index + times[i + k]!.text.length, t.index)));
+      const from = i > 0 && starts[i]! - (times[i - 1]!.index + times[i - 1]!.length) < 60 ? starts[i]! : sentenceStart;
+      const nextStart = times.slice(i + 1).findIndex((t, k) => !/^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i + k]!.index + times[i + k]!.length, t.index)));
       const to = nextStart >= 0 ? starts[i + 1 + nextStart]! : (text.indexOf('. ', time.index) + 1 || text.length);
       const previous = clauses[clauses.length - 1];
       // "reverted at 10:46 and errors returned to normal by 10:52": English puts the time after its
       // event, so a clause that is only "by 10:52." takes the words since the time before it.
-      if (previous && previous.to === from && !/[\p{L}\p{N}]/u.test(text.slice(time.index + time.text.length, to))) {
-        const previousEnd = previous.time.index + previous.time.text.length;
+      if (previous && previous.to === from && !/[\p{L}\p{N}]/u.test(text.slice(time.index + time.length, to))) {
+        const previousEnd = previous.time.index + previous.time.length;
         clauses.push({ time, from: previousEnd + (/^\s*(?:,\s*)?(?:and|then|и|а)?\s*/iu.exec(text.slice(previousEnd))?.[0].length ?? 0), to });
         previous.to = previousEnd;
         return;

@@ -136,15 +136,29 @@ export interface FoundTime {
   /** Minutes since midnight, for ordering and comparing. */
   minutes: number;
   index: number;
+  /** How many characters of the text it spans ("3시 25분" is written longer than its `15:25`). */
+  length: number;
 }
 
 const TIME = /(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?![\d])(?:\s*([AaPp])\.?[Mm]\.?(?![\p{L}]))?/gu;
 
+/**
+ * Korean says the hour and minute in words: "오후 3시 10분", "3시 반", "새벽 2시". "3시간" is a
+ * duration. Without the half of the day, 1 to 6 o'clock is the afternoon: the early hours are
+ * said with 새벽 (before dawn).
+ */
+const KO_TIME = /(?<![\d.:])(?:(오전|오후|새벽|아침|낮|저녁|밤)\s*)?(\d{1,2})\s*시(?!간)(?:\s*(\d{1,2})\s*분|\s*(반))?/gu;
+
 const timesOf = remembered((text) => scanTimes(text));
+
+/** Whether a text may hold a clock time: a cheap test before the scan. */
+export function mayHoldTime(text: string): boolean {
+  return /\d:\d|\d\s*시/.test(text);
+}
 
 /** Clock times in a text. A time inside a date-time (`2026-04-14 14:02`) counts; `10:14:55` reads as 10:14. */
 export function findTimes(text: string): FoundTime[] {
-  if (!/\d:\d/.test(text)) return [];
+  if (!mayHoldTime(text)) return [];
   return timesOf(text);
 }
 
@@ -156,9 +170,21 @@ function scanTimes(text: string): FoundTime[] {
     if (meridiem === 'p' && hours < 12) hours += 12;
     if (meridiem === 'a' && hours === 12) hours = 0;
     const written = meridiem ? `${match[1]}:${match[2]} ${match[3]!.toUpperCase()}M` : `${match[1]!.padStart(2, '0')}:${match[2]}`;
-    found.push({ text: written, minutes: hours * 60 + Number(match[2]), index: match.index });
+    found.push({ text: written, minutes: hours * 60 + Number(match[2]), index: match.index, length: match[0].length });
   }
-  return found;
+  if (!text.includes('시')) return found;
+  for (const match of text.matchAll(KO_TIME)) {
+    const [whole, half, hour, minute, halfHour] = match;
+    let hours = Number(hour);
+    const minutes = halfHour ? 30 : Number(minute ?? 0);
+    if (hours > 24 || minutes > 59) continue;
+    if (/오후|저녁|밤|낮/.test(half ?? '') ? hours < 12 : !half && hours >= 1 && hours <= 6) hours += 12;
+    if (/오전|새벽|아침/.test(half ?? '') && hours === 12) hours = 0;
+    hours %= 24;
+    const written = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+    found.push({ text: written, minutes: hours * 60 + minutes, index: match.index, length: whole.length });
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /** Time zone words that follow a clock time. */
