@@ -755,6 +755,43 @@ describe('voice memos in Korean and English, as a recogniser writes them', () =>
   });
 });
 
+describe('plain labels, log lines and 24-hour copies', () => {
+  it('an ADR in plain labelled text: a group\'s members are the deciders, and prose consequences are weighed a sentence at a time', () => {
+    const d = one('adr-en-plain-labels', 'adrs').data;
+    expect(d.deciders).toEqual(['Ilya', 'Mona']);
+    expect(texts(d.consequences.positive)).toBe('Git is the source of truth and drift shows in the Argo UI');
+    expect(texts(d.consequences.negative)).toMatch(/^We have to run and upgrade Argo CD ourselves/);
+  });
+
+  it('a timeline of log lines: an entry after midnight takes its own day from its ISO stamp', () => {
+    const d = one('postmortem-en-log-timeline', 'incidents').data;
+    expect(d.timeline.map((e: { time: string; date: string }) => `${e.date} ${e.time}`)).toEqual([
+      '2026-11-19 23:41',
+      '2026-11-19 23:48',
+      '2026-11-19 23:52',
+      '2026-11-20 00:05',
+      '2026-11-20 00:17',
+    ]);
+  });
+
+  it('a Slack copy on a 24-hour clock (Иван Петров  10:42): cause, fix, impact and a follow-up «— Мария, до пятницы»', () => {
+    expect(sources.get('chat-ru-slack-24h')!.data.kind).toBe('chat');
+    const d = one('chat-ru-slack-24h', 'incidents').data;
+    expect(d.rootCause.text).toBe('на payments-db кончилось место, WAL забил диск');
+    expect(d.resolution.text).toMatch(/почистили старые WAL-архивы/);
+    expect(d.impact.text).toMatch(/процентов 20 запросов/);
+    expect(d).toMatchObject({ started: { text: '10:40' }, resolved: { text: '10:58' }, status: 'resolved', draft: false });
+    expect(d.followUps[0]).toMatchObject({ action: 'алерт на свободное место на диске БД', owner: 'Мария' });
+  });
+
+  it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
+    const d = one('runbook-en-triage', 'runbooks').data;
+    expect(d.summary).toBeUndefined();
+    expect(texts(d.verification)).toMatch(/^p99 under 300 ms/);
+    expect(d.steps).toHaveLength(3);
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',

@@ -31,9 +31,11 @@ function numberOf(section: Section): { value: string; line: number } | undefined
   return undefined;
 }
 
-/** Names as a list: "Д. Соколов (SRE), К. Белова (WMS)", "Architecture forum — A, B", "[Greg Sheremeta](@gregsheremeta)". */
+/** Names as a list: "Д. Соколов (SRE), К. Белова (WMS)", "Architecture forum — A, B", "platform team (Ilya, Mona)", "[Greg Sheremeta](@gregsheremeta)". */
 function names(text: string): string[] {
-  const list = text.replace(/^[^—–:]{2,40}\s[—–]\s+(?=.*,)/u, '');
+  // "platform team (Ilya, Mona)": a group and its members, who are the names.
+  const members = /^[^()]{2,40}\(([^()]+[,;&][^()]+)\)\s*[.;]?$/u.exec(text.trim())?.[1];
+  const list = (members ?? text).replace(/^[^—–:]{2,40}\s[—–]\s+(?=.*,)/u, '');
   return list
     .split(/\s*(?:,|;|(?<![\p{L}])(?:and|и)(?![\p{L}])|&)\s*/u)
     .map((n) => clean(n.replace(/\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/[.;]+$/, '')))
@@ -193,7 +195,12 @@ function consequencesOf(section: Section, chosen: Option | undefined, prosCons: 
     if (inner.size > 0) continue;
     // A row's label may carry the side: "| Consequence (+) | … |", "| Consequence (−) | … |".
     const side = content.part.form === 'row' ? (/\(\+\)|\bpros?\b|плюс/iu.test(content.part.label) ? 'positive' : /\([−–-]\)|\bcons?\b|минус/iu.test(content.part.label) ? 'negative' : undefined) : undefined;
-    for (const item of citedItems(section, content)) add(item, side);
+    // Written as prose, a consequence is a sentence: "Git is the source of truth. We have to run Argo CD ourselves."
+    const prose = !side && !content.lines.some((l) => /^\s*(?:[-*+•]|\d{1,2}[.)])\s/.test(l.text));
+    for (const item of citedItems(section, content)) {
+      const sentences = prose ? item.text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{Lo}])/u) : [item.text];
+      for (const sentence of sentences) add({ text: sentence.replace(/[.;]$/, ''), cite: item.cite }, side);
+    }
   }
   // MADR without a consequences section: the chosen option's pros and cons are the decision's consequences.
   if (positive.length === 0 && negative.length === 0 && chosen) {

@@ -180,7 +180,8 @@ function ownerTail(action: string, context: DateContext): { index: number; piece
       .replace(/[.;]\s*$/, '')
       .split(/\s+[—–]\s+|\s*,\s*/u)
       .filter(Boolean);
-    const said = (p: string) => Boolean(TICKET.test(p) || readDue(p, context) || readTaskStatus(p) || /^(?:see|см\.)|дата не назначена|no date|tbd/iu.test(p));
+    // "до пятницы" with no day to count from is still a due date, not a name.
+    const said = (p: string) => Boolean(TICKET.test(p) || readDue(p, context) || readTaskStatus(p) || /^(?:see|см\.)|дата не назначена|no date|tbd|^(?:due|by|until|before|до|к|срок)\s/iu.test(p));
     const owners = pieces.filter((p) => !said(p) && looksLikeOwner(p));
     if (pieces.join('').length > 80 || !looksLikeOwner(pieces[0]!) || said(pieces[0]!) || owners.length !== 1 || !pieces.every((p) => said(p) || looksLikeOwner(p))) continue;
     found = { index: dash.index, pieces };

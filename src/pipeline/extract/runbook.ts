@@ -122,7 +122,11 @@ function verificationOf(section: Section, steps: Step[]): CitedText[] {
 /** A runbook's first paragraph of prose that is not its escalation: what it is for. */
 function introduction(section: Section): CitedText | undefined {
   const prose = firstProse(section);
-  return prose && !(ESCALATE.test(prose.text) && SOMEONE.test(prose.text)) ? prose : undefined;
+  if (!prose || (ESCALATE.test(prose.text) && SOMEONE.test(prose.text))) return undefined;
+  // Prose under a section of its own ("## Verify", "## Rollback") is that section's, not what the runbook is for.
+  const line = (prose.cite[0] as LineCitation).lines[0];
+  const under = section.parts.find((p) => p.form === 'heading' && p.slot && p.line < line && (p.endLine ?? 0) >= line);
+  return under && !['summary', 'overview', 'meaning'].includes(under.slot!) ? undefined : prose;
 }
 
 /** An alert runbook's summary says what the alert means and what it costs: Meaning, then Impact. */

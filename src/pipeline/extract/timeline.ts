@@ -174,10 +174,12 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
     });
     for (const { time, from, to } of clauses) {
       const event = eventText(text.slice(from, to).replace(/[,;]\s*$/, ''));
-      if (event) entries.push({ time: time.text, event, cite: cite(section, line.number) });
+      // A log line's own day: "2026-11-20T00:05:12Z INFO …" is the 20th, whatever the incident's day.
+      const stamped = /(\d{4}-\d{2}-\d{2})[T ]$/.exec(text.slice(Math.max(0, time.index - 11), time.index))?.[1];
+      if (event) entries.push({ time: time.text, event, cite: cite(section, line.number), ...(stamped && { date: stamped }) });
     }
   }
-  return entries.map((e) => ({ ...e, date: options.day }));
+  return entries.map((e) => ({ ...e, date: e.date ?? options.day }));
 }
 
 /** Dates for entries that have none: the incident's day, then the next day after a midnight. */
