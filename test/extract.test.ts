@@ -792,6 +792,18 @@ describe('plain labels, log lines and 24-hour copies', () => {
   });
 });
 
+describe('follow-ups as public postmortems write them', () => {
+  it('a ✅ is done, a [PR](…) link or a link under the item is its ticket, "Owner: @dana" its owner', () => {
+    const d = one('postmortem-en-action-links', 'incidents').data;
+    expect(d.followUps.map((f: Record<string, string>) => [f.action, f.status, f.ticket, f.owner])).toEqual([
+      ['Pinned the export workers to client 5.2', 'done', undefined, undefined],
+      ['Add a protocol compatibility test to the queue upgrade checklist', 'open', 'https://github.com/acme/queue-infra/pull/812', undefined],
+      ['Alert on exports older than 30 minutes', 'open', 'https://github.com/acme/exports/issues/77', undefined],
+      ['Document the supported protocol versions', 'open', undefined, '@dana'],
+    ]);
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',

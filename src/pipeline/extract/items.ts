@@ -198,6 +198,13 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
   let status: FollowUp['status'] = checked === true ? 'done' : 'open';
   let statusSaid = checked !== undefined;
   const ticket = readTicket(action);
+  // "✅ Reverted …": a list of what was done marks each item with a check.
+  const ticked = /^(?:✅|☑️?|✔️?)\s*/u.exec(action);
+  if (ticked) {
+    action = action.slice(ticked[0].length);
+    status = 'done';
+    statusSaid = true;
+  }
   const take = (piece: string): boolean => {
     const p = piece.trim();
     if (!p) return true;
@@ -220,6 +227,12 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     }
     return false;
   };
+  // "… block PRs. Owner: @lucasheriques": the owner said as the item's last sentence.
+  const ownerSaid = /(?:^|[.;,]\s+|\s[—–-]\s+)(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]\s*([^.;,()]{1,40}?)\s*[.;]?\s*$/iu.exec(action);
+  if (ownerSaid && looksLikeOwner(ownerSaid[1]!)) {
+    owner = ownerName(ownerSaid[1]!, context);
+    action = action.slice(0, ownerSaid.index + (/^[.;,]/.test(ownerSaid[0]) ? 1 : 0)).trim();
+  }
   // "(owner: Farah Haddad, done)", "(Олег, до 2026-05-08)", "(PLAT-3302, done just now)"
   const parenthetical = /\s*\(([^()]{2,80})\)\s*[.;]?\s*$/u.exec(action);
   if (parenthetical) {
@@ -318,5 +331,27 @@ export function followUpsOf(content: SlotContent, context: DateContext): FollowU
   const section = content.section;
   const fromTables = content.nodes.filter((n): n is Table => n.type === 'table').flatMap((t) => followUpsFromTable(section, t, context));
   if (fromTables.length > 0) return fromTables;
-  return itemsOf(content).map((item) => readFollowUp(item.text, cite(section, item.from, item.to), context, item.checked));
+  const found: FollowUp[] = [];
+  for (const item of itemsOf(content)) {
+    // The raw lines keep a link's address ("[PR](https://github.com/…/pull/2428)"): the ticket.
+    const raw = section.lines.filter((l) => l.number >= item.from && l.number <= item.to).map((l) => l.text).join(' ');
+    const previous = found[found.length - 1];
+    // An item that is only a link or a ticket key, under another, is where that one is tracked.
+    if (previous && /^(?:https?:\/\/\S+|[A-Z][A-Z0-9]{1,9}-\d{1,6})$/.test(item.text.trim())) {
+      previous.ticket ??= readTicket(item.text) ?? item.text.trim();
+      previous.cite = [...previous.cite, ...cite(section, item.from, item.to)];
+      continue;
+    }
+    const followUp = readFollowUp(item.text, cite(section, item.from, item.to), context, item.checked);
+    // "… communication. Owner: @lucasheriques" on the item's line is a label of its own in the outline.
+    const ownerLabel = section.parts.find((p) => p.slot === 'owner' && p.form === 'label' && p.line >= item.from && p.line <= item.to && p.value);
+    if (!followUp.owner && ownerLabel && looksLikeOwner(ownerLabel.value.replace(/[.;]$/, ''))) followUp.owner = ownerLabel.value.replace(/[.;]$/, '').trim();
+    if (!followUp.ticket) {
+      const linked = readTicket(raw);
+      // "… fallback when undefined. [PR]": the link's label goes with its address.
+      if (linked) Object.assign(followUp, { ticket: linked, action: followUp.action.replace(/[\s.]*\[?\[?(?:PR|MR|pull request|issue|ticket|link)\]?\]?\s*$/i, '') || followUp.action });
+    }
+    found.push(followUp);
+  }
+  return found;
 }
