@@ -792,6 +792,17 @@ describe('plain labels, log lines and 24-hour copies', () => {
   });
 });
 
+describe('a decision that says why one option won over another', () => {
+  it('«Почему Loki, а не Elasticsearch:» and its list: Loki chosen for those reasons, Elasticsearch given up', () => {
+    const d = one('adr-ru-why-over', 'adrs').data;
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['Loki', true],
+      ['Elasticsearch', false],
+    ]);
+    expect(d.options[0].reasons).toBe('индексируются только метки, хранение в 5 раз дешевле; S3 уже есть и его не надо обслуживать');
+  });
+});
+
 describe('follow-ups as public postmortems write them', () => {
   it('a ✅ is done, a [PR](…) link or a link under the item is its ticket, "Owner: @dana" its owner', () => {
     const d = one('postmortem-en-action-links', 'incidents').data;

@@ -258,6 +258,26 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     const items = itemsOf(content, { split: false });
     options = items.map((item) => optionFromItem(item, rawOf(content, item), section));
   }
+  // "**Why ESO over Sealed Secrets:**" and its reasons: the one chosen and the one it won over.
+  if (options.length === 0) {
+    for (const part of section.parts.filter((p) => p.form !== 'frontmatter')) {
+      const match = /^(?:why|почему)\s+(.+?)\s*(?:,\s*)?(?:over|instead of|rather than|and not|вместо|а не)\s+(.+?)\s*[?:：]?$/iu.exec(part.label.trim());
+      if (!match) continue;
+      // Its reasons: the list right under it (a blank line before the list is allowed).
+      const listed: string[] = [];
+      for (const line of part.value ? [] : section.lines.filter((l) => l.number > part.line)) {
+        const item = /^\s*[-*+]\s+(.+)$/.exec(line.text);
+        if (item) listed.push(clean(plainLine(item[1]!)));
+        else if (line.text.trim() || listed.length > 0) break;
+      }
+      const why = part.value ? clean(plainLine(part.value)) : listed.join('; ');
+      options = [
+        { name: clean(match[1]!), chosen: true, ...(why && { reasons: why }), cite: cite(section, part.line) },
+        { name: clean(match[2]!), chosen: false, cite: cite(section, part.line) },
+      ];
+      break;
+    }
+  }
   // Rows of a record table: "| Rejected: MongoDB | Needs transactions and joins |".
   for (const part of section.parts.filter((p) => p.form === 'row' && REJECTED.test(p.label))) {
     options.push({ name: part.label.replace(REJECTED, ''), chosen: false, reasons: part.value, cite: cite(section, part.line) });
