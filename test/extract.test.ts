@@ -394,7 +394,7 @@ describe('chat exports and templates in more shapes', () => {
 describe('what assistants and templates wrap around the facts', () => {
   it('an assistant\'s answer pasted with its lead-in and its offer: neither is content; «Что дальше» are the follow-ups', () => {
     const d = one('ai-summary-ru-cabinet', 'incidents').data;
-    expect(d.title.text).toBe('недоступность личного кабинета 14 октября 2026');
+    expect(d.title.text).toBe('Недоступность личного кабинета 14 октября 2026');
     expect(d).toMatchObject({ date: { text: '2026-10-14' }, started: { text: '09:40' }, resolved: { text: '10:25' } });
     expect(d.resolution.text).toMatch(/^сертификат перевыпустили/);
     expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
@@ -800,6 +800,27 @@ describe('a decision that says why one option won over another', () => {
       ['Elasticsearch', false],
     ]);
     expect(d.options[0].reasons).toBe('индексируются только метки, хранение в 5 раз дешевле; S3 уже есть и его не надо обслуживать');
+  });
+});
+
+describe('report headers and review sections in Korean and Russian', () => {
+  it('a Korean report with a header table: "[장애 보고]" leaves the title; 잘한 점 / 아쉬운 점 are what went well and wrong', () => {
+    const d = one('postmortem-ko-header-table', 'incidents').data;
+    expect(d.title.text).toBe('로그인 실패 급증 (2026-08-21)');
+    expect(d).toMatchObject({ started: { text: '09:12' }, detected: { text: '09:15' }, resolved: { text: '09:58' }, severity: 'sev2' });
+    expect(d.impact.text).toBe('모바일 앱 로그인 요청의 약 35% 실패');
+    expect(texts(d.whatWentWrong)).toBe('원인 파악에 19분이 걸렸습니다');
+  });
+
+  it('a Russian postmortem: «Что пошло хорошо/плохо» reach their fields, and the title starts with a capital after «Постмортем:»', () => {
+    const d = one('postmortem-ru-went-well', 'incidents').data;
+    expect(d.title.text).toBe('Недоступность API доставки 2 сентября');
+    expect(texts(d.whatWentWell)).toBe('Алерт сработал через 4 минуты');
+    expect(texts(d.whatWentWrong)).toBe('Откат занял 30 минут: не было готовой команды');
+    expect(d.followUps.map((f: { owner: string; status: string }) => [f.owner, f.status])).toEqual([
+      ['Антон', 'open'],
+      ['Лена', 'done'],
+    ]);
   });
 });
 
