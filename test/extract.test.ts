@@ -824,6 +824,31 @@ describe('report headers and review sections in Korean and Russian', () => {
   });
 });
 
+describe('Google Chat copies, numbered choices and a runbook named by its technology', () => {
+  it('a Google Chat copy (Anna Petrova, 10:42 AM): a chat incident with its cause, rollback and follow-up owner', () => {
+    expect(sources.get('chat-en-google-chat')!.data.kind).toBe('chat');
+    const d = one('chat-en-google-chat', 'incidents').data;
+    expect(d.rootCause.text).toBe('the new build had the wrong DB host in its config');
+    expect(d.resolution.text).toMatch(/rolled back cart-service to 4\.1\.2/);
+    expect(d.followUps[0]).toMatchObject({ action: 'add config validation to the deploy pipeline', owner: 'Tom Reed' });
+  });
+
+  it('MADR\'s "Chosen option: 2": the second option listed is the chosen one, and no option is named "2"', () => {
+    const d = one('adr-en-madr-numbered', 'adrs').data;
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['RabbitMQ', false],
+      ['Amazon SQS', true],
+      ['Keep polling with a bigger batch', false],
+    ]);
+  });
+
+  it('a Korean runbook for an alert: the service is the technology its title names, not a word cut from the alert', () => {
+    const d = one('runbook-ko-kafka-lag', 'runbooks').data;
+    expect(d.service.text).toBe('Kafka');
+    expect(d.steps.map((s: { commands: string[] }) => s.commands.length)).toEqual([1, 1, 0]);
+  });
+});
+
 describe('follow-ups as public postmortems write them', () => {
   it('a ✅ is done, a [PR](…) link or a link under the item is its ticket, "Owner: @dana" its owner', () => {
     const d = one('postmortem-en-action-links', 'incidents').data;

@@ -6,7 +6,8 @@
  * - time, then the nick in angle brackets: `[14:02] <dmitri> …`, `14:02 <@kate> …` (IRC logs);
  * - author first: `[김민수] [오후 2:07] …` (KakaoTalk on a computer);
  * - a header line of author and time, the text on the lines below it: `Сергей Волков, [12.05.2026 09:14]`
- *   (Telegram Desktop), `Anna Petrova  10:42 AM` and `Иван Петров  10:42` (Slack), `anna — 05/12/2026 9:14 AM` (Discord),
+ *   (Telegram Desktop), `Anna Petrova  10:42 AM` and `Иван Петров  10:42` (Slack), `Anna Petrova, 10:42 AM`
+ *   (Google Chat), `anna — 05/12/2026 9:14 AM` (Discord),
  *   `[9:14 AM] Anna Petrova` (Teams).
  * Lines that do not start a message continue the one before (a pasted list, a multi-line note);
  * a line that is only a day (`--- 2026년 4월 2일 목요일 ---`) dates the messages after it.
@@ -45,6 +46,8 @@ const MESSAGES = [
   new RegExp(String.raw`^\s*\[?\s*${DAY}${CLOCK}\s*\]?\s*(?:[-–—,]\s*)?${AUTHOR}\s*:\s(?<text>.*)$`, 'u'),
   new RegExp(String.raw`^\s*\[${AUTHOR}\]\s*\[${DAY}${CLOCK}\]\s?(?<text>.*)$`, 'u'),
 ];
+/** A person's name as chat clients print it: two or three capitalised words, a handle with a dot or underscore, a Korean name. */
+const PERSON = String.raw`\p{Lu}[\p{Ll}'-]+(?:\s\p{Lu}[\p{Ll}'.-]*){1,2}|[\p{Ll}\d]+[._][\p{Ll}\d_.]+|[가-힣]{2,4}`;
 /** Header lines: author and time only. The author starts with a letter, so a list item ("- rollback — 14:47") is none. */
 const NAME = String.raw`(?<author>[\p{L}\p{N}@_][^:\][,]{0,38}?)`;
 const HEADERS = [
@@ -56,9 +59,11 @@ const HEADERS = [
   // Slack's copy: a name and a 12-hour time, nothing else; in Korean the half of the day goes first ("김민수  오후 2:03").
   new RegExp(String.raw`^\s*${NAME}\s+(?<clock>\d{1,2}:\d{2})\s*(?<meridiem>[AaPp])\.?[Mm]\.?\s*$`, 'u'),
   new RegExp(String.raw`^\s*${NAME}\s+(?<meridiemBefore>오전|오후)\s*(?<clock>\d{1,2}:\d{2})\s*$`, 'u'),
-  // Slack on a 24-hour clock ("Иван Петров  10:42"): only a person's name will do, two or three
-  // capitalised words, a handle (anna.k) or a Korean name, so "Rollback 10:50" in a timeline is none.
-  new RegExp(String.raw`^\s*(?<author>\p{Lu}[\p{Ll}'-]+(?:\s\p{Lu}[\p{Ll}'.-]*){1,2}|[\p{Ll}\d]+[._][\p{Ll}\d_.]+|[가-힣]{2,4})\s+(?<clock>(?:[01]?\d|2[0-3]):[0-5]\d)\s*$`, 'u'),
+  // Slack on a 24-hour clock ("Иван Петров  10:42") and Google Chat ("Anna Petrova, 10:42 AM"): only
+  // a person's name will do, two or three capitalised words, a handle (anna.k) or a Korean name, so
+  // "Rollback 10:50" in a timeline is none.
+  new RegExp(String.raw`^\s*(?<author>${PERSON})\s+(?<clock>(?:[01]?\d|2[0-3]):[0-5]\d)\s*$`, 'u'),
+  new RegExp(String.raw`^\s*(?<author>${PERSON}),\s*(?<clock>\d{1,2}:\d{2})(?:\s*(?<meridiem>[AaPp])\.?[Mm]\.?)?\s*$`, 'u'),
 ];
 
 /** `HH:MM` on a 24-hour clock. */

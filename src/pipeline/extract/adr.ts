@@ -299,7 +299,8 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
   // The chosen one: named by "Chosen option: …", by its number ("вариант 2"), or by the decision's words.
   if (!options.some((o) => o.chosen) && decision) {
     const quoted = /(?:(?:chosen option|выбранный вариант|선택한 옵션)\s*[:：]|выбран(?:\s+вариант)?)\s*["«“]?([^"»”\n]+?)["»”]?\s*(?:,|$|\s+because|\s+потому)/iu.exec(decision.text)?.[1];
-    const numbered = /(?<![\p{L}])(?:option|вариант|variant|옵션|안)\s*(?:№\s*)?(\d{1,2})(?![\d])/iu.exec(decision.text)?.[1];
+    // "Chosen option: 2, because …" names it by its number in the list.
+    const numbered = /(?<![\p{L}])(?:option|вариант|variant|옵션|안)\s*(?:№\s*)?(\d{1,2})(?![\d])/iu.exec(decision.text)?.[1] ?? (quoted && /^\d{1,2}$/.test(quoted.trim()) ? quoted.trim() : undefined);
     const because = /(?:\bbecause\b|(?<![\p{L}])потому,? что)\s*(.+)$/iu.exec(decision.text)?.[1];
     const byNumber = numbered ? options[Number(numbered) - 1] : undefined;
     const byName = options.find((o) => (quoted ? sameOption(o.name, quoted) : false)) ?? (quoted ? undefined : options.find((o) => decisionNames(decision.text, o.name)));
@@ -307,7 +308,7 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     if (chosen) {
       chosen.chosen = true;
       if (because && !chosen.reasons) chosen.reasons = clean(because);
-    } else if (quoted) options.unshift({ name: quoted.trim(), chosen: true, ...(because && { reasons: clean(because) }), cite: decision.cite });
+    } else if (quoted && !numbered) options.unshift({ name: quoted.trim(), chosen: true, ...(because && { reasons: clean(because) }), cite: decision.cite });
   }
   // A record table's decision, or a title that names the choice: "Postgres as primary datastore".
   if (!options.some((o) => o.chosen)) {

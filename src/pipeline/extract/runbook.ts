@@ -6,7 +6,7 @@
  */
 import type { CitedText, LineCitation, RunbookInput } from '../../schemas/index.ts';
 import { chatOpening } from './chat.ts';
-import { ALERT_NAME, documentYear, firstProse } from './fields.ts';
+import { ALERT_NAME, documentYear, findEntities, firstProse } from './fields.ts';
 import { citedItems } from './items.ts';
 import { namesIt, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
@@ -84,6 +84,9 @@ function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText
     const match = /(?:^|[^\p{L}])(?:для|for(?: the)?|сервис[а]?|service)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})/u.exec(parsed.lines[n - 1] ?? '');
     if (match && !/^(Production|Runbooks?|The|Kubernetes|Postgres)$/.test(match[1]!)) return { text: match[1]!, cite: cite(section, n) };
   }
+  // A technology the title names ("Kafka 컨슈머 랙 증가") before a word cut from the alert's name ("Consumer").
+  const inTitle = section.candidate.form === 'written' ? findEntities(section.candidate.title).find((e) => !alerts.some((a) => a.name === e)) : undefined;
+  if (inTitle) return { text: inTitle, cite: cite(section, section.candidate.titleLine) };
   const component = alerts[0] ? alertComponent(alerts[0].name) : undefined;
   if (component) return { text: component, cite: alerts[0] && 'cite' in alerts[0] ? (alerts[0] as { cite: CitedText['cite'] }).cite : cite(section, section.candidate.titleLine) };
   return undefined;
