@@ -849,6 +849,22 @@ describe('Google Chat copies, numbered choices and a runbook named by its techno
   });
 });
 
+describe('record tables and timelines without a summary', () => {
+  it('an ADR whose record table has its first field as the header row (| Status | Accepted |): the status is read; "Positive:"/"Negative:" mark the sides', () => {
+    const d = one('adr-en-header-row', 'adrs').data;
+    expect(d).toMatchObject({ status: 'accepted', date: { text: '2026-09-01' }, deciders: ['Infra guild'] });
+    expect(texts(d.consequences.positive)).toBe('licence is MPL, community providers keep working');
+    expect(texts(d.consequences.negative)).toBe("we must track OpenTofu's divergence from Terraform features");
+  });
+
+  it('a postmortem without a summary whose timeline is bold times: the timeline is no summary', () => {
+    const d = one('postmortem-en-bold-times', 'incidents').data;
+    expect(d.summary.text).not.toMatch(/10:02/);
+    expect(d.timeline).toHaveLength(5);
+    expect(d).toMatchObject({ severity: 'sev3', detected: { text: '10:15' }, resolved: { text: '10:52' } });
+  });
+});
+
 describe('follow-ups as public postmortems write them', () => {
   it('a ✅ is done, a [PR](…) link or a link under the item is its ticket, "Owner: @dana" its owner', () => {
     const d = one('postmortem-en-action-links', 'incidents').data;

@@ -219,6 +219,9 @@ function cells(line: string): string[] {
     .map((c) => c.trim());
 }
 
+/** What a table's header names its second column, as opposed to a value ("| Status | Accepted |"). */
+const COLUMN_NAME = /^(?:values?|descriptions?|details?|events?|what happened|notes?|comments?|contents?|info|значени[ея]|описание|событи[ея]|содержание|что произошло|комментари[йи]|내용|값|설명|이벤트|비고)$/iu;
+
 /**
  * Rows of two-column tables, read from the lines: a table pasted right under a title line is
  * a paragraph to a markdown parser (a table cannot interrupt one), but it is still a table.
@@ -230,6 +233,11 @@ function tableRows(parsed: ParsedSource, code: Set<number>): Part[] {
     if (code.has(index + 1) || !/^\s*\|/.test(lines[index]!) || !/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(lines[index + 1] ?? '')) continue;
     if (index > 0 && /^\s*\|/.test(lines[index - 1]!) && !code.has(index)) continue;
     const columns = cells(lines[index]!).length;
+    // "| Status | Accepted |" over "|---|---|": a record table whose header is its first row.
+    const [first, second] = cells(lines[index]!).map((c) => c.replace(/\*\*|__|`/g, '').trim());
+    if (columns === 2 && first && second && slotOf(first) && !COLUMN_NAME.test(second)) {
+      parts.push({ label: first, slot: slotOf(first)?.slot, form: 'row', depth: LABEL_DEPTH + 1, line: index + 1, value: second });
+    }
     let row = index + 2;
     for (; row < lines.length && /^\s*\|/.test(lines[row]!); row++) {
       if (columns !== 2) continue;

@@ -165,8 +165,8 @@ const REDUCED_COST = /(?:(?<![\p{L}])(?:costs?|spend\p{L}*|bills?|затрат\p
 
 /** Positive or negative, for consequences written as one list: by their marks, else by their words. */
 function sentiment(text: string): 'positive' | 'negative' {
-  if (/^\s*(?:\(\+\)|\+|good\b|pro\b|плюс|хорошо,|장점)/iu.test(text)) return 'positive';
-  if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|con\b|минус|плохо,|단점)/iu.test(text)) return 'negative';
+  if (/^\s*(?:\(\+\)|\+|good\b|pros?\b|positive\s*[:：—–]|плюс|хорошо,|장점)/iu.test(text)) return 'positive';
+  if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|cons?\b|negative\s*[:：—–]|минус|плохо,|단점)/iu.test(text)) return 'negative';
   // Less of a cost is a gain: "storage costs go down", «затраты снижаются», "비용이 줄어듭니다".
   if (REDUCED_COST.test(text)) return 'positive';
   const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны|зависимост\p{L}*)(?![\p{L}])|[아어해]야\s?(?:합니다|한다|해요|하며|함)|해야|필요하|비용|복잡|부담|위험|느려|어려워|어렵|장애|의존/iu;
@@ -175,7 +175,7 @@ function sentiment(text: string): 'positive' | 'negative' {
 
 function stripMark(text: string): string {
   // MADR's marks, and the same in its Russian translation ("Хорошо, потому что …").
-  return text.replace(/^\s*(?:\(\+\)|\([−–-]\)|(?:good|bad|neutral|хорошо|плохо|нейтрально),?\s*(?:because|потому что)\s*)/iu, '').trim();
+  return text.replace(/^\s*(?:\(\+\)|\([−–-]\)|(?:good|bad|neutral|хорошо|плохо|нейтрально),?\s*(?:because|потому что)\s*|(?:positive|negative|pros?|cons?|плюсы?|минусы?|장점|단점)\s*[:：—–]\s*)/iu, '').trim();
 }
 
 /** Consequences from the slots the record has: positive/negative lists, or one list split by marks or meaning. */

@@ -16,6 +16,9 @@ export function firstProse(section: Section): CitedText | undefined {
     if (text.length < 30 || /[:：]$/.test(text) || !/\p{L}{3}/u.test(text)) continue;
     // A paragraph of "Label: value" lines is fields, not a summary.
     if (/^[\p{L} ]{2,30}[:：]\s/u.test(text)) continue;
+    // Nor is one of lines that each start with a time ("**10:02** — reindex started"): a timeline.
+    const [from, to] = nodeLines(node);
+    if (section.ctx.parsed.lines.slice(from - 1, to).filter((l) => /^\s*(?:[-*]\s+)?(?:\*\*)?\d{1,2}:\d{2}/.test(l)).length >= 2) continue;
     return { text: shorten(text, 400), cite: cite(section, ...nodeLines(node)) };
   }
   return undefined;
