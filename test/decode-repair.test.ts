@@ -213,3 +213,25 @@ describe('badness', () => {
     expect(repairText('The sequence â€œ is a mangled quote')).toBe('The sequence “ is a mangled quote');
   });
 });
+
+describe('legacy code pages', () => {
+  const RUSSIAN = '# Ранбук: переполнение очереди\n\nЕсли очередь не уменьшается 15 минут, переключить отправку на резервного провайдера.\n';
+  const KOREAN = '# 런북: Kafka 컨슈머 랙 증가\n\n30분 안에 해결되지 않으면 데이터 플랫폼 당직에게 연락하세요.\n';
+
+  it.each([
+    ['windows-1251', RUSSIAN],
+    ['koi8-r', RUSSIAN],
+    ['cp866', RUSSIAN],
+    ['cp949', KOREAN],
+    ['euc-kr', KOREAN],
+  ])('reads a note saved as %s back to its text', (encoding, text) => {
+    const result = decode(iconv.encode(text, encoding));
+    expect(result.text).toBe(text);
+    // EUC-KR is CP949's subset: either name is the right reading.
+    expect(result.provenance.detected).toBe(encoding === 'euc-kr' ? 'cp949' : encoding);
+  });
+
+  it('a short Russian line in cp1251 is not read as Korean', () => {
+    expect(decode(iconv.encode('Привет, всё упало', 'windows-1251')).text).toBe('Привет, всё упало');
+  });
+});

@@ -102,7 +102,7 @@ export function bytesToText(bytes: Uint8Array): BytesAsText {
 }
 
 /** The legacy code pages we tell apart, as iconv-lite names them. */
-export const LEGACY_ENCODINGS = ['windows-1251', 'koi8-r', 'cp866', 'maccyrillic', 'iso-8859-5', 'windows-1252'] as const;
+export const LEGACY_ENCODINGS = ['windows-1251', 'koi8-r', 'cp866', 'maccyrillic', 'iso-8859-5', 'windows-1252', 'cp949'] as const;
 
 /** Relative frequency of Russian letters in running text (per letter). */
 const RUSSIAN_LETTER_FREQUENCY: Record<string, number> = {
@@ -121,7 +121,7 @@ const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.t
 const isCyrillic = (c: string | undefined) => c !== undefined && /[\u0400-\u04ff]/.test(c);
 
 /**
- * How much a decoding reads like Russian or Western European text: the mean log-likelihood of its
+ * How much a decoding reads like Russian, Korean or Western European text: the mean log-likelihood of its
  * non-ASCII characters. Wrong code pages turn letters into box drawing and symbols, swap case
  * (KOI8-R read as cp1251), or put Cyrillic letters inside Latin words (cp1252 read as cp1251).
  */
@@ -144,6 +144,10 @@ export function languageScore(text: string): number {
       total += score;
     } else if (/\p{Script=Latin}/u.test(char)) {
       total += isCyrillic(before) || isCyrillic(after) ? -10 : isAsciiLetter(before) || isAsciiLetter(after) ? -1.5 : Math.log(0.01);
+    } else if (/[\uac00-\ud7a3]/.test(char)) {
+      // A Hangul syllable (Korean saved as CP949 / EUC-KR): as likely as a common letter. Other
+      // code pages' bytes read as CP949 give Hanja and symbols instead, scored as rare below.
+      total += -3.5;
     } else if (COMMON_HIGH_PUNCTUATION.has(char)) {
       total += /\p{L}/u.test(before ?? ' ') && /\p{L}/u.test(after ?? ' ') ? -8 : -4; // punctuation inside a word is a misreading
     } else {
