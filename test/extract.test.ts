@@ -849,6 +849,33 @@ describe('Google Chat copies, numbered choices and a runbook named by its techno
   });
 });
 
+describe('memos a recogniser punctuated, in one paragraph', () => {
+  it('English: each time\'s event is its own sentence, topics cut at "It turned out" and "We flushed", the owner named with "owns"', () => {
+    const d = one('voice-en-punctuated', 'incidents').data;
+    expect(d.title.text).toBe('Checkout page started timing out for about a third of users');
+    expect(d.timeline.map((e: { event: string }) => e.event)).toEqual([
+      'At 20:15 the checkout page started timing out for about a third of users.',
+      'We got the first page at 20:22 from the latency alert.',
+      'We flushed the expired keys and raised maxmemory at 20:50',
+      'checkout was back to normal at 20:58.',
+    ]);
+    expect(d.rootCause.text).toBe('It turned out the Redis cluster for sessions had run out of memory because a new feature stored the full cart in the session.');
+    expect(d.resolution.text).toMatch(/^We flushed the expired keys/);
+    expect(d.followUps[0]).toMatchObject({ action: 'move carts out of the session', owner: 'Priya' });
+  });
+
+  it('Russian: «Алерт пришёл в 19:55» is the detection and its own entry, «Мы выкатили фикс» the fix, «догрузились» the end', () => {
+    const d = one('voice-ru-punctuated', 'incidents').data;
+    expect(d).toMatchObject({ started: { text: '19:40' }, detected: { text: '19:55' }, resolved: { text: '20:45' }, status: 'resolved' });
+    expect(d.timeline.map((e: { time: string; event: string }) => e.event)[1]).toBe('Алерт пришёл в 19:55.');
+    expect(d.resolution.text).toMatch(/^Мы выкатили фикс парсера/);
+    expect(d.followUps.map((f: { action: string; owner?: string; due?: string }) => [f.action, f.owner, f.due])).toEqual([
+      ['договориться со складом о версионировании API', 'Олег', undefined],
+      ['добавить контрактный тест, я сам сделаю до пятницы', undefined, '2026-11-06'],
+    ]);
+  });
+});
+
 describe('record tables and timelines without a summary', () => {
   it('an ADR whose record table has its first field as the header row (| Status | Accepted |): the status is read; "Positive:"/"Negative:" mark the sides', () => {
     const d = one('adr-en-header-row', 'adrs').data;

@@ -108,7 +108,7 @@ type SpokenSlot = 'rootCause' | 'impact' | 'resolution' | 'followUps' | 'lessons
 const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
   { slot: 'rootCause', pattern: /^(?:(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened)(?![\p{L}])|원인(?:은|는|이|을)?|알고 보니|확인해 보니)/iu },
   { slot: 'impact', pattern: /^(?:(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|impact|what (?:users|customers|people) saw|who was affected)(?![\p{L}])|영향(?:은|는|이)?|피해(?:는|가)?)/iu },
-  { slot: 'resolution', pattern: /^(?:(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили)|resolution)(?![\p{L}])|조치(?:는|로)?|해결(?:은|책은)|복구(?:는)?|롤백(?:했|을)|재시작(?:했|을))/iu },
+  { slot: 'resolution', pattern: /^(?:(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised|flushed|cleared|cleaned up|scaled|deployed|fixed|patched|increased|replaced|rotated|renewed|failed over)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили|выкатили|поправили|исправили|почистили|увеличили|подняли|обновили)|resolution)(?![\p{L}])|조치(?:는|로)?|해결(?:은|책은)|복구(?:는)?|롤백(?:했|을)|재시작(?:했|을))/iu },
   { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo)(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:는)?|액션 아이템(?:은)?|앞으로(?:는)? 할 일)/iu },
   { slot: 'lessons', pattern: /^(?:(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])|교훈(?:은)?|배운 점(?:은)?)/iu },
   { slot: 'detection', pattern: /^(?:(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|we (?:got|were) paged|the pager (?:went off|fired)|detection)(?![\p{L}])|알람(?:은|이)|경보(?:는|가)|모니터링(?:에서)?|제보(?:가|는))/iu },
@@ -215,7 +215,7 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
 }
 
 /** What broke, in the speaker's words: the phrase around the first word of failure. */
-const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|outage)(?![\p{L}])|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기/iu;
+const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage)(?![\p{L}])|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기/iu;
 
 const SPOKEN_NUMBER = /^(?:\d[\d:.,]*|at|around|about|by|в|около|примерно|к|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|пятнадцать|двадцать|тридцать|сорок|пятьдесят)$/iu;
 
@@ -226,8 +226,8 @@ export function spokenTitle(section: Section): CitedText | undefined {
     if (!match) continue;
     const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ');
     // Two words of what failed before the verb, not the time it happened ("в девять сорок упал").
-    const lead = sentence.text.slice(0, match.index).split(/\s+/).slice(-2).filter((w) => !SPOKEN_NUMBER.test(w)).join(' ');
-    const text = clean(`${lead} ${words}`).replace(/^[\p{Ll}]/u, (c) => c.toUpperCase());
+    const lead = sentence.text.slice(0, match.index).split(/\s+/).filter(Boolean).slice(-2).filter((w) => !SPOKEN_NUMBER.test(w)).join(' ');
+    const text = clean(`${lead} ${words}`).replace(/[.,;!]+$/, '').replace(/^[\p{Ll}]/u, (c) => c.toUpperCase());
     return { text: shorten(text, 100), cite: cite(section, sentence.lineAt(match.index), sentence.lineAt(match.index + words.length)) };
   }
   return undefined;
@@ -238,7 +238,7 @@ export function spokenTitle(section: Section): CitedText | undefined {
 const ORDINAL = /(?<![\p{L}])(?:(?:во-)?перв(?:ое|ых|ая)|(?:во-)?втор(?:ое|ых|ая)|(?:в-)?трет(?:ье|ьих|ья)|(?:в-)?четв[её]рт(?:ое|ых|ая)|(?:в-)?пят(?:ое|ых|ая)|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|첫째|둘째|셋째|넷째|첫 번째|두 번째|세 번째|네 번째)(?![\p{L}])/giu;
 
 /** The words that name who takes a follow-up, at its end: ", Lisa said she'll do it", "I'll take that one", "이건 제가 할게요". */
-const OWNER_CLAUSE = /[,;\s]*(?:(?<![\p{L}])[\p{Lu}][\p{Ll}]{2,20}\s+(?:said|says|will)(?![\p{L}])[^.]*|(?:(?:this|that)\s+)?I'?ll (?:take|do|own) (?:it|that|this)(?: one)?[^.]*|(?:이건\s)?제가 (?:할게요|하겠습니다|할께요|맡을게요)[^.]*|[가-힣]{2,4}\s?(?:씨가|님이)\s[^.]*)[.,]?$/u;
+const OWNER_CLAUSE = /[,;\s]*(?:(?:это\s+)?(?<![\p{L}])[\p{Lu}][\p{Ll}]{2,20}\s+(?:said|says|will|owns|takes|возьм[её]т|займ[её]тся)(?![\p{L}])[^.]*|(?:это\s+)?я сам(?:а)? сделаю[^.]*|(?:(?:this|that)\s+)?I'?ll (?:take|do|own) (?:it|that|this)(?: one)?[^.]*|(?:이건\s)?제가 (?:할게요|하겠습니다|할께요|맡을게요)[^.]*|[가-힣]{2,4}\s?(?:씨가|님이)\s[^.]*)[.,]?$/u;
 
 /** "первое … второе … третье …": one follow-up per ordinal, with an owner where one is named. */
 function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: string): NonNullable<IncidentInput['followUps']> {
@@ -251,7 +251,7 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
     .filter((piece) => piece.length > 3)
     .map((action) => {
       // "Миша сказал сделает", "это я сам сделаю", "Oleg will do it".
-      const named = /(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,20})\s+(?:сказал\p{L}*|сделает|возьм[её]т|обещал\p{L}*|will|said)(?![\p{L}])/u.exec(action);
+      const named = /(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,20})\s+(?:сказал\p{L}*|сделает|возьм[её]т|займ[её]тся|обещал\p{L}*|will|said|owns|takes)(?![\p{L}])/u.exec(action);
       // Korean names the one who takes it with 씨가 / 님이 ("지은 씨가 하기로 했어요").
       const namedKo = /(?<![가-힣])([가-힣]{2,4})\s?(?:씨가|님이|씨|님)\s/u.exec(action);
       const self = /(?<![\p{L}])(?:я сам\p{L}*|сам сделаю|сделаю сам|I'?ll do|I will|I'?ll take (?:it|that|this)(?: one)?)(?![\p{L}])|제가 (?:할게요|하겠습니다|할께요|맡을게요)/iu.test(action);
@@ -260,7 +260,7 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
       const due = byWeekday && written ? nextWeekday(byWeekday[1]!, written) : undefined;
       const line = paragraph.lines.find((l) => l.text.includes(action.split(/\s+/).slice(0, 3).join(' ')))?.number ?? paragraph.lines[0]!.number;
       // Who takes it is the owner, not part of what is to be done.
-      const bare = owner ? action.replace(OWNER_CLAUSE, '').trim() : action;
+      const bare = (owner ? action.replace(OWNER_CLAUSE, '') : action).trim().replace(/[.;,]$/, '');
       return { action: shorten(bare.length > 3 ? bare : action, 240), ...(owner && { owner }), ...(due && { due }), status: 'open' as const, cite: cite(section, line) };
     });
 }
@@ -278,7 +278,7 @@ function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText 
 
 // ── The incident ──
 
-const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|(?:everything|all) (?:was|is|went) (?:fine|ok|okay|good|green)|всё ок|все ок|вс[её] (?:было )?нормально)(?![\p{L}])|정상화|복구(?:됐|되었|완료)|돌아왔/iu;
+const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|(?:everything|all) (?:was|is|went) (?:fine|ok|okay|good|green)|всё ок|все ок|вс[её] (?:было )?нормально|догрузил\p{L}*|разгребл\p{L}*)(?![\p{L}])|정상화|복구(?:됐|되었|완료)|돌아왔/iu;
 const QUANTITY_CLAUSE = new RegExp(`(?:максимум|до|около|примерно|peak(?:ed)? at|up to|about)?\\s*${QUANTITY}(?:\\s+\\p{L}+){0,4}`, 'iu');
 
 export function extractSpokenIncident(section: Section, base: Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): IncidentInput {
@@ -314,7 +314,16 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
   const failureLine = lines.find((l) => FAILURE.test(l.text) && findTimes(l.text).length > 0) ?? lines.find((l) => findTimes(l.text).length > 0);
   const startTime = failureLine ? findTimes(failureLine.text)[0] : undefined;
   const detectionParagraph = spoken.get('detection');
-  const detectedTime = detectionParagraph ? detectionParagraph.lines.map((l) => ({ l, t: findTimes(l.text)[0] })).find((x) => x.t) : undefined;
+  // A topic cut out of a line has its own words: its time is the first in them, not the line's.
+  const detectedTime = detectionParagraph
+    ? detectionParagraph.cut
+      ? (() => {
+          const t = findTimes(detectionParagraph.text)[0];
+          const l = t && detectionParagraph.lines.find((line) => line.text.includes(detectionParagraph.text.slice(t.index, t.index + t.length)));
+          return t && l ? { l, t } : undefined;
+        })()
+      : detectionParagraph.lines.map((l) => ({ l, t: findTimes(l.text)[0] })).find((x) => x.t)
+    : undefined;
   const recoveryLine = [...lines].reverse().find((l) => RECOVERED.test(l.text) && findTimes(l.text).length > 0);
   const recoveryTime = recoveryLine ? findTimes(recoveryLine.text).at(-1) : undefined;
 

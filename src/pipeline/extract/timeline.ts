@@ -158,13 +158,17 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       // "с 10:14 до 13:52": a range's end belongs to the same clause as its start.
       if (i > 0 && /^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i - 1]!.index + times[i - 1]!.length, time.index))) return;
       const sentenceStart = Math.max(text.lastIndexOf('. ', starts[i]!) + 1, 0);
-      const from = i > 0 && starts[i]! - (times[i - 1]!.index + times[i - 1]!.length) < 60 ? starts[i]! : sentenceStart;
+      // A clause never reaches back over a sentence's end: "… в склад. Алерт пришёл в 19:55" is the alert's.
+      const previousEnd = i > 0 ? times[i - 1]!.index + times[i - 1]!.length : -1;
+      const from = i > 0 && starts[i]! - previousEnd < 60 && sentenceStart <= previousEnd ? starts[i]! : sentenceStart;
       const nextStart = times.slice(i + 1).findIndex((t, k) => !/^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i + k]!.index + times[i + k]!.length, t.index)));
-      const to = nextStart >= 0 ? starts[i + 1 + nextStart]! : (text.indexOf('. ', time.index) + 1 || text.length);
+      // Nor past its own sentence's end: "… for a third of users. We got the first page at 20:22" is the page's.
+      const sentenceEnd = text.indexOf('. ', time.index) + 1 || text.length;
+      const to = nextStart >= 0 ? Math.min(starts[i + 1 + nextStart]!, Math.max(sentenceEnd, time.index + time.length)) : sentenceEnd;
       const previous = clauses[clauses.length - 1];
       // "reverted at 10:46 and errors returned to normal by 10:52": English puts the time after its
       // event, so a clause that is only "by 10:52." takes the words since the time before it.
-      if (previous && previous.to === from && !/[\p{L}\p{N}]/u.test(text.slice(time.index + time.length, to))) {
+      if (previous && previous.to === from && !/[\p{L}\p{N}]/u.test(text.slice(time.index + time.length, to)) && !/[.!?](?:\s|$)/.test(text.slice(previous.time.index, from))) {
         const previousEnd = previous.time.index + previous.time.length;
         clauses.push({ time, from: previousEnd + (/^\s*(?:,\s*)?(?:and|then|и|а)?\s*/iu.exec(text.slice(previousEnd))?.[0].length ?? 0), to });
         previous.to = previousEnd;
