@@ -876,6 +876,23 @@ describe('memos a recogniser punctuated, in one paragraph', () => {
   });
 });
 
+describe('assistant answers without a "Sure!"', () => {
+  it('"Here\'s a summary … you shared:" is a lead-in: the bold line under it is the title, a sentence said twice is the impact once', () => {
+    const d = one('ai-summary-en-bullets', 'incidents').data;
+    expect(d.title.text).toBe('Payment provider timeouts (Nov 14, 2026)');
+    expect(d.impact.text).toBe('Between 16:02 and 16:41 UTC, about 12% of card payments failed with gateway timeouts.');
+    expect(d.followUps.map((f: { owner: string }) => f.owner)).toEqual(['Marta', 'Ben']);
+  });
+
+  it('a Korean answer («네, … 정리했습니다.», "### 📌 장애 요약" of labels): titled by what went wrong, «조치:» is the fix and no trigger', () => {
+    const d = one('ai-summary-ko-labels', 'incidents').data;
+    expect(d.title.text).toBe('앱 푸시 발송 지연, 약 8만 건');
+    expect(d.resolution.text).toBe('새 키 발급 후 14:00 배포');
+    expect(d.trigger).toBeUndefined();
+    expect(d).toMatchObject({ rootCause: { text: 'FCM 인증 키 만료' }, started: { text: '13:20' }, draft: false });
+  });
+});
+
 describe('record tables and timelines without a summary', () => {
   it('an ADR whose record table has its first field as the header row (| Status | Accepted |): the status is read; "Positive:"/"Negative:" mark the sides', () => {
     const d = one('adr-en-header-row', 'adrs').data;

@@ -96,10 +96,20 @@ const TRAILING_ARTEFACT = /^\s*(?:[\p{L}\p{N}-]+\s?){1,4}(?:…|\.{3})\s*$|^\s*(
 
 /**
  * What a chat assistant says around its answer, pasted with it: "Sure! Here's a summary of the
- * incident:", «Конечно! Вот краткое резюме:» before it; "Let me know if you'd like …", «Если
+ * incident:", «Конечно! Вот краткое резюме:», "네, … 정리했습니다." before it; "Let me know if you'd like …", «Если
  * хотите, могу оформить …» after it. Only as the first or the last line of a text.
  */
-const ASSISTANT_OPENER = /^\s*(?:sure|certainly|of course|absolutely|great question|конечно|разумеется|безусловно|отлично|물론(?:입니다|이죠)?)\s*[!,.—–-]\s*[^\n]{0,140}[:：]\s*$/iu;
+const ASSISTANT_OPENER = new RegExp(
+  [
+    // "Sure! …:", «Конечно! Вот …:»
+    String.raw`^\s*(?:sure|certainly|of course|absolutely|great question|конечно|разумеется|безусловно|отлично|물론(?:입니다|이죠)?)\s*[!,.—–-]\s*[^\n]{0,140}[:：]\s*$`,
+    // "Here's a summary of the incident based on the thread you shared:", «Вот разбор:», "다음은 …입니다:"
+    String.raw`^\s*(?:here(?:'s| is| are)|below is|вот|ниже|다음은|아래는)\s[^\n]{0,140}[:：]\s*$`,
+    // "네, 공유해주신 내용을 바탕으로 장애 내용을 정리했습니다."
+    String.raw`^\s*(?:네|예|알겠습니다|좋습니다)[,.!]?\s+[^\n]{0,140}(?:정리|요약)(?:했|해\s?드|하면|하였)[^\n]{0,30}$`,
+  ].join('|'),
+  'iu',
+);
 const ASSISTANT_CLOSER =
   /^\s*(?:let me know\b|hope this helps|would you like me|want me to|shall I\b|(?:if you(?:'d)? (?:like|want)|если (?:хотите|нужно|надо)|хотите|필요하시면|원하시면)[^\n]{0,40}?(?<![\p{L}])(?:I can|I could|I'll|могу|я могу|сделаю|оформлю|подготовлю|드릴|드리겠)|надеюсь,? это (?:поможет|помогло)|도움이 되(?:었|셨)|더 필요하신)[^\n]{0,200}$/iu;
 

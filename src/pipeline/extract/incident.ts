@@ -50,12 +50,17 @@ function splitSentences(lines: Line[]): Array<{ text: string; from: number; to: 
 }
 
 /** The sentences of the given lines that match, joined, as one cited text. */
+/** A label before a sentence ("What happened: …"). */
+const LABEL_LEAD = /^\p{L}[\p{L} ]{0,29}[:：]\s+/u;
+
 export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, limit = 3): CitedText | undefined {
   // A sentence that is a timeline ("deploy at 14:02 → rollback at 14:47") is the timeline's, not a field's.
   // The opening sentences say what a note is about; a long story is not searched to its end.
+  // A sentence said twice (under "What happened:" and in the opening) counts once.
   const found = sentences(lines)
     .slice(0, 60)
     .filter((s) => pattern.test(s.text) && (findTimes(s.text).length < 2 || (findTimes(s.text).length === 2 && statedRange(s.text))) && !/→|->/.test(s.text))
+    .filter((s, i, all) => all.findIndex((o) => o.text.replace(LABEL_LEAD, '') === s.text.replace(LABEL_LEAD, '')) === i)
     .slice(0, limit);
   if (found.length === 0) return undefined;
   return { text: found.map((s) => s.text).join(' '), cite: cite(section, Math.min(...found.map((s) => s.from)), Math.max(...found.map((s) => s.to))) };
@@ -396,7 +401,9 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   // The change that set it off, not the one that undid it ("rolled back the config").
   // A change made after the first alert was a response to it ("new certificate deployed"), not what set it off.
   const firstAlert = timeline.findIndex((e) => NOTICED.test(e.event) && !/\bno alert\b/i.test(e.event));
-  const changeEvent = timeline.find((e, i) => CHANGE.test(e.event) && !FIX.test(e.event) && (firstAlert < 0 || i < firstAlert));
+  // Nor is the change the fix's own line ("조치: 새 키 발급 후 14:00 배포").
+  const fixLines = new Set(slotLines(section, ['resolution', 'mitigation', 'steps']).map((l) => l.number));
+  const changeEvent = timeline.find((e, i) => CHANGE.test(e.event) && !FIX.test(e.event) && (firstAlert < 0 || i < firstAlert) && !e.cite.some((c) => fixLines.has((c as LineCitation).lines[0])));
   const before = endIndex > 0 ? timeline.slice(0, endIndex).reverse().find((e) => !NO_EFFECT.test(e.event) && !NOTICED.test(e.event) && e !== changeEvent) : undefined;
   const endEvent = endIndex >= 0 ? timeline[endIndex] : undefined;
   const resolvingEvent =
@@ -451,6 +458,8 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
     detection: firstText(() => slotField(section, 'detection'), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(
       () => slotField(section, ['resolution', 'mitigation']),
+      // In a postmortem, "조치:" / "Actions taken:" (a runbook's Steps label) is what was done to fix it.
+      () => slotField(section, 'steps'),
       () => sentencesWith(section, summaryLines, FIX, 2),
       () => entryText(resolvingEvent),
       () => slotField(section, 'timeToRecover'),

@@ -58,7 +58,9 @@ function titleOf(section: Section): CitedText {
   }
   if (candidate.form === 'speech') return spokenArticleTitle(section) ?? spokenTitle(section) ?? { text: section.ctx.sourceId, cite: cite(section, candidate.startLine) };
   if (candidate.form === 'chat') return chatTitle(section);
-  if (section.titled) return { text: displayTitle(candidate.title) || candidate.title.trim() || section.ctx.sourceId, cite: cite(section, candidate.titleLine) };
+  // A heading that names a section ("### 📌 장애 요약", "## Summary") is no title of its own.
+  const sectionNames = new Set(section.ctx.parts.filter((p) => p.slot && p.form === 'heading').map((p) => p.line));
+  if (section.titled && !sectionNames.has(candidate.titleLine)) return { text: displayTitle(candidate.title) || candidate.title.trim() || section.ctx.sourceId, cite: cite(section, candidate.titleLine) };
   // An e-mail's subject, a note's title in its frontmatter.
   const subject = slotValue(section, 'mailSubject');
   if (subject) return { text: displayTitle(subject.text) || subject.text, cite: subject.cite };
@@ -69,9 +71,12 @@ function titleOf(section: Section): CitedText {
   }
   // The first line with words in it: not a `---` separator, not a lone emoji, not a label's value,
   // not a section's name ("## Что произошло" under an assistant's lead-in names no incident).
-  const sectionNames = new Set(section.parts.filter((p) => p.slot && p.form === 'heading').map((p) => p.line));
-  const worded = section.lines.filter((l) => /\p{L}{2}/u.test(l.text));
-  const first = worded.find((l) => !sectionNames.has(l.number)) ?? worded[0] ?? section.lines.find((l) => l.text.trim()) ?? section.lines[0]!;
+  const worded = section.lines.filter((l) => /\p{L}{2}/u.test(l.text) && !sectionNames.has(l.number));
+  const first = worded[0] ?? section.lines.find((l) => /\p{L}{2}/u.test(l.text)) ?? section.lines.find((l) => l.text.trim()) ?? section.lines[0]!;
+  // A summary of labels only ("- **영향:** 앱 푸시 발송 지연"): what it says went wrong names it.
+  const labelled = new Set(section.parts.filter((p) => p.form === 'label').map((p) => p.line));
+  const told = labelled.has(first.number) ? slotValue(section, ['whatHappened', 'impact', 'rootCause']) : undefined;
+  if (told) return { text: shorten(displayTitle(told.text) || told.text, 120), cite: told.cite };
   const line = sectionNames.has(first.number) ? first.text : titleFromSentence(first.text);
   const text = shorten(displayTitle(line) || first.text.trim(), 120) || section.ctx.sourceId;
   return { text, cite: cite(section, first.number) };
