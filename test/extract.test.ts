@@ -893,6 +893,21 @@ describe('assistant answers without a "Sure!"', () => {
   });
 });
 
+describe('how-tos written as problem and solution', () => {
+  it('English: "## Solution" holds the steps and "## If that does not work" the escalation', () => {
+    const d = one('runbook-en-problem-solution', 'runbooks').data;
+    expect(d.steps).toHaveLength(3);
+    expect(d.steps[2].commands).toEqual(['kcadm.sh update users/<id> -r internal -s enabled=true']);
+    expect(texts(d.escalation)).toBe('Contact the identity team in #iam-help');
+  });
+
+  it('Russian: «Решение» under a runbook\'s title is its procedure, not a decision record', () => {
+    expect(from('runbook-ru-problem-solution').map((doc) => doc.collection)).toEqual(['runbooks']);
+    const d = one('runbook-ru-problem-solution', 'runbooks').data;
+    expect(d.steps.map((s: { commands: string[] }) => s.commands[0])).toContain('systemctl reload nginx');
+  });
+});
+
 describe('record tables and timelines without a summary', () => {
   it('an ADR whose record table has its first field as the header row (| Status | Accepted |): the status is read; "Positive:"/"Negative:" mark the sides', () => {
     const d = one('adr-en-header-row', 'adrs').data;
