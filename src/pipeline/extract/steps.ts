@@ -236,7 +236,9 @@ export function checksBeforeSteps(section: Section): SlotContent[] {
 export function extractSteps(section: Section): Step[] {
   const marked = markedSteps(section);
   if (marked.length >= 2) return marked;
-  const slots = [...checksBeforeSteps(section), ...slotContents(section, STEP_SLOTS).filter((c) => c.part.form !== 'frontmatter')];
+  // In a runbook, «Решение» (a decision record's label) is the fix: its steps are the procedure's.
+  const stepSlots: Slot[] = section.candidate.classification.kind === 'runbook' ? [...STEP_SLOTS, 'decision'] : STEP_SLOTS;
+  const slots = [...checksBeforeSteps(section), ...slotContents(section, stepSlots).filter((c) => c.part.form !== 'frontmatter')];
   const fromSlots = slots.flatMap((c) => stepsOfSlot(section, c));
   if (fromSlots.length > 0) return fromSlots;
   const headings = numberedHeadings(section);
