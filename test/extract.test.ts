@@ -605,9 +605,12 @@ describe('templates of incident tools and decision records, and words with two s
 });
 
 describe('logs, tickets and procedures', () => {
-  it('a stand-up chat with a failed train, a fixed test and a todo, and release notes with fixes: no document', () => {
+  it('a stand-up chat with a failed train, a fixed test and a todo, release notes with fixes, blank templates: no document', () => {
     expect(from('chat-en-standup')).toEqual([]);
     expect(from('release-notes-en')).toEqual([]);
+    // Templates nobody filled in: instructions in italics, HH:MM / ЧЧ:ММ, <placeholders>, empty rows.
+    expect(from('template-en-blank')).toEqual([]);
+    expect(from('template-ru-blank')).toEqual([]);
     expect(report.files.find((f) => f.file === 'chat-en-standup.txt')).toMatchObject({ status: 'unpublished' });
   });
 

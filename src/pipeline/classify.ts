@@ -171,7 +171,38 @@ function computeScores(evidence: CandidateEvidence): Record<DocumentKind, { scor
  * Classifies a candidate. A kind needs the threshold and some substance (a runbook without
  * steps or symptoms is a contact sheet; an "incident" with only a date is a mention).
  */
+/**
+ * A template nobody filled in: most of its lines are the template's own instructions and
+ * placeholders ("_Who was affected and how._", "- HH:MM — event", "| | | |", "<service>", "TBD").
+ */
+const PLACEHOLDER = /<[^>\n]{1,60}>|(?<![\p{L}\d])_[^_\n]+_(?![\p{L}\d])|\[[^\]\n]{2,60}\]|HH:MM|ЧЧ:ММ|YYYY-MM-DD|ГГГГ-ММ-ДД|(?<![\p{L}])(?:TBD|TODO|N\/A)(?![\p{L}])|…|\.{3}/giu;
+
+/** A line that is only placeholders, with at most a label, a list mark and a word or two around them ("- ЧЧ:ММ — событие"). */
+function placeholderLine(line: string): boolean {
+  if (/^\s*\|(?:\s*\|)+\s*$/.test(line)) return true;
+  // A command with a placeholder (`systemctl restart <service>`) is a filled-in step.
+  if (line.includes('`') || !line.match(PLACEHOLDER)) return false;
+  const rest = line
+    .replace(/^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]?\]\s+)?/, '')
+    .replace(/^(?:\*\*[^*]{1,40}\*\*|[\p{L} ]{1,30}[:：])\s*/u, '')
+    .replace(PLACEHOLDER, ' ')
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
+  return rest === '' || rest.split(' ').length <= 2;
+}
+
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
+
+function blankTemplate(text: string): boolean {
+  const all = text.split('\n');
+  // What a filled-in note would have written: not headings, table rules or a table's header row.
+  const lines = all.filter((l, i) => l.trim() && !/^\s*#/.test(l) && !TABLE_RULE.test(l) && !TABLE_RULE.test(all[i + 1] ?? ''));
+  const placeholders = lines.filter(placeholderLine).length;
+  return placeholders >= 3 && placeholders >= 0.6 * lines.length;
+}
+
 export function classify(evidence: CandidateEvidence): Classification {
+  if (blankTemplate(evidence.text)) return { kind: 'none', score: 0, reason: 'a blank template: its sections hold only the template\'s instructions and placeholders' };
   const named = titleKind(evidence.title);
   if (named) return { kind: named, score: 100, reason: `the title names it a ${named}` };
   const scores = scoreKinds(evidence);
