@@ -911,6 +911,14 @@ describe('how-tos written as problem and solution', () => {
   });
 });
 
+describe('a template filled in part way', () => {
+  it('a section still holding the template\'s instruction gives nothing; the field is read from the story instead', () => {
+    const d = one('postmortem-en-half-template', 'incidents').data;
+    expect(d.impact.text).toMatch(/returned 503 for 20% of requests/);
+    expect(d.followUps).toHaveLength(1);
+  });
+});
+
 describe('record tables and timelines without a summary', () => {
   it('an ADR whose record table has its first field as the header row (| Status | Accepted |): the status is read; "Positive:"/"Negative:" mark the sides', () => {
     const d = one('adr-en-header-row', 'adrs').data;

@@ -8,7 +8,7 @@
  */
 import type { Part } from './outline.ts';
 import { isInlineCommand, looksLikeCommand } from './shell.ts';
-import { NON_DOCUMENT_SLOTS, SLOT_LABELS, titleKind, type DocumentKind, type Slot } from './templates.ts';
+import { NON_DOCUMENT_SLOTS, placeholderLine, SLOT_LABELS, titleKind, type DocumentKind, type Slot } from './templates.ts';
 
 export type { DocumentKind } from './templates.ts';
 
@@ -173,24 +173,8 @@ function computeScores(evidence: CandidateEvidence): Record<DocumentKind, { scor
  */
 /**
  * A template nobody filled in: most of its lines are the template's own instructions and
- * placeholders ("_Who was affected and how._", "- HH:MM — event", "| | | |", "<service>", "TBD").
+ * placeholders (`placeholderLine`).
  */
-const PLACEHOLDER = /<[^>\n]{1,60}>|(?<![\p{L}\d])_[^_\n]+_(?![\p{L}\d])|\[[^\]\n]{2,60}\]|HH:MM|ЧЧ:ММ|YYYY-MM-DD|ГГГГ-ММ-ДД|(?<![\p{L}])(?:TBD|TODO|N\/A)(?![\p{L}])|…|\.{3}/giu;
-
-/** A line that is only placeholders, with at most a label, a list mark and a word or two around them ("- ЧЧ:ММ — событие"). */
-function placeholderLine(line: string): boolean {
-  if (/^\s*\|(?:\s*\|)+\s*$/.test(line)) return true;
-  // A command with a placeholder (`systemctl restart <service>`) is a filled-in step.
-  if (line.includes('`') || !line.match(PLACEHOLDER)) return false;
-  const rest = line
-    .replace(/^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]?\]\s+)?/, '')
-    .replace(/^(?:\*\*[^*]{1,40}\*\*|[\p{L} ]{1,30}[:：])\s*/u, '')
-    .replace(PLACEHOLDER, ' ')
-    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
-    .trim();
-  return rest === '' || rest.split(' ').length <= 2;
-}
-
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
 
 function blankTemplate(text: string): boolean {

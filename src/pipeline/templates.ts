@@ -208,3 +208,20 @@ export function titleKind(title: string): DocumentKind | undefined {
   for (const kind of ['adr', 'incident', 'runbook'] as const) if (TITLE_MARKERS[kind].test(title)) return kind;
   return undefined;
 }
+
+/** A template's placeholders: "_Who was affected and how._", "HH:MM", "<service>", "[Name]", "TBD" (not a link: `<https://…>`, `[text](…)`). */
+const PLACEHOLDER = /<(?!https?:|mailto:|[^>\s]+@)[^>\n]{1,60}>|(?<![\p{L}\d])_[^_\n]+_(?![\p{L}\d])|\[[^\]\n]{2,60}\](?![(\[])|HH:MM|ЧЧ:ММ|YYYY-MM-DD|ГГГГ-ММ-ДД|(?<![\p{L}])(?:TBD|TODO|N\/A)(?![\p{L}])|…|\.{3}/giu;
+
+/** A line that is only placeholders, with at most a label, a list mark and a word or two around them ("- ЧЧ:ММ — событие"). */
+export function placeholderLine(line: string): boolean {
+  if (/^\s*\|(?:\s*\|)+\s*$/.test(line)) return true;
+  // A command with a placeholder (`systemctl restart <service>`) is a filled-in step.
+  if (line.includes('`') || !line.match(PLACEHOLDER)) return false;
+  const rest = line
+    .replace(/^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]?\]\s+)?/, '')
+    .replace(/^(?:\*\*[^*]{1,40}\*\*|[\p{L} ]{1,30}[:：])\s*/u, '')
+    .replace(PLACEHOLDER, ' ')
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
+  return rest === '' || rest.split(' ').length <= 2;
+}

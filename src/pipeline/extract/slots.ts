@@ -7,7 +7,7 @@
 import type { RootContent } from 'mdast';
 import type { CitedText } from '../../schemas/index.ts';
 import type { Part } from '../outline.ts';
-import type { Slot } from '../templates.ts';
+import { placeholderLine, type Slot } from '../templates.ts';
 import { cite, clean, shorten, type Line, type Section } from './section.ts';
 
 export interface SlotContent {
@@ -158,6 +158,8 @@ export function plainLine(text: string): string {
  * "- ", code and tables left out (they are the body's, not a field's). Cut at `max` characters.
  */
 export function slotText(content: SlotContent, max = 1200): CitedText | undefined {
+  // A section left as the template had it ("_Who was affected and how._") says nothing of this incident.
+  if (content.lines.every((l) => !l.text.trim() || placeholderLine(l.text))) return undefined;
   const out: string[] = [];
   const used: number[] = [];
   let inFence = false;
