@@ -49,10 +49,10 @@ function splitSentences(lines: Line[]): Array<{ text: string; from: number; to: 
   return out.map((s) => ({ ...s, text: clean(s.text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')) })).filter((s) => s.text);
 }
 
-/** The sentences of the given lines that match, joined, as one cited text. */
 /** A label before a sentence ("What happened: …"). */
 const LABEL_LEAD = /^\p{L}[\p{L} ]{0,29}[:：]\s+/u;
 
+/** The sentences of the given lines that match, joined, as one cited text. */
 export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, limit = 3): CitedText | undefined {
   // A sentence that is a timeline ("deploy at 14:02 → rollback at 14:47") is the timeline's, not a field's.
   // The opening sentences say what a note is about; a long story is not searched to its end.
@@ -123,9 +123,7 @@ function slotLines(section: Section, slots: Slot[]): Line[] {
   return slotContents(section, slots).flatMap((c) => c.lines);
 }
 
-/** The lines before the first section: a note's opening paragraph. */
-/** The lines of a mail's header (From, To, Subject, Date): when it was sent, not what happened. */
-/** A mail's header and a ticket's fields: lines that say when a message or ticket was made, not what happened. */
+/** A mail's header (From, To, Subject, Date) and a ticket's fields: when a message or ticket was made, not what happened. */
 function mailHeaderLines(section: Section): Set<number> {
   return new Set(section.parts.filter((p) => p.slot?.startsWith('mail') || p.slot === 'ticketField').map((p) => p.line));
 }
@@ -142,6 +140,7 @@ function followUpLines(section: Section): Line[] {
   return section.lines.filter((l) => !inSlot.has(l.number) && FOLLOW_UP_SAID.test(plainLine(l.text)));
 }
 
+/** The lines before the first section: a note's opening paragraph. */
 function openingLines(section: Section): Line[] {
   const firstHeading = section.parts.find((p) => p.form === 'heading');
   const header = mailHeaderLines(section);
@@ -412,7 +411,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
     timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event)) ??
     // Nothing says it ended: the last thing done after the alert.
     (firstAlert >= 0 ? timeline.slice(firstAlert + 1).reverse().find((e) => ACTED.test(e.event) && !NO_EFFECT.test(e.event)) : undefined);
-  const detectedEvent = timeline.find((e) => NOTICED.test(e.event) && !/\bno alert\b/i.test(e.event));
+  const detectedEvent = firstAlert >= 0 ? timeline[firstAlert] : undefined;
   const listed = slotContents(section, 'followUps').flatMap((c: SlotContent) => followUpsOf(c, dateContext(section)));
   const followUps = listed.length > 0 ? listed : followUpLines(section).map((l) => {
     const { ticket, text } = FOLLOW_UP_SAID.exec(plainLine(l.text))!.groups!;
@@ -458,7 +457,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
     detection: firstText(() => slotField(section, 'detection'), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(
       () => slotField(section, ['resolution', 'mitigation']),
-      // In a postmortem, "조치:" / "Actions taken:" (a runbook's Steps label) is what was done to fix it.
+      // In a postmortem, "조치:" / "Actions:" (a runbook's Steps label) is what was done to fix it.
       () => slotField(section, 'steps'),
       () => sentencesWith(section, summaryLines, FIX, 2),
       () => entryText(resolvingEvent),

@@ -172,6 +172,8 @@ function ownerName(text: string, context: DateContext): string {
  */
 function ownerTail(action: string, context: DateContext): { index: number; pieces: string[] } | undefined {
   const dashes = [...action.matchAll(/\s+[—–]\s+/gu)];
+  // "до пятницы" with no day to count from is still a due date, not a name.
+  const said = (p: string) => Boolean(TICKET.test(p) || readDue(p, context) || readTaskStatus(p) || /^(?:see|см\.)|дата не назначена|no date|tbd|^(?:due|by|until|before|до|к|срок)\s/iu.test(p));
   let found: { index: number; pieces: string[] } | undefined;
   for (let i = dashes.length - 1; i >= 0 && dashes.length - i <= 3; i--) {
     const dash = dashes[i]!;
@@ -180,8 +182,6 @@ function ownerTail(action: string, context: DateContext): { index: number; piece
       .replace(/[.;]\s*$/, '')
       .split(/\s+[—–]\s+|\s*,\s*/u)
       .filter(Boolean);
-    // "до пятницы" with no day to count from is still a due date, not a name.
-    const said = (p: string) => Boolean(TICKET.test(p) || readDue(p, context) || readTaskStatus(p) || /^(?:see|см\.)|дата не назначена|no date|tbd|^(?:due|by|until|before|до|к|срок)\s/iu.test(p));
     const owners = pieces.filter((p) => !said(p) && looksLikeOwner(p));
     if (pieces.join('').length > 80 || !looksLikeOwner(pieces[0]!) || said(pieces[0]!) || owners.length !== 1 || !pieces.every((p) => said(p) || looksLikeOwner(p))) continue;
     found = { index: dash.index, pieces };
@@ -345,7 +345,8 @@ export function followUpsOf(content: SlotContent, context: DateContext): FollowU
     const followUp = readFollowUp(item.text, cite(section, item.from, item.to), context, item.checked);
     // "… communication. Owner: @lucasheriques" on the item's line is a label of its own in the outline.
     const ownerLabel = section.parts.find((p) => p.slot === 'owner' && p.form === 'label' && p.line >= item.from && p.line <= item.to && p.value);
-    if (!followUp.owner && ownerLabel && looksLikeOwner(ownerLabel.value.replace(/[.;]$/, ''))) followUp.owner = ownerLabel.value.replace(/[.;]$/, '').trim();
+    const labelledOwner = ownerLabel?.value.replace(/[.;]$/, '').trim();
+    if (!followUp.owner && labelledOwner && looksLikeOwner(labelledOwner)) followUp.owner = labelledOwner;
     if (!followUp.ticket) {
       const linked = readTicket(raw);
       // "… fallback when undefined. [PR]": the link's label goes with its address.

@@ -5,7 +5,7 @@
  * subsections of a Diagnosis or Mitigation section, and paragraphs each followed by a code block.
  * Commands stay byte for byte as the note has them.
  */
-import type { Code, List, ListItem, RootContent, Table } from 'mdast';
+import type { Code, List, ListItem, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import type { Part } from '../outline.ts';
@@ -29,7 +29,7 @@ const STEP_MARKER = /^\s*(?:#+\s*)?(?:\*\*)?(?:ШАГ|Шаг|шаг|STEP|Step|st
 /** Words of a step that are the escalation or verification list, not a step ("5. **Эскалация:**"). */
 const NOT_A_STEP = /^(?:эскалация|escalation|escalate|уведомить команду|notify the team|проверка результата|verification|как проверить|에스컬레이션)[:：]?$/iu;
 
-function inlineCommands(node: RootContent | ListItem): string[] {
+function inlineCommands(node: RootContent | ListItem | TableRow | TableCell): string[] {
   const found: string[] = [];
   const walk = (n: { type: string; value?: string; children?: unknown[] }) => {
     if (n.type === 'inlineCode' && n.value && isInlineCommand(n.value)) found.push(n.value);
@@ -125,8 +125,8 @@ function stepsFromTables(section: Section, nodes: RootContent[]): Step[] {
       const text = clean(plainLine(toString(row.children[actionColumn] ?? row)));
       const commandCell = command >= 0 ? row.children[command] : undefined;
       const written = commandCell ? clean(toString(commandCell)) : '';
-      const commands = commandCell && written && (looksLikeCommand(written) || inlineCommands(commandCell as never).length > 0) ? [inlineCommands(commandCell as never)[0] ?? written] : inlineCommands(row as never);
-      if (text && !/^\d+$/.test(text)) steps.push({ text, commands, cite: cite(section, ...nodeLines(row as never)) });
+      const commands = commandCell && written && (looksLikeCommand(written) || inlineCommands(commandCell).length > 0) ? [inlineCommands(commandCell)[0] ?? written] : inlineCommands(row);
+      if (text && !/^\d+$/.test(text)) steps.push({ text, commands, cite: cite(section, row.position!.start.line, row.position!.end.line) });
     }
   }
   return steps;
