@@ -919,6 +919,26 @@ describe('a template filled in part way', () => {
   });
 });
 
+describe('plain notes in lower case', () => {
+  it('English: "incident notes - " leaves the title, a short first word keeps its case, "X at 10:20, Y at 10:31" is one entry per item', () => {
+    const d = one('notes-en-plain-lowercase', 'incidents').data;
+    expect(d.title.text).toBe('cdn purge failure 2026-11-20');
+    expect(d.timeline.map((e: { time: string; event: string }) => `${e.time} ${e.event}`).slice(1)).toEqual([
+      '10:20 new token issued at 10:20',
+      '10:31 full purge at 10:31',
+      '10:40 images fresh by 10:40.',
+    ]);
+    expect(d.followUps.map((f: { owner: string }) => f.owner)).toEqual(['me', 'anton']);
+  });
+
+  it('Russian: «что было» is what happened, so its stated range and its users are the start, end and impact', () => {
+    const d = one('notes-ru-plain-labels', 'incidents').data;
+    expect(d.title.text).toBe('Не приходили смс с кодами, 18.11.2026');
+    expect(d.impact.text).toBe('с 21:05 до 21:50 смс-коды входа не доставлялись примерно 40% пользователей');
+    expect(d).toMatchObject({ started: { text: '21:05' }, resolved: { text: '21:50' }, status: 'resolved' });
+  });
+});
+
 describe('record tables and timelines without a summary', () => {
   it('an ADR whose record table has its first field as the header row (| Status | Accepted |): the status is read; "Positive:"/"Negative:" mark the sides', () => {
     const d = one('adr-en-header-row', 'adrs').data;

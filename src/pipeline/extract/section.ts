@@ -73,13 +73,14 @@ export function displayTitle(title: string): string {
     .replace(/^(\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
     .replace(/^#{1,6}\s+/, '')
     .replace(/^\[(?:[A-Z][A-Z0-9]+-\d+|장애\s?보고(?:서)?|장애|post-?mortem|incident|rca|pir|инцидент|постмортем|разбор)\]\s*/iu, '')
-    .replace(/^(post-?mortem|runbook|playbook|sop|standard operating procedure|регламент|incident(?: report)?|постмортем|инцидент|разбор(?: инцидента| сбоя)?|ранбук|장애 보고서|사후 분석|런북|플레이북|(?:architecture )?decision(?: record)?|adr(?![-\s]?\d)|архитектурное решение|решение|결정|의사결정 기록)\s*[—–:-]\s*/iu, '')
+    .replace(/^(post-?mortem|incident notes|notes|runbook|playbook|sop|standard operating procedure|регламент|incident(?: report)?|постмортем|инцидент|разбор(?: инцидента| сбоя)?|ранбук|장애 보고서|사후 분석|런북|플레이북|(?:architecture )?decision(?: record)?|adr(?![-\s]?\d)|архитектурное решение|решение|결정|의사결정 기록)\s*[—–:-]\s*/iu, '')
     .replace(/^(?:[A-Z]{2,6}-)?ADR[-\s]?\d+\s*[—–:.-]\s*/i, '')
     .replace(/^(?:DL|DR)-\d{2,4}(?:-\d+)?\s*[—–:-]\s*/i, '')
     .replace(/^\d+\.\s+/, '')
     .trim();
-  // "Постмортем: недоступность API": what is left after the prefix starts the title.
-  return shown !== cleaned && /^\p{Ll}+\s/u.test(shown) ? shown[0]!.toUpperCase() + shown.slice(1) : shown;
+  // "Постмортем: недоступность API": what is left after the prefix starts the title (a short word
+  // such as "cdn" or "api" is likely a name and stays as written).
+  return shown !== cleaned && /^(?:\p{Ll}{4,}|\p{Script=Cyrillic}+)\s/u.test(shown) ? shown[0]!.toUpperCase() + shown.slice(1) : shown;
 }
 
 const inRanges = (line: number, ranges: Range[]) => ranges.some(([a, b]) => line >= a && line <= b);

@@ -140,6 +140,18 @@ export function fromChain(section: Section, line: Line, text: string): TimelineE
  * The times a story gives: "17 февраля с 10:14 до 13:52 МСК дашборды …", "в 11:45 удалили колонку,
  * к 12:30 освободилось 2 ТБ". Each time's event is the clause it stands in, up to the next time.
  */
+/** The items of one sentence listed with commas or semicolons, when two or more hold one time each and none holds two. */
+function listedEvents(text: string): Array<{ text: string; time: FoundTime }> | undefined {
+  const body = text.replace(/^\s*(?:[-*+]\s+)?(?:\*\*)?[\p{L} ]{2,30}(?:\*\*)?[:：]\s+(?:\*\*)?/u, '');
+  if (/[.!?]\s+\S/.test(body.trim())) return undefined;
+  const pieces = body.split(/[,;]\s+/).map((piece) => piece.trim()).filter(Boolean);
+  const timed = pieces.map((piece) => ({ text: piece, times: findTimes(piece) }));
+  if (timed.some((p) => p.times.length > 1) || timed.filter((p) => p.times.length === 1).length < 2) return undefined;
+  // A range ("с 10:14 до 13:52") or a bare list of times is no list of events.
+  if (timed.some((p) => p.times.length === 1 && !/\p{L}{3}/u.test(p.text.replace(p.text.slice(p.times[0]!.index, p.times[0]!.index + p.times[0]!.length), '')))) return undefined;
+  return timed.filter((p) => p.times.length === 1).map((p) => ({ text: p.text, time: p.times[0]! }));
+}
+
 export function fromProse(section: Section, lines: Line[], options: Options): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const line of lines) {
@@ -147,6 +159,13 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
     if (!mayHoldTime(text) || /^\s*(```|\|)/.test(text)) continue;
     const times = findTimes(text);
     if (times.length === 0) continue;
+    // "new token issued at 10:20, full purge at 10:31, images fresh by 10:40": a list of events,
+    // one time each, is an entry per item, whichever side of its words the time stands.
+    const items = listedEvents(text);
+    if (items) {
+      for (const item of items) entries.push({ time: item.time.text, event: eventText(item.text), cite: cite(section, line.number) });
+      continue;
+    }
     // Clause boundaries: the preposition before each time ("в 11:45", "к 12:30", "at 09:31").
     const starts = times.map((t) => {
       const before = text.slice(0, t.index);
