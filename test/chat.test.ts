@@ -90,7 +90,39 @@ describe('chat exports and pastes: every form gives time, author, day and text',
   });
 });
 
+describe('logs and copies with the author as a handle or a bare name', () => {
+  it('IRC: the time, then the nick in angle brackets; "root cause:" inside the text is no author', () => {
+    expect(read('[14:02] <dmitri> api is slow\n[14:09] <kate> root cause: the client caches the primary\n14:11 <@dmitri> restarted').map((m) => m.slice(1, 4))).toEqual([
+      ['14:02', 'dmitri', 'api is slow'],
+      ['14:09', 'kate', 'root cause: the client caches the primary'],
+      ['14:11', 'dmitri', 'restarted'],
+    ]);
+  });
+
+  it('Slack on a 24-hour clock, in Korean, and Google Chat: a person\'s name over the text', () => {
+    expect(read('Иван Петров  10:42\nу нас 500-ки\n\nМария Соколова  10:44\nвижу\n\nИван Петров  10:51\nпричина найдена').map((m) => m.slice(1, 4))).toEqual([
+      ['10:42', 'Иван Петров', 'у нас 500-ки'],
+      ['10:44', 'Мария Соколова', 'вижу'],
+      ['10:51', 'Иван Петров', 'причина найдена'],
+    ]);
+    expect(read('김민수  오후 2:03\n타임아웃\n\n이지은  오후 2:05\n확인\n\n김민수  오후 2:08\n롤백').map((m) => m.slice(1, 3))).toEqual([
+      ['14:03', '김민수'],
+      ['14:05', '이지은'],
+      ['14:08', '김민수'],
+    ]);
+    expect(read('Anna Petrova, 10:42 AM\n502s\n\nTom Reed, 10:44 AM\nlooking\n\nAnna Petrova, 1:05 PM\nfixed').map((m) => m.slice(1, 3))).toEqual([
+      ['10:42', 'Anna Petrova'],
+      ['10:44', 'Tom Reed'],
+      ['13:05', 'Anna Petrova'],
+    ]);
+  });
+});
+
 describe('what is not a chat', () => {
+  it('timeline lines of an event and a 24-hour time: an event is no person\'s name', () => {
+    expect(read('Rollback 10:50\nDeploy 10:02\nAlert fired 10:10\nResolved 11:00')).toEqual([]);
+  });
+
   it('a timeline list with a dash and a clock time', () => {
     expect(read('## Timeline\n- Rollback — 14:47\n- Deploy — 14:02\n- Alert fired — 14:10\n- Resolved — 15:00')).toEqual([]);
   });

@@ -39,6 +39,13 @@ const CLOCK = String.raw`(?<meridiemBefore>오전|오후)?\s*(?<clock>\d{1,2}:\d
 const AUTHOR = String.raw`(?<author>[^\s:\][][^:\][]{0,38}?)`;
 const DAY = String.raw`(?:(?<date>${DATE})[ ,T]+)?`;
 
+/**
+ * How a channel says the trouble is over, beyond "resolved"/"mitigated": "back to normal", "p99
+ * back to 180ms", "running again", "502s gone", «ошибки ушли», «база поднялась». Its classifier
+ * (an incident channel) and its extractor (the status) read the same words.
+ */
+export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working) again|(?:errors|5\d\ds|alerts?) (?:are )?gone|all clear|снова работает|заработал\p{L}*|(?:ошибки|алерты|500-?ки) (?:ушли|пропали)|поднял(?:ась|ся|ись)|восстановил(?:ась|ся|ись)|работает штатно`;
+
 /** Lines that start a message with its text on them. */
 const MESSAGES = [
   // IRC logs (irssi, WeeChat, ZNC): the nick in angle brackets, with its channel mode (@op, +voice).

@@ -6,6 +6,7 @@
  * and carry notes with no structure at all. Speech and chat have their own cues (classifySpeech,
  * classifyChat), since they are told, not laid out.
  */
+import { SAID_OVER } from './chat.ts';
 import type { Part } from './outline.ts';
 import { isInlineCommand, looksLikeCommand } from './shell.ts';
 import { NON_DOCUMENT_SLOTS, placeholderLine, SLOT_LABELS, titleKind, type DocumentKind, type Slot } from './templates.ts';
@@ -250,7 +251,7 @@ export function classifySpeech(text: string): Classification {
 const CHAT_INCIDENT_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'declared', pattern: /(?<![\p{L}])(?:declar\p{L}* (?:an? )?incident|incident \S+ declared|объявля\p{L}* инцидент|заводим инцидент|I'?m IC|я IC|я ИК|taking IC|장애 선언)(?![\p{L}])/iu },
   { name: 'severity', pattern: /(?<![\p{L}\d])sev-?[1-4](?![\d])/iu },
-  { name: 'state', pattern: /(?<![\p{L}])(?:mitigated|resolved|status changed|статус resolved|восстановлено|починили|back to (?:baseline|normal|green|\d)|(?:running|working) again|(?:errors|5\d\ds|alerts?) (?:are )?gone|all clear|снова работает|заработал\p{L}*|(?:ошибки|алерты|500-?ки) (?:ушли|пропали)|поднял(?:ась|ся|ись)|восстановил(?:ась|ся|ись)|работает штатно)(?![\p{L}])/iu },
+  { name: 'state', pattern: new RegExp(String.raw`(?<![\p{L}])(?:mitigated|resolved|status changed|статус resolved|восстановлено|починили|${SAID_OVER})(?![\p{L}])`, 'iu') },
   { name: 'failure', pattern: /(?<![\p{L}])(?:5\d\ds?|error rate|errors?|ошибк\p{L}*|не создаются|не работает|down|OOMKilled|CrashLoop\p{L}*|timeouts?|timed out|latency|p9[59]|fail(?:ing|ed|s|ures?)|AccessDenied|outage|упал\p{L}*|падает|лежит|таймаут\p{L}*)(?![\p{L}])/iu },
   { name: 'analysis', pattern: /(?<![\p{L}])(?:root cause|причина|trigger|impact|влияние|postmortem notes|notes for the postmortem|action items?|follow-?ups?|todo)\s*:/iu },
   // Korean sticks particles to its words (원인을, 영향은), so its cues have no end boundary.

@@ -6,7 +6,7 @@
  * the fields. Speakers are people, not entities of the system.
  */
 import type { AdrInput, Citation, CitedText, IncidentInput } from '../../schemas/index.ts';
-import { chatMessages, type ChatMessage } from '../chat.ts';
+import { chatMessages, SAID_OVER, type ChatMessage } from '../chat.ts';
 import { readFollowUp, type FollowUp } from './items.ts';
 import { givesTime, widen } from './evidence.ts';
 import { findLinks } from './links.ts';
@@ -19,7 +19,7 @@ type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
 const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\d|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
-const STATE = /(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|back to (?:normal|baseline|green|\d)|(?:running|working) again|(?:errors|5\d\ds|alerts?) (?:are )?gone|all clear|восстановлено|восстановили|починили|снова работает|заработал\p{L}*|(?:ошибки|алерты|500-?ки) (?:ушли|пропали)|поднял(?:ась|ся|ись)|восстановил(?:ась|ся|ись)|работает штатно)(?![\p{L}])|정상화|복구\s?(?:됐|되었|완료)|해결\s?(?:됐|되었|완료)/iu;
+const STATE = new RegExp(String.raw`(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили|${SAID_OVER})(?![\p{L}])|정상화|복구\s?(?:됐|되었|완료)|해결\s?(?:됐|되었|완료)`, 'iu');
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
 const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded)(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;

@@ -12,7 +12,7 @@ import { documentYear, writtenOn } from './fields.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, shorten, type Line, type Section } from './section.ts';
 import { fromProse } from './timeline.ts';
-import { findTimes } from './values.ts';
+import { findTimes, type FoundTime } from './values.ts';
 
 /** A sentence of the transcript with the lines it spans. */
 export interface SpokenSentence {
@@ -164,6 +164,13 @@ function paragraphs(lines: Line[]): Paragraph[] {
   return long.length === 1 ? out.flatMap((p) => (p === long[0] ? topicsOf(p) : [p])) : out;
 }
 
+function firstTimeOf(paragraph: Paragraph): { l: Line; t: FoundTime } | undefined {
+  const t = findTimes(paragraph.text)[0];
+  const written = t && paragraph.text.slice(t.index, t.index + t.length);
+  const l = written ? paragraph.lines.find((line) => line.text.includes(written)) : undefined;
+  return t && l ? { l, t } : undefined;
+}
+
 function quoteParagraph(section: Section, paragraph: Paragraph, max = 400): CitedText {
   return { text: shorten(clean(paragraph.text), max), cite: cite(section, paragraph.lines[0]!.number, paragraph.lines[paragraph.lines.length - 1]!.number) };
 }
@@ -238,7 +245,10 @@ export function spokenTitle(section: Section): CitedText | undefined {
 const ORDINAL = /(?<![\p{L}])(?:(?:во-)?перв(?:ое|ых|ая)|(?:во-)?втор(?:ое|ых|ая)|(?:в-)?трет(?:ье|ьих|ья)|(?:в-)?четв[её]рт(?:ое|ых|ая)|(?:в-)?пят(?:ое|ых|ая)|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|첫째|둘째|셋째|넷째|첫 번째|두 번째|세 번째|네 번째)(?![\p{L}])/giu;
 
 /** The words that name who takes a follow-up, at its end: ", Lisa said she'll do it", "I'll take that one", "이건 제가 할게요". */
-const OWNER_CLAUSE = /[,;\s]*(?:(?:это\s+)?(?<![\p{L}])[\p{Lu}][\p{Ll}]{2,20}\s+(?:said|says|will|owns|takes|возьм[её]т|займ[её]тся)(?![\p{L}])[^.]*|(?:это\s+)?я сам(?:а)? сделаю[^.]*|(?:(?:this|that)\s+)?I'?ll (?:take|do|own) (?:it|that|this)(?: one)?[^.]*|(?:이건\s)?제가 (?:할게요|하겠습니다|할께요|맡을게요)[^.]*|[가-힣]{2,4}\s?(?:씨가|님이)\s[^.]*)[.,]?$/u;
+/** What a named person says or does to take a follow-up: "Lisa said …", "Priya owns that", «Олег возьмёт». */
+const TAKES = String.raw`сказал\p{L}*|сделает|возьм[её]т|займ[её]тся|обещал\p{L}*|will|said|says|owns|takes`;
+const NAMED_TAKER = new RegExp(String.raw`(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,20})\s+(?:${TAKES})(?![\p{L}])`, 'u');
+const OWNER_CLAUSE = new RegExp(String.raw`[,;\s]*(?:(?:это\s+)?(?<![\p{L}])[\p{Lu}][\p{Ll}]{2,20}\s+(?:${TAKES})(?![\p{L}])[^.]*|(?:это\s+)?я сам(?:а)? сделаю[^.]*|(?:(?:this|that)\s+)?I'?ll (?:take|do|own) (?:it|that|this)(?: one)?[^.]*|(?:이건\s)?제가 (?:할게요|하겠습니다|할께요|맡을게요)[^.]*|[가-힣]{2,4}\s?(?:씨가|님이)\s[^.]*)[.,]?$`, 'u');
 
 /** "первое … второе … третье …": one follow-up per ordinal, with an owner where one is named. */
 function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: string): NonNullable<IncidentInput['followUps']> {
@@ -251,7 +261,7 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
     .filter((piece) => piece.length > 3)
     .map((action) => {
       // "Миша сказал сделает", "это я сам сделаю", "Oleg will do it".
-      const named = /(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,20})\s+(?:сказал\p{L}*|сделает|возьм[её]т|займ[её]тся|обещал\p{L}*|will|said|owns|takes)(?![\p{L}])/u.exec(action);
+      const named = NAMED_TAKER.exec(action);
       // Korean names the one who takes it with 씨가 / 님이 ("지은 씨가 하기로 했어요").
       const namedKo = /(?<![가-힣])([가-힣]{2,4})\s?(?:씨가|님이|씨|님)\s/u.exec(action);
       const self = /(?<![\p{L}])(?:я сам\p{L}*|сам сделаю|сделаю сам|I'?ll do|I will|I'?ll take (?:it|that|this)(?: one)?)(?![\p{L}])|제가 (?:할게요|하겠습니다|할께요|맡을게요)/iu.test(action);
@@ -314,16 +324,8 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
   const failureLine = lines.find((l) => FAILURE.test(l.text) && findTimes(l.text).length > 0) ?? lines.find((l) => findTimes(l.text).length > 0);
   const startTime = failureLine ? findTimes(failureLine.text)[0] : undefined;
   const detectionParagraph = spoken.get('detection');
-  // A topic cut out of a line has its own words: its time is the first in them, not the line's.
-  const detectedTime = detectionParagraph
-    ? detectionParagraph.cut
-      ? (() => {
-          const t = findTimes(detectionParagraph.text)[0];
-          const l = t && detectionParagraph.lines.find((line) => line.text.includes(detectionParagraph.text.slice(t.index, t.index + t.length)));
-          return t && l ? { l, t } : undefined;
-        })()
-      : detectionParagraph.lines.map((l) => ({ l, t: findTimes(l.text)[0] })).find((x) => x.t)
-    : undefined;
+  // The first time in the topic's own words (a topic cut out of a line is not the whole line), on the line that says it.
+  const detectedTime = detectionParagraph ? firstTimeOf(detectionParagraph) : undefined;
   const recoveryLine = [...lines].reverse().find((l) => RECOVERED.test(l.text) && findTimes(l.text).length > 0);
   const recoveryTime = recoveryLine ? findTimes(recoveryLine.text).at(-1) : undefined;
 

@@ -138,6 +138,9 @@ function schemeCredentials(text: string): Finding[] {
 /** `scheme://user:password@host`, in any scheme (postgres, redis, amqp, https, ftp, jdbc's inner URL); Redis writes `redis://:password@host`. */
 const URL_CREDENTIAL = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"`]*):([^\s@/'"`]+)@/gi;
 
+/** `https://<token>@host`: a user part alone, long enough to be a token. */
+const URL_TOKEN_USER = /\b[a-z][a-z0-9+.-]*:\/\/([A-Za-z0-9_\-.~]{20,})@/gi;
+
 function urlPasswords(text: string): Finding[] {
   const findings: Finding[] = [];
   if (!text.includes('://')) return findings;
@@ -155,8 +158,6 @@ function urlPasswords(text: string): Finding[] {
   }
   return findings;
 }
-
-const URL_TOKEN_USER = /\b[a-z][a-z0-9+.-]*:\/\/([A-Za-z0-9_\-.~]{20,})@/gi;
 
 /** A value after a tool's password argument: quoted or bare. Group 1, 2 or 3. */
 const ARG = `(?:'([^'\\n]+)'|"([^"\\n]+)"|([^\\s'"][^\\s]*))`;
