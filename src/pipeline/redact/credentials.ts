@@ -246,11 +246,18 @@ const TOKEN_WORDS = ['tokens?|api[ -]?keys?|keys?|secrets?|PAT', 'токен[а-
 // faster than one expression over all of them); the rest is matched where it stands, with sticky expressions.
 const PROSE_WORDS = [0, 1, 2].map((script) => new RegExp(`(${PASSWORD_WORDS[script]})|(${CREDENTIAL_WORDS[script]})|(${TOKEN_WORDS[script]})`, 'gi'));
 const SEPARATED_VALUE = new RegExp(
-  // Korean: a topic or subject particle glued to the word, then the value.
-  `(?:(?:은|는|이|가)[ \\t]+|` +
+  // Korean: a topic, subject or object particle glued to the word, then the value.
+  `(?:(?:은|는|이|가|을|를)[ \\t]+|` +
     // Elsewhere: up to forty characters of the same clause, then a separator.
-    `((?:[^\\n.,;!?:=—–]|\\.(?=\\S)){0,40}?)(?:[ \\t]*[:：=][ \\t]+|[ \\t]+[—–-][ \\t]+|[ \\t]+(?:is|was|will be|это|будет)(?:[ \\t]*[:—-])?[ \\t]+))` +
-    '([!-~]{4,4096})',
+    `((?:[^\\n.,;!?:=—–]|\\.(?=\\S)){0,40}?)(?:[ \\t]*[:：=][ \\t]+|[ \\t]+[—–-][ \\t]+|` +
+    // A change said in words, "was changed to", "reset to", «сменили на»; before the bare "was".
+    `[ \\t]+(?:(?:was|is|has been|have been|got)[ \\t]+)?(?:changed|set|reset|updated|rotated|switched)[ \\t]+to[ \\t]+|` +
+    `[ \\t]+(?:сменили|поменяли|изменили|сбросили|сменён|сменен|изменён|изменен|сброшен)[ \\t]+на[ \\t]+|` +
+    // "set the password to 'x'": a bare "to" only before a quoted value.
+    `[ \\t]+to[ \\t]+(?=["'«“„])|` +
+    `[ \\t]+(?:is|are|was|were|will be|это|будет)(?:[ \\t]*[:—-])?[ \\t]+))` +
+    // The value, perhaps in typographic quotes («…», “…”), which trimValue takes off.
+    '([«“„]?[!-~]{4,4096})',
   'iy',
 );
 const ADJACENT_VALUE = /[ \t]+([!-~]{8,4096})/y;
@@ -263,7 +270,7 @@ const LOGIN_BEFORE = /(login|user|username|логин|пользователь|�
 const METADATA_NEAR = /fingerprint|identifier|public|публичн|открыт|공개|\bids?\b|\bname\b|\btype\b|\bpath\b|\burl\b|\blink\b|\bfile\b|\blength\b|\bhash\b|\bdigest\b|expir|rotat|идентификатор|отпечат|путь|пути|имя|ссылк|файл|хеш|срок|경로|이름|지문|파일|만료|식별자/iu;
 
 function trimValue(raw: string): string {
-  return raw.replace(/^["'`«(]+/, '').replace(/[)"'`»,.;:!?]+$/, '');
+  return raw.replace(/^["'`«“„(]+/, '').replace(/[)"'`»”“,.;:!?]+$/, '');
 }
 
 function proseValue(kind: 'password' | 'token', value: string, adjacent: boolean): boolean {
@@ -306,10 +313,11 @@ function proseSecrets(text: string): Finding[] {
       value = half;
       kind = 'password';
     } else if (word[2] !== undefined) {
-      const colon = value.indexOf(':');
-      if (colon <= 0) continue;
-      index += colon + 1;
-      value = value.slice(colon + 1);
+      // "creds: svc:…", "creds are admin/…": the part after the login (one slash, not a path).
+      const login = /^[^:/]+(:|\/(?=[^/]+$))/.exec(value);
+      if (!login) continue;
+      index += login[0].length;
+      value = value.slice(login[0].length);
     }
     // "the new key: DB_PASSWORD=…" names its own value; namedValues judges it by that name.
     if (/^[A-Za-z_][\w.-]*[=:][^=]/.test(value) && word[2] === undefined) continue;
