@@ -144,12 +144,17 @@ const OWN: Record<string, OwnCase[]> = {
     secret((v) => `Логин/пароль: admin / ${v}`, password(), ['Логин/пароль: admin']),
     secret((v) => `임시 비밀번호 ${v} 로 로그인 후 변경`, password(), ['로그인 후 변경']),
     // A change said in words, a value in typographic quotes, a login/password pair after "creds are".
-    secret((v) => `The root password was changed to ${v} after the incident`, password(), ['after the incident']),
+    // The password's closing "!" goes with it.
+    secret((v) => `The root password was changed to ${v} after the incident`, password(), ['[REDACTED:password] after the incident']),
     secret((v) => `Then set the admin password to '${v}' and log in`, password(), ['and log in']),
     secret((v) => `Пароль сменили на ${v}, старый отозван`, password(), ['старый отозван']),
     secret((v) => `Пароль от стенда: «${v}»`, password(), ['Пароль от стенда: «']),
     secret((v) => `비밀번호를 ${v} 로 변경했습니다`, password(), ['로 변경했습니다']),
     secret((v) => `creds are deploy/${v} for now`, password(), ['creds are deploy/', 'for now']),
+    secret((v) => `basic auth ops:${v} for the kibana`, `Sup3r${fake(ALNUM, 6)}`, ['basic auth ops:', 'for the kibana']),
+    secret((v) => `-----BEGIN OpenVPN Static key V1-----\n${v}\n-----END OpenVPN Static key V1-----`, fake(HEX, 32), ['-----END OpenVPN Static key V1-----']),
+    secret((v) => `vault login; export VAULT_TOKEN=${v}`, `s.${fake(ALNUM, 22)}7a`),
+    lookalike('Vault: s.getToken() returns the token; s.keysRotatedAt is a timestamp'),
     lookalike('The password was changed to the new policy; tokens are rotated every 90 days; пароль сменили на новый; 비밀번호를 변경했습니다; creds are team/prod'),
     lookalike('mysql -u app -p shop < dump.sql'),
     lookalike('redis-cli -h cache -p 6380 ping'),

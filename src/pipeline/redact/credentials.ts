@@ -240,7 +240,7 @@ function toolArguments(text: string): Finding[] {
  * …로") the value must look random beyond doubt.
  */
 const PASSWORD_WORDS = ['passwords?|passphrase|passcode|pass ?word|pw', 'парол[а-яё]{0,3}|парольная фраза|кодовое слово', '비밀번호|비번|암호|패스워드|패스프레이즈'];
-const CREDENTIAL_WORDS = ['credentials?|creds', 'учётк[а-я]|учетк[а-я]|учётные данные|учетные данные|доступы', '계정 정보'];
+const CREDENTIAL_WORDS = ['credentials?|creds|basic[ -]auth', 'учётк[а-я]|учетк[а-я]|учётные данные|учетные данные|доступы', '계정 정보'];
 const TOKEN_WORDS = ['tokens?|api[ -]?keys?|keys?|secrets?|PAT', 'токен[а-яё]{0,2}|ключ[а-яё]{0,3}|секрет[а-яё]{0,2}', '토큰|키|시크릿'];
 // The words are found first, one expression per script (three small scans are several times
 // faster than one expression over all of them); the rest is matched where it stands, with sticky expressions.
@@ -269,8 +269,9 @@ const HANGUL = /^[\uac00-\ud7a3]/;
 const LOGIN_BEFORE = /(login|user|username|логин|пользователь|아이디|계정)[ \t]*\/[ \t]*$/i;
 const METADATA_NEAR = /fingerprint|identifier|public|публичн|открыт|공개|\bids?\b|\bname\b|\btype\b|\bpath\b|\burl\b|\blink\b|\bfile\b|\blength\b|\bhash\b|\bdigest\b|expir|rotat|идентификатор|отпечат|путь|пути|имя|ссылк|файл|хеш|срок|경로|이름|지문|파일|만료|식별자/iu;
 
+/** The value without its quotes and the sentence's punctuation; a closing "!" stays, as passwords end in one far more often than a sentence about one. */
 function trimValue(raw: string): string {
-  return raw.replace(/^["'`«“„(]+/, '').replace(/[)"'`»”“,.;:!?]+$/, '');
+  return raw.replace(/^["'`«“„(]+/, '').replace(/[)"'`»”“,.;:?]+$/, '');
 }
 
 function proseValue(kind: 'password' | 'token', value: string, adjacent: boolean): boolean {
@@ -318,6 +319,8 @@ function proseSecrets(text: string): Finding[] {
       if (!login) continue;
       index += login[0].length;
       value = value.slice(login[0].length);
+      // "basic auth ops:…" with no separator: the pair is structure enough when its password has a digit.
+      if (adjacent && /\d/.test(value)) adjacent = false;
     }
     // "the new key: DB_PASSWORD=…" names its own value; namedValues judges it by that name.
     if (/^[A-Za-z_][\w.-]*[=:][^=]/.test(value) && word[2] === undefined) continue;
