@@ -9,10 +9,10 @@ import { htmlToMarkdown } from '../src/pipeline/readers/html.ts';
 import { parseMattermost, readMattermostChannel } from '../src/pipeline/readers/mattermost.ts';
 import { readPdf } from '../src/pipeline/readers/pdf.ts';
 import { readSlackChannel } from '../src/pipeline/readers/slack.ts';
-import { readTelegram } from '../src/pipeline/readers/telegram.ts';
+import { readTelegram, readTelegramHtml } from '../src/pipeline/readers/telegram.ts';
 import { ingest, type IngestReport } from '../src/pipeline/run.ts';
 import { pageOfLine } from '../src/schemas/index.ts';
-import { CONFLUENCE_HTML, incidentPdf, mattermostExport, runbookDocx, slackExport, telegramExport } from './helpers/export-fixtures.ts';
+import { CONFLUENCE_HTML, incidentPdf, mattermostExport, runbookDocx, slackExport, telegramExport, telegramHtmlExport } from './helpers/export-fixtures.ts';
 import { snapshot } from './helpers/project.ts';
 
 describe('HTML reader', () => {
@@ -154,6 +154,31 @@ describe('chat export readers', () => {
     expect(offline.warnings.join(' ')).toMatch(/1 voice message in "Ops war room" not transcribed/);
   });
 
+  it('Telegram HTML: pages in order, a joined message takes the name before it, a forward its text, a voice message its transcript', async () => {
+    const files = telegramHtmlExport();
+    const pages = ['messages.html', 'messages2.html'].map((name) => files[`tg-html/ChatExport_2026-03-10/${name}`]!);
+    const asked: string[] = [];
+    const { text, warnings } = await readTelegramHtml(pages, 'messages.html', 'ChatExport', async (file) => {
+      asked.push(file);
+      return { text: 'Влияние: платежи задерживались.' };
+    });
+    expect(asked).toEqual(['voice_messages/audio_1@10-03-2026_14-07-00.ogg']);
+    expect(text).toMatch(/^---\ntitle: Ops war room \(Telegram\), 2026-03-10\n/);
+    expect(text.split('\n').filter((l) => /^(\[| )/.test(l))).toEqual([
+      '[2026-03-10 14:02] Oleg: Объявляю инцидент: очередь платежей не разбирается с 13:55, в логах ошибки таймаутов',
+      '[2026-03-10 14:03] Oleg: смотрю consumer-payments',
+      '  рестарты каждые 2 минуты',
+      '[2026-03-10 14:05] Marina: Причина: consumer-payments упал по OOM',
+      '[2026-03-10 14:06] Marina: FIRING: PaymentsQueueLag',
+      '[2026-03-10 14:07] Oleg: (voice message) Влияние: платежи задерживались.',
+      '[2026-03-10 14:08] Oleg: график лага [file: photo_1@10-03-2026_14-08-30.jpg]',
+      '[2026-03-10 14:20] Marina: Подняли лимит памяти до 2 ГБ, очередь разобрана к 14:40, всё восстановлено',
+    ]);
+    expect(warnings).toEqual([]);
+    const offline = await readTelegramHtml(pages, 'messages.html', 'ChatExport', async () => ({ missing: 'no OPENAI_API_KEY' }));
+    expect(offline.text).toContain('Oleg: (voice message, 9 s, not transcribed: no OPENAI_API_KEY) [file: voice_messages/audio_1@10-03-2026_14-07-00.ogg]');
+  });
+
   it('Telegram: a cut-off result.json is an error that says so', async () => {
     const result = telegramExport()['telegram/ChatExport_2026-03-10/result.json']!;
     await expect(readTelegram(result.slice(0, 300), 'telegram/result.json', 'x', async () => ({ missing: '' }))).rejects.toThrow(/telegram\/result\.json is not complete JSON .*cut off/);
@@ -206,6 +231,8 @@ describe('ingest of every format', () => {
       ...slackExport(),
       ...telegramExport(),
       'telegram/ChatExport_2026-03-10/voice_messages/audio_1@10-03-2026_14-07-00.ogg': new Uint8Array([0x4f, 0x67, 0x67, 0x53]),
+      ...telegramHtmlExport(),
+      'tg-html/ChatExport_2026-03-10/voice_messages/audio_1@10-03-2026_14-07-00.ogg': new Uint8Array([0x4f, 0x67, 0x67, 0x53]),
       'mm/export.jsonl': mattermostExport(),
     };
     for (const [name, data] of Object.entries(files)) {
@@ -224,6 +251,9 @@ describe('ingest of every format', () => {
     expect(published['telegram/ChatExport_2026-03-10/result.json']).toEqual([expect.stringMatching(/^incidents\//)]);
     expect(published['mm/export.jsonl#db-incidents']).toEqual([expect.stringMatching(/^incidents\//)]);
     expect(report.files.map((f) => f.file)).not.toContain('telegram/ChatExport_2026-03-10/voice_messages/audio_1@10-03-2026_14-07-00.ogg');
+    // Telegram's HTML export is one chat, read from all its pages; its second page, media and styles are no inputs.
+    expect(published['tg-html/ChatExport_2026-03-10/messages.html']).toEqual([expect.stringMatching(/^incidents\//)]);
+    expect(report.files.map((f) => f.file).filter((f) => f.startsWith('tg-html/'))).toEqual(['tg-html/ChatExport_2026-03-10/messages.html']);
     expect(report.files.map((f) => f.file)).not.toContain('slack/users.json');
     expect(report.files.find((f) => f.file === 'mm/export.jsonl#town-square')?.status).toBe('unpublished');
   });

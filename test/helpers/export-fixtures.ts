@@ -156,6 +156,67 @@ export function telegramExport(): Record<string, string> {
   };
 }
 
+/**
+ * Telegram Desktop's HTML export of the same kind of chat, as Telegram writes it: a page header
+ * with the chat's name, a service message per day, "joined" messages without a name (the same
+ * sender again), a forwarded message, a voice message linked to its file, and a second page
+ * (messages2.html) that starts with a joined message.
+ */
+export function telegramHtmlExport(): Record<string, string> {
+  const page = (body: string) => `<!DOCTYPE html>
+<html>
+ <head>
+  <meta charset="utf-8"/>
+<title>Exported Data</title>
+  <link href="css/style.css" rel="stylesheet"/>
+ </head>
+ <body onload="CheckLocation();">
+  <div class="page_wrap">
+   <div class="page_header">
+    <div class="content">
+     <div class="text bold">
+Ops war room
+     </div>
+    </div>
+   </div>
+   <div class="page_body chat_page">
+    <div class="history">
+${body}
+    </div>
+   </div>
+  </div>
+ </body>
+</html>
+`;
+  const message = (id: number, at: string, from: string | undefined, inner: string) => `     <div class="message default clearfix${from ? '' : ' joined'}" id="message${id}">
+      <div class="body">
+       <div class="pull_right date details" title="${at} UTC+03:00">
+${at.slice(11, 16)}
+       </div>
+${from ? `       <div class="from_name">\n${from}\n       </div>\n` : ''}${inner}
+      </div>
+     </div>`;
+  const text = (value: string) => `       <div class="text">\n${value}\n       </div>`;
+  const first = [
+    `     <div class="message service" id="message-1">\n      <div class="body details">\n10 March 2026\n      </div>\n     </div>`,
+    message(2, '10.03.2026 14:02:11', 'Oleg', text('Объявляю инцидент: очередь платежей не разбирается с 13:55, в логах ошибки таймаутов')),
+    message(3, '10.03.2026 14:03:02', undefined, text('смотрю consumer-payments<br>рестарты каждые 2 минуты')),
+    message(4, '10.03.2026 14:05:40', 'Marina', text('Причина: <code>consumer-payments</code> упал по OOM')),
+    message(5, '10.03.2026 14:06:10', 'Marina', `       <div class="forwarded body">\n        <div class="from_name">\nGrafana Bot <span class="date details" title="10.03.2026 14:06:00"> 10.03.2026 14:06:00</span>\n        </div>\n${text('FIRING: PaymentsQueueLag')}\n       </div>`),
+    message(6, '10.03.2026 14:07:00', 'Oleg', `       <div class="media_wrap clearfix">\n        <a class="media clearfix pull_left block_link media_voice_message" href="voice_messages/audio_1@10-03-2026_14-07-00.ogg">\n         <div class="fill pull_left"></div>\n         <div class="body">\n          <div class="title bold">\nVoice message\n          </div>\n          <div class="status details">\n00:09, 14.2 KB\n          </div>\n         </div>\n        </a>\n       </div>`),
+  ];
+  const second = [
+    message(7, '10.03.2026 14:08:30', undefined, `       <div class="media_wrap clearfix">\n        <a class="photo_wrap clearfix pull_left" href="photos/photo_1@10-03-2026_14-08-30.jpg"><img class="photo" src="photos/photo_1@10-03-2026_14-08-30_thumb.jpg"/></a>\n       </div>\n${text('график лага')}`),
+    message(8, '10.03.2026 14:20:00', 'Marina', text('Подняли лимит памяти до 2 ГБ, очередь разобрана к 14:40, всё восстановлено')),
+  ];
+  return {
+    'tg-html/ChatExport_2026-03-10/messages.html': page(first.join('\n')),
+    'tg-html/ChatExport_2026-03-10/messages2.html': page(second.join('\n')),
+    'tg-html/ChatExport_2026-03-10/voice_messages/audio_1@10-03-2026_14-07-00.txt': 'Влияние: платежи задерживались до сорока минут у всех клиентов.',
+    'tg-html/ChatExport_2026-03-10/css/style.css': '.message { padding: 0 }',
+  };
+}
+
 /** A Mattermost bulk export: two channels (one with a thread), a direct message. */
 export function mattermostExport(): string {
   const at = (iso: string) => Date.parse(iso);

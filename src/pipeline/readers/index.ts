@@ -149,13 +149,18 @@ export async function planInputs(files: string[], inboxDir: string): Promise<Inp
     }
   }
 
-  // Telegram Desktop: result.json and everything exported beside it (voice messages, photos).
+  // Telegram Desktop: result.json, or messages.html and its further pages (messages2.html, …), and
+  // everything exported beside them (voice messages, photos). The HTML pages say "Exported Data".
+  const telegramPages = (root: string) =>
+    files.filter((f) => dirOf(f) === root && /(^|\/)messages\d*\.html$/.test(f)).sort((a, b) => Number(/(\d*)\.html$/.exec(a)![1] || 1) - Number(/(\d*)\.html$/.exec(b)![1] || 1));
   for (const file of files) {
-    if (plan.claimed.has(file) || !/(^|\/)result\.json$/.test(file)) continue;
+    if (plan.claimed.has(file)) continue;
+    const json = /(^|\/)result\.json$/.test(file);
+    if (!json && !(/(^|\/)messages\.html$/.test(file) && /<title>Exported Data<\/title>/.test(head(inboxDir, file)))) continue;
     const root = dirOf(file);
     claim(root, /^(result\.json|messages\d*\.html|(voice_messages|round_video_messages|video_files|photos|files|stickers|animations|contacts|css|js|images|profile_pictures)\/)/);
     const voices = files.filter((f) => under(root, f) && /\.(ogg|oga|opus|mp3|m4a|mp4|txt)$/i.test(f) && f !== file);
-    plan.readers.push({ key: file, slug: slug(root ? root.split('/').pop()! : 'telegram'), reader: 'telegram', files: [file, ...voices], exportName: root || '.' });
+    plan.readers.push({ key: file, slug: slug(root ? root.split('/').pop()! : 'telegram'), reader: 'telegram', files: [...(json ? [file] : telegramPages(root)), ...voices], exportName: root || '.' });
   }
 
   // Mattermost: one input per channel of the export.
@@ -241,7 +246,13 @@ export async function readInput(input: ReaderInput, inboxDir: string, transcribe
         if (!input.files.includes(relPath)) return { missing: `${inExport} is not in the export folder` };
         return transcribeVoice(read(relPath));
       };
-      const { readTelegram } = await import('./telegram.ts');
+      const { readTelegram, readTelegramHtml } = await import('./telegram.ts');
+      if (input.key.endsWith('.html')) {
+        const pages = input.files.filter((f) => f.endsWith('.html')).map((f) => (f === input.key ? file : read(f)));
+        // Telegram writes its pages in UTF-8; decode() takes care of a page saved again in another encoding.
+        const { decode } = await import('../decode/index.ts');
+        return readTelegramHtml(pages.map((page) => decode(page.bytes).text), input.key, input.exportName!, transcriber);
+      }
       return readTelegram(Buffer.from(file.bytes).toString('utf8'), input.key, input.exportName!, transcriber);
     }
     case 'mattermost': {
