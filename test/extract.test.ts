@@ -787,6 +787,17 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.followUps[0]).toMatchObject({ action: 'алерт на свободное место на диске БД', owner: 'Мария' });
   });
 
+  it('a Telegram copy that says it is over in words («5хх ушли», «инцидент закрыт»): an incident; «я сделаю до пятницы» is the author\'s', () => {
+    expect(sources.get('chat-ru-telegram-copy')!.data.kind).toBe('chat');
+    const d = one('chat-ru-telegram-copy', 'incidents').data;
+    // The reporter's «, смотрю» is no part of the title; the impact is the sentence that names who.
+    expect(d.title.text).toBe('Алерт: 5хх на api-gateway выше 5%');
+    expect(d.status).toBe('resolved');
+    expect(d.impact.text).toBe('Минут 15 не работал вход у всех пользователей');
+    expect(d.trigger.text).toMatch(/упал после деплоя 10:00/);
+    expect(d.followUps).toEqual([expect.objectContaining({ action: 'лимит памяти и алерт на рестарты', owner: 'Мария Соколова', due: '2026-02-27' })]);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

@@ -44,7 +44,7 @@ const DAY = String.raw`(?:(?<date>${DATE})[ ,T]+)?`;
  * back to 180ms", "running again", "502s gone", «ошибки ушли», «база поднялась». Its classifier
  * (an incident channel) and its extractor (the status) read the same words.
  */
-export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working) again|(?:errors|5\d\ds|alerts?) (?:are )?gone|all clear|снова работает|заработал\p{L}*|(?:ошибки|алерты|500-?ки) (?:ушли|пропали)|поднял(?:ась|ся|ись)|восстановил(?:ась|ся|ись)|работает штатно`;
+export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working) again|(?:errors|5\d\ds|5xxs?|alerts?) (?:are )?gone|all clear|снова работает|заработал\p{L}*|(?:ошибки|алерты|5\d\d-?ки|5[xх]{2}|пятисотки) (?:ушли|пропали)|поднял(?:ась|ся|ись)|восстановил(?:ась|ся|ись)|работает штатно|(?:incident|инцидент) (?:is )?(?:closed|закрыт)|clos(?:e|ing) (?:the )?incident|закрыва\p{L}* инцидент`;
 
 /** Lines that start a message with its text on them. */
 const MESSAGES = [

@@ -52,6 +52,14 @@ function messageText(message: ChatMessage): string {
   return clean(plainLine(message.text));
 }
 
+/** Who an incident hurt, as a chat names them. */
+const WHO_HURT = /(?<![\p{L}])(?:orders?|users?|customers?|requests?|заказ\p{L}*|пользовател\p{L}*|клиент\p{L}*)(?![\p{L}])/iu;
+
+/** The sentence of a message that matches ("откатил, 5xx ушли. Минут 15 не работал логин у всех" → the second); the message when none does. */
+function sentenceWith(text: string, pattern: RegExp): string {
+  return text.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d«"(])/u).find((sentence) => pattern.test(sentence)) ?? text;
+}
+
 /** The channel the export is of: "#inc-2026-07-03-dns", "~backend-incidents". */
 function channelOf(section: Section): { name: string; line: number } | undefined {
   for (const [from, to] of section.candidate.context) {
@@ -63,13 +71,16 @@ function channelOf(section: Section): { name: string; line: number } | undefined
   return undefined;
 }
 
+/** "…, смотрю", "… — looking into it", "…, 확인 중": the reporter saying they are on it, no part of what happened. */
+const ON_IT = /[\s,;—–-]+(?:(?:я\s+)?(?:смотрю|гляну|посмотрю|разбираюсь|проверяю|копаю)|looking(?: into it)?|investigating|checking|on it|확인\s?중(?:입니다)?|확인해\s?볼게요|살펴볼게요)[.!…]*\s*$/iu;
+
 /** A title from the channel and the first report of the failure. */
 export function chatTitle(section: Section): CitedText {
   const messages = messagesOf(section);
   // An incident is named by its first report; a decision thread by the question that opens it.
   const report = section.candidate.classification.kind === 'incident' ? (messages.find((m) => isEvent(m.text)) ?? messages[0]) : messages[0];
   const channel = channelOf(section);
-  const words = report ? shorten(messageText(report).replace(/\?.*$/, '').trim(), 90) : section.ctx.sourceId;
+  const words = report ? shorten(messageText(report).replace(/\?.*$/, '').replace(ON_IT, '').trim(), 90) : section.ctx.sourceId;
   const text = channel ? `${channel.name} — ${words}` : words;
   return { text, cite: [...(channel ? cite(section, channel.line) : []), ...(report ? citeMessage(section, report) : [])] };
 }
@@ -202,10 +213,10 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   const duration = messages.map((m) => ({ m, d: findDuration(m.text) })).find((x) => x.d && /(?<![\p{L}])(итого|total|lasted|длил\p{L}*|in all|всего)(?![\p{L}])/iu.test(x.m.text));
   // Who was hurt, counted ("~1 150 заказов не оформились"); else a count of failing requests ("500-ки на оплате, процентов 20").
   const impactLine =
-    messages.find((m) => /(?<![\p{L}])(?:orders?|users?|customers?|requests?|заказ\p{L}*|пользовател\p{L}*|клиент\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d/.test(m.text) && /(?<![\p{L}])(?:failed|не оформил\p{L}*|не создавал\p{L}*|abandon\p{L}*|lost|retried|affected)(?![\p{L}])/iu.test(m.text)) ??
+    messages.find((m) => WHO_HURT.test(m.text) && /\d|(?<![\p{L}])(?:all|every|всех|все|у всех)(?![\p{L}])/iu.test(m.text) && /(?<![\p{L}])(?:failed|couldn'?t|could not|unable|не оформил\p{L}*|не создавал\p{L}*|не работал\p{L}*|не мог\p{L}*|abandon\p{L}*|lost|retried|affected)(?![\p{L}])/iu.test(m.text)) ??
     messages.find((m) => /(?<![\p{L}])(?:requests?|payments?|запрос\p{L}*|оплат\p{L}*|платеж\p{L}*|платёж\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d+\s*%|процент\p{L}*\s+\d+|\d+\s*процент/iu.test(m.text) && /(?<![\p{L}])(?:errors?|ошибк\p{L}*|timeouts?|таймаут\p{L}*|5\d\d(?:s|-?ки|-е)?)(?![\p{L}])/iu.test(m.text));
   // The change that set it off, when nobody labelled a trigger: a message that tells of a release or deploy.
-  const release = messages.find((m) => /(?<![\p{L}])(?:выкатил\p{L}*|release[ds]?|deploy(?:ed)?|rolled out|merged|релиз\p{L}*|задеплоил\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d/.test(m.text) && !/rollback|откат/iu.test(m.text));
+  const release = messages.find((m) => /(?<![\p{L}])(?:выкатил\p{L}*|release[ds]?|deploy(?:ed)?|rolled out|merged|релиз\p{L}*|задеплоил\p{L}*|депло\p{L}*|выкатк\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d/.test(m.text) && !/rollback|откат/iu.test(m.text));
   const cites: Record<string, CitedText['cite']> = {};
   if (severity) cites.severity = citeMessage(section, severity.m);
   if (lastState) cites.status = widen(section, citeMessage(section, lastState), (l) => STATE.test(l.text));
@@ -223,7 +234,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     severity: severity?.s?.value ?? 'unknown',
     status: lastState ? (/mitigated/i.test(lastState.text) && !/resolved/i.test(lastState.text) ? 'mitigated' : 'resolved') : 'unknown',
     ...(first && { summary: { text: shorten(messageText(first), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
-    impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: messageText(impactLine), cite: citeMessage(section, impactLine) } : undefined),
+    impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: sentenceWith(messageText(impactLine), WHO_HURT), cite: citeMessage(section, impactLine) } : undefined),
     trigger: labelled('trigger') ?? (release ? { text: `${release.author}: ${messageText(release)}`, cite: citeMessage(section, release) } : undefined),
     rootCause: labelled('rootCause') ?? saidInMessage(section, messages, CAUSE_SAID),
     ...(first && { detection: { text: `${first.author}: ${shorten(messageText(first), 200)}`, cite: citeMessage(section, first) } }),

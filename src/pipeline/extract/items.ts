@@ -246,10 +246,11 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     for (const piece of tail.pieces) take(piece);
     action = action.slice(0, tail.index).trim();
   }
-  // "…, I'll take it", "… — беру на себя": whoever wrote the message takes it.
-  const selfTaken = /[\s,;.—–-]+(?:I'?ll (?:take|own|do|handle) (?:it|this|that)|on me|беру(?: на себя)?|возьму(?: на себя)?|제가 (?:할게요|하겠습니다|맡을게요))[.!]?\s*$/iu.exec(action);
+  // "…, I'll take it", "… — беру на себя", "… — я сделаю до пятницы": whoever wrote the message takes it.
+  const selfTaken = /[\s,;.—–-]+(?:I'?ll (?:take|own|do|handle) (?:it|this|that)|on me|на мне|(?:я\s+)?(?:беру(?: на себя)?|возьму(?: на себя)?|сделаю|займусь)|제가 (?:할게요|하겠습니다|맡을게요))((?:\s+(?:by|until|before|до|к)\s+[^.;,]{1,30})?)[.!]?\s*$/iu.exec(action);
   if (!owner && selfTaken && context.author) {
     owner = context.author;
+    if (!due && selfTaken[1]) due = readDue(selfTaken[1].trim(), context);
     action = action.slice(0, selfTaken.index).trim();
   }
   // Korean says it in the verb's ending: "알림 추가할게요" (I will add the alert).
