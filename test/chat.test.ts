@@ -87,6 +87,12 @@ describe('chat exports and pastes: every form gives time, author, day and text',
       ['2026-05-14', '09:20', 'bob'],
       ['2026-05-14', '09:30', 'anna'],
     ]);
+    // Copied the same day: "Today at", "Yesterday at" (no date to read), also in Korean.
+    expect(read('Sam — Yesterday at 11:58 PM\ncheckout is down\nPriya — Today at 12:04 AM\nrolling back\n김민수 — 오늘 오전 12:10\n복구됐어요').map((m) => m.slice(0, 3))).toEqual([
+      [undefined, '23:58', 'Sam'],
+      [undefined, '00:04', 'Priya'],
+      [undefined, '00:10', '김민수'],
+    ]);
   });
 });
 

@@ -798,6 +798,33 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.followUps).toEqual([expect.objectContaining({ action: 'лимит памяти и алерт на рестарты', owner: 'Мария Соколова', due: '2026-02-27' })]);
   });
 
+  it('a Discord copy ("Sam — Today at 10:02 AM"): the first report titles it, impact "for everyone", follow-ups between semicolons with their owners', () => {
+    expect(sources.get('chat-en-discord-today')!.data.kind).toBe('chat');
+    const d = one('chat-en-discord-today', 'incidents').data;
+    expect(d.title.text).toBe('checkout is throwing 500s for everyone');
+    expect(d.impact.text).toBe('checkout is throwing 500s for everyone');
+    expect(d.status).toBe('resolved');
+    expect(d.followUps).toEqual([
+      expect.objectContaining({ action: 'add a startup config check to CI', owner: 'Priya' }),
+      expect.objectContaining({ action: 'alert on crashloops', owner: 'Sam' }),
+    ]);
+  });
+
+  it('a WhatsApp export from Android: "db is back up" ends it, a cleanup fixes it, "I\'ll do it tomorrow" is the author\'s, due the next day', () => {
+    const d = one('chat-en-whatsapp-android', 'incidents').data;
+    expect(d.status).toBe('resolved');
+    expect(d.impact.text).toBe('about 8 minutes of downtime for all customers');
+    expect(d.resolution.text).toMatch(/deleted old WAL archives/);
+    expect(d.followUps).toEqual([expect.objectContaining({ action: 'disk alert at 80%', owner: 'Ana Ruiz', due: '2026-02-27' })]);
+  });
+
+  it('a KakaoTalk chat under a day line: 에러 없어졌어요 ends it, the deploy is the trigger, the impact is the sentence of what could not be done', () => {
+    const d = one('chat-ko-kakao-day-line', 'incidents').data;
+    expect(d.status).toBe('resolved');
+    expect(d.impact.text).toBe('약 13분 동안 결제가 안 됐습니다');
+    expect(d.trigger.text).toMatch(/10시 배포 이후로/);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

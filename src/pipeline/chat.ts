@@ -7,7 +7,7 @@
  * - author first: `[김민수] [오후 2:07] …` (KakaoTalk on a computer);
  * - a header line of author and time, the text on the lines below it: `Сергей Волков, [12.05.2026 09:14]`
  *   (Telegram Desktop), `Anna Petrova  10:42 AM` and `Иван Петров  10:42` (Slack), `Anna Petrova, 10:42 AM`
- *   (Google Chat), `anna — 05/12/2026 9:14 AM` (Discord),
+ *   (Google Chat), `anna — 05/12/2026 9:14 AM` and `Sam — Today at 10:02 AM` (Discord),
  *   `[9:14 AM] Anna Petrova` (Teams).
  * Lines that do not start a message continue the one before (a pasted list, a multi-line note);
  * a line that is only a day (`--- 2026년 4월 2일 목요일 ---`) dates the messages after it.
@@ -44,7 +44,10 @@ const DAY = String.raw`(?:(?<date>${DATE})[ ,T]+)?`;
  * back to 180ms", "running again", "502s gone", «ошибки ушли», «база поднялась». Its classifier
  * (an incident channel) and its extractor (the status) read the same words.
  */
-export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working) again|(?:errors|5\d\ds|5xxs?|alerts?) (?:are )?gone|all clear|снова работает|заработал\p{L}*|(?:ошибки|алерты|5\d\d-?ки|5[xх]{2}|пятисотки) (?:ушли|пропали)|поднял(?:ась|ся|ись)|восстановил(?:ась|ся|ись)|работает штатно|(?:incident|инцидент) (?:is )?(?:closed|закрыт)|clos(?:e|ing) (?:the )?incident|закрыва\p{L}* инцидент`;
+export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working) again|(?:errors|5\d\ds|5xxs?|alerts?) (?:are )?gone|all clear|снова работает|заработал\p{L}*|(?:ошибки|алерты|5\d\d-?ки|5[xх]{2}|пятисотки) (?:ушли|пропали)|поднял(?:ась|ся|ись)|восстановил(?:ась|ся|ись)|работает штатно|(?:incident|инцидент) (?:is )?(?:closed|закрыт)|clos(?:e|ing) (?:the )?incident|закрыва\p{L}* инцидент|(?:is|are) back (?:up|online)|back online|up again`;
+
+/** The same in Korean, which glues its endings on (복구됐어요, 에러가 없어졌어요): no word boundaries. */
+export const SAID_OVER_KO = String.raw`정상화|복구\s?(?:됐|되었|완료|했)|해결\s?(?:됐|되었|완료|했)|(?:에러|오류|장애)(?:가|는)?\s?(?:없어졌|사라졌|멈췄)|(?:장애|상황)\s?종료`;
 
 /** Lines that start a message with its text on them. */
 const MESSAGES = [
@@ -59,8 +62,8 @@ const PERSON = String.raw`\p{Lu}[\p{Ll}'-]+(?:\s\p{Lu}[\p{Ll}'.-]*){1,2}|[\p{Ll}
 const NAME = String.raw`(?<author>[\p{L}\p{N}@_][^:\][,]{0,38}?)`;
 const HEADERS = [
   new RegExp(String.raw`^\s*${NAME},\s*\[${DAY}${CLOCK}\]\s*$`, 'u'),
-  // Discord's copy writes the day; "Rollback — 14:47" in a timeline does not.
-  new RegExp(String.raw`^\s*${NAME}\s+[—–-]\s+(?<date>${DATE})[ ,]+${CLOCK}\s*$`, 'u'),
+  // Discord's copy writes the day, or "Today at" / "Yesterday at"; "Rollback — 14:47" in a timeline does neither.
+  new RegExp(String.raw`^\s*${NAME}\s+[—–-]\s+(?:(?<date>${DATE})[ ,]+|(?:Today|Yesterday|Сегодня|Вчера|오늘|어제)(?:\s+at|\s+в|,)?\s+)${CLOCK}\s*$`, 'u'),
   // Teams' copy: the time in brackets, then the name.
   new RegExp(String.raw`^\s*\[${DAY}${CLOCK}\]\s+${NAME}\s*$`, 'u'),
   // Slack's copy: a name and a 12-hour time, nothing else; in Korean the half of the day goes first ("김민수  오후 2:03").

@@ -6,7 +6,7 @@
  * and carry notes with no structure at all. Speech and chat have their own cues (classifySpeech,
  * classifyChat), since they are told, not laid out.
  */
-import { SAID_OVER } from './chat.ts';
+import { SAID_OVER, SAID_OVER_KO } from './chat.ts';
 import type { Part } from './outline.ts';
 import { isInlineCommand, looksLikeCommand } from './shell.ts';
 import { NON_DOCUMENT_SLOTS, placeholderLine, SLOT_LABELS, titleKind, type DocumentKind, type Slot } from './templates.ts';
@@ -256,7 +256,7 @@ const CHAT_INCIDENT_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'analysis', pattern: /(?<![\p{L}])(?:root cause|причина|trigger|impact|влияние|postmortem notes|notes for the postmortem|action items?|follow-?ups?|todo)\s*:/iu },
   // Korean sticks particles to its words (원인을, 영향은), so its cues have no end boundary.
   { name: 'failure (ko)', pattern: /장애|오류|에러|지연|느려|타임아웃|응답\s?없|접속\s?불가|실패/u },
-  { name: 'state (ko)', pattern: /정상화|복구\s?(?:됐|되었|완료|했)|해결\s?(?:됐|되었|완료|했)|(?:장애|상황)\s?종료/u },
+  { name: 'state (ko)', pattern: new RegExp(SAID_OVER_KO, 'u') },
   { name: 'analysis (ko)', pattern: /원인|영향|후속\s?조치|재발\s?방지/u },
 ];
 

@@ -6,7 +6,7 @@
  * the fields. Speakers are people, not entities of the system.
  */
 import type { AdrInput, Citation, CitedText, IncidentInput } from '../../schemas/index.ts';
-import { chatMessages, SAID_OVER, type ChatMessage } from '../chat.ts';
+import { chatMessages, SAID_OVER, SAID_OVER_KO, type ChatMessage } from '../chat.ts';
 import { readFollowUp, type FollowUp } from './items.ts';
 import { givesTime, widen } from './evidence.ts';
 import { findLinks } from './links.ts';
@@ -18,10 +18,10 @@ import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
-const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\d|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
-const STATE = new RegExp(String.raw`(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили|${SAID_OVER})(?![\p{L}])|정상화|복구\s?(?:됐|되었|완료)|해결\s?(?:됐|되었|완료)`, 'iu');
+const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\ds?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
+const STATE = new RegExp(String.raw`(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили|${SAID_OVER})(?![\p{L}])|${SAID_OVER_KO}`, 'iu');
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
-const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded)(?![\p{L}])/iu;
+const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
 const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|\d+\s*%/u;
@@ -53,11 +53,14 @@ function messageText(message: ChatMessage): string {
 }
 
 /** Who an incident hurt, as a chat names them. */
-const WHO_HURT = /(?<![\p{L}])(?:orders?|users?|customers?|requests?|заказ\p{L}*|пользовател\p{L}*|клиент\p{L}*)(?![\p{L}])/iu;
+const WHO_HURT = /(?<![\p{L}])(?:orders?|users?|customers?|requests?|everyone|everybody|заказ\p{L}*|пользовател\p{L}*|клиент\p{L}*)(?![\p{L}])/iu;
+const WHO_HURT_KO = /결제|주문|로그인|접속|사용자|고객|유저|요청/u;
 
-/** The sentence of a message that matches ("откатил, 5xx ушли. Минут 15 не работал логин у всех" → the second); the message when none does. */
-function sentenceWith(text: string, pattern: RegExp): string {
-  return text.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d«"(])/u).find((sentence) => pattern.test(sentence)) ?? text;
+/** The sentences of a message that match ("откатил, 5xx ушли. минут 15 не работал логин у всех" → the second); the message when none does. */
+function sentencesWith(text: string, pattern: RegExp): string {
+  // Chats write in lower case: a full stop and a space end a sentence whatever comes after.
+  const matching = text.split(/(?<=[.!?…])\s+/u).filter((sentence) => pattern.test(sentence));
+  return matching.length > 0 ? matching.join(' ') : text;
 }
 
 /** The channel the export is of: "#inc-2026-07-03-dns", "~backend-incidents". */
@@ -144,7 +147,9 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
     const value = content.part.value;
     const numbered = value.split(/\s*(?:^|\s)\d{1,2}\)\s+/u).filter((p) => p.trim());
     const byName = value.split(/(?<=[.;])\s+(?=[\p{L}][\p{L}.-]{0,24}:\s)/u).filter((p) => p.trim());
-    const pieces = numbered.length >= 2 ? numbered : byName.length >= 2 ? byName : [value];
+    // "add a config check (me, by Friday); alert on crashloops - Sam": items of a few words each, between semicolons.
+    const listed = value.split(/;\s+/u).filter((p) => p.trim());
+    const pieces = numbered.length >= 2 ? numbered : byName.length >= 2 ? byName : listed.length >= 2 && listed.every((p) => p.trim().split(/\s+/).length >= 2) ? listed : [value];
     for (const piece of pieces) found.push(readFollowUp(piece.trim(), cite(section, line), context));
     // Promises made right after, in the same thread: "ещё добавлю в чеклист релиза: …".
     const after = messages.filter((m) => message && m.line > message.endLine).slice(0, 3);
@@ -213,10 +218,12 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   const duration = messages.map((m) => ({ m, d: findDuration(m.text) })).find((x) => x.d && /(?<![\p{L}])(итого|total|lasted|длил\p{L}*|in all|всего)(?![\p{L}])/iu.test(x.m.text));
   // Who was hurt, counted ("~1 150 заказов не оформились"); else a count of failing requests ("500-ки на оплате, процентов 20").
   const impactLine =
-    messages.find((m) => WHO_HURT.test(m.text) && /\d|(?<![\p{L}])(?:all|every|всех|все|у всех)(?![\p{L}])/iu.test(m.text) && /(?<![\p{L}])(?:failed|couldn'?t|could not|unable|не оформил\p{L}*|не создавал\p{L}*|не работал\p{L}*|не мог\p{L}*|abandon\p{L}*|lost|retried|affected)(?![\p{L}])/iu.test(m.text)) ??
+    messages.find((m) => WHO_HURT.test(m.text) && /\d|(?<![\p{L}])(?:all|every\p{L}*|всех|все|у всех)(?![\p{L}])/iu.test(m.text) && /(?<![\p{L}])(?:failed|5\d\ds|errors|broken|couldn'?t|could not|unable|downtime|unavailable|не оформил\p{L}*|не создавал\p{L}*|не работал\p{L}*|не мог\p{L}*|недоступ\p{L}*|abandon\p{L}*|lost|retried|affected)(?![\p{L}])/iu.test(m.text)) ??
+    // Korean: what people could not do, for how long ("약 13분 동안 결제가 안 됐습니다").
+    messages.find((m) => WHO_HURT_KO.test(m.text) && /\d/.test(m.text) && /안\s?(?:됐|되|돼)|실패|못\s?(?:했|하)|불가|먹통/u.test(m.text)) ??
     messages.find((m) => /(?<![\p{L}])(?:requests?|payments?|запрос\p{L}*|оплат\p{L}*|платеж\p{L}*|платёж\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d+\s*%|процент\p{L}*\s+\d+|\d+\s*процент/iu.test(m.text) && /(?<![\p{L}])(?:errors?|ошибк\p{L}*|timeouts?|таймаут\p{L}*|5\d\d(?:s|-?ки|-е)?)(?![\p{L}])/iu.test(m.text));
   // The change that set it off, when nobody labelled a trigger: a message that tells of a release or deploy.
-  const release = messages.find((m) => /(?<![\p{L}])(?:выкатил\p{L}*|release[ds]?|deploy(?:ed)?|rolled out|merged|релиз\p{L}*|задеплоил\p{L}*|депло\p{L}*|выкатк\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d/.test(m.text) && !/rollback|откат/iu.test(m.text));
+  const release = messages.find((m) => /(?<![\p{L}])(?:выкатил\p{L}*|release[ds]?|deploy(?:ed)?|rolled out|merged|релиз\p{L}*|задеплоил\p{L}*|депло\p{L}*|выкатк\p{L}*)(?![\p{L}])|(?<!재)배포/iu.test(m.text) && /\d/.test(m.text) && !/rollback|откат|롤백/iu.test(m.text));
   const cites: Record<string, CitedText['cite']> = {};
   if (severity) cites.severity = citeMessage(section, severity.m);
   if (lastState) cites.status = widen(section, citeMessage(section, lastState), (l) => STATE.test(l.text));
@@ -234,7 +241,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     severity: severity?.s?.value ?? 'unknown',
     status: lastState ? (/mitigated/i.test(lastState.text) && !/resolved/i.test(lastState.text) ? 'mitigated' : 'resolved') : 'unknown',
     ...(first && { summary: { text: shorten(messageText(first), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
-    impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: sentenceWith(messageText(impactLine), WHO_HURT), cite: citeMessage(section, impactLine) } : undefined),
+    impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: sentencesWith(messageText(impactLine), WHO_HURT_KO.test(impactLine.text) ? WHO_HURT_KO : WHO_HURT).replace(ON_IT, ''), cite: citeMessage(section, impactLine) } : undefined),
     trigger: labelled('trigger') ?? (release ? { text: `${release.author}: ${messageText(release)}`, cite: citeMessage(section, release) } : undefined),
     rootCause: labelled('rootCause') ?? saidInMessage(section, messages, CAUSE_SAID),
     ...(first && { detection: { text: `${first.author}: ${shorten(messageText(first), 200)}`, cite: citeMessage(section, first) } }),

@@ -146,6 +146,7 @@ export function readDue(text: string, context: DateContext): string | undefined 
     if (weekday) return weekday;
   }
   if (context.written && /(?<![\p{L}])(сегодня|today|오늘)(?![\p{L}])/iu.test(text)) return context.written.toISOString().slice(0, 10);
+  if (context.written && /(?<![\p{L}])(завтра|tomorrow|내일)(?![\p{L}])/iu.test(text)) return new Date(context.written.getTime() + 86_400_000).toISOString().slice(0, 10);
   return undefined;
 }
 
@@ -171,7 +172,8 @@ function ownerName(text: string, context: DateContext): string {
  * left in it: a second name-like piece makes the run no tail.
  */
 function ownerTail(action: string, context: DateContext): { index: number; pieces: string[] } | undefined {
-  const dashes = [...action.matchAll(/\s+[—–]\s+/gu)];
+  // A hyphen between spaces is a chat's dash ("alert on crashloops - Sam"), taken before a name only.
+  const dashes = [...action.matchAll(/\s+[—–]\s+|\s+-\s+(?=(?:@[\w.-]+|\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,2}|me|я)\s*[.;]?\s*$)/gu)];
   // "до пятницы" with no day to count from is still a due date, not a name.
   const said = (p: string) => Boolean(TICKET.test(p) || readDue(p, context) || readTaskStatus(p) || /^(?:see|см\.)|дата не назначена|no date|tbd|^(?:due|by|until|before|до|к|срок)\s/iu.test(p));
   let found: { index: number; pieces: string[] } | undefined;
@@ -247,7 +249,7 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     action = action.slice(0, tail.index).trim();
   }
   // "…, I'll take it", "… — беру на себя", "… — я сделаю до пятницы": whoever wrote the message takes it.
-  const selfTaken = /[\s,;.—–-]+(?:I'?ll (?:take|own|do|handle) (?:it|this|that)|on me|на мне|(?:я\s+)?(?:беру(?: на себя)?|возьму(?: на себя)?|сделаю|займусь)|제가 (?:할게요|하겠습니다|맡을게요))((?:\s+(?:by|until|before|до|к)\s+[^.;,]{1,30})?)[.!]?\s*$/iu.exec(action);
+  const selfTaken = /[\s,;.—–-]+(?:I'?ll (?:take|own|do|handle) (?:it|this|that)|I'?ll do it|on me|на мне|(?:я\s+)?(?:беру(?: на себя)?|возьму(?: на себя)?|сделаю|займусь)|제가 (?:할게요|하겠습니다|맡을게요))((?:\s+(?:(?:by|until|before|до|к)\s+[^.;,]{1,30}|tomorrow|today|tonight|this week|next week|завтра|сегодня|на этой неделе|내일|오늘))?)[.!]?\s*$/iu.exec(action);
   if (!owner && selfTaken && context.author) {
     owner = context.author;
     if (!due && selfTaken[1]) due = readDue(selfTaken[1].trim(), context);
