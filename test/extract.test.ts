@@ -825,6 +825,19 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.trigger.text).toMatch(/10시 배포 이후로/);
   });
 
+  it('"stopped consuming updates" is no change: the trigger is the migration of the timeline, the start the connector that stopped', () => {
+    const d = one('postmortem-en-overview-cdc', 'incidents').data;
+    expect(d.trigger.text).toBe('migration 2026_03_03_add_region applied (14:30)');
+    expect(d.started.text).toBe('14:31');
+    expect(d.detected.text).toBe('15:55');
+    expect(d.followUps.map((f: { owner?: string; status: string }) => [f.owner, f.status])).toEqual([['@dana', 'open'], ['@omar', 'open'], ['@dana', 'done']]);
+  });
+
+  it('a Korean ADR\'s «고려한 대안» are its options, the one of «결정» chosen', () => {
+    const d = one('adr-ko-considered', 'adrs').data;
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['REST 유지 + OpenAPI 스키마 검증', false], ['gRPC', true], ['GraphQL 페더레이션', false]]);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

@@ -82,7 +82,7 @@ const ON_USERS = /(?<![\p{L}])(users?|customers?|affected|unavailable|(?<!(?:slo
 const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released?|fixed|restart\p{L}*|re-?creat\p{L}*|rebuil\p{L}*|re-?index\p{L}*|rotat\p{L}*|renew\p{L}*|replac\p{L}*|reload\p{L}*|raised|increased|cleaned|purged|flushed|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|пересоздал\p{L}*|перевыпуст\p{L}*|заменил\p{L}*|увеличил\p{L}*|почистил\p{L}*|очистил\p{L}*|переключил\p{L}*)(?![\p{L}])|재시작|롤백|재생성|교체|재배포|증설/iu;
 
 // Not part of a name: "push-sender", "deploy-bot".
-const CHANGE = /(?<![\p{L}-])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[ds]?|update[ds]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}]|-\p{L})/iu;
+const CHANGE = /(?<![\p{L}-])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[d]?|update[d]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}]|-\p{L})/iu;
 /** A timeline event that says it did not help is not how the incident was resolved. */
 const NO_EFFECT = /(?<![\p{L}])(no effect|had no effect|did(?:n'?t| not) help|without effect|без эффекта|не помогл\p{L}*|безрезультатно|효과 없)(?![\p{L}])|(?<![\p{L}])(fails?|failed|падает|упал\p{L}*)(?![\p{L}])/iu;
 
@@ -90,7 +90,7 @@ const NO_EFFECT = /(?<![\p{L}])(no effect|had no effect|did(?:n'?t| not) help|wi
 const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:normal|baseline)|fully (?:recovered|restored|operational))\b|(?<![\p{L}])(?:решено|закрыт\p{L}*|восстановлен\p{L}*|показали правильн\p{L}*|해결됨|종료)(?![\p{L}])/iu;
 
 /** Where a timeline entry marks a turn of the incident. */
-const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|begins?|began|start(?:s|ed)?|first (?:failed|failure|error))\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
+const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|begins?|began|start(?:s|ed)?|first (?:failed|failure|error))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
 const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
 
