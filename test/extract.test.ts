@@ -838,6 +838,44 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['REST 유지 + OpenAPI 스키마 검증', false], ['gRPC', true], ['GraphQL 페더레이션', false]]);
   });
 
+  it('a run-on English memo told in other words ("timing out", "nobody could log in", "support pinged us"): an incident with each topic cut where the next opens', () => {
+    const d = one('voice-en-failover-loop', 'incidents').data;
+    expect(d.impact.text).toBe('nobody could log in for like twenty minutes');
+    expect(d.detection.text).toBe('we first saw it because support pinged us at 14:22');
+    expect(d.detected.text).toBe('14:22');
+    expect(d.rootCause.text).toMatch(/^Marco found that the sentinel quorum was misconfigured/);
+    expect(d.resolution.text).toBe('so we pinned the primary manually and it stabilized at 14:37');
+    expect(d.status).toBe('resolved');
+    // One follow-up per person who takes one; "I'll" is the speaker (the memo's username).
+    expect(d.followUps).toEqual([
+      expect.objectContaining({ action: 'Marco will fix the sentinel config and add a test for it by Friday', owner: 'Marco', due: '2026-04-17' }),
+      expect.objectContaining({ action: 'add an alert on failover count', owner: 'kate_ops' }),
+    ]);
+  });
+
+  it('a punctuated Russian memo: a sentence with a time ends the topic before it; «Я руками обновил …» is the fix, «Простой получился …» the impact', () => {
+    const d = one('voice-ru-dns-night', 'incidents').data;
+    expect(d.title.text).toBe('Перестал резолвиться внутренний DNS');
+    expect(d.rootCause.text).toBe('Причина — истёк сертификат на CoreDNS плагине, который ходит в Vault.');
+    expect(d.resolution.text).toMatch(/^Я руками обновил сертификат/);
+    expect(d.impact.text).toMatch(/^Простой получился примерно 25 минут/);
+    expect(d.status).toBe('resolved');
+    expect(d.followUps).toEqual([
+      expect.objectContaining({ action: 'Лена настроит автопродление сертификата до конца недели', owner: 'Лена' }),
+      expect.objectContaining({ action: 'добавлю алерт на срок действия сертификатов', owner: 'artem_k' }),
+    ]);
+  });
+
+  it('a Korean memo: titled by what stopped, detection and fix read from the clauses of one sentence, one follow-up per person', () => {
+    const d = one('voice-ko-settlement', 'incidents').data;
+    expect(d.title.text).toBe('정산 배치가 멈췄어요');
+    expect(d.rootCause.text).toBe('원인은 배치 서버 디스크가 꽉 찬 거였고요, 로그 로테이션이 설정이 안 돼 있었어요.');
+    expect(d.detection.text).toBe('3시 40분에 알림 받고');
+    expect(d.detected.text).toBe('15:40');
+    expect(d.resolution.text).toBe('로그 지우고 배치 다시 돌렸고 4시 10분에 정상화됐습니다.');
+    expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['minsu', '지은']);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

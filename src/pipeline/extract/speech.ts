@@ -106,12 +106,12 @@ type SpokenSlot = 'rootCause' | 'impact' | 'resolution' | 'followUps' | 'lessons
  * particle (원인은, 조치는), so they have no end boundary.
  */
 const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
-  { slot: 'rootCause', pattern: /^(?:(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened)(?![\p{L}])|원인(?:은|는|이|을)?|알고 보니|확인해 보니)/iu },
-  { slot: 'impact', pattern: /^(?:(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|impact|what (?:users|customers|people) saw|who was affected)(?![\p{L}])|영향(?:은|는|이)?|피해(?:는|가)?)/iu },
-  { slot: 'resolution', pattern: /^(?:(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised|flushed|cleared|cleaned up|scaled|deployed|fixed|patched|increased|replaced|rotated|renewed|failed over)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили|выкатили|поправили|исправили|почистили|увеличили|подняли|обновили)|resolution)(?![\p{L}])|조치(?:는|로)?|해결(?:은|책은)|복구(?:는)?|롤백(?:했|을)|재시작(?:했|을))/iu },
-  { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo)(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:는)?|액션 아이템(?:은)?|앞으로(?:는)? 할 일)/iu },
+  { slot: 'rootCause', pattern: /^(?:(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened|(?:[\p{Lu}]\p{Ll}+ |we |I )?found (?:out )?that|выяснилось|нашли,? что)(?![\p{L}])|원인(?:은|는|이|을)?|알고 보니|확인해 보니)/iu },
+  { slot: 'impact', pattern: /^(?:(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|простой (?:был|получился|составил)|impact|downtime was|what (?:users|customers|people) saw|who was affected)(?![\p{L}])|영향(?:은|는|이)?|피해(?:는|가)?)/iu },
+  { slot: 'resolution', pattern: /^(?:(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised|flushed|cleared|cleaned up|scaled|deployed|fixed|patched|increased|replaced|rotated|renewed|failed over)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили|выкатили|поправили|исправили|почистили|увеличили|подняли|обновили)|я (?:\p{L}+ )?(?:перезапустил|откатил|перевыпустил|переключил|перезагрузил|починил|заменил|поправил|исправил|почистил|увеличил|обновил)|(?:so )?(?:we|I) (?:\p{L}+ly )?(?:pinned|promoted|killed|drained|purged|re-?ran|disabled|restarted|rolled back|reverted|patched|rotated|renewed)|resolution)(?![\p{L}])|조치(?:는|로)?|해결(?:은|책은)|복구(?:는)?|롤백(?:했|을)|재시작(?:했|을))/iu },
+  { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:надо|нужно) (?:с)?делать|что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo)(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:로는|는)?|액션 아이템(?:은)?|앞으로(?:는)? 할 일)/iu },
   { slot: 'lessons', pattern: /^(?:(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])|교훈(?:은)?|배운 점(?:은)?)/iu },
-  { slot: 'detection', pattern: /^(?:(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|we (?:got|were) paged|the pager (?:went off|fired)|detection)(?![\p{L}])|알람(?:은|이)|경보(?:는|가)|모니터링(?:에서)?|제보(?:가|는))/iu },
+  { slot: 'detection', pattern: /^(?:(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|we (?:first )?saw it|(?:support|customers|users) (?:pinged|told|reported|complained)|we (?:got|were) paged|the pager (?:went off|fired)|detection)(?![\p{L}])|알람(?:은|이)|경보(?:는|가)|모니터링(?:에서)?|제보(?:가|는))/iu },
   { slot: 'trigger', pattern: /^(?:(?:а\s+|ну\s+)?(?:триггер\p{L}*|началось (?:с|после)|it started (?:with|after)|trigger)(?![\p{L}])|발단(?:은)?|시작은)/iu },
 ];
 
@@ -142,8 +142,26 @@ function topicsOf(paragraph: Paragraph): Paragraph[] {
   // Unpunctuated, a topic opens anywhere; punctuated, at the start of a sentence ("… balancer. Оказалось, что …").
   const unpunctuated = unpunctuatedSpeech(paragraph.text);
   const cuts = [...paragraph.text.matchAll(OPENERS_INSIDE)].map((m) => m.index).filter((index) => index > 0 && (unpunctuated || /[.!?…]\s+$/u.test(paragraph.text.slice(0, index))));
+  // Punctuated, a sentence with a clock time in it tells an event: it ends the topic before it
+  // (a cause is explained, not timed), and opens none.
+  if (!unpunctuated) {
+    for (const end of paragraph.text.matchAll(/[.!?…]\s+/gu)) {
+      const from = end.index + end[0].length;
+      const next = /^[^.!?…]*[.!?…]?/u.exec(paragraph.text.slice(from))![0];
+      if (findTimes(next).length > 0 && !cuts.includes(from)) cuts.push(from);
+    }
+    cuts.sort((a, b) => a - b);
+  }
   if (cuts.length === 0) return [paragraph];
-  return [0, ...cuts].map((from, i) => ({ lines: paragraph.lines, text: paragraph.text.slice(from, cuts[i] ?? paragraph.text.length).trim(), cut: true }));
+  const pieces = [0, ...cuts].map((from, i) => ({ lines: paragraph.lines, text: paragraph.text.slice(from, cuts[i] ?? paragraph.text.length).trim(), cut: true }));
+  // "we first saw it because support pinged us at 14:22": two openers of one topic make one topic.
+  const slotOf = (piece: Paragraph) => OPENERS.find((o) => o.pattern.test(piece.text))?.slot;
+  return pieces.reduce<Paragraph[]>((merged, piece) => {
+    const last = merged.at(-1);
+    if (last && slotOf(piece) && slotOf(piece) === slotOf(last)) last.text = `${last.text} ${piece.text}`;
+    else merged.push(piece);
+    return merged;
+  }, []);
 }
 
 function paragraphs(lines: Line[]): Paragraph[] {
@@ -172,7 +190,9 @@ function firstTimeOf(paragraph: Paragraph): { l: Line; t: FoundTime } | undefine
 }
 
 function quoteParagraph(section: Section, paragraph: Paragraph, max = 400): CitedText {
-  return { text: shorten(clean(paragraph.text), max), cite: cite(section, paragraph.lines[0]!.number, paragraph.lines[paragraph.lines.length - 1]!.number) };
+  // A topic cut where the next one opens keeps no "so" / «и» that led into it.
+  const text = paragraph.cut ? paragraph.text.replace(/\s+(?:so|and|then|и|а|그리고)$/iu, '') : paragraph.text;
+  return { text: shorten(clean(text), max), cite: cite(section, paragraph.lines[0]!.number, paragraph.lines[paragraph.lines.length - 1]!.number) };
 }
 
 // ── Cue phrases ──
@@ -222,7 +242,7 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
 }
 
 /** What broke, in the speaker's words: the phrase around the first word of failure. */
-const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage)(?![\p{L}])|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기/iu;
+const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop)(?![\p{L}])|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
 
 const SPOKEN_NUMBER = /^(?:\d[\d:.,]*|at|around|about|by|в|около|примерно|к|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|пятнадцать|двадцать|тридцать|сорок|пятьдесят)$/iu;
 
@@ -231,7 +251,8 @@ export function spokenTitle(section: Section): CitedText | undefined {
   for (const sentence of spokenSentences(section, corrected(section.lines))) {
     const match = FAILURE.exec(sentence.text);
     if (!match) continue;
-    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ');
+    // The clause that tells it: up to a comma or a "so"/"and"/«и» that starts the next one.
+    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|и|그리고))\s.*$/iu, '');
     // Two words of what failed before the verb, not the time it happened ("в девять сорок упал").
     const lead = sentence.text.slice(0, match.index).split(/\s+/).filter(Boolean).slice(-2).filter((w) => !SPOKEN_NUMBER.test(w)).join(' ');
     const text = clean(`${lead} ${words}`).replace(/[.,;!]+$/, '').replace(/^[\p{Ll}]/u, (c) => c.toUpperCase());
@@ -250,11 +271,18 @@ const TAKES = String.raw`сказал\p{L}*|сделает|возьм[её]т|з
 const NAMED_TAKER = new RegExp(String.raw`(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,20})\s+(?:${TAKES})(?![\p{L}])`, 'u');
 const OWNER_CLAUSE = new RegExp(String.raw`[,;\s]*(?:(?:это\s+)?(?<![\p{L}])[\p{Lu}][\p{Ll}]{2,20}\s+(?:${TAKES})(?![\p{L}])[^.]*|(?:это\s+)?я сам(?:а)? сделаю[^.]*|(?:(?:this|that)\s+)?I'?ll (?:take|do|own) (?:it|that|this)(?: one)?[^.]*|(?:이건\s)?제가 (?:할게요|하겠습니다|할께요|맡을게요)[^.]*|[가-힣]{2,4}\s?(?:씨가|님이)\s[^.]*)[.,]?$`, 'u');
 
+/** Where the next person's follow-up starts in one sentence of several. */
+const NEXT_TAKER = /,?\s+(?:and|а|и)\s+(?=(?:I'?ll|I will|я|[\p{Lu}][\p{Ll}]{2,20} will)\s)|(?<=하고|고),\s+(?=제가\s|[가-힣]{2,4}\s?(?:씨가|님이)\s)/u;
+/** The speaker as the subject at a follow-up's start: "I'll add …", «я добавлю …», "제가 …". */
+const SELF_LEAD = /^(?:I'?ll|I will|я(?=\s+\p{L}+[юу](?![\p{L}]))|제가)\s+/u;
+
 /** "первое … второе … третье …": one follow-up per ordinal, with an owner where one is named. */
 function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: string): NonNullable<IncidentInput['followUps']> {
   const text = paragraph.text;
   const marks = [...text.matchAll(ORDINAL)];
-  const pieces = marks.length >= 2 ? marks.map((m, i) => text.slice(m.index + m[0].length, marks[i + 1]?.index ?? text.length)) : [text.replace(OPENERS.find((o) => o.slot === 'followUps')!.pattern, '')];
+  // Without ordinals, one follow-up per person who takes one: "Marco will fix X and I'll add Y",
+  // «Лена настроит X, а я добавлю Y», "제가 X 설정하고, 지은 씨가 Y".
+  const pieces = marks.length >= 2 ? marks.map((m, i) => text.slice(m.index + m[0].length, marks[i + 1]?.index ?? text.length)) : text.replace(OPENERS.find((o) => o.slot === 'followUps')!.pattern, '').split(NEXT_TAKER);
   const written = writtenOn(section)?.date;
   return pieces
     .map((piece) => clean(piece.replace(/^[\s,.:—–-]+|\s+(?:и|and)\s*$/giu, '')))
@@ -264,31 +292,58 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
       const named = NAMED_TAKER.exec(action);
       // Korean names the one who takes it with 씨가 / 님이 ("지은 씨가 하기로 했어요").
       const namedKo = /(?<![가-힣])([가-힣]{2,4})\s?(?:씨가|님이|씨|님)\s/u.exec(action);
-      const self = /(?<![\p{L}])(?:я сам\p{L}*|сам сделаю|сделаю сам|I'?ll do|I will|I'?ll take (?:it|that|this)(?: one)?)(?![\p{L}])|제가 (?:할게요|하겠습니다|할께요|맡을게요)/iu.test(action);
-      const owner = named?.[1] ?? namedKo?.[1] ?? (self ? speaker : undefined);
+      const self = /(?<![\p{L}])(?:я сам\p{L}*|сам сделаю|сделаю сам|I'?ll do|I will|I'?ll take (?:it|that|this)(?: one)?)(?![\p{L}])|제가 (?:할게요|하겠습니다|할께요|맡을게요)/iu.test(action) || SELF_LEAD.test(action);
+      // «Лена настроит …»: a name, then a verb in the third person.
+      const subject = /^([\p{Lu}][\p{Ll}]{2,20})\s+(?=\p{Ll}+(?:ет|ит|ёт|ут|ют|ят)\s)/u.exec(action);
+      const owner = named?.[1] ?? namedKo?.[1] ?? subject?.[1] ?? (self ? speaker : undefined);
       const byWeekday = /(?:до|by|к)\s+(понедельник\p{L}*|вторник\p{L}*|сред\p{L}*|четверг\p{L}*|пятниц\p{L}*|суббот\p{L}*|воскресень\p{L}*|monday|tuesday|wednesday|thursday|friday)/iu.exec(action);
       const due = byWeekday && written ? nextWeekday(byWeekday[1]!, written) : undefined;
       const line = paragraph.lines.find((l) => l.text.includes(action.split(/\s+/).slice(0, 3).join(' ')))?.number ?? paragraph.lines[0]!.number;
       // Who takes it is the owner, not part of what is to be done.
-      const bare = (owner ? action.replace(OWNER_CLAUSE, '') : action).trim().replace(/[.;,]$/, '');
+      const bare = (owner ? action.replace(OWNER_CLAUSE, '').replace(SELF_LEAD, '') : action).trim().replace(/[.;,]$/, '');
       return { action: shorten(bare.length > 3 ? bare : action, 240), ...(owner && { owner }), ...(due && { due }), status: 'open' as const, cite: cite(section, line) };
     });
 }
 
 /** Who was hurt and how, in a sentence: "customers got 503s for about half an hour". */
-const WHO_WAS_HURT = /(?<![\p{L}])(?:customers?|users?|clients?|клиент\p{L}*|пользовател\p{L}*|сборщик\p{L}*|заказ\p{L}*|사용자|고객)(?![\p{L}])[^.!?]{0,60}?(?<![\p{L}])(?:got|saw|could(?:n'?t| not)|lost|errors?|5\d\d\p{L}*|не могли|получали|видели|потеряли|ошибк\p{L}*|не смогли)/iu;
+const WHO_WAS_HURT = /(?<![\p{L}])(?:nobody|no one|никто) (?:could|не мог\p{L}*)(?![\p{L}])|(?<![\p{L}])(?:customers?|users?|clients?|клиент\p{L}*|пользовател\p{L}*|сборщик\p{L}*|заказ\p{L}*|사용자|고객)(?![\p{L}])[^.!?]{0,60}?(?<![\p{L}])(?:got|saw|could(?:n'?t| not)|lost|errors?|5\d\d\p{L}*|не могли|получали|видели|потеряли|ошибк\p{L}*|не смогли)/iu;
 
 function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText | undefined {
   for (const sentence of sentences) {
     const match = WHO_WAS_HURT.exec(sentence.text);
-    if (match) return quoteAround(section, sentence, match as RegExpExecArray, 4, 16);
+    if (!match) continue;
+    // "nobody could log in …" is its own subject: the quote starts there, not words before it;
+    // and in a run-on sentence it ends where the speaker opens the next topic.
+    const from = /^(?:nobody|no one|никто)/iu.test(match[0]) ? match.index : 0;
+    const after = new RegExp(OPENERS_INSIDE.source, 'iu').exec(sentence.text.slice(match.index + match[0].length));
+    const to = after ? match.index + match[0].length + after.index : sentence.text.length;
+    const part: SpokenSentence = { text: sentence.text.slice(from, to), lineAt: (offset) => sentence.lineAt(from + offset) };
+    const inPart = WHO_WAS_HURT.exec(part.text)!;
+    return quoteAround(section, part, inPart, 4, 16);
   }
   return undefined;
 }
 
 // ── The incident ──
 
-const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|(?:everything|all) (?:was|is|went) (?:fine|ok|okay|good|green)|всё ок|все ок|вс[её] (?:было )?нормально|догрузил\p{L}*|разгребл\p{L}*)(?![\p{L}])|정상화|복구(?:됐|되었|완료)|돌아왔/iu;
+const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|(?:everything|all) (?:was|is|went) (?:fine|ok|okay|good|green)|всё ок|все ок|вс[её] (?:было )?нормально|догрузил\p{L}*|разгребл\p{L}*|поднял(?:ось|ся|ась|ись)|stabili[sz]ed|caught up)(?![\p{L}])|정상화|복구(?:됐|되었|완료)|돌아왔/iu;
+/**
+ * The clause of a sentence that matches, or (`onward`) it and the clauses after it. Korean joins
+ * clauses with a verb ending (알림 받고 로그 지우고 …), elsewhere the sentence is one clause.
+ */
+function clauses(section: Section, sentence: SpokenSentence, pattern: RegExp, onward: boolean): CitedText {
+  const match = pattern.exec(sentence.text)!;
+  const ends = [...sentence.text.matchAll(/(?<=[가-힣][고며서]),?\s+/gu)].map((m) => m.index + m[0].length);
+  const from = Math.max(0, ...ends.filter((at) => at <= match.index));
+  const to = onward ? sentence.text.length : Math.min(sentence.text.length, ...ends.filter((at) => at > match.index));
+  const part: SpokenSentence = { text: sentence.text.slice(from, to).trim(), lineAt: (offset) => sentence.lineAt(from + offset) };
+  return quoteAround(section, part, pattern.exec(part.text)!);
+}
+
+/** What a speaker says they did, when no topic opens with it: "로그 지우고 배치 다시 돌렸고", «перезапустил CoreDNS». */
+const SPOKEN_FIX = /(?<![\p{L}])(?:restarted|rolled back|reverted|pinned|cleared|purged|re-?ran|failed over|перезапустил\p{L}*|откатил\p{L}*|почистил\p{L}*|переключил\p{L}*)(?![\p{L}])|다시 돌렸|재시작했|롤백했|지우고|지웠|교체했|늘렸/iu;
+/** An alert or a report arriving, said in passing: "got an alert", «пришёл алерт», "알림 받고". */
+const SPOKEN_NOTICED = /(?<![\p{L}])(?:alert (?:fired|came in)|got (?:an? )?(?:alert|page)|paged us|pinged us|пришёл алерт|алерт пришёл|по алерту)(?![\p{L}])|(?:알림|알람)(?:을|이)? ?(?:받|왔|울)|제보(?:가|를)? ?(?:받|왔|들어)/iu;
 const QUANTITY_CLAUSE = new RegExp(`(?:максимум|до|около|примерно|peak(?:ed)? at|up to|about)?\\s*${QUANTITY}(?:\\s+\\p{L}+){0,4}`, 'iu');
 
 export function extractSpokenIncident(section: Section, base: Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): IncidentInput {
@@ -326,6 +381,10 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
   const detectionParagraph = spoken.get('detection');
   // The first time in the topic's own words (a topic cut out of a line is not the whole line), on the line that says it.
   const detectedTime = detectionParagraph ? firstTimeOf(detectionParagraph) : undefined;
+  // No topic opened with them: the sentence that tells of the alert, and the one that tells what was done.
+  const noticedSentence = detectionParagraph ? undefined : sentences.find((s) => SPOKEN_NOTICED.test(s.text));
+  const noticedEntry = noticedSentence && timeline.find((e) => e.time && SPOKEN_NOTICED.test(e.event));
+  const fixSentence = sentences.find((s) => SPOKEN_FIX.test(s.text) && !/[?？]\s*$/.test(s.text));
   const recoveryLine = [...lines].reverse().find((l) => RECOVERED.test(l.text) && findTimes(l.text).length > 0);
   const recoveryTime = recoveryLine ? findTimes(recoveryLine.text).at(-1) : undefined;
 
@@ -350,12 +409,13 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
     date,
     ...(startTime && failureLine && { started: { text: startTime.text, cite: cite(section, failureLine.number) } }),
     ...(detectedTime && { detected: { text: detectedTime.t!.text, cite: cite(section, detectedTime.l.number) } }),
+    ...(!detectedTime && noticedEntry && { detected: { text: noticedEntry.time!, cite: noticedEntry.cite } }),
     ...(recoveryTime && recoveryLine && { resolved: { text: recoveryTime.text, cite: cite(section, recoveryLine.number) } }),
     trigger: topicOrCue('trigger', found.trigger[0]),
     impact,
     rootCause: topic('rootCause'),
-    detection: topic('detection'),
-    resolution: topicOrCue('resolution', found.resolution[0]),
+    detection: topic('detection') ?? (noticedSentence && clauses(section, noticedSentence, SPOKEN_NOTICED, false)),
+    resolution: topicOrCue('resolution', found.resolution[0]) ?? (fixSentence && clauses(section, fixSentence, SPOKEN_FIX, true)),
     status: resolvedEvidence ? 'resolved' : 'unknown',
     ...(resolvedEvidence && { cites: { status: recoveryMention ? cite(section, recoveryMention.number) : found.resolution[0]!.cite } }),
     timeline,
