@@ -876,6 +876,26 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['minsu', '지은']);
   });
 
+  it('an assistant page that opens with a sentence ("Sure! Here\'s … based on the notes you shared."): titled by the summary\'s first clause, started by the first 413 errors', () => {
+    const d = one('ai-summary-en-sentence-lead-in', 'incidents').data;
+    expect(d.title.text).toBe('The image upload service returned HTTP 413 errors for uploads larger than 1 MB');
+    expect(d.started.text).toBe('09:12');
+    expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Priya', 'Tomás']);
+  });
+
+  it('a Russian Nygard ADR\'s unmarked consequences: «Нужен Redis …, иначе …» is a cost', () => {
+    const d = one('adr-ru-nygard-sessions', 'adrs').data;
+    expect(texts(d.consequences.positive)).toMatch(/^Нагрузка на PostgreSQL падает/);
+    expect(texts(d.consequences.negative)).toMatch(/^Нужен Redis с репликой/);
+  });
+
+  it('a runbook of "Check" (commands only) and "Fix": the check is its first step, the fix the rest', () => {
+    const d = one('runbook-en-check-fix', 'runbooks').data;
+    expect(d.steps.map((s: { text: string }) => s.text)).toEqual(['Check', 'Delete chunks older than the retention if the compactor is stuck', 'Restart the compactor']);
+    expect(d.steps[0].commands[0]).toMatch(/^df -h \/var\/lib\/loki/);
+    expect(d.verification).toEqual([]);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

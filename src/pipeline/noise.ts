@@ -105,6 +105,9 @@ const ASSISTANT_OPENER = new RegExp(
     String.raw`^\s*(?:sure|certainly|of course|absolutely|great question|конечно|разумеется|безусловно|отлично|물론(?:입니다|이죠)?)\s*[!,.—–-]\s*[^\n]{0,140}[:：]\s*$`,
     // "Here's a summary of the incident based on the thread you shared:", «Вот разбор:», "다음은 …입니다:"
     String.raw`^\s*(?:here(?:'s| is| are)|below is|вот|ниже|다음은|아래는)\s[^\n]{0,140}[:：]\s*$`,
+    // "Sure! Here's a structured postmortem based on the notes you shared.", «Вот разбор по сообщениям, которые вы прислали.»:
+    // a sentence, not a colon, that says what it is made from.
+    String.raw`^\s*(?:(?:sure|certainly|of course|absolutely|great|okay|конечно|разумеется|безусловно|отлично|хорошо)\s*[!,.—–-]\s*)?(?:here(?:'s| is| are)|below is|I'?ve (?:put together|drafted|written|summari[sz]ed)|вот|ниже|я (?:составил|подготовил|оформил|собрал))\s[^\n]{0,140}?(?:you (?:shared|provided|sent|pasted|gave)|your (?:notes|thread|messages|input)|(?:based on|from) (?:the|these|this) (?:notes|thread|messages|chat|conversation|details|information)|(?:которые|что) вы (?:прислали|скинули|дали|отправили)|ваш\p{L}* (?:заметк\p{L}*|сообщени\p{L}*))[^\n]{0,60}[.!:：]\s*$`,
     // "네, 공유해주신 내용을 바탕으로 장애 내용을 정리했습니다."
     String.raw`^\s*(?:네|예|알겠습니다|좋습니다)[,.!]?\s+[^\n]{0,140}(?:정리|요약)(?:했|해\s?드|하면|하였)[^\n]{0,30}$`,
   ].join('|'),

@@ -100,7 +100,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('diagnosis', /^(diagnosis|diagnostics|investigation|troubleshooting|диагностика|расследование|진단|원인 파악)/u, { runbook: 3 }),
   label('mitigation', /^(mitigation|remediation steps|workaround|смягчение|обходное решение|완화|임시 조치)/u, { runbook: 2, incident: 1 }),
   label('steps', /^(steps|procedure|instructions|actions|what to do|recovery (?:procedure|steps)|solution|how to fix(?: it)?|해결 방법|해결책|действия|шаги|порядок действий|инструкция|процедура|что делать|조치(?: 절차)?|절차|대응 절차|수행 절차)/u, { runbook: 3 }),
-  label('verification', /^(verification|verify|validation steps|how to verify|check(?:ing)? the result|проверка(?: результата)?|как проверить|убедиться|확인|검증)/u, { runbook: 3 }),
+  label('verification', /^(verification|verify|validation steps|how to verify|check(?:ing)? the result|checks?:?$|проверка(?: результата)?|как проверить|убедиться|확인|검증)/u, { runbook: 3 }),
   label('escalation', /^(escalation(?: for [\p{L} ]+)?|escalate|escalation path|notify the team|if (?:that|this|it) (?:does not|doesn'?t) (?:work|help)|если не помогло|если это не помогло|안 되면|해결되지 않으면|уведомить (?:команду|руководство)|эскалац\p{L}*|порядок эскалации|에스컬레이션|보고 체계)/u, { runbook: 3 }),
   label('rollback', /^(rollback|roll back|откат|롤백)$/u, { runbook: 1 }),
   label('prerequisites', /^(before you start|prerequisites|requirements|перед началом|что нужно|предварительные требования|사전 준비|준비 사항)/u, { runbook: 2 }),

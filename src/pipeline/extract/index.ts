@@ -85,10 +85,17 @@ function titleOf(section: Section): CitedText {
 /** When it happened, at a sentence's start: "12 ноября 2026 года с 10:05 до 10:47 МСК", "On 2026-08-14 at 03:10 UTC,". */
 const LEADING_WHEN = /^(?:(?:on|в|во)\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}(?:\s+(?:года|г\.))?|\p{L}+\s+\d{1,2},?\s+\d{4})?\s*(?:(?:(?:с|from|between|at|в)\s+)?\d{1,2}:\d{2}(?:\s*(?:до|to|and|по|[-–—])\s*\d{1,2}:\d{2})?(?:\s*\(?(?:UTC|МСК|MSK|KST|GMT|CET)\)?)?)?[\s,]*/iu;
 
-/** A first sentence as a title: its first sentence without the when it opens with. */
+/** Where a long sentence's what ends and its how long, after what or why begins. */
+const CLAUSE_AFTER_WHAT = /,\s|\sfor (?:about |around |nearly |almost |over |~)?\d|\s(?:after|because|due to|following|в течение|после|из-за|так как|потому что)\s|\s[—–]\s/iu;
+
+/** A first sentence as a title: its first sentence without the when it opens with, and of a long one its first clause. */
 function titleFromSentence(text: string): string {
   const sentence = text.split(/(?<=[.!?])\s+/)[0]!.replace(/[.!]$/, '');
-  const rest = sentence.replace(LEADING_WHEN, '');
+  let rest = sentence.replace(LEADING_WHEN, '');
+  if (rest.length > 80) {
+    const clause = CLAUSE_AFTER_WHAT.exec(rest.slice(25));
+    if (clause) rest = rest.slice(0, 25 + clause.index);
+  }
   return rest.length >= 12 && rest !== sentence ? rest.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : sentence;
 }
 

@@ -206,7 +206,10 @@ function stepsOfSlot(section: Section, content: SlotContent): Step[] {
     if (node.type === 'paragraph') {
       const text = clean(plainLine(toString(node)));
       if (text) steps.push({ text, commands: inlineCommands(node), cite: cite(section, ...nodeLines(node)) });
-    } else if (node.type === 'code' && steps.length > 0) {
+    } else if (node.type === 'code' && steps.length === 0) {
+      // A section that is only its commands ("## Check" and a code block): the section names the step.
+      steps.push({ text: clean(content.part.label.replace(/[:.]$/, '')), commands: [node.value], cite: cite(section, content.part.line, node.position!.end.line) });
+    } else if (node.type === 'code') {
       const last = steps[steps.length - 1]!;
       last.commands.push(node.value);
       last.cite = cite(section, (last.cite[0] as { lines: [number, number] }).lines[0], node.position!.end.line);
@@ -227,8 +230,16 @@ const CHECK_LABEL = /^(?:checks?|how to check|проверк[аи]|как про
  * Checks written before the steps are how to diagnose, not how to verify the fix ("Проверка" with
  * the commands that look at the queue, then "Что делать"); the same word after the steps verifies.
  */
+/**
+ * The sections that hold steps. In a runbook also «Решение» (a decision record's label) and "Fix",
+ * "Recovery", «Устранение» (an incident's): there they are the fix, and their steps the procedure's.
+ */
+function stepSlotsOf(section: Section): Slot[] {
+  return section.candidate.classification.kind === 'runbook' ? [...STEP_SLOTS, 'decision', 'resolution'] : STEP_SLOTS;
+}
+
 export function checksBeforeSteps(section: Section): SlotContent[] {
-  const firstStep = slotContents(section, STEP_SLOTS).find((c) => c.part.form !== 'frontmatter');
+  const firstStep = slotContents(section, stepSlotsOf(section)).find((c) => c.part.form !== 'frontmatter');
   if (!firstStep) return [];
   return slotContents(section, 'verification').filter((c) => c.part.line < firstStep.part.line && CHECK_LABEL.test(c.part.label.trim().replace(/[:.]$/, '')));
 }
@@ -236,9 +247,7 @@ export function checksBeforeSteps(section: Section): SlotContent[] {
 export function extractSteps(section: Section): Step[] {
   const marked = markedSteps(section);
   if (marked.length >= 2) return marked;
-  // In a runbook, «Решение» (a decision record's label) is the fix: its steps are the procedure's.
-  const stepSlots: Slot[] = section.candidate.classification.kind === 'runbook' ? [...STEP_SLOTS, 'decision'] : STEP_SLOTS;
-  const slots = [...checksBeforeSteps(section), ...slotContents(section, stepSlots).filter((c) => c.part.form !== 'frontmatter')];
+  const slots = [...checksBeforeSteps(section), ...slotContents(section, stepSlotsOf(section)).filter((c) => c.part.form !== 'frontmatter')];
   const fromSlots = slots.flatMap((c) => stepsOfSlot(section, c));
   if (fromSlots.length > 0) return fromSlots;
   const headings = numberedHeadings(section);
