@@ -896,6 +896,43 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.verification).toEqual([]);
   });
 
+  it('"5 Whys" is the root cause when no section states one; a "Five whys" beside a "Root cause" is not', () => {
+    const d = one('postmortem-en-five-whys', 'incidents').data;
+    expect(d.rootCause.text).toMatch(/^- Why did checkouts fail\? Because calls to the payment provider timed out\.\n/);
+    expect(d.rootCause.text).toMatch(/Because load tests do not run through the NAT gateway\.$/);
+  });
+
+  it('a Korean report: «장애 등급: P2» is the severity, «평균 8초» a latency and no duration, «9/30까지» the due date', () => {
+    const d = one('postmortem-ko-grade', 'incidents').data;
+    expect(d.severity).toBe('p2');
+    expect(d.duration).toBeUndefined();
+    expect(d.followUps[0]).toMatchObject({ action: '배포 전 쿼리 실행 계획 검토', owner: '박서준', due: '2026-09-30' });
+  });
+
+  it('a plain-text runbook of «Шаг N.» lines: each command after its colon, the closing «писать в #infra» the escalation, no service from the file name', () => {
+    const d = one('runbook-ru-steps-inline', 'runbooks').data;
+    expect(d.steps.map((s: { text: string; commands: string[] }) => [s.text, s.commands])).toEqual([
+      ['Посмотреть статус сертификата', ['kubectl -n ingress get certificate']],
+      ['Удалить секрет, чтобы cert-manager выпустил новый', ['kubectl -n ingress delete secret edge-tls']],
+      ['Подождать 2-3 минуты и проверить', ['kubectl -n ingress describe certificate edge-tls']],
+      ['Если статус не Ready — смотреть логи', ['kubectl -n cert-manager logs deploy/cert-manager']],
+    ]);
+    expect(texts(d.escalation)).toBe('Если за 15 минут не получилось — писать в #infra.');
+    expect(d.alerts.map((a: { name: string }) => a.name)).toEqual(['CertificateExpiringSoon']);
+    expect(d.service).toBeUndefined();
+  });
+
+  it('a plain decision: "Alternatives: a, b, c, d." are the options, "Why logical replication: …" chooses one and says why', () => {
+    const d = one('adr-en-plain-alternatives', 'adrs').data;
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['nightly dumps (today)', false],
+      ['physical streaming replica', false],
+      ['logical replication', true],
+      ['a CDC pipeline into the warehouse', false],
+    ]);
+    expect(d.options[2].reasons).toMatch(/^it lets us replicate only the reporting tables/);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

@@ -70,7 +70,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('stats', /^(stats|statistics|metrics|статистика)$/u, { incident: 1 }),
   label('timeToRecover', /^(time to (?:recover(?:y)?|resolve|mitigate)|ttr|mttr|время восстановления сервиса)/u, { incident: 3 }),
   label('duration', /^(duration|total (?:impact )?duration|outage duration|длительность|продолжительность|время простоя|소요 시간|지속 시간|장애 시간)/u, { incident: 3 }),
-  label('severity', /^(severity|sev|incident severity|priority|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|уровень|심각도|등급)/u, { incident: 3 }),
+  label('severity', /^(severity|sev|incident severity|priority|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|уровень|심각도|(?:장애 |인시던트 )?등급|장애 레벨)/u, { incident: 3 }),
   label('incidentId', /^(incident(?: id| number| #)?|инцидент|номер инцидента|장애 번호)$/u, { incident: 2 }),
   label('author', /^(authors?|postmortem owner|written by|автор\p{L}*|작성자)/u, { incident: 1, adr: 0.5 }),
 
@@ -167,7 +167,8 @@ export function slotOf(rawLabel: string, extraWords = 4): SlotLabel | undefined 
 
 function findSlot(rawLabel: string, extraWords: number): SlotLabel | undefined {
   const text = normalizeLabel(rawLabel);
-  if (!text || !/^[\p{L}]/u.test(text)) return undefined;
+  // A label starts with a word; "5 whys" is the one that starts with its number.
+  if (!text || !/^(?:\p{L}|\d\s\p{L})/u.test(text)) return undefined;
   const match = ANY_SLOT.exec(text);
   if (!match) return undefined;
   const index = Object.entries(match.groups!).find(([, value]) => value !== undefined)![0];

@@ -91,6 +91,12 @@ function rawOf(content: SlotContent, item: TextItem): string {
   return content.lines.filter((l) => l.number >= item.from && l.number <= item.to).map((l) => l.text.trim()).join(' ') || item.text;
 }
 
+/** "a, b (today), c and d" as option names, when every piece is a short name, not a clause. */
+function commaOptions(text: string): string[] {
+  const pieces = text.replace(/[.;]\s*$/, '').split(/,\s*(?![^()]*\))(?:(?:and|or|и|или)\s+)?/u).map((p) => clean(p.trim())).filter(Boolean);
+  return pieces.every((p) => p.split(/\s+/).length <= 7) ? pieces : [];
+}
+
 /** "A (rejected: …); B (rejected: …); C (chosen)" on one line. */
 function optionsFromLine(text: string, line: number, section: Section): Option[] {
   const pieces = text.split(/\s*;\s+|\s+·\s+/).filter((p) => p.trim());
@@ -254,6 +260,18 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     if (content.part.form === 'label' && first && content.lines.length === 1) {
       options = optionsFromLine(first.text, first.number, section);
       if (options.length > 0) continue;
+    }
+    // "Alternatives: nightly dumps (today), a physical replica, logical replication." and, after
+    // it, "Why logical replication: …" — the options listed, the one said why of chosen for that.
+    const listed = content.part.form === 'label' && first ? commaOptions(content.part.value) : [];
+    if (listed.length >= 3) {
+      options = listed.map((name) => ({ name, chosen: false, cite: cite(section, first!.number) }));
+      for (const line of content.lines.slice(1)) {
+        const why = /^\s*(?:why|почему)\s+(.+?)\s*[:：—–]\s*(.+)$/iu.exec(plainLine(line.text));
+        const option = why && options.find((o) => sameOption(o.name, why[1]!));
+        if (option) Object.assign(option, { chosen: true, reasons: clean(why![2]!).replace(/[.;]$/, ''), cite: [...option.cite, ...cite(section, line.number)] });
+      }
+      continue;
     }
     const items = itemsOf(content, { split: false });
     options = items.map((item) => optionFromItem(item, rawOf(content, item), section));

@@ -59,7 +59,7 @@ const ENTITIES: Array<[string, RegExp]> = [
 ];
 
 /** Prometheus alert names as runbooks write them: `DatabaseDown`, or bare with an alert-like ending (RedisMemoryHigh). */
-export const ALERT_NAME = /`([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)`|\b([A-Z][a-z]+(?:[A-Z][a-z0-9]*)*(?:High|Low|Down|Full|Errors?|Failed|Latency|Missing|Unavailable|Critical|Exhausted|Stuck|Looping|Lag|FillingUp|LowSpace|Error|Rate))\b/g;
+export const ALERT_NAME = /`([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)`|\b([A-Z][a-z]+(?:[A-Z][a-z0-9]*)*(?:High|Low|Down|Full|Errors?|Failed|Latency|Missing|Unavailable|Critical|Exhausted|Stuck|Looping|Lag|FillingUp|LowSpace|Error|Rate|Soon|Expiring|Expired|TooLong|TooHigh|NotReady|Restarting|Degraded|Saturated))\b/g;
 
 /** Technologies and alert names a text mentions, for entity pages and related documents. */
 export function findEntities(text: string): string[] {

@@ -219,7 +219,9 @@ function firstText(...readers: Array<() => CitedText | undefined>): CitedText | 
 /** Words that say a span is how long the impact lasted: "for", "lasting", "ушло", "в течение", "동안". */
 const LASTED = /(?<![\p{L}])(for|lasting|lasted|took|of (?:incomplete|no|degraded)|downtime|outage|в течение|длил\p{L}*|ушло|занял\p{L}*|простой|без|на восстановление|동안|소요)(?![\p{L}])/iu;
 /** Spans that are settings, not how long anything lasted. */
-const NOT_A_SPAN = /(?<![\p{L}])(ttl|threshold|every|timeout|retention|interval|window|порог|кажд\p{L}*|хранени\p{L}*|интервал\p{L}*|лимит\p{L}*|주기)(?![\p{L}])/iu;
+const NOT_A_SPAN = /(?<![\p{L}])(ttl|threshold|every|timeout|retention|interval|window|порог|кажд\p{L}*|хранени\p{L}*|интервал\p{L}*|лимит\p{L}*)(?![\p{L}])|주기/iu;
+/** A span of a response time ("p99 8 s", «평균 8초»): no length of the incident, unless said to be one ("45분 동안"). */
+const LATENCY_NEAR = /(?<![\p{L}])(latency|response times?|p9\d|average|avg|время ответа|в среднем)(?![\p{L}])|응답\s?시간|평균/iu;
 
 /** A lasting word right before a span ("for 45 minutes", «в течение 45 минут») or right after it ("45분 동안"). */
 function lastedNextTo(text: string, span: { text: string; index: number }): boolean {
@@ -246,7 +248,7 @@ function durationOf(section: Section): CitedText | undefined {
       const found = spans.find((d) => lastedNextTo(line.text, d)) ?? spans[0];
       if (!found) continue;
       const around = line.text.slice(Math.max(0, found.index - 30), found.index + found.text.length + 15);
-      if (NOT_A_SPAN.test(around)) continue;
+      if (NOT_A_SPAN.test(around) || (LATENCY_NEAR.test(around) && !lastedNextTo(line.text, found))) continue;
       const candidate = { text: found.text, cite: cite(section, line.number) };
       // A span said to be the length of the impact wins; the first other one is kept in case none is.
       if (LASTED.test(line.text.slice(Math.max(0, found.index - 30), found.index + found.text.length + 30)) || lines === search[0]) return candidate;
@@ -452,7 +454,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       () => sentencesWith(section, story, CHANGE, 2),
       () => entryText(changeEvent),
     ),
-    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => sentencesWith(section, summaryLines, CAUSE, 2)), (l) => CAUSE.test(l.text), opening),
+    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => sentencesWith(section, summaryLines, CAUSE, 2)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
     detection: firstText(() => slotField(section, 'detection'), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(

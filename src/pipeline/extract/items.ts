@@ -134,11 +134,18 @@ export function nextWeekday(word: string, written: Date): string | undefined {
 
 /** A due date as written: "due 2026-09-18", "до 20 февраля", "by Tuesday", "к 27 февраля", "сегодня". */
 export function readDue(text: string, context: DateContext): string | undefined {
-  const marked = /(?<![\p{L}])(?:due|by|until|before|deadline|до|к|срок|не позже)\s*[:：]?\s*([^,;()]{1,30})/iu.exec(text);
+  const marked = /(?<![\p{L}])(?:due|by|until|before|deadline|до|к|срок|не позже)\s*[:：]?\s*([^,;()]{1,30})/iu.exec(text) ?? /([^,;()\s][^,;()]{0,29}?)\s*까지/u.exec(text);
   const candidates = marked ? [marked[1]!, text] : [text];
   for (const piece of candidates) {
     const date = findDates(piece, context.year)[0];
     if (date) return date.date;
+  }
+  // "by 9/30", "9/30까지": a month and day with a slash, only where a due date is said (24/7 is no day).
+  const slashed = marked && /^\s*(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(marked[1]!);
+  if (slashed && context.year) {
+    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+    const [month, day] = a <= 12 ? [a, b] : [b, a];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return `${context.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   if (marked && context.written) {
     const word = marked[1]!.trim().split(/\s+/)[0]!;

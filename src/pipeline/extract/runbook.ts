@@ -58,14 +58,17 @@ function warningsOf(section: Section): CitedText[] {
   return found;
 }
 
+/** Whether the candidate's title stands on its title line (and is not its file's name). */
+const titleWritten = (section: Section) => (section.ctx.parsed.lines[section.candidate.titleLine - 1] ?? '').includes(section.candidate.title);
+
 /** The service: a labelled line, the parenthesis or code span of the title, or the alert's component. */
 function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText | undefined {
   const labelled = slotValue(section, 'service', { shared: true });
   const weak = labelled && /^\s*(?:cluster|кластер|system|система|component|компонент)/iu.test(section.ctx.parsed.lines[(labelled.cite[0] as LineCitation).lines[0] - 1]?.replace(/^[\s*_-]+/, '') ?? '');
   if (labelled && !weak) return { text: labelled.text, cite: labelled.cite };
   const sources = [
-    // A chat or a transcript has no title of its own, only its file's name.
-    ...(section.candidate.form === 'written' ? [{ text: section.candidate.title, line: section.candidate.titleLine }] : []),
+    // A chat or a transcript has no title of its own, only its file's name; nor has a note without a heading.
+    ...(section.candidate.form === 'written' && titleWritten(section) ? [{ text: section.candidate.title, line: section.candidate.titleLine }] : []),
     ...section.contextParts.filter((p) => p.form === 'heading' && p.depth === 1).map((p) => ({ text: p.label, line: p.line })),
     ...section.ctx.parts.filter((p) => p.form === 'heading' && p.depth === 1 && p.line < section.candidate.startLine).map((p) => ({ text: p.label, line: p.line })),
   ];
@@ -85,7 +88,7 @@ function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText
     if (match && !/^(Production|Runbooks?|The|Kubernetes|Postgres)$/.test(match[1]!)) return { text: match[1]!, cite: cite(section, n) };
   }
   // A technology the title names ("Kafka 컨슈머 랙 증가") before a word cut from the alert's name ("Consumer").
-  const inTitle = section.candidate.form === 'written' ? findEntities(section.candidate.title).find((e) => !alerts.some((a) => a.name === e)) : undefined;
+  const inTitle = section.candidate.form === 'written' && titleWritten(section) ? findEntities(section.candidate.title).find((e) => !alerts.some((a) => a.name === e)) : undefined;
   if (inTitle) return { text: inTitle, cite: cite(section, section.candidate.titleLine) };
   const component = alerts[0] ? alertComponent(alerts[0].name) : undefined;
   if (component) return { text: component, cite: alerts[0] && 'cite' in alerts[0] ? (alerts[0] as { cite: CitedText['cite'] }).cite : cite(section, section.candidate.titleLine) };
@@ -140,8 +143,9 @@ function withImpact(summary: CitedText | undefined, impact: CitedText | undefine
 
 /** Who to call when the steps do not help, said in a sentence without an "Escalation" heading. */
 // Korean words take their endings and particles attached (연락하세요, 당직자에게): no end boundary for them.
-const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|ping|звонить|позвонить|писать дежурн\p{L}*|пиши|напиши|связаться|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화/iu;
-const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*)(?![\p{L}])|당직|팀장|온콜/iu;
+const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|post in|ask in|ping|звонить|позвонить|писать|пиши|напиши|пишите|связаться|обратиться|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화|문의/iu;
+/** Who is escalated to: a role, or a channel or handle ("#infra", "@db-team"). */
+const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*)(?![\p{L}])|(?<![\w/])[#@][\p{L}\d][\p{L}\d_.-]{1,40}|당직|팀장|온콜/iu;
 
 function escalationOf(section: Section, steps: Step[]): CitedText[] {
   const own = slotContents(section, 'escalation', { shared: true }).flatMap((c) => citedItems(section, c, { split: false }));

@@ -142,7 +142,14 @@ export function markedSteps(section: Section): Step[] {
     const match = STEP_MARKER.exec(marker.text)!;
     // A heading after the last marker ends its step ("## Rollback").
     const nextHeading = section.parts.find((p) => p.form === 'heading' && p.line > marker.number);
-    const end = Math.min(ends[i]!, nextHeading ? nextHeading.line - 1 : Number.MAX_SAFE_INTEGER, section.candidate.endLine);
+    let end = Math.min(ends[i]!, nextHeading ? nextHeading.line - 1 : Number.MAX_SAFE_INTEGER, section.candidate.endLine);
+    // After the last marker, a paragraph of its own (blank line, no indent, no fence) is no part
+    // of the step: "Если за 15 минут не получилось — писать в #infra." closes the note.
+    if (i === markers.length - 1) {
+      const after = section.lines.filter((l) => l.number > marker.number && l.number <= end);
+      const own = after.findIndex((l, k) => k > 0 && !after[k - 1]!.text.trim() && /^[^\s`~|>-]/u.test(l.text) && !STEP_MARKER.test(l.text));
+      if (own > 0) end = after[own - 1]!.number;
+    }
     const nodes = section.tree.children.filter((n) => n.position!.start.line > marker.number && n.position!.end.line <= end);
     const blockLines = section.lines.filter((l) => l.number > marker.number && l.number <= end);
     const fenced = nodes.flatMap((n) => (n.type === 'code' ? [n.value] : fencedCommands(n)));
@@ -156,7 +163,11 @@ export function markedSteps(section: Section): Step[] {
     const block = unfenced.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim();
     const inline = nodes.flatMap((n) => (n.type === 'code' ? [] : inlineCommands(n)));
     const last = blockLines.filter((l) => l.text.trim()).at(-1)?.number ?? marker.number;
-    steps.push({ text: clean(match[2]!), commands: [...(block ? [block] : []), ...fenced, ...inline], cite: cite(section, marker.number, Math.max(marker.number, last)), from: marker.number, to: last });
+    const commands = [...(block ? [block] : []), ...fenced, ...inline];
+    // "Шаг 1. Посмотреть статус: kubectl -n ingress get certificate": the command ends the step's line.
+    const trailing = commands.length === 0 ? trailingCommand(match[2]!) : undefined;
+    const text = trailing ? match[2]!.slice(0, match[2]!.lastIndexOf(trailing)).replace(/\s*(?:[:：]|\s[—–-])\s*$/u, '') : match[2]!;
+    steps.push({ text: clean(text), commands: trailing ? [trailing] : commands, cite: cite(section, marker.number, Math.max(marker.number, last)), from: marker.number, to: last });
   });
   return steps.map(({ text, commands, cite: c }) => ({ text, commands, cite: c }));
 }
