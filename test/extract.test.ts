@@ -933,6 +933,28 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.options[2].reasons).toMatch(/^it lets us replicate only the reporting tables/);
   });
 
+  it('a weekly review grouped under "Incidents", "Decisions", "Runbook updates": one document per entry, each titled by its own heading', () => {
+    const made = from('review-en-weekly-grouped').map((d) => [d.collection, d.data.title.text]).sort();
+    expect(made).toEqual([
+      ['adrs', 'Move the status page to a hosted provider'],
+      ['incidents', 'Delayed emails (Thursday)'],
+      ['incidents', 'Login outage (Tuesday)'],
+      ['runbooks', 'Flush the JWKS cache'],
+    ]);
+    const login = from('review-en-weekly-grouped').find((d) => d.data.title.text.startsWith('Login'))!.data;
+    expect(login.date.text).toBe('2026-10-27');
+    const emails = from('review-en-weekly-grouped').find((d) => d.data.title.text.startsWith('Delayed'))!.data;
+    expect(emails.resolution.text).toBe('We raised the limit with the provider.');
+    // A decision told in one sentence: what won, over what, and why; a "Rejected: … (…)" beside it.
+    const adr = one('review-en-weekly-grouped', 'adrs').data;
+    expect(adr.decision.text).toMatch(/^We decided to use a hosted status page instead of our self-hosted one/);
+    expect(adr.options.map((o: { name: string; chosen: boolean; reasons?: string }) => [o.name, o.chosen, o.reasons])).toEqual([
+      ['a hosted status page', true, 'the self-hosted page went down together with the cluster during the login outage'],
+      ['our self-hosted one', false, undefined],
+      ['keeping self-hosted on a second cluster', false, 'too much upkeep'],
+    ]);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

@@ -8,7 +8,7 @@ import { classify, classifyChat, classifySpeech, standsAlone, type Classificatio
 import type { NoiseReport } from './noise.ts';
 import type { Part } from './outline.ts';
 import type { ParsedSource } from './parse.ts';
-import { CONTAINER_TITLE, NON_DOCUMENT_SLOTS, SITUATION_TITLE, titleKind, type DocumentKind } from './templates.ts';
+import { CONTAINER_TITLE, containerKind, NON_DOCUMENT_SLOTS, SITUATION_TITLE, titleKind, type DocumentKind } from './templates.ts';
 
 export type Range = [number, number];
 
@@ -42,6 +42,12 @@ interface Section {
   part?: Part;
   children: Section[];
 }
+
+/** Words that tell an incident or a decision, for a short write-up under a container of its kind. */
+const GROUPED_CUES: Record<'incident' | 'adr', RegExp> = {
+  incident: /(?<![\p{L}])(?:outage|down|failed|failing|errors?|delayed|could not|couldn'?t|incident|не работал\p{L}*|упал\p{L}*|ошибк\p{L}*|задерж\p{L}*|недоступ\p{L}*)(?![\p{L}])|장애|오류|에러|지연/iu,
+  adr: /(?<![\p{L}])(?:decided|decision|we will use|we chose|instead of|решили|решение|выбрали|вместо)(?![\p{L}])|결정|채택/iu,
+};
 
 /** A section of a report that lists what remains to do: a runbook in all but name. */
 const STEPS_HEADING = /(следующие шаги|оставшиеся шаги|next steps|remaining steps|launch checklist|чек-?лист)/iu;
@@ -116,9 +122,14 @@ class Segmenter {
     return section.children.flatMap((c) => [c, ...this.descendants(c)]);
   }
 
-  /** Sections inside this one whose titles name their kind, outermost only. */
+  /** Sections inside this one whose titles name their kind, outermost only; a container ("Runbook updates") is no document itself. */
   private named(section: Section): Section[] {
-    return section.children.flatMap((child) => (titleKind(child.title) ? [child] : this.named(child)));
+    return section.children.flatMap((child) => (titleKind(child.title) && !this.isContainer(child) ? [child] : this.named(child)));
+  }
+
+  /** A section that groups documents under it: "Incidents", "Decisions", "Runbook updates". */
+  private isContainer(section: Section): boolean {
+    return CONTAINER_TITLE.test(section.title) && section.children.length > 0;
   }
 
   /** Is this section a part of a document (its "Impact", its "Contacts") rather than one? */
@@ -131,18 +142,33 @@ class Segmenter {
    * postmortem and its procedure. Taken when there are two or more, or the parent holds documents.
    */
   private structural(section: Section): Array<{ section: Section; classification: Classification }> {
-    const containers = section.children.filter((c) => CONTAINER_TITLE.test(c.title) && c.children.length > 0);
+    const containers = section.children.filter((c) => this.isContainer(c));
     if (containers.length > 0) return containers.flatMap((c) => this.structural(c));
+    const container = CONTAINER_TITLE.test(section.title);
+    // Under "Incidents" a short write-up of a few sentences is still an incident.
+    const grouped = container ? containerKind(section.title) : undefined;
     const found = section.children
       .filter((c) => !this.isPart(c) && !NON_DOCUMENT_SLOTS.has(c.part?.slot as never))
-      .map((c) => ({ section: c, classification: standsAlone(this.evidence(c)) }))
+      .map((c) => ({ section: c, classification: standsAlone(this.evidence(c)) ?? this.grouped(c, grouped, section.title) }))
       .filter((c): c is { section: Section; classification: Classification } => c.classification !== undefined);
-    const container = CONTAINER_TITLE.test(section.title);
     if (found.length >= 2 || (container && found.length >= 1)) return found;
     // Sections titled with the situation they handle ("Если …", "If …"), each with a procedure.
     const situations = section.children.filter((c) => SITUATION_TITLE.test(c.title) && this.hasProcedure(c));
     if (situations.length >= 2) return situations.map((c) => ({ section: c, classification: { kind: 'runbook' as const, score: 5, reason: `one of ${situations.length} situations with their own steps` } }));
     return [];
+  }
+
+  /**
+   * A section under a container of its kind that tells one of them in a few sentences: an
+   * incident that says what failed, a decision that says what was decided, a procedure. The
+   * contacts and targets a file of runbooks opens with are none.
+   */
+  private grouped(section: Section, kind: DocumentKind | undefined, containerTitle: string): Classification | undefined {
+    if (!kind) return undefined;
+    const text = this.text(section.line + 1, section.endLine, []);
+    const found = classify(this.evidence(section));
+    const tells = kind === 'runbook' ? this.hasProcedure(section) : text.replace(/\s+/g, ' ').trim().length >= 80 && GROUPED_CUES[kind].test(text);
+    return found.kind === kind || (found.kind === 'none' && tells) ? { kind, score: Math.max(found.score, 1), reason: `one of the ${kind === 'adr' ? 'decisions' : `${kind}s`} under "${containerTitle}"` } : undefined;
   }
 
   /** Numbered steps or commands under a section. */

@@ -15,6 +15,7 @@ import { namesIt, widen } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, displayTitle, type Section } from './section.ts';
 import { plainLine, slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
+import { sentences } from './incident.ts';
 import { findDates, readAdrStatus } from './values.ts';
 
 type Base = Pick<AdrInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
@@ -378,9 +379,13 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   const decidersValue = slotValue(section, 'deciders') ?? slotValue(section, 'author');
   // "What" (what is decided) and "How" (the approach) are one decision in What/Why/How records.
   const proposal = slotField(section, 'proposal', { direct: true });
-  const decisionField = joined(slotField(section, 'decision', { direct: true }), proposal) ?? (y?.decided ? { text: y.decided.text, cite: cite(section, y.decided.from, y.decided.to) } : undefined);
+  const labelledDecision = joined(slotField(section, 'decision', { direct: true }), proposal) ?? (y?.decided ? { text: y.decided.text, cite: cite(section, y.decided.from, y.decided.to) } : undefined);
+  // A decision told in prose, with no label of its own ("We decided to use X instead of Y, because …").
+  const told = labelledDecision ? undefined : decisionInProse(section);
+  const decisionField = labelledDecision ?? told?.decision;
   const prosCons = prosAndCons(section);
   const options = optionsOf(section, decisionField, prosCons);
+  if (told && options.length === 0) options.push(...told.options);
   const links = findLinks(section);
   const supersedes = [...records(slotValue(section, 'supersedes')?.text), ...links.filter((l) => l.relation === 'supersedes').map((l) => l.to)];
   const supersededBy = [...records(slotValue(section, 'supersededBy')?.text), ...links.filter((l) => l.relation === 'supersededBy').map((l) => l.to)];
@@ -393,7 +398,8 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   if (decidersValue) cites.deciders = decidersValue.cite;
   const context =
     joined(slotField(section, 'context', { direct: true }), slotField(section, 'goals', { direct: true })) ??
-    (y?.context ? { text: [y.context.text, y.facing && `${y.facing.marker} ${y.facing.text}`].filter(Boolean).join('; '), cite: cite(section, y.context.from, (y.facing ?? y.context).to) } : undefined);
+    (y?.context ? { text: [y.context.text, y.facing && `${y.facing.marker} ${y.facing.text}`].filter(Boolean).join('; '), cite: cite(section, y.context.from, (y.facing ?? y.context).to) } : undefined) ??
+    told?.context;
   const consequences = consequencesOf(section, options.find((o) => o.chosen), prosCons);
   if (y?.accepting && consequences.negative.length === 0) consequences.negative.push({ text: y.accepting.text, cite: cite(section, y.accepting.from, y.accepting.to) });
   if (y?.achieve && consequences.positive.length === 0) consequences.positive.push({ text: y.achieve.text, cite: cite(section, y.achieve.from, y.achieve.to) });
@@ -414,6 +420,31 @@ export function extractAdr(section: Section, base: Base): AdrInput {
     links,
     cites,
   };
+}
+
+const DECIDED_SAID = /(?<![\p{L}])(?:we(?:'ve| have)? decided|we will (?:use|move|adopt|switch|keep)|we chose|we(?:'re| are) going with|decided to|мы решили|решили|будем использовать|выбрали)(?![\p{L}])|결정했|하기로 했/iu;
+const INSTEAD = /(?:to use|to adopt|to move to|to switch to|use|adopt|использовать|перейти на|взять)\s+(.+?)\s+(?:instead of|rather than|over|вместо|а не)\s+(.+?)(?=,|\.|\s+because|\s+потому|$)/iu;
+const BECAUSE = /(?:,\s*|\s)(?:because|since|потому что|так как|поскольку)\s+(.+?)\.?$/iu;
+/** "Rejected: keeping self-hosted on a second cluster (too much upkeep)." */
+const REJECTED_SAID = /(?:^|[.;]\s+)(?:rejected|not chosen|отклонено|отклонили|기각)\s*[:：—–-]\s*([^.;()]+?)\s*(?:\(([^)]+)\))?\s*(?=[.;]|$)/giu;
+
+/** A decision told in sentences: the one that says it was decided, its reasons, what it won over. */
+function decisionInProse(section: Section): { decision: CitedText; context?: CitedText; options: Option[] } | undefined {
+  const said = sentences(section.lines.filter((l) => !/^\s*#/.test(l.text))).find((s) => DECIDED_SAID.test(s.text));
+  if (!said) return undefined;
+  const decision = { text: said.text, cite: cite(section, said.from, said.to) };
+  const because = BECAUSE.exec(said.text)?.[1];
+  const instead = INSTEAD.exec(said.text);
+  const options: Option[] = instead ? [
+    { name: clean(instead[1]!), chosen: true, ...(because && { reasons: clean(because) }), cite: decision.cite },
+    { name: clean(instead[2]!), chosen: false, cite: decision.cite },
+  ] : [];
+  for (const line of section.lines) {
+    for (const rejected of plainLine(line.text).matchAll(REJECTED_SAID)) {
+      options.push({ name: clean(rejected[1]!), chosen: false, ...(rejected[2] && { reasons: clean(rejected[2]) }), cite: cite(section, line.number) });
+    }
+  }
+  return { decision, ...(because && { context: { text: clean(because), cite: decision.cite } }), options };
 }
 
 /** Two cited texts as one, paragraphs apart; either alone when the other is missing. */

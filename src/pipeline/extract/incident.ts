@@ -67,7 +67,7 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
 }
 
 const CAUSE = /(?<![\p{L}])(because|caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
-const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*|해결|복구|재시작|롤백)(?![\p{L}])/iu;
+const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled)|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*|해결|복구|재시작|롤백)(?![\p{L}])/iu;
 /**
  * Korean words of an alert or a report. They take particles (알람이, 제보를), so no end boundary;
  * 알림 is also a product's "notification" (결제 알림 지연) and counts only as the subject of an arrival.
