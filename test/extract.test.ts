@@ -955,6 +955,30 @@ describe('plain labels, log lines and 24-hour copies', () => {
     ]);
   });
 
+  it('the same grouping in Russian («Инциденты», «Решения») and Korean (장애, 결정 사항), with decisions told in a sentence', () => {
+    const titles = (id: string) => from(id).map((d) => [d.collection, d.data.title.text]).sort();
+    expect(titles('review-ru-weekly-grouped')).toEqual([
+      ['adrs', 'Логи храним в Loki, а не в Elasticsearch'],
+      ['incidents', 'Падение биллинга в среду'],
+      ['incidents', 'Тормоза каталога'],
+    ]);
+    expect(titles('review-ko-weekly-grouped')).toEqual([
+      ['adrs', '로그 저장소를 Loki로 전환'],
+      ['incidents', '검색 지연'],
+      ['incidents', '결제 게이트웨이 장애'],
+    ]);
+    const ru = one('review-ru-weekly-grouped', 'adrs').data;
+    expect(ru.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['Loki', true], ['Elasticsearch', false], ['ClickHouse', false]]);
+    // Korean: "X 대신 Y를 쓰기로 결정했습니다." and the reason in the next sentence.
+    const ko = one('review-ko-weekly-grouped', 'adrs').data;
+    expect(ko.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['Loki', true], ['Elasticsearch', false]]);
+    expect(ko.context.text).toBe('디스크 비용이 5배 저렴하기 때문입니다');
+    // «응답이 6초까지» is a latency, not how long it lasted; «롤백했습니다» the fix.
+    const search = from('review-ko-weekly-grouped').find((d) => d.data.title.text === '검색 지연')!.data;
+    expect(search.duration).toBeUndefined();
+    expect(search.resolution.text).toBe('4.2 배포 후 캐시가 빠져서였고 롤백했습니다.');
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

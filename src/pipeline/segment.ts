@@ -45,8 +45,8 @@ interface Section {
 
 /** Words that tell an incident or a decision, for a short write-up under a container of its kind. */
 const GROUPED_CUES: Record<'incident' | 'adr', RegExp> = {
-  incident: /(?<![\p{L}])(?:outage|down|failed|failing|errors?|delayed|could not|couldn'?t|incident|не работал\p{L}*|упал\p{L}*|ошибк\p{L}*|задерж\p{L}*|недоступ\p{L}*)(?![\p{L}])|장애|오류|에러|지연/iu,
-  adr: /(?<![\p{L}])(?:decided|decision|we will use|we chose|instead of|решили|решение|выбрали|вместо)(?![\p{L}])|결정|채택/iu,
+  incident: /(?<![\p{L}])(?:outage|down|failed|failing|errors?|delayed|slow\p{L}*|timeouts?|latency|could not|couldn'?t|incident|не работал\p{L}*|не проходил\p{L}*|упал\p{L}*|отвал\p{L}*|тормоз\p{L}*|ошибк\p{L}*|задерж\p{L}*|недоступ\p{L}*)(?![\p{L}])|장애|오류|에러|지연|실패|느려|늘었/iu,
+  adr: /(?<![\p{L}])(?:decided|decision|we will use|we chose|instead of|решили|решение|выбрали|вместо)(?![\p{L}])|결정|채택|쓰기로|하기로/iu,
 };
 
 /** A section of a report that lists what remains to do: a runbook in all but name. */
@@ -167,7 +167,9 @@ class Segmenter {
     if (!kind) return undefined;
     const text = this.text(section.line + 1, section.endLine, []);
     const found = classify(this.evidence(section));
-    const tells = kind === 'runbook' ? this.hasProcedure(section) : text.replace(/\s+/g, ' ').trim().length >= 80 && GROUPED_CUES[kind].test(text);
+    // A few sentences: 80 characters, or 40 of Korean, which says as much in half the letters.
+    const length = text.replace(/\s+/g, ' ').trim().length;
+    const tells = kind === 'runbook' ? this.hasProcedure(section) : (length >= 80 || (length >= 40 && /[가-힣]/u.test(text))) && GROUPED_CUES[kind].test(text);
     return found.kind === kind || (found.kind === 'none' && tells) ? { kind, score: Math.max(found.score, 1), reason: `one of the ${kind === 'adr' ? 'decisions' : `${kind}s`} under "${containerTitle}"` } : undefined;
   }
 

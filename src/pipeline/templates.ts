@@ -202,14 +202,15 @@ export const TITLE_MARKERS: Record<DocumentKind, RegExp> = {
 export const SITUATION_TITLE = /^\s*(?:\d{1,2}[.)]\s*)?(?:если|когда|при\s|if|when|in case|case\s+\d|сценари\p{L}*|scenario|ситуация|situation|만약|상황)(?![\p{L}])|경우\s*$|경우[:：]/iu;
 
 /** A heading that holds several documents of a kind: "Runbooks", "Аварийные сценарии", "Kafka platform runbooks". */
-export const CONTAINER_TITLE = /(?:^|[^\p{L}])(runbooks|playbooks|runbook['’]и|ранбуки|сценари[ийея]\p{L}*|scenarios|incidents|postmortems|decisions|ADRs|(?:runbook|playbook) updates|инциденты|решения|런북 모음|런북들)(?![\p{L}])/iu;
+export const CONTAINER_TITLE = /(?:^|[^\p{L}])(runbooks|playbooks|runbook['’]и|ранбуки|сценари[ийея]\p{L}*|scenarios|incidents|postmortems|decisions|ADRs|(?:runbook|playbook) updates|инциденты|решения|런북 모음|런북들)(?![\p{L}])|^\s*(?:이번 주 |주요 |금주 )?(장애|장애 목록|장애 내역|인시던트|결정 사항|의사 ?결정(?: 사항)?)\s*$/iu;
 
 /** The kind of documents a container's title groups: "Incidents", "Decisions", "Runbook updates". */
 export function containerKind(title: string): DocumentKind | undefined {
-  const word = CONTAINER_TITLE.exec(title)?.[1]?.toLowerCase();
+  const match = CONTAINER_TITLE.exec(title);
+  const word = (match?.[1] ?? match?.[2])?.toLowerCase();
   if (!word) return undefined;
-  if (/^(incidents|postmortems|инциденты)$/u.test(word)) return 'incident';
-  if (/^(decisions|adrs|решения)$/u.test(word)) return 'adr';
+  if (/^(incidents|postmortems|инциденты|장애.*|인시던트)$/u.test(word)) return 'incident';
+  if (/^(decisions|adrs|решения|결정.*|의사.*)$/u.test(word)) return 'adr';
   return 'runbook';
 }
 

@@ -430,21 +430,28 @@ const REJECTED_SAID = /(?:^|[.;]\s+)(?:rejected|not chosen|отклонено|о
 
 /** A decision told in sentences: the one that says it was decided, its reasons, what it won over. */
 function decisionInProse(section: Section): { decision: CitedText; context?: CitedText; options: Option[] } | undefined {
-  const said = sentences(section.lines.filter((l) => !/^\s*#/.test(l.text))).find((s) => DECIDED_SAID.test(s.text));
-  if (!said) return undefined;
+  const told = sentences(section.lines.filter((l) => !/^\s*#/.test(l.text)));
+  const at = told.findIndex((s) => DECIDED_SAID.test(s.text));
+  if (at < 0) return undefined;
+  const said = told[at]!;
   const decision = { text: said.text, cite: cite(section, said.from, said.to) };
-  const because = BECAUSE.exec(said.text)?.[1];
+  // Korean gives the reason in the next sentence: "… 저렴하기 때문입니다."
+  const next = told[at + 1];
+  const because = BECAUSE.exec(said.text)?.[1] ?? (next && /때문(?:입니다|이다|에)/u.test(next.text) ? next.text.replace(/[.。]$/, '') : undefined);
   const instead = INSTEAD.exec(said.text);
-  const options: Option[] = instead ? [
-    { name: clean(instead[1]!), chosen: true, ...(because && { reasons: clean(because) }), cite: decision.cite },
-    { name: clean(instead[2]!), chosen: false, cite: decision.cite },
+  // "Elasticsearch 대신 Loki를 쓰기로": what is given up comes first.
+  const insteadKo = /([\p{L}\d.-]+(?:\s[\p{L}\d.-]+)?)\s*대신\s+([\p{L}\d.-]+?)(?:를|을|로|으로)\s/u.exec(said.text);
+  const [chosenName, rejectedName] = instead ? [instead[1]!, instead[2]!] : insteadKo ? [insteadKo[2]!, insteadKo[1]!] : [];
+  const options: Option[] = chosenName && rejectedName ? [
+    { name: clean(chosenName), chosen: true, ...(because && { reasons: clean(because) }), cite: decision.cite },
+    { name: clean(rejectedName), chosen: false, cite: decision.cite },
   ] : [];
   for (const line of section.lines) {
     for (const rejected of plainLine(line.text).matchAll(REJECTED_SAID)) {
       options.push({ name: clean(rejected[1]!), chosen: false, ...(rejected[2] && { reasons: clean(rejected[2]) }), cite: cite(section, line.number) });
     }
   }
-  return { decision, ...(because && { context: { text: clean(because), cite: decision.cite } }), options };
+  return { decision, ...(because && { context: { text: clean(because), cite: next && !BECAUSE.test(said.text) ? cite(section, said.from, next.to) : decision.cite } }), options };
 }
 
 /** Two cited texts as one, paragraphs apart; either alone when the other is missing. */

@@ -35,7 +35,8 @@ function splitSentences(lines: Line[]): Array<{ text: string; from: number; to: 
       current = undefined;
       continue;
     }
-    const pieces = line.text.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d«"(])/u);
+    // Korean has no capitals: a full stop and a space before Hangul end a sentence too.
+    const pieces = line.text.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d«"(]|\p{Script=Hangul})/u);
     pieces.forEach((piece, i) => {
       if (current && i === 0 && !/[.!?…]\s*$/.test(current.text)) {
         current.text += ` ${piece.trim()}`;
@@ -67,7 +68,7 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
 }
 
 const CAUSE = /(?<![\p{L}])(because|caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
-const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled)|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*|해결|복구|재시작|롤백)(?![\p{L}])/iu;
+const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled)|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?:했|됐|되었)|재시작|롤백|재배포|원복/iu;
 /**
  * Korean words of an alert or a report. They take particles (알람이, 제보를), so no end boundary;
  * 알림 is also a product's "notification" (결제 알림 지연) and counts only as the subject of an arrival.
@@ -220,8 +221,8 @@ function firstText(...readers: Array<() => CitedText | undefined>): CitedText | 
 const LASTED = /(?<![\p{L}])(for|lasting|lasted|took|of (?:incomplete|no|degraded)|downtime|outage|в течение|длил\p{L}*|ушло|занял\p{L}*|простой|без|на восстановление|동안|소요)(?![\p{L}])/iu;
 /** Spans that are settings, not how long anything lasted. */
 const NOT_A_SPAN = /(?<![\p{L}])(ttl|threshold|every|timeout|retention|interval|window|порог|кажд\p{L}*|хранени\p{L}*|интервал\p{L}*|лимит\p{L}*)(?![\p{L}])|주기/iu;
-/** A span of a response time ("p99 8 s", «평균 8초»): no length of the incident, unless said to be one ("45분 동안"). */
-const LATENCY_NEAR = /(?<![\p{L}])(latency|response times?|p9\d|average|avg|время ответа|в среднем)(?![\p{L}])|응답\s?시간|평균/iu;
+/** A span of a response time ("p99 8 s", «평균 8초», "응답이 6초까지"): no length of the incident, unless said to be one ("45분 동안"). */
+const LATENCY_NEAR = /(?<![\p{L}])(latency|response times?|p9\d|average|avg|время ответа|в среднем)(?![\p{L}])|응답|평균/iu;
 
 /** A lasting word right before a span ("for 45 minutes", «в течение 45 минут») or right after it ("45분 동안"). */
 function lastedNextTo(text: string, span: { text: string; index: number }): boolean {
