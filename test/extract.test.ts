@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFollowUp } from '../src/pipeline/extract/items.ts';
 import { ingest, type IngestReport } from '../src/pipeline/run.ts';
 import { tempProject } from './helpers/project.ts';
 
@@ -1156,6 +1157,14 @@ describe('follow-ups as public postmortems write them', () => {
       ['Alert on exports older than 30 minutes', 'open', 'https://github.com/acme/exports/issues/77', undefined],
       ['Document the supported protocol versions', 'open', undefined, '@dana'],
     ]);
+  });
+});
+
+describe('follow-ups written with a box character, as Word and Docs export a to-do', () => {
+  it('☒ is done, ☐ open, and neither stays in the action', () => {
+    const cites = [{ source: 'x', lines: [1, 1] as [number, number] }];
+    expect(readFollowUp('☒ Add jitter to cache TTLs (Ana)', cites, {})).toMatchObject({ action: 'Add jitter to cache TTLs', owner: 'Ana', status: 'done' });
+    expect(readFollowUp('☐ Load test cold cache (Bo, due 2026-05-20)', cites, {})).toMatchObject({ action: 'Load test cold cache', owner: 'Bo', due: '2026-05-20', status: 'open' });
   });
 });
 

@@ -46,6 +46,10 @@ describe('HTML reader', () => {
     expect(gdoc).toContain('[status page](https://status.example/inc/7)');
     expect(gdoc).toContain('[image: latency graph]');
     expect(gdoc).not.toContain('base64');
+    // Notion draws a to-do's box as a div: checked or not, it stays a task item.
+    const todo = htmlToMarkdown('<html><body><article><ul class="to-do-list"><li><div class="checkbox checkbox-off"></div> <span class="to-do-children-unchecked">Add a retry limit (Maya)</span></li><li><div class="checkbox checkbox-on"></div> <span class="to-do-children-checked">Alert on restarts (Leo)</span></li></ul></article></body></html>').markdown;
+    expect(todo).toMatch(/^- \[ \] Add a retry limit \(Maya\)$/m);
+    expect(todo).toMatch(/^- \[x\] Alert on restarts \(Leo\)$/m);
   });
 
   it('keeps only the <main> of a page saved from a site', () => {

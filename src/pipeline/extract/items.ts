@@ -208,10 +208,16 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
   let statusSaid = checked !== undefined;
   const ticket = readTicket(action);
   // "✅ Reverted …": a list of what was done marks each item with a check.
-  const ticked = /^(?:✅|☑️?|✔️?)\s*/u.exec(action);
+  // Word and Docs write a to-do's box as a character: ☒ / ☑ done, ☐ open.
+  const ticked = /^(?:✅|☑️?|✔️?|☒|✓)\s*/u.exec(action);
   if (ticked) {
     action = action.slice(ticked[0].length);
     status = 'done';
+    statusSaid = true;
+  }
+  const unticked = /^(?:☐|⬜|🔲)\s*/u.exec(action);
+  if (unticked) {
+    action = action.slice(unticked[0].length);
     statusSaid = true;
   }
   const take = (piece: string): boolean => {

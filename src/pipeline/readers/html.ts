@@ -114,6 +114,11 @@ function cleanExport(metadata: Metadata) {
         node.tagName = 'h1';
         node.properties.dataDocTitle = true;
       }
+      // Notion's to-do: a div drawn as a checkbox. As a checkbox input, it becomes a task item ("- [x]").
+      if (node.tagName === 'div' && names.includes('checkbox') && (names.includes('checkbox-on') || names.includes('checkbox-off'))) {
+        parent.children.splice(index, 1, { type: 'element', tagName: 'input', properties: { type: 'checkbox', checked: names.includes('checkbox-on'), disabled: true }, children: [] });
+        return [SKIP, index + 1];
+      }
       // A table without a header row: its first row is the header (Word and Google Docs mark none).
       if (node.tagName === 'table') promoteHeaderRow(node);
       // Confluence's page title reads "Space : Page"; the space is a breadcrumb.
