@@ -980,6 +980,21 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(search.resolution.text).toBe('4.2 배포 후 캐시가 빠져서였고 롤백했습니다.');
   });
 
+  it('a call copied from Otter ("Dana Lee  0:03" over each turn) and one saved as WebVTT: the offsets are no times, each turn its speaker\'s', () => {
+    expect(sources.get('call-en-otter')!.data.kind).toBe('transcript');
+    const otter = one('call-en-otter', 'incidents').data;
+    expect(otter.timeline.map((t: { time: string }) => t.time)).toEqual(['14:05', '14:08', '14:31', '14:35']);
+    expect(otter.rootCause.text).toMatch(/^It turned out the new TLS config on the load balancer/);
+    expect(otter.impact.text).toBe('Roughly 1,800 checkouts failed.');
+    // "I'll add …" in Raj Patel's turn is his.
+    expect(otter.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Raj Patel', 'Dana']);
+    const zoom = one('call-en-zoom', 'incidents').data;
+    expect(sources.get('call-en-zoom')!.data.reader).toBe('subtitles');
+    expect(zoom.title.text).toBe('Payment API started returning 502s for every checkout');
+    expect(zoom.timeline.map((t: { time: string }) => t.time)).toEqual(['14:05', '14:08', '14:31', '14:35']);
+    expect(zoom.rootCause.text).toMatch(/^It turned out/);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

@@ -9,6 +9,7 @@ import { htmlToMarkdown } from '../src/pipeline/readers/html.ts';
 import { parseMattermost, readMattermostChannel } from '../src/pipeline/readers/mattermost.ts';
 import { readPdf } from '../src/pipeline/readers/pdf.ts';
 import { readSlackChannel } from '../src/pipeline/readers/slack.ts';
+import { readSubtitles } from '../src/pipeline/readers/subtitles.ts';
 import { readTelegram, readTelegramHtml } from '../src/pipeline/readers/telegram.ts';
 import { ingest, type IngestReport } from '../src/pipeline/run.ts';
 import { pageOfLine } from '../src/schemas/index.ts';
@@ -181,6 +182,15 @@ describe('chat export readers', () => {
     expect(warnings).toEqual([]);
     const offline = await readTelegramHtml(pages, 'messages.html', 'ChatExport', async () => ({ missing: 'no OPENAI_API_KEY' }));
     expect(offline.text).toContain('Oleg: (voice message, 9 s, not transcribed: no OPENAI_API_KEY) [file: voice_messages/audio_1@10-03-2026_14-07-00.ogg]');
+  });
+
+  it('subtitles: WebVTT voices and SubRip "Name:" cues become one paragraph per turn, timings and markup left out', () => {
+    const vtt = readSubtitles('WEBVTT\n\nNOTE from Zoom\n\n1\n00:00:03.000 --> 00:00:09.000\n<v Dana Lee>So what happened?</v>\n\n2\n00:00:09.000 --> 00:00:12.000\n<v Dana Lee><c.yellow>At 14:05</c> it broke.</v>\n\n3\n00:00:21.000 --> 00:00:30.000\n<v Raj>The alert fired &amp; paged me.</v>\n', 'calls/review.vtt');
+    expect(vtt.text).toBe('---\ntitle: review\nsource: call transcript (WebVTT)\n---\n\nDana Lee: So what happened? At 14:05 it broke.\n\nRaj: The alert fired & paged me.\n');
+    const srt = readSubtitles('1\r\n00:00:03,000 --> 00:00:09,000\r\nDana: We rolled back\r\nat 14:31.\r\n\r\n2\r\n00:00:10,000 --> 00:00:12,000\r\nand it recovered.\r\n', 'review.srt');
+    expect(srt.text).toContain('source: call transcript (SubRip)');
+    expect(srt.text).toMatch(/\n\nDana: We rolled back at 14:31\. and it recovered\.\n$/);
+    expect(() => readSubtitles('WEBVTT\n\nNOTE nothing here\n', 'empty.vtt')).toThrow(/empty\.vtt has no subtitle cues/);
   });
 
   it('Telegram: a cut-off result.json is an error that says so', async () => {

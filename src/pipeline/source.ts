@@ -5,7 +5,7 @@ import { citationHref, citationLabel, documentSchemas, type DocumentCollection, 
 import type { DocumentKind } from './classify.ts';
 import { decode } from './decode/index.ts';
 import { extract, type ExtractContext, type ExtractedDocument } from './extract/index.ts';
-import { unpunctuatedSpeech } from './extract/speech.ts';
+import { recordingTurns, unpunctuatedSpeech } from './extract/speech.ts';
 import { detectLanguages } from './language.ts';
 import { findNoise, type NoiseReport } from './noise.ts';
 import { parse, type ParsedSource } from './parse.ts';
@@ -46,6 +46,7 @@ function guessKind(parsed: ParsedSource, noise: NoiseReport, relPath: string): S
   if (typeof fm.source === 'string' && /voice|audio|transcri/i.test(fm.source)) return 'transcript';
   if (fm.audio_file || AUDIO_EXTENSIONS.test(relPath)) return 'transcript';
   if ([...noise.noiseLines.values()].some((rule) => rule === 'ai-summary-chrome' || rule === 'upstream-file-label')) return 'ai-summary';
+  if (recordingTurns(parsed.lines)) return 'transcript';
   if ([...noise.noiseLines.values()].includes('chat-command') || chatMessages(parsed.lines, parsed.bodyStartLine).length > 0) return 'chat';
   // A transcript pasted under a line that says it is one: "Voice memo transcript", «Расшифровка голосового», "음성 메모".
   const firstLine = parsed.lines.slice(parsed.bodyStartLine - 1).find((l) => l.trim())?.trim() ?? '';

@@ -188,7 +188,8 @@ const en = {
   'reader.docx': 'Word reader (mammoth → HTML → Markdown)',
   'reader.pdf': 'PDF reader (pdf.js): text by page, headings by type size',
   'reader.slack': 'Slack export reader: one channel, its threads in order',
-  'reader.telegram': 'Telegram Desktop export reader (result.json)',
+  'reader.telegram': 'Telegram Desktop export reader (result.json or messages.html)',
+  'reader.subtitles': 'call transcript reader (WebVTT or SubRip subtitles)',
   'reader.mattermost': 'Mattermost bulk export reader (JSONL), one channel',
 
   'article.from': 'From {document}. Canonical URL: {url}.',
@@ -394,7 +395,8 @@ const ru: Dictionary = {
   'reader.docx': 'читатель Word (mammoth → HTML → Markdown)',
   'reader.pdf': 'читатель PDF (pdf.js): текст по страницам, заголовки по размеру шрифта',
   'reader.slack': 'читатель экспорта Slack: один канал, треды по порядку',
-  'reader.telegram': 'читатель экспорта Telegram Desktop (result.json)',
+  'reader.telegram': 'читатель экспорта Telegram Desktop (result.json или messages.html)',
+  'reader.subtitles': 'читатель расшифровок звонков (субтитры WebVTT или SubRip)',
   'reader.mattermost': 'читатель экспорта Mattermost (JSONL), один канал',
 
   'article.from': 'Из документа {document}. Канонический адрес: {url}.',
@@ -597,7 +599,8 @@ const ko: Dictionary = {
   'reader.docx': 'Word 리더 (mammoth → HTML → Markdown)',
   'reader.pdf': 'PDF 리더 (pdf.js): 쪽별 텍스트, 글자 크기로 제목 판별',
   'reader.slack': 'Slack 내보내기 리더: 채널 하나, 스레드 순서 유지',
-  'reader.telegram': 'Telegram Desktop 내보내기 리더 (result.json)',
+  'reader.telegram': 'Telegram Desktop 내보내기 리더 (result.json 또는 messages.html)',
+  'reader.subtitles': '통화 녹취 리더 (WebVTT 또는 SubRip 자막)',
   'reader.mattermost': 'Mattermost 대량 내보내기 리더 (JSONL), 채널 하나',
 
   'article.from': '{document}에서. 정식 URL: {url}.',

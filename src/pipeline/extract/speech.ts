@@ -88,9 +88,15 @@ export function retracted(text: string): Array<[number, number]> {
   return spans;
 }
 
-/** The transcript with what the speaker took back cut out, line by line (line numbers kept). */
+/**
+ * The transcript with what the speaker took back cut out, line by line (line numbers kept), and
+ * a recording's offset lines ("Dana Lee  0:03") read as the speaker's label: an offset is no time.
+ */
 function corrected(lines: Line[]): Line[] {
+  const offsets = recordingTurns(lines.map((l) => l.text));
   return lines.map((line) => {
+    const turn = offsets ? RECORDING_TURN.exec(line.text) : null;
+    if (turn) return { number: line.number, text: `${turn[1]}:` };
     let text = line.text;
     for (const [from, to] of retracted(text).sort((a, b) => b[0] - a[0])) text = text.slice(0, from) + text.slice(to);
     return { number: line.number, text };
@@ -120,6 +126,8 @@ interface Paragraph {
   text: string;
   /** Cut out of a paragraph at an opener's words, not a paragraph the speaker made. */
   cut?: boolean;
+  /** Who says it, in a transcript of several speakers ("Dana Lee: …", "Dana Lee  0:03"). */
+  speaker?: string;
 }
 
 /** A recogniser's text without punctuation: under one sentence end for every 30 words. */
@@ -137,8 +145,8 @@ const OPENERS_INSIDE = new RegExp(OPENERS.map((o) => String.raw`(?<![\p{L}])(?:$
  * out …", "… so we restarted …", "… what we need to do is …"); where the recogniser punctuated,
  * only at a sentence's start.
  */
-function topicsOf(paragraph: Paragraph): Paragraph[] {
-  if (paragraph.text.split(/\s+/).length < 40) return [paragraph];
+function topicsOf(paragraph: Paragraph, short = false): Paragraph[] {
+  if (!short && paragraph.text.split(/\s+/).length < 40) return [paragraph];
   // Unpunctuated, a topic opens anywhere; punctuated, at the start of a sentence ("… balancer. Оказалось, что …").
   const unpunctuated = unpunctuatedSpeech(paragraph.text);
   const cuts = [...paragraph.text.matchAll(OPENERS_INSIDE)].map((m) => m.index).filter((index) => index > 0 && (unpunctuated || /[.!?…]\s+$/u.test(paragraph.text.slice(0, index))));
@@ -153,7 +161,7 @@ function topicsOf(paragraph: Paragraph): Paragraph[] {
     cuts.sort((a, b) => a - b);
   }
   if (cuts.length === 0) return [paragraph];
-  const pieces = [0, ...cuts].map((from, i) => ({ lines: paragraph.lines, text: paragraph.text.slice(from, cuts[i] ?? paragraph.text.length).trim(), cut: true }));
+  const pieces = [0, ...cuts].map((from, i) => ({ lines: paragraph.lines, text: paragraph.text.slice(from, cuts[i] ?? paragraph.text.length).trim(), cut: true, speaker: paragraph.speaker }));
   // "we first saw it because support pinged us at 14:22": two openers of one topic make one topic.
   const slotOf = (piece: Paragraph) => OPENERS.find((o) => o.pattern.test(piece.text))?.slot;
   return pieces.reduce<Paragraph[]>((merged, piece) => {
@@ -176,10 +184,44 @@ function paragraphs(lines: Line[]): Paragraph[] {
     else current.push(line);
   }
   flush();
+  // A call of several speakers: each turn opens with who speaks, and may hold several topics.
+  if (withSpeakers(out)) return out.flatMap((p) => topicsOf(p, true));
   // A speaker who paused nowhere (one long paragraph, maybe under a line such as "Voice memo
   // transcript"): the topics are only in the words.
   const long = out.filter((p) => p.text.split(/\s+/).length >= 40);
   return long.length === 1 ? out.flatMap((p) => (p === long[0] ? topicsOf(p) : [p])) : out;
+}
+
+/** A turn's speaker: "Dana Lee: …" (call transcripts; Otter's "Dana Lee  0:03" lines are read so, see `corrected`). */
+const SPEAKER_LABEL = /^([\p{Lu}][\p{L}.'’-]*(?:\s[\p{Lu}][\p{L}.'’-]*){0,2}):\s+/u;
+
+/**
+ * A call transcribed by Otter, Zoom or Teams and copied as text: a speaker and an offset into the
+ * recording over each turn ("Dana Lee  0:03", "Speaker 2  1:10"). A chat's header carries a clock
+ * time; an offset starts from zero, so the first turn's is under a minute.
+ */
+const RECORDING_TURN = /^\s*(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}|Speaker \d{1,2})\s{2,}(\d{1,2}):(\d{2})(?::\d{2})?\s*$/u;
+
+export function recordingTurns(lines: string[]): boolean {
+  const turns = lines.map((line) => RECORDING_TURN.exec(line)).filter((m) => m !== null);
+  return turns.length >= 2 && turns[0]![2] === '0';
+}
+
+/**
+ * Takes the speakers off the turns of a transcript of several: at least two turns open with a
+ * name that is no topic's opener («Причина: …» is a topic, "Dana Lee: …" a speaker).
+ */
+function withSpeakers(turns: Paragraph[]): boolean {
+  const labels = turns.map((turn) => {
+    const lead = SPEAKER_LABEL.exec(turn.text);
+    return lead && !OPENERS.some((o) => o.pattern.test(turn.text)) ? { name: lead[1]!, text: turn.text.slice(lead[0].length) } : undefined;
+  });
+  if (labels.filter(Boolean).length < 2) return false;
+  turns.forEach((turn, i) => {
+    const label = labels[i];
+    if (label) Object.assign(turn, { speaker: label.name, text: label.text });
+  });
+  return true;
 }
 
 function firstTimeOf(paragraph: Paragraph): { l: Line; t: FoundTime } | undefined {
@@ -242,7 +284,7 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
 }
 
 /** What broke, in the speaker's words: the phrase around the first word of failure. */
-const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop)(?![\p{L}])|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
+const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?returning (?:5\d\ds?|errors?|timeouts?))(?![\p{L}])|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
 
 const SPOKEN_NUMBER = /^(?:\d[\d:.,]*|at|around|about|by|в|около|примерно|к|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|пятнадцать|двадцать|тридцать|сорок|пятьдесят)$/iu;
 
@@ -306,7 +348,7 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
 }
 
 /** Who was hurt and how, in a sentence: "customers got 503s for about half an hour". */
-const WHO_WAS_HURT = /(?<![\p{L}])(?:nobody|no one|никто) (?:could|не мог\p{L}*)(?![\p{L}])|(?<![\p{L}])(?:customers?|users?|clients?|клиент\p{L}*|пользовател\p{L}*|сборщик\p{L}*|заказ\p{L}*|사용자|고객)(?![\p{L}])[^.!?]{0,60}?(?<![\p{L}])(?:got|saw|could(?:n'?t| not)|lost|errors?|5\d\d\p{L}*|не могли|получали|видели|потеряли|ошибк\p{L}*|не смогли)/iu;
+const WHO_WAS_HURT = /(?<![\p{L}])(?:nobody|no one|никто) (?:could|не мог\p{L}*)(?![\p{L}])|(?<![\p{L}])(?:customers?|users?|clients?|checkouts?|orders?|клиент\p{L}*|пользовател\p{L}*|сборщик\p{L}*|заказ\p{L}*|사용자|고객)(?![\p{L}])[^.!?]{0,60}?(?<![\p{L}])(?:got|saw|could(?:n'?t| not)|lost|failed|errors?|5\d\d\p{L}*|не могли|получали|видели|потеряли|ошибк\p{L}*|не смогли)/iu;
 
 function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText | undefined {
   for (const sentence of sentences) {
@@ -397,7 +439,7 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
     : (found.impact[0] ?? spokenImpact(section, sentences));
 
   const speaker = typeof section.ctx.parsed.frontmatter.username === 'string' ? section.ctx.parsed.frontmatter.username : undefined;
-  const followUps = spoken.has('followUps') ? spokenFollowUps(section, spoken.get('followUps')!, speaker) : [];
+  const followUps = spoken.has('followUps') ? spokenFollowUps(section, spoken.get('followUps')!, spoken.get('followUps')!.speaker ?? speaker) : [];
   const title = spokenArticleTitle(section, sentences) ?? base.title;
   // Said to be over, with or without a time ("и всё заработало", "everything was back").
   const recoveryMention = recoveryLine ?? lines.find((l) => RECOVERED.test(l.text));

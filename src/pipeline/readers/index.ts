@@ -42,6 +42,8 @@ const BY_EXTENSION: Array<[RegExp, ReaderName]> = [
   // An old .doc goes to the Word reader too, which says what it is and what to do.
   [/\.docx?$/i, 'docx'],
   [/\.pdf$/i, 'pdf'],
+  // Call and meeting transcripts (Zoom, Teams, Meet) saved as subtitles.
+  [/\.(vtt|srt)$/i, 'subtitles'],
 ];
 
 /** Formats no reader converts, with what to do instead: better than "not a text file". */
@@ -229,6 +231,12 @@ export async function readInput(input: ReaderInput, inboxDir: string, transcribe
       const { readPdf } = await import('./pdf.ts');
       const { converted, allText } = await readPdf(file.bytes);
       return { ...converted, original: file, allText };
+    }
+    case 'subtitles': {
+      const file = read(input.key);
+      const [{ readSubtitles }, { decode }] = await Promise.all([import('./subtitles.ts'), import('../decode/index.ts')]);
+      const text = decode(file.bytes).text;
+      return { ...readSubtitles(text, input.key), original: file, allText: text };
     }
     case 'slack': {
       const days = input.files.filter((f) => SLACK_DAY_FILE.test(path.basename(f))).map((f): [string, string] => [path.basename(f), Buffer.from(read(f).bytes).toString('utf8')]);
