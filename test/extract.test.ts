@@ -995,6 +995,19 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(zoom.rootCause.text).toMatch(/^It turned out/);
   });
 
+  it('runbooks with a tag before the title: "[P1]" is the severity and leaves the alert name, "[런북]" leaves the title; a Korean runbook is Korean under its English commands', () => {
+    const tagged = one('runbook-en-severity-tag', 'runbooks').data;
+    expect(tagged).toMatchObject({ title: { text: 'PaymentsAPIHighLatency' }, severity: 'p1', service: { text: 'PaymentsAPI' } });
+    expect(tagged.alerts.map((a: { name: string }) => a.name)).toEqual(['PaymentsAPIHighLatency']);
+    // "Validation" (a decision record's Confirmation too) verifies a runbook.
+    expect(texts(tagged.verification)).toMatch(/^p99 latency on the "Payments API" dashboard drops below 300 ms/);
+    const korean = one('runbook-ko-bracket-tag', 'runbooks').data;
+    expect(korean.title.text).toBe('Redis 메모리 사용률 90% 초과');
+    expect(korean.language).toBe('ko');
+    const bold = one('runbook-ru-bold-steps', 'runbooks').data;
+    expect(bold.steps.map((s: { text: string }) => s.text)).toEqual(['Убедиться, что резервный кластер готов', 'Переключить DNS на резервный балансировщик', 'Проверить, что трафик пошёл']);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

@@ -11,7 +11,7 @@ import { documentYear, firstProse, resolveRelativeDate, writtenOn } from './fiel
 import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items.ts';
 import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
-import { cite, clean, type Line, type Section } from './section.ts';
+import { cite, clean, SEVERITY_TAG, type Line, type Section } from './section.ts';
 import { plainLine, slotContent, slotContents, slotField, slotText, slotValue, type SlotContent } from './slots.ts';
 import { timelineFromSlot, timelineFromTables, timelineFromTimedLines, fromChain, fromProse, type TimelineEntry } from './timeline.ts';
 import { findDates, findDurations, findTimes, readIncidentStatus, readSeverity, ZONE } from './values.ts';
@@ -334,6 +334,10 @@ function severityOf(section: Section): { value: string; line: number } | undefin
     const read = readSeverity(labelled.text);
     if (read) return { value: read.value, line: (labelled.cite[0] as LineCitation).lines[0] };
   }
+  // "[P1] Checkout errors": the level tagged on the title.
+  const tag = SEVERITY_TAG.exec(section.candidate.title);
+  const tagged = tag ? readSeverity(tag[1]!) : undefined;
+  if (tagged) return { value: tagged.value, line: section.candidate.titleLine };
   for (const line of section.lines) {
     if (!/sev|серь|심각/i.test(line.text)) continue;
     const found = readSeverity(line.text.replace(/^[^]*?(?=(?<![\p{L}])(?:sev|severity|серь[её]зност|심각도))/iu, ''));

@@ -2,6 +2,7 @@ import type { PhrasingContent, Root } from 'mdast';
 import type { AdrInput, CitedText, IncidentInput, RunbookInput } from '../../schemas/index.ts';
 import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
+import { codeLineSet } from '../outline.ts';
 import type { Candidate } from '../segment.ts';
 import { extractAdr } from './adr.ts';
 import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
@@ -147,9 +148,12 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
   if (kind === 'none') throw new Error(`candidate "${candidate.title}" is not a document`);
   const section = prepareSection(ctx, candidate);
   const text = section.lines.map((l) => l.text).join('\n');
+  // The language its people wrote in: a Korean runbook's commands are Latin letters, not English.
+  const code = codeLineSet(ctx.parsed.tree);
+  const prose = section.lines.filter((l) => !code.has(l.number)).map((l) => l.text.replace(/`[^`]*`/g, ' ')).join('\n');
   const base = {
     title: titleOf(section),
-    language: mainLanguage(text),
+    language: mainLanguage(/\p{L}/u.test(prose) ? prose : text),
     sources: [ctx.sourceId],
     entities: findEntities(text),
     generated: ctx.generated,

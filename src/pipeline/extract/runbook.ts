@@ -10,7 +10,7 @@ import { ALERT_NAME, documentYear, findEntities, firstProse } from './fields.ts'
 import { citedItems } from './items.ts';
 import { namesIt, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
-import { cite, clean, type Section } from './section.ts';
+import { cite, clean, SEVERITY_TAG, type Section } from './section.ts';
 import { plainLine, slotContents, slotField, slotValue } from './slots.ts';
 import { checksBeforeSteps, extractSteps, type Step } from './steps.ts';
 import { findDates, findDuration, readSeverity } from './values.ts';
@@ -97,7 +97,7 @@ function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText
 
 function alertsOf(section: Section): Array<{ name: string; cite: CitedText['cite'] }> {
   const found: Array<{ name: string; cite: CitedText['cite'] }> = [];
-  const title = ALERT_TITLE.exec(section.candidate.title)?.[1];
+  const title = ALERT_TITLE.exec(section.candidate.title.replace(SEVERITY_TAG, ''))?.[1];
   if (title) found.push({ name: title, cite: cite(section, section.candidate.titleLine) });
   const alertLines = [
     ...slotContents(section, ['alert', 'triggers', 'symptoms', 'meaning']).flatMap((c) => c.lines),
@@ -111,8 +111,9 @@ function alertsOf(section: Section): Array<{ name: string; cite: CitedText['cite
 
 /** Verification: its section, else the bullets of a step that verifies ("Шаг 5: Verify"). */
 function verificationOf(section: Section, steps: Step[]): CitedText[] {
-  const diagnosis = new Set(checksBeforeSteps(section));
-  const own = slotContents(section, 'verification').filter((c) => !diagnosis.has(c)).flatMap((c) => citedItems(section, c, { split: false }));
+  const diagnosis = new Set(checksBeforeSteps(section).map((c) => c.part.line));
+  // "Validation" is a decision record's Confirmation section too: in a runbook, it verifies.
+  const own = slotContents(section, ['verification', 'confirmation']).filter((c) => !diagnosis.has(c.part.line)).flatMap((c) => citedItems(section, c, { split: false }));
   if (own.length > 0) return own;
   // "As validation, check …", "To verify, run …", "Убедитесь, что …": a sentence that says how to check.
   const said = section.lines.filter((l) => /^\s*(?:as (?:a )?validation|to (?:verify|validate|confirm)|verify that|confirm that|check that|убедитесь|убедиться, что|проверьте, что|확인:)/iu.test(plainLine(l.text.slice(0, 120))));
@@ -165,7 +166,9 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
   const alerts = alertsOf(section);
   const lastVerified = slotValue(section, 'lastVerified', { shared: true });
   const verifiedOn = lastVerified ? findDates(lastVerified.text, year)[0] : undefined;
-  const severity = slotValue(section, 'severity');
+  const tag = SEVERITY_TAG.exec(section.candidate.title);
+  // A labelled severity, else the title's tag ("[P1] PaymentsAPIHighLatency").
+  const severity = slotValue(section, 'severity') ?? (tag ? { text: tag[1]!, cite: cite(section, section.candidate.titleLine) } : undefined);
   const severityWord = severity ? readSeverity(severity.text) : undefined;
   const cites: Record<string, CitedText['cite']> = {};
   if (severityWord && severity) cites.severity = severity.cite;

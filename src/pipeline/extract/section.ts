@@ -67,12 +67,16 @@ export function citedText(section: Section, text: string, from: number, to = fro
 }
 
 /** Strips "Postmortem — ", "Decision: ", "SOP: ", a ticket key "[INC-2291] ", "ADR-014 — ", leading emoji and numbering from a section title. */
+/** A severity tag before a title: "[P1] PaymentsAPIHighLatency", "[SEV-2] Checkout errors". Group 1 is the level. */
+export const SEVERITY_TAG = /^\s*\[(P[0-4]|SEV-?[0-5])\]\s*/i;
+
 export function displayTitle(title: string): string {
   const cleaned = clean(title);
   const shown = cleaned
     .replace(/^(\p{Extended_Pictographic}|\uFE0F|\s)+/u, '')
     .replace(/^#{1,6}\s+/, '')
-    .replace(/^\[(?:[A-Z][A-Z0-9]+-\d+|장애\s?보고(?:서)?|장애|post-?mortem|incident|rca|pir|инцидент|постмортем|разбор)\]\s*/iu, '')
+    .replace(SEVERITY_TAG, '')
+    .replace(/^\[(?:[A-Z][A-Z0-9]+-\d+|장애\s?보고(?:서)?|장애|post-?mortem|incident|rca|pir|инцидент|постмортем|разбор|runbook|playbook|sop|ранбук|런북|플레이북)\]\s*/iu, '')
     .replace(/^(post-?mortem|incident notes|notes|runbook|playbook|sop|standard operating procedure|регламент|incident(?: report)?|постмортем|инцидент|разбор(?: инцидента| сбоя)?|ранбук|장애 보고서|사후 분석|런북|플레이북|(?:architecture )?decision(?: record)?|adr(?![-\s]?\d)|архитектурное решение|решение|결정|의사결정 기록)\s*[—–:-]\s*/iu, '')
     .replace(/^(?:[A-Z]{2,6}-)?ADR[-\s]?\d+\s*[—–:.-]\s*/i, '')
     .replace(/^(?:DL|DR)-\d{2,4}(?:-\d+)?\s*[—–:-]\s*/i, '')

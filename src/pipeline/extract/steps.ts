@@ -167,7 +167,8 @@ export function markedSteps(section: Section): Step[] {
     // "Шаг 1. Посмотреть статус: kubectl -n ingress get certificate": the command ends the step's line.
     const trailing = commands.length === 0 ? trailingCommand(match[2]!) : undefined;
     const text = trailing ? match[2]!.slice(0, match[2]!.lastIndexOf(trailing)).replace(/\s*(?:[:：]|\s[—–-])\s*$/u, '') : match[2]!;
-    steps.push({ text: clean(text), commands: trailing ? [trailing] : commands, cite: cite(section, marker.number, Math.max(marker.number, last)), from: marker.number, to: last });
+    // "**Шаг 1.** Убедиться, что кластер готов:" — the colon led to its command block.
+    steps.push({ text: clean(text).replace(/[:：]$/, ''), commands: trailing ? [trailing] : commands, cite: cite(section, marker.number, Math.max(marker.number, last)), from: marker.number, to: last });
   });
   return steps.map(({ text, commands, cite: c }) => ({ text, commands, cite: c }));
 }
