@@ -234,4 +234,14 @@ describe('legacy code pages', () => {
   it('a short Russian line in cp1251 is not read as Korean', () => {
     expect(decode(iconv.encode('Привет, всё упало', 'windows-1251')).text).toBe('Привет, всё упало');
   });
+
+  it('a cp1251 file once opened as Latin-1 and saved as UTF-8 ("Ïîñòìîðòåì") is Russian again; French and a quoted word stay', () => {
+    const mangled = Buffer.from(iconv.encode(RUSSIAN, 'windows-1251').toString('latin1'), 'utf8');
+    const result = decode(mangled);
+    expect(result.text).toBe(RUSSIAN);
+    expect(result.provenance.repairs).toEqual(['cp1251 read as latin_1']);
+    for (const clean of ['Élève à côté de la fenêtre, déjà prêt.', 'Größe der Übergänge: schön', 'The word «Ïîñòìîðòåì» is mojibake of «Постмортем».']) {
+      expect(decode(Buffer.from(clean, 'utf8')).text).toBe(clean);
+    }
+  });
 });

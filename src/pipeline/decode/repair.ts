@@ -1,6 +1,10 @@
 import { badness, mayBeBad, REPAIR_THRESHOLD } from './badness.ts';
 import { CODE_PAGES, codePage, type CodePage } from './tables.ts';
+import { cp1251ReadAsLatin } from './cyrillic.ts';
 import { decodeUtf8Sloppy } from './utf8.ts';
+
+/** Three accented Latin letters in a row: rare in any Latin language, in every word of this mojibake. */
+const LATIN_ACCENTED = /[\u00c0-\u00ff]{3}/;
 
 /**
  * Mojibake repair: finds text that is UTF-8 shown through the wrong code page and decodes it
@@ -338,6 +342,14 @@ export function repairMojibake(input: string): Repaired {
   const changedLines: number[] = [];
   let guessed = 0;
   const out = lines.map((line, index) => {
+    // Not UTF-8 at all: Windows-1251 Russian read as Latin-1 ("Ïîñòìîðòåì"). Tried first, as its
+    // letters can also form stray UTF-8 sequences that a fragment repair would decode.
+    const cyrillic = LATIN_ACCENTED.test(line) ? cp1251ReadAsLatin(line) : undefined;
+    if (cyrillic) {
+      changedLines.push(index + 1);
+      if (!repairs.includes('cp1251 read as latin_1')) repairs.push('cp1251 read as latin_1');
+      return cyrillic;
+    }
     const result = repairLine(line);
     if (result.text !== line) {
       changedLines.push(index + 1);
