@@ -262,7 +262,7 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     action = action.slice(0, tail.index).trim();
   }
   // "…, I'll take it", "… — беру на себя", "… — я сделаю до пятницы": whoever wrote the message takes it.
-  const selfTaken = /[\s,;.—–-]+(?:I'?ll (?:take|own|do|handle) (?:it|this|that)|I'?ll do it|on me|на мне|(?:я\s+)?(?:беру(?: на себя)?|возьму(?: на себя)?|сделаю|займусь)|제가 (?:할게요|하겠습니다|맡을게요))((?:\s+(?:(?:by|until|before|до|к)\s+[^.;,]{1,30}|tomorrow|today|tonight|this week|next week|завтра|сегодня|на этой неделе|내일|오늘))?)[.!]?\s*$/iu.exec(action);
+  const selfTaken = /[\s,;.—–-]+(?:I'?ll (?:take|own|do|handle) (?:it|this|that)|on me|на мне|(?:я\s+)?(?:беру(?: на себя)?|возьму(?: на себя)?|сделаю|займусь)|제가 (?:할게요|하겠습니다|맡을게요))((?:\s+(?:(?:by|until|before|до|к)\s+[^.;,]{1,30}|tomorrow|today|tonight|this week|next week|завтра|сегодня|на этой неделе|내일|오늘))?)[.!]?\s*$/iu.exec(action);
   if (!owner && selfTaken && context.author) {
     owner = context.author;
     if (!due && selfTaken[1]) due = readDue(selfTaken[1].trim(), context);

@@ -139,6 +139,8 @@ export function unpunctuatedSpeech(text: string): boolean {
 
 /** The openers anywhere in a text, not only at its start. */
 const OPENERS_INSIDE = new RegExp(OPENERS.map((o) => String.raw`(?<![\p{L}])(?:${o.pattern.source.replace(/^\^/, '')})`).join('|'), 'giu');
+/** The first of them (a search that keeps no state between calls). */
+const FIRST_OPENER = new RegExp(OPENERS_INSIDE.source, 'iu');
 
 /**
  * A speaker who never paused gives one paragraph: it is cut where they open a topic ("… it turned
@@ -357,7 +359,7 @@ function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText 
     // "nobody could log in …" is its own subject: the quote starts there, not words before it;
     // and in a run-on sentence it ends where the speaker opens the next topic.
     const from = /^(?:nobody|no one|никто)/iu.test(match[0]) ? match.index : 0;
-    const after = new RegExp(OPENERS_INSIDE.source, 'iu').exec(sentence.text.slice(match.index + match[0].length));
+    const after = FIRST_OPENER.exec(sentence.text.slice(match.index + match[0].length));
     const to = after ? match.index + match[0].length + after.index : sentence.text.length;
     const part: SpokenSentence = { text: sentence.text.slice(from, to), lineAt: (offset) => sentence.lineAt(from + offset) };
     const inPart = WHO_WAS_HURT.exec(part.text)!;
@@ -369,6 +371,7 @@ function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText 
 // ── The incident ──
 
 const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|(?:everything|all) (?:was|is|went) (?:fine|ok|okay|good|green)|всё ок|все ок|вс[её] (?:было )?нормально|догрузил\p{L}*|разгребл\p{L}*|поднял(?:ось|ся|ась|ись)|stabili[sz]ed|caught up)(?![\p{L}])|정상화|복구(?:됐|되었|완료)|돌아왔/iu;
+
 /**
  * The clause of a sentence that matches, or (`onward`) it and the clauses after it. Korean joins
  * clauses with a verb ending (알림 받고 로그 지우고 …), elsewhere the sentence is one clause.
