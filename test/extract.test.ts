@@ -1008,6 +1008,25 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(bold.steps.map((s: { text: string }) => s.text)).toEqual(['Убедиться, что резервный кластер готов', 'Переключить DNS на резервный балансировщик', 'Проверить, что трафик пошёл']);
   });
 
+  it('a status page\'s history (newest first, "Investigating - …" over its time): the timeline oldest first, seen at the first update, caused as "Identified" says', () => {
+    const d = one('statuspage-en-history', 'incidents').data;
+    expect(d.timeline.map((t: { time: string; event: string }) => [t.time, t.event.split(':')[0]])).toEqual([
+      ['10:15', 'Investigating'],
+      ['10:25', 'Identified'],
+      ['10:40', 'Monitoring'],
+      ['10:52', 'Resolved'],
+    ]);
+    expect(d).toMatchObject({ started: { text: '10:15' }, detected: { text: '10:15' }, resolved: { text: '10:52' }, status: 'resolved', date: { text: '2026-03-04' } });
+    expect(d.rootCause.text).toMatch(/^The issue has been identified as a misconfigured rate limiter/);
+  });
+
+  it('a customer-facing report ("Summary of impact", "What happened", "How we fixed it"): the fault it tells is the root cause', () => {
+    const d = one('postmortem-en-customer-facing', 'incidents').data;
+    expect(d.rootCause.text).toBe('A certificate used for mutual TLS with our card processor expired at 09:40 UTC.');
+    expect(d.resolution.text).toMatch(/^We deployed a renewed certificate at 10:18 UTC/);
+    expect(d.followUps).toHaveLength(2);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

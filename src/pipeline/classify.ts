@@ -101,6 +101,9 @@ const SUBSTANCE: Record<DocumentKind, Slot[]> = {
   runbook: ['steps', 'diagnosis', 'mitigation', 'symptoms', 'verification', 'meaning', 'triggers'],
 };
 
+/** A status page update (Atlassian Statuspage, Instatus, Better Stack): its state, a dash, what was said. */
+export const STATUS_UPDATE = /^\s*(?:\*\*)?(Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Verifying|In progress|Completed)(?:\*\*)?\s+[-–—]\s+(\S.*)$/;
+
 /** Shapes a kind is written in, each worth points of its own. */
 function shapes(text: string): Record<DocumentKind, { score: number; names: string[] }> {
   const found: Record<DocumentKind, { score: number; names: string[] }> = { incident: { score: 0, names: [] }, adr: { score: 0, names: [] }, runbook: { score: 0, names: [] } };
@@ -112,6 +115,9 @@ function shapes(text: string): Record<DocumentKind, { score: number; names: stri
   // A timeline: lines or table rows that start with a clock time (or a date and a time).
   const timed = lines.filter((l) => /^\s*(?:[-*]\s+|\|\s*)?(?:\*\*)?(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?[ ,]+|\d{4}-\d{2}-\d{2}[ T]+)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*(?:UTC|[A-Z]{3,4}|МСК))?\**\s*(?:[-—–:|]|\s\S)/u.test(l)).length;
   if (timed >= 3) add('incident', `a timeline (${timed} timed lines)`, 3);
+  // A status page's updates: "Investigating - …", "Identified - …", "Resolved - …", each over its time.
+  const updates = lines.filter((l) => STATUS_UPDATE.test(l)).length;
+  if (updates >= 2) add('incident', `${updates} status page updates`, 5);
   // A numbered procedure with commands, or explicit step markers.
   const commandLines = lines.filter((l) => looksLikeCommand(l)).length;
   const fences = (text.match(/^\s*```/gmu) ?? []).length / 2;

@@ -13,7 +13,7 @@ import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidenc
 import { findLinks } from './links.ts';
 import { cite, clean, SEVERITY_TAG, type Line, type Section } from './section.ts';
 import { plainLine, slotContent, slotContents, slotField, slotText, slotValue, type SlotContent } from './slots.ts';
-import { timelineFromSlot, timelineFromTables, timelineFromTimedLines, fromChain, fromProse, type TimelineEntry } from './timeline.ts';
+import { timelineFromSlot, timelineFromStatusUpdates, timelineFromTables, timelineFromTimedLines, fromChain, fromProse, type TimelineEntry } from './timeline.ts';
 import { findDates, findDurations, findTimes, readIncidentStatus, readSeverity, ZONE } from './values.ts';
 
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
@@ -68,6 +68,8 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
 }
 
 const CAUSE = /(?<![\p{L}])(because|caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
+/** A fault told without a word of cause ("A certificate … expired at 09:40"): the cause where nothing else names one. */
+const FAULT = /(?<![\p{L}])(expired|ran out of|was misconfigured|misconfiguration|a bug in|filled up|was exhausted|истёк|истек|кончил\p{L}*|закончил\p{L}*|переполнил\p{L}*)(?![\p{L}])|만료|고갈/iu;
 const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled)|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?:했|됐|되었)|재시작|롤백|재배포|원복/iu;
 /**
  * Korean words of an alert or a report. They take particles (알람이, 제보를), so no end boundary;
@@ -195,6 +197,8 @@ export function incidentTimeline(section: Section, options: { year?: number; day
   }
   const fromTables = timelineFromTables(section, options);
   if (fromTables.length > 0) return fromTables;
+  const updates = timelineFromStatusUpdates(section, options);
+  if (updates.length >= 2) return updates;
   const timed = timelineFromTimedLines(section, options);
   if (timed.length > 0) return timed;
   for (const line of section.lines) {
@@ -396,7 +400,15 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const summaryLines = [...slotLines(section, ['summary', 'overview', 'whatHappened']), ...openingLines(section)];
   const story = slotLines(section, ['whatHappened', 'summary', 'overview']);
   const summary = firstText(() => slotField(section, ['summary', 'overview']), () => slotField(section, 'whatHappened'), () => firstProse(section));
-  const { started, detected, resolved } = turningPoints(section, timeline);
+  const turns = turningPoints(section, timeline);
+  const { resolved } = turns;
+  // A status page's history: its first update ("Investigating") is when it was seen, "Identified" names the cause.
+  const statusPage = timeline.length >= 2 && timeline.every((e) => /^(?:Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Verifying|In progress|Completed):/.test(e.event));
+  const investigating = statusPage ? (timeline.find((e) => e.event.startsWith('Investigating:')) ?? timeline[0]) : undefined;
+  const identified = statusPage ? timeline.find((e) => e.event.startsWith('Identified:')) : undefined;
+  const seen = investigating && { text: investigating.time, cite: investigating.cite };
+  const started = turns.started ?? seen;
+  const detected = seen ?? turns.detected;
   const severity = severityOf(section);
   const status = statusOf(section, timeline, resolved);
   // The last thing done before the impact ended (not what was tried and did not help).
@@ -459,9 +471,9 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       () => sentencesWith(section, story, CHANGE, 2),
       () => entryText(changeEvent),
     ),
-    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => sentencesWith(section, summaryLines, CAUSE, 2)), (l) => CAUSE.test(l.text), opening),
+    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.replace(/^Identified:\s*/, ''), cite: identified.cite }, () => sentencesWith(section, summaryLines, CAUSE, 2), () => sentencesWith(section, story, FAULT, 1)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
-    detection: firstText(() => slotField(section, 'detection'), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
+    detection: firstText(() => slotField(section, 'detection'), () => entryText(investigating), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(
       () => slotField(section, ['resolution', 'mitigation']),
       // In a postmortem, "조치:" / "Actions:" (a runbook's Steps label) is what was done to fix it.

@@ -11,6 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import { cite, clean, type Line, type Section } from './section.ts';
 import { plainLine, type SlotContent } from './slots.ts';
+import { STATUS_UPDATE } from '../classify.ts';
 import { findDates, findTimes, mayHoldTime, type FoundTime, ZONE } from './values.ts';
 
 export interface TimelineEntry {
@@ -250,6 +251,24 @@ export function timelineFromTables(section: Section, options: Options): Timeline
 }
 
 /** Timed lines anywhere in the candidate (three or more), for notes without a timeline heading. */
+/**
+ * A status page's history, newest first: "Resolved - This incident has been resolved." over
+ * "Mar 4, 2026 - 10:52 UTC". One entry per update, at the time under it, oldest first.
+ */
+export function timelineFromStatusUpdates(section: Section, options: Options): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  section.lines.forEach((line, i) => {
+    const update = STATUS_UPDATE.exec(line.text);
+    if (!update) return;
+    const stamp = section.lines.slice(i + 1, i + 3).find((l) => l.text.trim());
+    const time = stamp && findTimes(stamp.text)[0];
+    if (!stamp || !time || stamp.text.trim().length > 40) return;
+    const date = findDates(stamp.text, options.year)[0]?.date ?? options.day;
+    entries.push({ time: time.text, ...(date && { date }), event: `${update[1]}: ${clean(update[2]!)}`, cite: cite(section, line.number, stamp.number) });
+  });
+  return entries.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || findTimes(a.time)[0]!.minutes - findTimes(b.time)[0]!.minutes);
+}
+
 export function timelineFromTimedLines(section: Section, options: Options): TimelineEntry[] {
   const entries = fromLines(section, section.lines, options);
   return entries.filter((e) => e.time).length >= 3 ? fillDates(entries, options) : [];
