@@ -793,6 +793,7 @@ describe('plain labels, log lines and 24-hour copies', () => {
     const d = one('chat-ru-telegram-copy', 'incidents').data;
     // The reporter's «, смотрю» is no part of the title; the impact is the sentence that names who.
     expect(d.title.text).toBe('Алерт: 5хх на api-gateway выше 5%');
+    expect(d.summary.text).toBe('Алерт: 5хх на api-gateway выше 5%');
     expect(d.status).toBe('resolved');
     expect(d.impact.text).toBe('Минут 15 не работал вход у всех пользователей');
     expect(d.trigger.text).toMatch(/упал после деплоя 10:00/);

@@ -123,6 +123,7 @@ const en = {
   'copy.done': 'Copied',
   'draft.missing': 'Draft: not stated in the source: {fields}.',
   'draft.incomplete': 'Draft: incomplete.',
+  'draft.spoken': 'Draft: told in a voice note or a call, to be written up.',
   'draft.badge': 'draft',
 
   'list.none': 'None yet.',
@@ -330,6 +331,7 @@ const ru: Dictionary = {
   'copy.done': 'Скопировано',
   'draft.missing': 'Черновик: в источнике не указано: {fields}.',
   'draft.incomplete': 'Черновик: неполный.',
+  'draft.spoken': 'Черновик: рассказано в голосовом сообщении или на звонке, ещё не записано.',
   'draft.badge': 'черновик',
 
   'list.none': 'Пока ничего нет.',
@@ -534,6 +536,7 @@ const ko: Dictionary = {
   'copy.done': '복사됨',
   'draft.missing': '초안: 원문에 없음: {fields}.',
   'draft.incomplete': '초안: 미완성.',
+  'draft.spoken': '초안: 음성 메모나 통화로 전한 내용이라 아직 정리되지 않았습니다.',
   'draft.badge': '초안',
 
   'list.none': '아직 없습니다.',

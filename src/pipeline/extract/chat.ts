@@ -240,7 +240,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     ...(duration && { duration: { text: duration.d!.text, cite: citeMessage(section, duration.m) } }),
     severity: severity?.s?.value ?? 'unknown',
     status: lastState ? (/mitigated/i.test(lastState.text) && !/resolved/i.test(lastState.text) ? 'mitigated' : 'resolved') : 'unknown',
-    ...(first && { summary: { text: shorten(messageText(first), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
+    ...(first && { summary: { text: shorten(messageText(first).replace(ON_IT, ''), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
     impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: sentencesWith(messageText(impactLine), WHO_HURT_KO.test(impactLine.text) ? WHO_HURT_KO : WHO_HURT).replace(ON_IT, ''), cite: citeMessage(section, impactLine) } : undefined),
     trigger: labelled('trigger') ?? (release ? { text: `${release.author}: ${messageText(release)}`, cite: citeMessage(section, release) } : undefined),
     rootCause: labelled('rootCause') ?? saidInMessage(section, messages, CAUSE_SAID),
