@@ -1028,6 +1028,16 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.followUps).toHaveLength(2);
   });
 
+  it('ADRs: deciders as a frontmatter list, «Участники», 참여자; a Korean record\'s 문제 is its context and 선택지 its options', () => {
+    expect(one('adr-en-madr-frontmatter-list', 'adrs').data.deciders).toEqual(['platform-team']);
+    expect(one('adr-ru-participants', 'adrs').data.deciders).toEqual(['Антон', 'Вера', 'Гоша']);
+    const ko = one('adr-ko-problem-choices', 'adrs').data;
+    expect(ko.deciders).toEqual(['김하늘', '박서준']);
+    expect(ko.context.text).toMatch(/^Memcached는 복제가 없어/);
+    expect(ko.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['Memcached 유지', false], ['Redis Cluster', true], ['Hazelcast', false]]);
+    expect(ko.draft).toBe(false);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

@@ -76,8 +76,8 @@ export const SLOT_LABELS: SlotLabel[] = [
 
   // ── ADRs ──
   label('drivers', /^(decision drivers|drivers|criteria|decision criteria|forces|критерии(?: выбора)?|факторы принятия решени\p{L}*|факторы решения|требования к решению|결정 요인|판단 기준)/u, { adr: 3 }),
-  label('context', /^(context and problem statement|context|problem statement|issue$|the issue$|background and context|why$|motivation|контекст(?: и проблема)?|проблема|предпосылки|배경|맥락)/u, { adr: 3 }),
-  label('options', /^(considered options|options considered|(?:other )?options|positions|(?:other )?alternatives(?: considered)?|rejected alternatives|approaches considered|рассмотренные (?:варианты|альтернативы)|варианты(?: решения)?|альтернативы|(?:검토|고려)(?:한|된)? (?:대안|옵션)|대안)/u, { adr: 3 }),
+  label('context', /^(context and problem statement|context|problem statement|issue$|the issue$|background and context|why$|motivation|контекст(?: и проблема)?|проблема|предпосылки|배경|맥락|문제(?: 정의|점)?)/u, { adr: 3 }),
+  label('options', /^(considered options|options considered|(?:other )?options|positions|(?:other )?alternatives(?: considered)?|rejected alternatives|approaches considered|рассмотренные (?:варианты|альтернативы)|варианты(?: решения)?|альтернативы|(?:검토|고려)(?:한|된)? (?:대안|옵션)|대안|선택지|후보)/u, { adr: 3 }),
   label('rationale', /^(rationale|argument|arguments|justification|reasoning|why this option|обоснование|аргументация|почему (?:выбрали|этот вариант)|근거|선택 이유)/u, { adr: 2 }),
   label('prosCons', /^(pros and cons(?: of the options)?|плюсы и минусы(?: вариантов)?|장단점)/u, { adr: 3 }),
   label('deciders', /^(deciders|decision[- ]makers|decided by|approvers|кто решал|принимали решение|участники решения|결정자|의사결정자)/u, { adr: 3 }),
@@ -121,7 +121,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('contents', /^(table of contents|contents|toc|sections at a glance|jump to section|содержание|оглавление|목차|섹션 바로가기)$/u, {}),
   label('entities', /^(key entities mentioned|entities|related|see also|links|ссылки|см\. также|관련 문서)/u, {}),
   label('references', /^(references|more information|supporting information|further reading|appendix|notes|примечани\p{L}*|приложени\p{L}*|참고(?: 자료)?)/u, {}),
-  label('attendees', /^(attendees|participants|присутствовали|участники|참석자)$/u, {}),
+  label('attendees', /^(attendees|participants|присутствовали|участники|참석자|참여자)$/u, {}),
   label('mailFrom', /^(from|от|보낸 사람)$/u, {}),
   label('mailTo', /^(to|cc|кому|копия|받는 사람)$/u, {}),
   label('mailSubject', /^(subject|тема|제목)$/u, {}),

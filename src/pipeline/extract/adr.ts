@@ -36,10 +36,11 @@ function numberOf(section: Section): { value: string; line: number } | undefined
 function names(text: string): string[] {
   // "platform team (Ilya, Mona)": a group and its members, who are the names.
   const members = /^[^()]{2,40}\(([^()]+[,;&][^()]+)\)\s*[.;]?$/u.exec(text.trim())?.[1];
-  const list = (members ?? text).replace(/^[^—–:]{2,40}\s[—–]\s+(?=.*,)/u, '');
+  // "[platform-team, Ana]": a frontmatter list written inline.
+  const list = (members ?? text).replace(/^\s*\[([^\]]*)\]\s*$/u, '$1').replace(/^[^—–:]{2,40}\s[—–]\s+(?=.*,)/u, '');
   return list
     .split(/\s*(?:,|;|(?<![\p{L}])(?:and|и)(?![\p{L}])|&)\s*/u)
-    .map((n) => clean(n.replace(/\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/[.;]+$/, '')))
+    .map((n) => clean(n.replace(/\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/[.;]+$/, '').replace(/^["']|["']$/g, '')))
     .filter((n) => n && n.length <= 60 && !/^(?:n\/a|none|—|-)$/i.test(n));
 }
 
@@ -376,7 +377,8 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   const dateLine = dateValue && dateFound && findDates(dateValue.text, year)[0] ? dateValue.cite : statusValue?.cite;
   // A status line with the record's date and deciders beside it: "status: accepted · 2026-06-18 · deciders: …".
   const sameLineDate = !dateFound && statusValue ? findDates(section.ctx.parsed.lines[(statusValue.cite[0] as LineCitation).lines[0] - 1] ?? '', year)[0] : undefined;
-  const decidersValue = slotValue(section, 'deciders') ?? slotValue(section, 'author');
+  // Who took part in the decision ("Участники: …", "참여자: …") decided it, where no deciders are named.
+  const decidersValue = slotValue(section, 'deciders') ?? slotValue(section, 'attendees') ?? slotValue(section, 'author');
   // "What" (what is decided) and "How" (the approach) are one decision in What/Why/How records.
   const proposal = slotField(section, 'proposal', { direct: true });
   const labelledDecision = joined(slotField(section, 'decision', { direct: true }), proposal) ?? (y?.decided ? { text: y.decided.text, cite: cite(section, y.decided.from, y.decided.to) } : undefined);
