@@ -210,6 +210,16 @@ const OWN: Record<string, OwnCase[]> = {
     // A day and a clock time, as chats and timelines write them: digits enough for a number, but no number.
     lookalike('Марина Лебедева, [12.05.2026 09:16]\n12.05.2026 09:16 — алерт; 2026.05.12 09:16 KST; 05/12/2026 9:16 AM; 1.5.26 10:05'),
   ],
+  // Not a family of the shared set: what identifies a customer's money or person.
+  'pii-identity': [
+    secret((v) => `customer card ${v} was charged twice`, '4111 1111 1111 1111', ['was charged twice']),
+    secret((v) => `Amex ${v}, exp 12/28`, '3782-822463-10005', ['exp 12/28']),
+    secret((v) => `карта клиента ${v} (двойное списание)`, '2200000000000004'),
+    secret((v) => `payout IBAN ${v} bounced`, 'DE89 3704 0044 0532 0130 00', ['bounced']),
+    secret((v) => `клиент: паспорт ${v}, жаловался`, '4510 123456', ['жаловался']),
+    lookalike('order 4111111111111112 shipped; trace 4111111111111111111111; build 20260301123456; 4111 1111 1111 1112 is no card (its check digit is wrong)'),
+    lookalike('DE89 3704 0044 0532 0130 01 fails its checksum; the passport office reopened'),
+  ],
   'pii-email': [
     secret((v) => `Signed-off-by: Jihoon Park <${v}>`, 'jihoon@hanbit.example'),
     secret((v) => `assignee=${v}`, 'ivan.petrov@volga.example'),

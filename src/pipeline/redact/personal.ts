@@ -1,5 +1,6 @@
 /**
- * Personal data: a person's e-mail address and phone number. What stays is what a reader needs to
+ * Personal data: a person's e-mail address and phone number, a payment card number, an IBAN, a
+ * passport number. What stays is what a reader needs to
  * act on a note: role mailboxes (oncall@, sre-team@, ci-bot@), documentation domains
  * (example.com), and published numbers (a switchboard, a hotline "on the status page", "대표번호").
  */
@@ -60,9 +61,69 @@ function isPhone(candidate: string, lineSpeaksOfPhones: boolean): boolean {
   return digits.length >= 7 && /^\d{3,4}[ -]\d{4}$/.test(candidate.trim()) && lineSpeaksOfPhones;
 }
 
-/** Personal e-mail addresses and phone numbers in `text`. */
-export function personalFindings(text: string): Finding[] {
+/**
+ * A payment card number: grouped as cards print it (4-4-4-4, Amex's 4-6-5), or a run of 13–19
+ * digits on a line that says card; with a card network's prefix and a valid Luhn check digit, so
+ * an order or trace id of as many digits stays. A test card ("4111 1111 1111 1111") goes too: a
+ * reader cannot tell it from a customer's.
+ */
+const CARD = /(?<![\w.-])(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{5}|\d{13,19})(?![\w-]|\.\d)/g;
+const CARD_WORDS = /card|visa|mastercard|amex|\bpan\b|карт|카드/iu;
+const CARD_NETWORK = /^(?:4|5[1-5]|2[2-7]|3[47]|6011|65|35|62|220[0-4])/;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** An IBAN, checked by its mod-97 digits ("DE89 3704 0044 0532 0130 00"). */
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
+
+function validIban(iban: string): boolean {
+  const compact = iban.replace(/ /g, '');
+  if (compact.length < 15 || compact.length > 34) return false;
+  const moved = (compact.slice(4) + compact.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const digit of moved) rest = (rest * 10 + Number(digit)) % 97;
+  return rest === 1;
+}
+
+/** A passport's number after the word: «паспорт 4510 123456», "passport no. X1234567". */
+const PASSPORT = /(?<![\p{L}])(?:паспорт\p{L}*|passport)(?:\s+(?:серия и номер|номер|№|no\.?|number))?\s*[:#№]?\s*(\d{2}\s?\d{2}\s?\d{6}|[A-Z]{1,2}\d{6,8})(?![\w])/giu;
+
+/** Card numbers, IBANs and passport numbers: what identifies a customer's money or person. */
+function identityFindings(text: string): Finding[] {
   const findings: Finding[] = [];
+  if (/\d{4}[ -]?\d{4}/.test(text)) {
+    for (const match of text.matchAll(CARD)) {
+      const digits = match[0].replace(/\D/g, '');
+      if (digits.length < 13 || digits.length > 19 || !CARD_NETWORK.test(digits) || !luhn(digits)) continue;
+      const end = text.indexOf('\n', match.index);
+      const line = text.slice(text.lastIndexOf('\n', match.index - 1) + 1, end < 0 ? undefined : end);
+      if (!/[ -]/.test(match[0]) && !CARD_WORDS.test(line)) continue;
+      findings.push(spanOf(match.index, match[0], 'card-number', FindingRank.personal, 'payment card number'));
+    }
+  }
+  // Each scan only where its mark is: most notes hold no IBAN and say no "passport".
+  if (/[A-Z]{2}\d{2} ?[A-Z0-9]{4}/.test(text)) {
+    for (const match of text.matchAll(IBAN)) if (validIban(match[0])) findings.push(spanOf(match.index, match[0], 'iban', FindingRank.personal, 'IBAN'));
+  }
+  if (!/паспорт|passport/i.test(text)) return findings;
+  for (const match of text.matchAll(PASSPORT)) {
+    const value = match[1]!;
+    findings.push(spanOf(match.index + match[0].lastIndexOf(value), value, 'passport', FindingRank.personal, 'passport number'));
+  }
+  return findings;
+}
+
+/** Personal e-mail addresses, phone numbers, card numbers, IBANs and passport numbers in `text`. */
+export function personalFindings(text: string): Finding[] {
+  const findings: Finding[] = identityFindings(text);
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     const before = text.slice(Math.max(0, at - 200), at);
     const local = LOCAL_PART.exec(before)?.[0];
