@@ -1038,6 +1038,27 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(ko.draft).toBe(false);
   });
 
+  it('a decision log (a table with a Decision column) is one ADR per row, each read by its header and cited to its row', () => {
+    const en = from('adr-en-decision-log').map((d) => d.data).sort((a, b) => Number(a.number) - Number(b.number));
+    expect(en.map((d) => [d.number, d.title.text, d.status, d.date.text])).toEqual([
+      ['1', 'Use PostgreSQL 16 for all new services', 'accepted', '2026-01-12'],
+      ['2', 'Run Kafka on MSK instead of self-managed', 'accepted', '2026-02-03'],
+      ['3', 'Drop Consul in favour of Kubernetes DNS', 'proposed', '2026-03-20'],
+    ]);
+    expect(en[1]!.context.text).toBe('Broker upgrades took a week of on-call each quarter');
+    expect(en[1]!.decision.cite).toEqual([{ source: 'adr-en-decision-log', lines: [6, 6] }]);
+    const ru = from('adr-ru-decision-log').map((d) => d.data).sort((a, b) => Number(a.number) - Number(b.number));
+    expect(ru.map((d) => [d.number, d.title.text, d.status, d.date.text, d.deciders])).toEqual([
+      ['14', 'Хранить логи в Loki вместо Elasticsearch', 'accepted', '2026-03-10', ['Вера', 'Антон']],
+      ['15', 'Перейти с Jenkins на GitLab CI', 'proposed', '2026-04-02', ['Гоша']],
+    ]);
+    // The page shows the row under the header that names its cells.
+    const body = from('adr-en-decision-log').find((d) => d.data.number === '2')!.body;
+    expect(body).toMatch(/\| # \| Date +\| Decision/);
+    expect(body).toContain('Run Kafka on MSK instead of self-managed');
+    expect(body).not.toContain('PostgreSQL 16');
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

@@ -3,12 +3,13 @@
  * their heading tree (outline.ts); a voice transcript is one candidate; a chat export is split by
  * day. Each candidate carries its classification.
  */
+import { toString } from 'mdast-util-to-string';
 import { chatMessages } from './chat.ts';
 import { classify, classifyChat, classifySpeech, standsAlone, type Classification } from './classify.ts';
 import type { NoiseReport } from './noise.ts';
 import type { Part } from './outline.ts';
 import type { ParsedSource } from './parse.ts';
-import { CONTAINER_TITLE, containerKind, NON_DOCUMENT_SLOTS, SITUATION_TITLE, titleKind, type DocumentKind } from './templates.ts';
+import { CONTAINER_TITLE, containerKind, DECISION_COLUMN, DECISION_ROW, NON_DOCUMENT_SLOTS, SITUATION_TITLE, titleKind, type DocumentKind } from './templates.ts';
 
 export type Range = [number, number];
 
@@ -187,9 +188,33 @@ class Segmenter {
     return [own, ...nested.flatMap((n) => this.document(n, classify(this.evidence(n))))];
   }
 
+  /**
+   * A decision log: a table with a Decision column, one decision a row. Each row is a record of
+   * its own; the header row, which names its cells, is their shared context.
+   */
+  private decisionLog(section: Section): Candidate[] {
+    for (const node of this.parsed.tree.children) {
+      if (node.type !== 'table' || node.children.length < 3 || !node.position) continue;
+      const { start, end } = node.position;
+      if (start.line <= section.line || end.line > section.endLine) continue;
+      const header = node.children[0]!.children.map((cell) => toString(cell).trim());
+      const column = header.findIndex((h) => DECISION_COLUMN.test(h));
+      if (column < 0) continue;
+      return node.children.slice(1).flatMap((row): Candidate[] => {
+        const line = row.position!.start.line;
+        const title = toString(row.children[column] ?? row).trim();
+        if (!title) return [];
+        return [{ title, titleLine: line, startLine: line, endLine: line, excluded: [], context: [[start.line, start.line + 1]], classification: { kind: 'adr', score: 5, reason: DECISION_ROW }, form: 'written' }];
+      });
+    }
+    return [];
+  }
+
   /** Which sections are documents (see the comment of `segment`). */
   pick(section: Section): Candidate[] {
     if (section.depth > 0 && (this.isPart(section) || NON_DOCUMENT_SLOTS.has(section.part?.slot as never))) return [];
+    const log = this.decisionLog(section);
+    if (log.length >= 2) return log;
     const named = this.named(section);
     const pieces = named.length > 0 ? named.map((s) => ({ section: s, classification: classify(this.evidence(s)) })) : this.structural(section);
     if (pieces.length > 0) {

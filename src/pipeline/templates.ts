@@ -204,6 +204,11 @@ export const SITUATION_TITLE = /^\s*(?:\d{1,2}[.)]\s*)?(?:если|когда|п
 /** A heading that holds several documents of a kind: "Runbooks", "Аварийные сценарии", "Kafka platform runbooks". */
 export const CONTAINER_TITLE = /(?:^|[^\p{L}])(runbooks|playbooks|runbook['’]и|ранбуки|сценари[ийея]\p{L}*|scenarios|incidents|postmortems|decisions|ADRs|(?:runbook|playbook) updates|инциденты|решения|런북 모음|런북들)(?![\p{L}])|^\s*(?:이번 주 |주요 |금주 )?(장애|장애 목록|장애 내역|인시던트|결정 사항|의사 ?결정(?: 사항)?)\s*$/iu;
 
+/** The column of a decision log that holds the decision ("| Date | Decision | Why | Status |"). */
+export const DECISION_COLUMN = /^(?:decisions?|what we decided|решени[ея]|что решили|결정(?: 사항)?)$/iu;
+/** The classification reason of a decision log's row: the ADR extractor reads such a row by its cells. */
+export const DECISION_ROW = 'a row of a decision log';
+
 /** The kind of documents a container's title groups: "Incidents", "Decisions", "Runbook updates". */
 export function containerKind(title: string): DocumentKind | undefined {
   const match = CONTAINER_TITLE.exec(title);

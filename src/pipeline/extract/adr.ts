@@ -16,6 +16,7 @@ import { findLinks } from './links.ts';
 import { cite, clean, displayTitle, type Section } from './section.ts';
 import { plainLine, slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
 import { sentences } from './incident.ts';
+import { DECISION_COLUMN } from '../templates.ts';
 import { findDates, readAdrStatus } from './values.ts';
 
 type Base = Pick<AdrInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
@@ -454,6 +455,44 @@ function decisionInProse(section: Section): { decision: CitedText; context?: Cit
     }
   }
   return { decision, ...(because && { context: { text: clean(because), cite: next && !BECAUSE.test(said.text) ? cite(section, said.from, next.to) : decision.cite } }), options };
+}
+
+/** One row of a decision log, read by its header's names: the decision, its number, date, status, reasons, who decided. */
+export function extractAdrRow(section: Section, base: Base): AdrInput {
+  const line = section.candidate.startLine;
+  const table = section.ctx.parsed.tree.children.find((n): n is Table => n.type === 'table' && n.position!.start.line <= line && n.position!.end.line >= line)!;
+  const header = table.children[0]!.children.map((c) => toString(c).trim());
+  const row = table.children.find((r) => r.position!.start.line === line)!;
+  const cell = (pattern: RegExp): CitedText | undefined => {
+    const i = header.findIndex((h) => pattern.test(h));
+    const text = i >= 0 && row.children[i] ? clean(plainLine(toString(row.children[i]!))) : '';
+    return text ? { text, cite: cite(section, line) } : undefined;
+  };
+  const year = documentYear(section);
+  const date = cell(/^(?:date|when|дата|когда|날짜|일자)$/iu);
+  const dated = date ? findDates(date.text, year)[0] : undefined;
+  const status = cell(/^(?:status|state|статус|상태)$/iu);
+  const who = cell(/^(?:who|owner|deciders?|decided by|кто|ответственн\p{L}*|결정자|담당자?)$/iu);
+  const cites: Record<string, CitedText['cite']> = {};
+  if (status) cites.status = status.cite;
+  if (who) cites.deciders = who.cite;
+  return {
+    ...base,
+    tags: ['adr'],
+    number: cell(/^(?:#|no\.?|id|number|№|номер|번호)$/iu)?.text,
+    status: status ? readAdrStatus(status.text) : 'unknown',
+    ...(dated && date && { date: { text: dated.date, cite: date.cite, inferred: false } }),
+    deciders: who ? names(who.text) : [],
+    context: cell(/^(?:why|reasons?|rationale|because|context|почему|причин\p{L}*|обоснование|контекст|이유|근거|배경)$/iu),
+    drivers: [],
+    decision: cell(DECISION_COLUMN),
+    options: [],
+    consequences: { positive: [], negative: [] },
+    supersedes: [],
+    supersededBy: [],
+    links: findLinks(section),
+    cites,
+  };
 }
 
 /** Two cited texts as one, paragraphs apart; either alone when the other is missing. */

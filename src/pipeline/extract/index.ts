@@ -1,10 +1,11 @@
-import type { PhrasingContent, Root } from 'mdast';
+import type { PhrasingContent, Root, Table } from 'mdast';
 import type { AdrInput, CitedText, IncidentInput, RunbookInput } from '../../schemas/index.ts';
 import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
 import { codeLineSet } from '../outline.ts';
 import type { Candidate } from '../segment.ts';
-import { extractAdr } from './adr.ts';
+import { DECISION_ROW } from '../templates.ts';
+import { extractAdr, extractAdrRow } from './adr.ts';
 import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
 import { extractIncident } from './incident.ts';
@@ -117,6 +118,15 @@ function chatBody(section: Section): Root {
   return { type: 'root', children: [{ type: 'paragraph', children: inline, position }] };
 }
 
+/** A decision log's row as a table of its own: the header that names its cells, and the row, cited to the row's line. */
+function decisionRowBody(section: Section): Root {
+  const line = section.candidate.startLine;
+  const table = section.ctx.parsed.tree.children.find((n): n is Table => n.type === 'table' && n.position!.start.line <= line && n.position!.end.line >= line);
+  const row = table?.children.find((r) => r.position!.start.line === line);
+  if (!table || !row) return section.tree;
+  return { type: 'root', children: [{ type: 'table', align: table.align, children: [table.children[0]!, row], position: row.position }] };
+}
+
 /** Positions inside a rebuilt paragraph would point at the joined text, not the source. */
 function dropPositions(node: { position?: unknown; children?: unknown[] }): void {
   delete node.position;
@@ -168,7 +178,9 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
       : kind === 'adr'
         ? candidate.form === 'chat'
           ? extractChatAdr(section, base)
-          : extractAdr(section, base)
+          : candidate.classification.reason === DECISION_ROW
+            ? extractAdrRow(section, base)
+            : extractAdr(section, base)
         : extractRunbook(section, base);
   const fromFrontmatter = articleFromFrontmatter(section);
   if (fromFrontmatter) data.article = { ...data.article, ...fromFrontmatter, notes: data.article?.notes ?? [] };
@@ -176,5 +188,6 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
   // Speech is always a draft: what a voice note says is to be written up, not the write-up.
   if (missing.length > 0 || candidate.form === 'speech') Object.assign(data, { draft: true, missing });
   const noiseLines = [...ctx.noise.noiseLines.keys()].filter((n) => n >= candidate.startLine && n <= candidate.endLine);
-  return { kind, data, body: candidate.form === 'chat' ? chatBody(section) : section.tree, range: [candidate.startLine, candidate.endLine], noiseLines };
+  const body = candidate.form === 'chat' ? chatBody(section) : candidate.classification.reason === DECISION_ROW ? decisionRowBody(section) : section.tree;
+  return { kind, data, body, range: [candidate.startLine, candidate.endLine], noiseLines };
 }
