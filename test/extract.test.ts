@@ -1057,6 +1057,9 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(body).toMatch(/\| # \| Date +\| Decision/);
     expect(body).toContain('Run Kafka on MSK instead of self-managed');
     expect(body).not.toContain('PostgreSQL 16');
+    // An options table whose Decision column gives verdicts is one record's options, not a log.
+    expect(from('adr-en-options-verdict')).toHaveLength(1);
+    expect(one('adr-en-options-verdict', 'adrs').data.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['SQS', true], ['RabbitMQ', false], ['Kafka', false]]);
   });
 
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {

@@ -50,6 +50,10 @@ const GROUPED_CUES: Record<'incident' | 'adr', RegExp> = {
   adr: /(?<![\p{L}])(?:decided|decision|we will use|we chose|instead of|решили|решение|выбрали|вместо)(?![\p{L}])|결정|채택|쓰기로|하기로/iu,
 };
 
+/** A column of options, and the verdicts an options table gives them. */
+const OPTION_COLUMN = /^(?:options?|alternatives?|вариант\p{L}*|альтернатив\p{L}*|옵션|대안)$/iu;
+const VERDICT = /^(?:chosen|selected|rejected|declined|yes|no|[✓✔✅✗✘❌]|выбран\p{L}*|отклон[её]н\p{L}*|да|нет|선택|기각)$/iu;
+
 /** A section of a report that lists what remains to do: a runbook in all but name. */
 const STEPS_HEADING = /(следующие шаги|оставшиеся шаги|next steps|remaining steps|launch checklist|чек-?лист)/iu;
 
@@ -199,7 +203,9 @@ class Segmenter {
       if (start.line <= section.line || end.line > section.endLine) continue;
       const header = node.children[0]!.children.map((cell) => toString(cell).trim());
       const column = header.findIndex((h) => DECISION_COLUMN.test(h));
-      if (column < 0) continue;
+      // An options table with a verdict column ("| Option | Pros | Cons | Decision: chosen |") is one record's options.
+      const verdicts = node.children.slice(1).filter((row) => VERDICT.test(toString(row.children[column] ?? row).trim())).length;
+      if (column < 0 || header.some((h) => OPTION_COLUMN.test(h)) || verdicts * 2 >= node.children.length - 1) continue;
       return node.children.slice(1).flatMap((row): Candidate[] => {
         const line = row.position!.start.line;
         const title = toString(row.children[column] ?? row).trim();
