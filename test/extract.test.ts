@@ -1062,6 +1062,15 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(one('adr-en-options-verdict', 'adrs').data.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['SQS', true], ['RabbitMQ', false], ['Kafka', false]]);
   });
 
+  it('a report sent by mail in Russian: the greeting is no summary, «не проходила оплата … неудачных попыток» the impact, the signature\'s phone redacted', () => {
+    const d = one('email-ru-card-payments', 'incidents').data;
+    expect(d.title.text).toBe('Не работала оплата картой 14.04');
+    expect(d.summary.text).toMatch(/^14\.04 с 18:05 до 18:50 МСК не проходила оплата картой/);
+    expect(d.impact.text).toMatch(/около 3 200 неудачных попыток/);
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Игорь', '2026-04-20'], ['Вера', undefined]]);
+    expect(sources.get('email-ru-card-payments')!.lines.join('\n')).not.toContain('555-12-34');
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

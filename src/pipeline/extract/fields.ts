@@ -9,11 +9,15 @@ import { toString } from 'mdast-util-to-string';
  */
 
 /** First paragraph of real prose (not a label, not a one-liner): what index pages show. */
+const GREETING = /^(?:hi|hello|hey|dear)\b|^(?:team|all|folks|everyone|colleagues)\s*,|^(?:коллеги|друзья|всем привет|привет|добрый (?:день|вечер)|здравствуйте)(?![\p{L}])|^(?:안녕하세요|여러분)/iu;
+
 export function firstProse(section: Section): CitedText | undefined {
   for (const node of section.tree.children) {
     if (node.type !== 'paragraph') continue;
     const text = clean(toString(node));
     if (text.length < 30 || /[:：]$/.test(text) || !/\p{L}{3}/u.test(text)) continue;
+    // A mail's greeting ("Коллеги, коротко по вчерашнему.", "Hi team, quick summary.") says nothing of the incident.
+    if (GREETING.test(text) && text.split(/\s+/).length <= 8) continue;
     // A paragraph of "Label: value" lines is fields, not a summary.
     if (/^[\p{L} ]{2,30}[:：]\s/u.test(text)) continue;
     // Nor is one of lines that each start with a time ("**10:02** — reindex started"): a timeline.

@@ -77,9 +77,9 @@ const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|
  */
 const KO_ALERT = String.raw`알람|경보|얼럿|알럿|감지|탐지|제보|알림(?:이|을)? ?(?:발생|수신|받|왔|울|떴)`;
 const DETECTED = new RegExp(String.raw`(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|인지)(?![\p{L}])|${KO_ALERT}`, 'iu');
-const IMPACTED = /(?<![\p{L}])(users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
+const IMPACTED = /(?<![\p{L}])(users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** The words of IMPACTED that tell of the people or the service, not of the system's errors. */
-const ON_USERS = /(?<![\p{L}])(users?|customers?|affected|unavailable|(?<!(?:slow|scaled?|shut|turned|cool|step|wind|count) )down|outage|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|пользовател\p{L}*|клиент\p{L}*|офлайн\p{L}*|простой|사용자|고객|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
+const ON_USERS = /(?<![\p{L}])(users?|customers?|affected|unavailable|(?<!(?:slow|scaled?|shut|turned|cool|step|wind|count) )down|outage|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|пользовател\p{L}*|клиент\p{L}*|офлайн\p{L}*|простой|사용자|고객|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** A sentence that says what changed: where a note without a trigger section tells what set it off. */
 /** What someone did that ended it, when the same entry says it ended ("index recreated, latency normal"). */
 const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released?|fixed|restart\p{L}*|re-?creat\p{L}*|rebuil\p{L}*|re-?index\p{L}*|rotat\p{L}*|renew\p{L}*|replac\p{L}*|reload\p{L}*|raised|increased|cleaned|purged|flushed|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|пересоздал\p{L}*|перевыпуст\p{L}*|заменил\p{L}*|увеличил\p{L}*|почистил\p{L}*|очистил\p{L}*|переключил\p{L}*)(?![\p{L}])|재시작|롤백|재생성|교체|재배포|증설/iu;
@@ -187,6 +187,18 @@ export function relativeDate(section: Section, lines: Line[] = section.lines): (
     if (date) return { text: date, cite: [...cite(section, line.number), ...cite(section, written.line)], inferred: true };
   }
   return undefined;
+}
+
+/**
+ * A day written without its year ("14.04", "14 апреля") took the year from elsewhere in the note
+ * (a mail's Date line): that line is cited too, so the citation holds the whole date.
+ */
+function withYearLine<T extends CitedText>(section: Section, date: T): T {
+  const year = date.text.slice(0, 4);
+  const cited = date.cite.flatMap((c) => ('lines' in c ? section.lines.filter((l) => l.number >= c.lines[0] && l.number <= c.lines[1]) : []));
+  if (cited.some((l) => l.text.includes(year) || l.text.includes(`'${year.slice(2)}`))) return date;
+  const giver = section.lines.find((l) => l.text.includes(year) && findDates(l.text).some((d) => d.date.startsWith(year)));
+  return giver ? { ...date, cite: [...date.cite, ...cite(section, giver.number)] } : date;
 }
 
 /** The timeline: its slot, else a table or timed lines anywhere, else the times the text gives. */
@@ -446,7 +458,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   return {
     ...base,
     tags: ['incident'],
-    date: date && !date.inferred ? widenText(section, date, givesDate(date.text, year)) : date,
+    date: date && !date.inferred ? withYearLine(section, widenText(section, date, givesDate(date.text, year))!) : date,
     started,
     detected,
     resolved: widenText(section, resolved, (l) => givesTime(resolved!.text)(l) && (ENDED.test(l.text) || FIX.test(l.text)) && !NO_EFFECT.test(l.text)),
