@@ -1071,6 +1071,14 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(sources.get('email-ru-card-payments')!.lines.join('\n')).not.toContain('555-12-34');
   });
 
+  it('a timeline of "2017/01/31 16:00 - …" lines: "back online" ends it, the mistake before it is no fix, "Improvements" are follow-ups', () => {
+    const d = one('postmortem-en-improvements', 'incidents').data;
+    expect(d.timeline.map((t: { date: string; time: string }) => `${t.date} ${t.time}`)).toEqual(['2017-01-31 16:00', '2017-01-31 21:00', '2017-01-31 23:00', '2017-01-31 23:27', '2017-02-01 18:14']);
+    expect(d).toMatchObject({ status: 'resolved', resolved: { text: '18:14' } });
+    expect(d.resolution.text).toBe('GitLab.com is back online from the 6-hour-old snapshot (18:14)');
+    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual(['Update PS1 across all hosts to more clearly differentiate between hosts and environments (#1094)', 'Prometheus monitoring for backups (#1095)']);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

@@ -86,6 +86,9 @@ const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released
 
 // Not part of a name: "push-sender", "deploy-bot".
 const CHANGE = /(?<![\p{L}-])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[d]?|update[d]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}]|-\p{L})/iu;
+/** A timeline event that tells of a failure or a mistake. */
+const WENT_WRONG = /(?<![\p{L}])(?:accidental\p{L}*|by mistake|mistaken\p{L}*|fail(?:s|ed|ing)?|stops?|stopped|crash\p{L}*|grows|spik\p{L}*|hammer\p{L}*|removes?|deletes?|drops?|ошибочно|случайно|упал\p{L}*|удалил\p{L}*)(?![\p{L}])/iu;
+
 /** A timeline event that says it did not help is not how the incident was resolved. */
 const NO_EFFECT = /(?<![\p{L}])(no effect|had no effect|did(?:n'?t| not) help|without effect|без эффекта|не помогл\p{L}*|безрезультатно|효과 없)(?![\p{L}])|(?<![\p{L}])(fails?|failed|падает|упал\p{L}*)(?![\p{L}])/iu;
 
@@ -95,7 +98,7 @@ const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:norma
 /** Where a timeline entry marks a turn of the incident. */
 const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|begins?|began|start(?:s|ed)?|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
 const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
-const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
+const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
 function statedRange(text: string): { from: string; to: string } | undefined {
@@ -434,11 +437,15 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   // Nor is the change the fix's own line ("조치: 새 키 발급 후 14:00 배포").
   const fixLines = new Set(slotLines(section, ['resolution', 'mitigation', 'steps']).map((l) => l.number));
   const changeEvent = timeline.find((e, i) => CHANGE.test(e.event) && !FIX.test(e.event) && (firstAlert < 0 || i < firstAlert) && !e.cite.some((c) => fixLines.has((c as LineCitation).lines[0])));
-  const before = endIndex > 0 ? timeline.slice(0, endIndex).reverse().find((e) => !NO_EFFECT.test(e.event) && !NOTICED.test(e.event) && e !== changeEvent) : undefined;
+  // What went wrong ("an engineer accidentally removes the data directory") is no fix, nor is what came before it.
+  const lastWrong = endIndex > 0 ? timeline.slice(0, endIndex).findLastIndex((e) => WENT_WRONG.test(e.event) && !FIX.test(e.event)) : -1;
+  const before = endIndex > 0 ? timeline.slice(lastWrong + 1, endIndex).reverse().find((e) => !NO_EFFECT.test(e.event) && !NOTICED.test(e.event) && e !== changeEvent) : undefined;
   const endEvent = endIndex >= 0 ? timeline[endIndex] : undefined;
   const resolvingEvent =
     (endEvent && ACTED.test(endEvent.event) ? endEvent : undefined) ??
     before ??
+    // Nothing done is told before it ended: the end itself says how ("back online from the snapshot").
+    (endEvent && /(?<![\p{L}])(?:from|by|after|via|через|после)(?![\p{L}])/iu.test(endEvent.event) ? endEvent : undefined) ??
     timeline.find((e) => FIX.test(e.event) && !NO_EFFECT.test(e.event)) ??
     // Nothing says it ended: the last thing done after the alert.
     (firstAlert >= 0 ? timeline.slice(firstAlert + 1).reverse().find((e) => ACTED.test(e.event) && !NO_EFFECT.test(e.event)) : undefined);
