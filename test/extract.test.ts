@@ -1079,6 +1079,15 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.followUps.map((f: { action: string }) => f.action)).toEqual(['Update PS1 across all hosts to more clearly differentiate between hosts and environments (#1094)', 'Prometheus monitoring for backups (#1095)']);
   });
 
+  it('a Slack copy of an #inc- channel: the channel names an incident, "results are back" ends it, emoji codes and "(edited)" are no words', () => {
+    const d = one('chat-en-slack-inc-channel', 'incidents').data;
+    expect(d.title.text).toBe('#inc-2026-09-02-search — search is returning empty results for ~30% of queries');
+    expect(d.impact.text).toBe('search is returning empty results for ~30% of queries');
+    expect(d.resolution.text).toMatch(/flipped the alias back to products-v42/);
+    expect(d.status).toBe('resolved');
+    expect(d.followUps).toEqual([expect.objectContaining({ action: 'make the job wait for the warmup', owner: 'Tom Becker' })]);
+  });
+
   it('a triage runbook: the prose of its Verify section is verification, not what the runbook is for', () => {
     const d = one('runbook-en-triage', 'runbooks').data;
     expect(d.summary).toBeUndefined();

@@ -21,7 +21,7 @@ type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 
 const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\ds?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
 const STATE = new RegExp(String.raw`(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили|${SAID_OVER})(?![\p{L}])|${SAID_OVER_KO}`, 'iu');
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
-const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
+const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
 const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|\d+\s*%/u;
@@ -49,7 +49,8 @@ function citeMessage(section: Section, message: ChatMessage): Citation[] {
 }
 
 function messageText(message: ChatMessage): string {
-  return clean(plainLine(message.text));
+  // Slack's emoji codes (":rotating_light:") and its "(edited)" mark are no words of the message.
+  return clean(plainLine(message.text).replace(/(?<!\d):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:(?!\d)/g, '').replace(/\s*\(edited\)\s*$/, ''));
 }
 
 /** Who an incident hurt, as a chat names them. */
@@ -221,7 +222,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     messages.find((m) => WHO_HURT.test(m.text) && /\d|(?<![\p{L}])(?:all|every\p{L}*|всех|все|у всех)(?![\p{L}])/iu.test(m.text) && /(?<![\p{L}])(?:failed|5\d\ds|errors|broken|couldn'?t|could not|unable|downtime|unavailable|не оформил\p{L}*|не создавал\p{L}*|не работал\p{L}*|не мог\p{L}*|недоступ\p{L}*|abandon\p{L}*|lost|retried|affected)(?![\p{L}])/iu.test(m.text)) ??
     // Korean: what people could not do, for how long ("약 13분 동안 결제가 안 됐습니다").
     messages.find((m) => WHO_HURT_KO.test(m.text) && /\d/.test(m.text) && /안\s?(?:됐|되|돼)|실패|못\s?(?:했|하)|불가|먹통/u.test(m.text)) ??
-    messages.find((m) => /(?<![\p{L}])(?:requests?|payments?|запрос\p{L}*|оплат\p{L}*|платеж\p{L}*|платёж\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d+\s*%|процент\p{L}*\s+\d+|\d+\s*процент/iu.test(m.text) && /(?<![\p{L}])(?:errors?|ошибк\p{L}*|timeouts?|таймаут\p{L}*|5\d\d(?:s|-?ки|-е)?)(?![\p{L}])/iu.test(m.text));
+    messages.find((m) => /(?<![\p{L}])(?:requests?|payments?|quer(?:y|ies)|searches|запрос\p{L}*|оплат\p{L}*|платеж\p{L}*|платёж\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d+\s*%|процент\p{L}*\s+\d+|\d+\s*процент/iu.test(m.text) && /(?<![\p{L}])(?:errors?|failed|(?:empty|no|wrong) results|ошибк\p{L}*|timeouts?|таймаут\p{L}*|5\d\d(?:s|-?ки|-е)?)(?![\p{L}])/iu.test(m.text));
   // The change that set it off, when nobody labelled a trigger: a message that tells of a release or deploy.
   const release = messages.find((m) => /(?<![\p{L}])(?:выкатил\p{L}*|release[ds]?|deploy(?:ed)?|rolled out|merged|релиз\p{L}*|задеплоил\p{L}*|депло\p{L}*|выкатк\p{L}*)(?![\p{L}])|(?<!재)배포/iu.test(m.text) && /\d/.test(m.text) && !/rollback|откат|롤백/iu.test(m.text));
   const cites: Record<string, CitedText['cite']> = {};
