@@ -118,7 +118,9 @@ function verificationOf(section: Section, steps: Step[]): CitedText[] {
   // "As validation, check …", "To verify, run …", "Убедитесь, что …": a sentence that says how to check.
   const said = section.lines.filter((l) => /^\s*(?:as (?:a )?validation|to (?:verify|validate|confirm)|verify that|confirm that|check that|убедитесь|убедиться, что|проверьте, что|확인:)/iu.test(plainLine(l.text.slice(0, 120))));
   if (said.length > 0) return said.map((l) => ({ text: plainLine(l.text), cite: cite(section, l.number) }));
-  const verifying = steps.find((s) => /^(?:verify|verification|проверк\p{L}*|убедиться|확인)/iu.test(s.text));
+  // A step named for checking ("Шаг 5: Verify") before one that only starts so («Убедиться, что master лежит», a diagnosis).
+  const checking = steps.filter((s) => /^(?:verify|verification|проверк\p{L}*|убедиться|확인)/iu.test(s.text));
+  const verifying = checking.find((s) => s.text.split(/\s+/).length <= 2) ?? checking.at(-1);
   if (!verifying) return [];
   const [from, to] = (verifying.cite[0] as LineCitation).lines;
   return section.lines
