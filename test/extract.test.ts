@@ -1059,7 +1059,11 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(body).not.toContain('PostgreSQL 16');
     // An options table whose Decision column gives verdicts is one record's options, not a log.
     expect(from('adr-en-options-verdict')).toHaveLength(1);
-    expect(one('adr-en-options-verdict', 'adrs').data.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['SQS', true], ['RabbitMQ', false], ['Kafka', false]]);
+    const verdict = one('adr-en-options-verdict', 'adrs').data;
+    expect(verdict.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['SQS', true], ['RabbitMQ', false], ['Kafka', false]]);
+    // No decision written out: the option marked chosen is it, cited to its row; the record is complete.
+    expect(verdict.decision).toEqual({ text: 'SQS', cite: [{ source: 'adr-en-options-verdict', lines: [10, 10] }] });
+    expect(verdict.draft).toBe(false);
   });
 
   it('a report sent by mail in Russian: the greeting is no summary, «не проходила оплата … неудачных попыток» the impact, the signature\'s phone redacted', () => {

@@ -415,7 +415,8 @@ export function extractAdr(section: Section, base: Base): AdrInput {
     deciders: decidersValue ? names(decidersValue.text) : [],
     context,
     drivers: citedItems(section, slotContent(section, 'drivers'), { split: false }),
-    decision: decisionField,
+    // No decision written out, but an option marked chosen (a verdict column, "(chosen)"): that choice, as the note words it.
+    decision: decisionField ?? chosenAsDecision(options.find((o) => o.chosen)),
     options,
     consequences,
     supersedes: dedupe(supersedes),
@@ -494,6 +495,8 @@ export function extractAdrRow(section: Section, base: Base): AdrInput {
     cites,
   };
 }
+
+const chosenAsDecision = (option: Option | undefined): CitedText | undefined => option && { text: option.name, cite: option.cite };
 
 /** Two cited texts as one, paragraphs apart; either alone when the other is missing. */
 function joined(first: CitedText | undefined, second: CitedText | undefined): CitedText | undefined {
