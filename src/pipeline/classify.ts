@@ -102,7 +102,8 @@ const SUBSTANCE: Record<DocumentKind, Slot[]> = {
 };
 
 /** A status page update (Atlassian Statuspage, Instatus, Better Stack): its state, a dash, what was said. */
-export const STATUS_UPDATE = /^\s*(?:\*\*)?(Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Verifying|In progress|Completed)(?:\*\*)?\s+[-–—]\s+(\S.*)$/;
+export const STATUS_STATES = 'Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Verifying|In progress|Completed';
+export const STATUS_UPDATE = new RegExp(String.raw`^\s*(?:\*\*)?(${STATUS_STATES})(?:\*\*)?\s+[-–—]\s+(\S.*)$`);
 
 /** Shapes a kind is written in, each worth points of its own. */
 function shapes(text: string): Record<DocumentKind, { score: number; names: string[] }> {

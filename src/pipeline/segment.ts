@@ -203,9 +203,10 @@ class Segmenter {
       if (start.line <= section.line || end.line > section.endLine) continue;
       const header = node.children[0]!.children.map((cell) => toString(cell).trim());
       const column = header.findIndex((h) => DECISION_COLUMN.test(h));
+      if (column < 0 || header.some((h) => OPTION_COLUMN.test(h))) continue;
       // An options table with a verdict column ("| Option | Pros | Cons | Decision: chosen |") is one record's options.
       const verdicts = node.children.slice(1).filter((row) => VERDICT.test(toString(row.children[column] ?? row).trim())).length;
-      if (column < 0 || header.some((h) => OPTION_COLUMN.test(h)) || verdicts * 2 >= node.children.length - 1) continue;
+      if (verdicts * 2 >= node.children.length - 1) continue;
       return node.children.slice(1).flatMap((row): Candidate[] => {
         const line = row.position!.start.line;
         const title = toString(row.children[column] ?? row).trim();

@@ -6,7 +6,7 @@
  * tables with a verdict column, and one-line summaries ("Options considered: A (rejected: …); B
  * (chosen)"). Nothing is invented: a status the record does not state stays `unknown`.
  */
-import type { Table } from 'mdast';
+import type { Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { AdrInput, CitedText, LineCitation } from '../../schemas/index.ts';
 import { documentYear } from './fields.ts';
@@ -434,13 +434,13 @@ const REJECTED_SAID = /(?:^|[.;]\s+)(?:rejected|not chosen|отклонено|о
 
 /** A decision told in sentences: the one that says it was decided, its reasons, what it won over. */
 function decisionInProse(section: Section): { decision: CitedText; context?: CitedText; options: Option[] } | undefined {
-  const told = sentences(section.lines.filter((l) => !/^\s*#/.test(l.text)));
-  const at = told.findIndex((s) => DECIDED_SAID.test(s.text));
+  const prose = sentences(section.lines.filter((l) => !/^\s*#/.test(l.text)));
+  const at = prose.findIndex((s) => DECIDED_SAID.test(s.text));
   if (at < 0) return undefined;
-  const said = told[at]!;
+  const said = prose[at]!;
   const decision = { text: said.text, cite: cite(section, said.from, said.to) };
   // Korean gives the reason in the next sentence: "… 저렴하기 때문입니다."
-  const next = told[at + 1];
+  const next = prose[at + 1];
   const because = BECAUSE.exec(said.text)?.[1] ?? (next && /때문(?:입니다|이다|에)/u.test(next.text) ? next.text.replace(/[.。]$/, '') : undefined);
   const instead = INSTEAD.exec(said.text);
   // "Elasticsearch 대신 Loki를 쓰기로": what is given up comes first.
@@ -458,12 +458,19 @@ function decisionInProse(section: Section): { decision: CitedText; context?: Cit
   return { decision, ...(because && { context: { text: clean(because), cite: next && !BECAUSE.test(said.text) ? cite(section, said.from, next.to) : decision.cite } }), options };
 }
 
+/** The table of a decision log's row candidate, and the row (the candidate's one line). */
+export function decisionRow(section: Section): { table: Table; row: TableRow } | undefined {
+  const line = section.candidate.startLine;
+  const table = section.ctx.parsed.tree.children.find((n): n is Table => n.type === 'table' && n.position!.start.line <= line && n.position!.end.line >= line);
+  const row = table?.children.find((r) => r.position!.start.line === line);
+  return table && row ? { table, row } : undefined;
+}
+
 /** One row of a decision log, read by its header's names: the decision, its number, date, status, reasons, who decided. */
 export function extractAdrRow(section: Section, base: Base): AdrInput {
   const line = section.candidate.startLine;
-  const table = section.ctx.parsed.tree.children.find((n): n is Table => n.type === 'table' && n.position!.start.line <= line && n.position!.end.line >= line)!;
+  const { table, row } = decisionRow(section)!;
   const header = table.children[0]!.children.map((c) => toString(c).trim());
-  const row = table.children.find((r) => r.position!.start.line === line)!;
   const cell = (pattern: RegExp): CitedText | undefined => {
     const i = header.findIndex((h) => pattern.test(h));
     const text = i >= 0 && row.children[i] ? clean(plainLine(toString(row.children[i]!))) : '';

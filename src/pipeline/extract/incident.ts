@@ -6,6 +6,7 @@
  * the timeline's markers and wording.
  */
 import type { CitedText, IncidentInput, LineCitation } from '../../schemas/index.ts';
+import { STATUS_STATES } from '../classify.ts';
 import type { Slot } from '../templates.ts';
 import { documentYear, firstProse, resolveRelativeDate, writtenOn } from './fields.ts';
 import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items.ts';
@@ -86,6 +87,9 @@ const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released
 
 // Not part of a name: "push-sender", "deploy-bot".
 const CHANGE = /(?<![\p{L}-])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[d]?|update[d]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}]|-\p{L})/iu;
+/** A timeline entry made from a status page's update ("Investigating: …", see timelineFromStatusUpdates). */
+const STATUS_ENTRY = new RegExp(`^(?:${STATUS_STATES}):`);
+
 /** A timeline event that tells of a failure or a mistake. */
 const WENT_WRONG = /(?<![\p{L}])(?:accidental\p{L}*|by mistake|mistaken\p{L}*|fail(?:s|ed|ing)?|stops?|stopped|crash\p{L}*|grows|spik\p{L}*|hammer\p{L}*|removes?|deletes?|drops?|ошибочно|случайно|упал\p{L}*|удалил\p{L}*)(?![\p{L}])/iu;
 
@@ -418,7 +422,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const turns = turningPoints(section, timeline);
   const { resolved } = turns;
   // A status page's history: its first update ("Investigating") is when it was seen, "Identified" names the cause.
-  const statusPage = timeline.length >= 2 && timeline.every((e) => /^(?:Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Verifying|In progress|Completed):/.test(e.event));
+  const statusPage = timeline.length >= 2 && timeline.every((e) => STATUS_ENTRY.test(e.event));
   const investigating = statusPage ? (timeline.find((e) => e.event.startsWith('Investigating:')) ?? timeline[0]) : undefined;
   const identified = statusPage ? timeline.find((e) => e.event.startsWith('Identified:')) : undefined;
   const seen = investigating && { text: investigating.time, cite: investigating.cite };

@@ -1,11 +1,11 @@
-import type { PhrasingContent, Root, Table } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import type { AdrInput, CitedText, IncidentInput, RunbookInput } from '../../schemas/index.ts';
 import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
 import { codeLineSet } from '../outline.ts';
 import type { Candidate } from '../segment.ts';
 import { DECISION_ROW } from '../templates.ts';
-import { extractAdr, extractAdrRow } from './adr.ts';
+import { decisionRow, extractAdr, extractAdrRow } from './adr.ts';
 import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
 import { extractIncident } from './incident.ts';
@@ -120,10 +120,9 @@ function chatBody(section: Section): Root {
 
 /** A decision log's row as a table of its own: the header that names its cells, and the row, cited to the row's line. */
 function decisionRowBody(section: Section): Root {
-  const line = section.candidate.startLine;
-  const table = section.ctx.parsed.tree.children.find((n): n is Table => n.type === 'table' && n.position!.start.line <= line && n.position!.end.line >= line);
-  const row = table?.children.find((r) => r.position!.start.line === line);
-  if (!table || !row) return section.tree;
+  const found = decisionRow(section);
+  if (!found) return section.tree;
+  const { table, row } = found;
   return { type: 'root', children: [{ type: 'table', align: table.align, children: [table.children[0]!, row], position: row.position }] };
 }
 
