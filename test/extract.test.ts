@@ -1280,6 +1280,43 @@ describe('follow-ups written with a box character, as Word and Docs export a to-
   });
 });
 
+describe('fourth round: forms written fresh, each fault fixed by a rule about its form', () => {
+  it('a Korean Slack copy: "롤백 완료", "…로 돌아왔습니다" end it, "@here" leaves the title, "영향 범위는" gives the impact, "후속으로" one follow-up per sentence', () => {
+    const d = one('chat-ko-slack-login', 'incidents').data;
+    expect(d.title.text).toBe('로그인 API 응답이 5초 넘게 걸립니다');
+    expect(d.status).toBe('resolved');
+    expect(d.detected.text).toBe('14:14');
+    expect(d.impact.text).toBe('약 40분 동안 로그인 시도의 절반 정도가 타임아웃났어요');
+    expect(d.trigger.text).toBe('박지훈: 1시 50분에 배포된 버전에서 비밀번호 해시 라운드가 10에서 14로 올라갔어요');
+    // "제가" is the writer; "유나 씨는" the one addressed, named as the channel knows her.
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['배포 전에 로그인 부하 테스트 추가', '박지훈'],
+      ['해시 라운드 설정을 환경 변수로 빼주세요', '최유나'],
+    ]);
+  });
+
+  it('a Korean MADR: "검토한 선택지" are the options, "선택지별 장단점" their pros and cons, 좋은 점/나쁜 점 and 좋음/나쁨 the marks, a 때문입니다 sentence the reasons', () => {
+    const d = one('adr-ko-madr-marks', 'adrs').data;
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['Kubernetes CronJob', false], ['Argo Workflows', true], ['Airflow', false]]);
+    expect(d.options[0].reasons).toBe('작업 간 의존성 표현 불가');
+    expect(d.options[1].reasons).toMatch(/이미 Argo CD를 쓰고 있어 .* 때문입니다$/);
+    expect(texts(d.consequences.positive)).toBe('실패한 단계만 다시 실행할 수 있습니다 | 작업 이력이 UI에 남습니다');
+    expect(texts(d.consequences.negative)).toBe('워크플로 YAML 작성법을 팀이 새로 배워야 합니다');
+  });
+
+  it('an AI summary of bold labels over wrapped lines: the title is the first sentence without its day, each timeline entry its whole sentence, impact not taken from "How it was found:"', () => {
+    const d = one('ai-summary-en-bold-wrapped', 'incidents').data;
+    expect(d.title.text).toBe('The geo-lookup service started returning stale country data for IP ranges reassigned in October');
+    expect(d.impact.text).toBe('Checkout applied the wrong VAT rate for about 1,100 orders in the EU between 06:00 and 14:30 CET.');
+    expect(d.detection.text).toMatch(/^A finance analyst noticed/);
+    expect(d.timeline.map((e: { time: string; event: string }) => [e.time, e.event])).toEqual([
+      ['06:00', 'Checkout applied the wrong VAT rate for about 1,100 orders in the EU between 06:00 and 14:30 CET.'],
+      ['14:30', 'The download URL was updated, the database refreshed at 14:30, and the affected orders were recalculated by the billing team.'],
+    ]);
+    expect(d.timeline[0].cite[0].lines).toEqual([4, 5]);
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',

@@ -44,10 +44,10 @@ const DAY = String.raw`(?:(?<date>${DATE})[ ,T]+)?`;
  * back to 180ms", "running again", "502s gone", «ошибки ушли», «база поднялась». Its classifier
  * (an incident channel) and its extractor (the status) read the same words.
  */
-export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working) again|(?:errors|5\d\ds|5xxs?|alerts?) (?:are )?gone|all clear|снова работает|заработал\p{L}*|(?:ошибки|алерты|5\d\d-?ки|5[xх]{2}|пятисотки) (?:ушли|пропали)|поднял(?:ась|ся|ись)|восстановил(?:ась|ся|ись)|работает штатно|(?:incident|инцидент) (?:is )?(?:closed|закрыт)|clos(?:e|ing) (?:the )?incident|закрыва\p{L}* инцидент|(?:is|are) back (?:up|online)|back online|up again|(?:results|site|service|search|checkout|login|everything) (?:is|are) back`;
+export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working) again|(?:errors|5\d\ds|5xxs?|alerts?) (?:are )?gone|all clear|снова работает|заработал\p{L}*|(?:ошибки|алерты|5\d\d-?ки|5[xх]{2}|пятисотки) (?:ушли|пропали)|поднял(?:ась|ся|ись)|восстановил(?:ась|ся|ись)|работает штатно|(?:incident|инцидент) (?:is )?(?:closed|закрыт)|clos(?:e|ing) (?:the )?incident|закрыва\p{L}* инцидент|(?:is|are) back (?:up|online)|back online|up again|(?:results|site|service|search|checkout|login|everything|latency|response times?) (?:is|are) back|rollback (?:is )?(?:complete|completed|done|finished)|откат (?:завершён|завершен|закончен|готов)`;
 
 /** The same in Korean, which glues its endings on (복구됐어요, 에러가 없어졌어요): no word boundaries. */
-export const SAID_OVER_KO = String.raw`정상화|복구\s?(?:됐|되었|완료|했)|해결\s?(?:됐|되었|완료|했)|(?:에러|오류|장애)(?:가|는)?\s?(?:없어졌|사라졌|멈췄)|(?:장애|상황)\s?종료`;
+export const SAID_OVER_KO = String.raw`정상화|복구\s?(?:됐|되었|완료|했)|해결\s?(?:됐|되었|완료|했)|(?:에러|오류|장애)(?:가|는)?\s?(?:없어졌|사라졌|멈췄)|(?:장애|상황)\s?종료|(?:롤백|원복)\s?(?:완료|했|됐|되었)|돌아왔`;
 
 /** Lines that start a message with its text on them. */
 const MESSAGES = [

@@ -174,8 +174,8 @@ const REDUCED_COST = /(?:(?<![\p{L}])(?:costs?|spend\p{L}*|bills?|затрат\p
 
 /** Positive or negative, for consequences written as one list: by their marks, else by their words. */
 function sentiment(text: string): 'positive' | 'negative' {
-  if (/^\s*(?:\(\+\)|\+|good\b|pros?\b|positive\s*[:：—–]|плюс|хорошо,|장점)/iu.test(text)) return 'positive';
-  if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|cons?\b|negative\s*[:：—–]|минус|плохо,|단점)/iu.test(text)) return 'negative';
+  if (/^\s*(?:\(\+\)|\+|good\b|pros?\b|positive\s*[:：—–]|плюс|хорошо,|장점|좋음|좋은\s?점)/iu.test(text)) return 'positive';
+  if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|cons?\b|negative\s*[:：—–]|минус|плохо,|단점|나쁨|나쁜\s?점)/iu.test(text)) return 'negative';
   // Less of a cost is a gain: "storage costs go down", «затраты снижаются», "비용이 줄어듭니다".
   if (REDUCED_COST.test(text)) return 'positive';
   const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|нуж(?:ен|на|но|ны)|иначе|otherwise|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны|зависимост\p{L}*)(?![\p{L}])|[아어해]야\s?(?:합니다|한다|해요|하며|함)|해야|필요하|비용|복잡|부담|위험|느려|어려워|어렵|장애|의존/iu;
@@ -184,7 +184,7 @@ function sentiment(text: string): 'positive' | 'negative' {
 
 function stripMark(text: string): string {
   // MADR's marks, and the same in its Russian translation ("Хорошо, потому что …").
-  return text.replace(/^\s*(?:\(\+\)|\([−–-]\)|(?:good|bad|neutral|хорошо|плохо|нейтрально),?\s*(?:because|потому что)\s*|(?:positive|negative|pros?|cons?|плюсы?|минусы?|장점|단점)\s*[:：—–]\s*)/iu, '').trim();
+  return text.replace(/^\s*(?:\(\+\)|\([−–-]\)|(?:good|bad|neutral|хорошо|плохо|нейтрально),?\s*(?:because|потому что)\s*|(?:positive|negative|pros?|cons?|плюсы?|минусы?|장점|단점|좋음|나쁨|중립|좋은\s?점|나쁜\s?점)\s*[:：—–,]\s*)/iu, '').trim();
 }
 
 /** Consequences from the slots the record has: positive/negative lists, or one list split by marks or meaning. */
@@ -227,14 +227,14 @@ function prosAndCons(section: Section): Map<string, TextItem[]> {
   const headings = section.parts.filter((p) => p.form === 'heading' && p.line > container.part.line && p.line <= (container.part.endLine ?? 0) && p.depth > container.part.depth);
   for (const heading of headings) {
     const content: SlotContent = { ...container, part: heading, lines: container.lines.filter((l) => l.number > heading.line && l.number <= (heading.endLine ?? 0)), nodes: [] };
-    result.set(heading.label, itemsOf(content, { split: false }).filter((i) => /^(?:good|bad|neutral|pro|con)\b|^(?:хорошо|плохо|нейтрально),/iu.test(i.text)));
+    result.set(heading.label, itemsOf(content, { split: false }).filter((i) => /^(?:good|bad|neutral|pro|con)\b|^(?:хорошо|плохо|нейтрально),|^(?:좋음|나쁨|중립|좋은\s?점|나쁜\s?점|장점|단점)/iu.test(i.text)));
   }
   return result;
 }
 
 function reasonsFrom(items: TextItem[] | undefined, chosen: boolean): string | undefined {
   if (!items || items.length === 0) return undefined;
-  const wanted = items.filter((i) => (chosen ? /^good|^pro|^хорошо/iu : /^bad|^con|^плохо/iu).test(i.text));
+  const wanted = items.filter((i) => (chosen ? /^good|^pro|^хорошо|^좋|^장점/iu : /^bad|^con|^плохо|^나쁨|^나쁜|^단점/iu).test(i.text));
   return (wanted.length > 0 ? wanted : items).map((i) => stripMark(i.text)).join('; ');
 }
 
@@ -322,7 +322,8 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     const quoted = /(?:(?:chosen option|выбранный вариант|선택한 옵션)\s*[:：]|выбран(?:\s+вариант)?)\s*["«“]?([^"»”\n]+?)["»”]?\s*(?:,|$|\s+because|\s+потому)/iu.exec(decision.text)?.[1];
     // "Chosen option: 2, because …" names it by its number in the list.
     const numbered = /(?<![\p{L}])(?:option|вариант|variant|옵션|안)\s*(?:№\s*)?(\d{1,2})(?![\d])/iu.exec(decision.text)?.[1] ?? (quoted && /^\d{1,2}$/.test(quoted.trim()) ? quoted.trim() : undefined);
-    const because = /(?:\bbecause\b|(?<![\p{L}])потому,? что)\s*(.+)$/iu.exec(decision.text)?.[1];
+    // Korean gives the reason as a sentence of its own that ends in 때문입니다 ("… because of").
+    const because = /(?:\bbecause\b|(?<![\p{L}])потому,? что)\s*(.+)$/iu.exec(decision.text)?.[1] ?? /(?:^|[.!?]\s+)([^.!?]*때문(?:입니다|이다|이에요|에)[^.!?]*)/u.exec(decision.text)?.[1];
     const byNumber = numbered ? options[Number(numbered) - 1] : undefined;
     const byName = options.find((o) => (quoted ? sameOption(o.name, quoted) : false)) ?? (quoted ? undefined : options.find((o) => decisionNames(decision.text, o.name)));
     const chosen = byNumber ?? byName;

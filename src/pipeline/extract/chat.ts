@@ -24,7 +24,7 @@ const STATE = new RegExp(String.raw`(?<![\p{L}])(resolved|closed|mitigated|statu
 const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
-const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|\d+\s*%/u;
+const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|\d+\s*%|(?:넘게|이상)\s?걸|응답\s?(?:없|안)|먹통/u;
 const isEvent = (text: string) => EVENT.test(text) || EVENT_KO.test(text);
 
 function messagesOf(section: Section): ChatMessage[] {
@@ -49,8 +49,9 @@ function citeMessage(section: Section, message: ChatMessage): Citation[] {
 }
 
 function messageText(message: ChatMessage): string {
-  // Slack's emoji codes (":rotating_light:") and its "(edited)" mark are no words of the message.
-  return clean(plainLine(message.text).replace(/(?<!\d):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:(?!\d)/g, '').replace(/\s*\(edited\)\s*$/, ''));
+  // Slack's emoji codes (":rotating_light:"), its "(edited)" mark and a mention of the whole
+  // channel ("@here", "<!channel>") are no words of the message.
+  return clean(plainLine(message.text).replace(/^(?:(?:@|<!)(?:here|channel|everyone|all)>?[\s,:]*)+/iu, '').replace(/(?<!\d):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:(?!\d)/g, '').replace(/\s*\(edited\)\s*$/, ''));
 }
 
 /** Who an incident hurt, as a chat names them. */
@@ -84,7 +85,7 @@ export function chatTitle(section: Section): CitedText {
   // An incident is named by its first report; a decision thread by the question that opens it.
   const report = section.candidate.classification.kind === 'incident' ? (messages.find((m) => isEvent(m.text)) ?? messages[0]) : messages[0];
   const channel = channelOf(section);
-  const words = report ? shorten(messageText(report).replace(/\?.*$/, '').replace(ON_IT, '').trim(), 90) : section.ctx.sourceId;
+  const words = report ? shorten(messageText(report).replace(/\?.*$/, '').replace(ON_IT, '').trim().replace(/[.!…。]+$/u, ''), 90) : section.ctx.sourceId;
   const text = channel ? `${channel.name} — ${words}` : words;
   return { text, cite: [...(channel ? cite(section, channel.line) : []), ...(report ? citeMessage(section, report) : [])] };
 }
@@ -122,7 +123,7 @@ function bareLabel(section: Section, word: RegExp): CitedText | undefined {
  * sentence after the one that says it was found).
  */
 const CAUSE_SAID = /(?<![\p{L}])(?:root cause(?: (?:is|was)|\s*[:—–])|the cause (?:is|was)|причин[аы](?: была)?(?: в том,? что|\s*[:—–])|корневая причина\s*[:—–])(?![\p{L}])|원인(?:은|는|이|을)?/iu;
-const IMPACT_SAID = /(?<![\p{L}])(?:the impact (?:is|was)|impact was)(?![\p{L}])|영향(?:은|는|이)/iu;
+const IMPACT_SAID = /(?<![\p{L}])(?:the impact (?:is|was)|impact was|blast radius (?:is|was))(?![\p{L}])|영향(?:\s?범위)?(?:은|는|이)/iu;
 const FOUND_SENTENCE = /^[^.!?。]*?(?:찾았|확인했|found|нашли|нашёл|нашел)[^.!?。]*[.!?。]\s*/iu;
 
 function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp): CitedText | undefined {
@@ -161,6 +162,7 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
       }
     }
   }
+  if (found.length === 0) found.push(...promisedFollowUps(section, messages, { year: written?.getUTCFullYear(), written }));
   // A follow-up reported done later in the channel: its distinctive word and a word of completion.
   for (const item of found) {
     const token = item.action.match(/[\w]*_[\w]+|[\w-]*\d[\w-]*|[A-Za-z]{3,}[-.][\w.-]+/)?.[0];
@@ -168,6 +170,31 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
     const cited = (item.cite[0] as { lines: [number, number] }).lines[0];
     const later = messages.find((m) => m.line > cited && m.text.includes(token) && /(?<![\p{L}])(?:ротирован\p{L}*|сделан\p{L}*|готов\p{L}*|done|rotated|fixed|merged|отозван)(?![\p{L}])/iu.test(m.text));
     if (later) item.status = 'done';
+  }
+  return found;
+}
+
+/** Words that open a message of promises without a label: "후속으로 …", "Going forward, …", «На будущее: …». */
+const PROMISE_OPENER = /^(?:후속(?:\s?조치)?\s?(?:으로|로)|재발\s?방지(?:를 위해|로|책으로)|앞으로는?|going forward|as (?:a )?follow-?ups?|на будущее|по итогам)(?![\p{L}])[,:\s—–-]*/iu;
+
+/**
+ * "후속으로 제가 X 추가하겠습니다. 유나 씨는 Y 빼주세요": one follow-up per sentence of a message
+ * that opens with a follow-up word; who takes each is its writer or the one addressed, named as
+ * the channel knows them (a Korean given name is the end of the author's full name).
+ */
+function promisedFollowUps(section: Section, messages: ChatMessage[], context: { year?: number; written?: Date }): FollowUp[] {
+  const authors = [...new Set(messages.map((m) => m.author))];
+  const found: FollowUp[] = [];
+  for (const message of messages) {
+    const text = messageText(message);
+    const opener = PROMISE_OPENER.exec(text);
+    if (!opener) continue;
+    for (const sentence of text.slice(opener[0].length).split(/(?<=[.!?。])\s+/u)) {
+      if (sentence.replace(/\s+/g, '').length < 6) continue;
+      const item = readFollowUp(sentence, citeMessage(section, message), { ...context, author: message.author });
+      const full = item.owner && /^[가-힣]{2,3}$/u.test(item.owner) ? authors.find((a) => a !== item.owner && a.endsWith(item.owner!)) : undefined;
+      found.push(full ? { ...item, owner: full } : item);
+    }
   }
   return found;
 }
@@ -243,7 +270,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     status: lastState ? (/mitigated/i.test(lastState.text) && !/resolved/i.test(lastState.text) ? 'mitigated' : 'resolved') : 'unknown',
     ...(first && { summary: { text: shorten(messageText(first).replace(ON_IT, ''), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
     impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: sentencesWith(messageText(impactLine), WHO_HURT_KO.test(impactLine.text) ? WHO_HURT_KO : WHO_HURT).replace(ON_IT, ''), cite: citeMessage(section, impactLine) } : undefined),
-    trigger: labelled('trigger') ?? (release ? { text: `${release.author}: ${messageText(release)}`, cite: citeMessage(section, release) } : undefined),
+    trigger: labelled('trigger') ?? (release ? { text: `${release.author}: ${messageText(release).replace(FOUND_SENTENCE, '')}`, cite: citeMessage(section, release) } : undefined),
     rootCause: labelled('rootCause') ?? saidInMessage(section, messages, CAUSE_SAID),
     ...(first && { detection: { text: `${first.author}: ${shorten(messageText(first), 200)}`, cite: citeMessage(section, first) } }),
     resolution: labelled('resolution') ?? fixedBy,

@@ -80,7 +80,7 @@ const KO_ALERT = String.raw`알람|경보|얼럿|알럿|감지|탐지|제보|알
 const DETECTED = new RegExp(String.raw`(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|인지)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const IMPACTED = /(?<![\p{L}])(users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** The words of IMPACTED that tell of the people or the service, not of the system's errors. */
-const ON_USERS = /(?<![\p{L}])(users?|customers?|affected|unavailable|(?<!(?:slow|scaled?|shut|turned|cool|step|wind|count) )down|outage|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|пользовател\p{L}*|клиент\p{L}*|офлайн\p{L}*|простой|사용자|고객|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
+const ON_USERS = /(?<![\p{L}])(\d[\d,. ]*\s(?:orders?|payments?|transactions?|checkouts?|заказ\p{L}*|платеж\p{L}*|платёж\p{L}*|транзакци\p{L}*)|users?|customers?|affected|unavailable|(?<!(?:slow|scaled?|shut|turned|cool|step|wind|count) )down|outage|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|пользовател\p{L}*|клиент\p{L}*|офлайн\p{L}*|простой|사용자|고객|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** A sentence that says what changed: where a note without a trigger section tells what set it off. */
 /** What someone did that ended it, when the same entry says it ended ("index recreated, latency normal"). */
 const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released?|fixed|restart\p{L}*|re-?creat\p{L}*|rebuil\p{L}*|re-?index\p{L}*|rotat\p{L}*|renew\p{L}*|replac\p{L}*|reload\p{L}*|raised|increased|cleaned|purged|flushed|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|пересоздал\p{L}*|перевыпуст\p{L}*|заменил\p{L}*|увеличил\p{L}*|почистил\p{L}*|очистил\p{L}*|переключил\p{L}*)(?![\p{L}])|재시작|롤백|재생성|교체|재배포|증설/iu;
@@ -156,6 +156,14 @@ function openingLines(section: Section): Line[] {
   const header = mailHeaderLines(section);
   // A note of labels and no headings is all opening; what it lists as to do or learned tells nothing of the outage.
   const afterwards = new Set(slotLines(section, ['followUps', 'lessons', 'whatWentWell', 'whatWentWrong']).map((l) => l.number));
+  // Nor do the lines a label of another field opens ("How it was found: …"): they are that field's.
+  // A label inside a line ("… log in. Fix: we flushed …") leaves the line's start to the story.
+  for (const content of slotContents(section, ['detection', 'resolution', 'rootCause', 'trigger', 'timeline'])) {
+    for (const line of content.lines) {
+      const opens = plainLine(section.ctx.parsed.lines[line.number - 1] ?? '').replace(/^[*_]+/, '').toLowerCase().startsWith(content.part.label.toLowerCase());
+      if (line.number !== content.part.line || opens) afterwards.add(line.number);
+    }
+  }
   // The title names the incident; its words ("결제 알림 지연") are no sentence of the story.
   const title = section.candidate.titleLine;
   return section.lines.filter((l) => (!firstHeading || l.number < firstHeading.line) && l.number !== title && !header.has(l.number) && !afterwards.has(l.number));

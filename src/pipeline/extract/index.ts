@@ -11,7 +11,7 @@ import { findEntities } from './fields.ts';
 import { extractIncident } from './incident.ts';
 import { extractRunbook } from './runbook.ts';
 import { cite, displayTitle, markdown, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
-import { slotValue } from './slots.ts';
+import { slotField, slotValue } from './slots.ts';
 import { extractSpokenIncident, spokenArticleTitle, spokenTitle } from './speech.ts';
 
 export type { ExtractContext } from './section.ts';
@@ -77,15 +77,19 @@ function titleOf(section: Section): CitedText {
   const first = worded[0] ?? section.lines.find((l) => /\p{L}{2}/u.test(l.text)) ?? section.lines.find((l) => l.text.trim()) ?? section.lines[0]!;
   // A summary of labels only ("- **영향:** 앱 푸시 발송 지연"): what it says went wrong names it.
   const labelled = new Set(section.parts.filter((p) => p.form === 'label').map((p) => p.line));
-  const told = labelled.has(first.number) ? slotValue(section, ['whatHappened', 'impact', 'rootCause']) : undefined;
-  if (told) return { text: shorten(displayTitle(told.text) || told.text, 120), cite: told.cite };
+  // Its first sentence, read whole: a label's value may wrap over several lines.
+  const told = labelled.has(first.number) ? slotField(section, ['whatHappened', 'impact', 'rootCause']) : undefined;
+  if (told) {
+    const sentence = titleFromSentence(told.text.split('\n')[0]!);
+    return { text: shorten(displayTitle(sentence) || sentence, 120), cite: told.cite.slice(0, 1) };
+  }
   const line = sectionNames.has(first.number) ? first.text : titleFromSentence(first.text);
   const text = shorten(displayTitle(line) || first.text.trim(), 120) || section.ctx.sourceId;
   return { text, cite: cite(section, first.number) };
 }
 
 /** When it happened, at a sentence's start: "12 ноября 2026 года с 10:05 до 10:47 МСК", "On 2026-08-14 at 03:10 UTC,". */
-const LEADING_WHEN = /^(?:(?:on|в|во)\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}(?:\s+(?:года|г\.))?|\p{L}+\s+\d{1,2},?\s+\d{4})?\s*(?:(?:(?:с|from|between|at|в)\s+)?\d{1,2}:\d{2}(?:\s*(?:до|to|and|по|[-–—])\s*\d{1,2}:\d{2})?(?:\s*\(?(?:UTC|МСК|MSK|KST|GMT|CET)\)?)?)?[\s,]*/iu;
+const LEADING_WHEN = /^(?:(?:on|в|во)\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}(?:\s+(?:года|г\.))?|\p{L}+\s+\d{1,2},?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:]))?\s*(?:(?:(?:с|from|between|at|в)\s+)?\d{1,2}:\d{2}(?:\s*(?:до|to|and|по|[-–—])\s*\d{1,2}:\d{2})?(?:\s*\(?(?:UTC|МСК|MSK|KST|GMT|CET)\)?)?)?[\s,]*/iu;
 
 /** Where a long sentence's what ends and its how long, after what or why begins. */
 const CLAUSE_AFTER_WHAT = /,\s|\sfor (?:about |around |nearly |almost |over |~)?\d|\s(?:after|because|due to|following|в течение|после|из-за|так как|потому что)\s|\s[—–]\s/iu;

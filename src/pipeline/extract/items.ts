@@ -272,7 +272,18 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
   const willDo = /\s*(?:할게요|할께요|하겠습니다|해둘게요|해 둘게요)[.!]?\s*$/u.exec(action);
   if (!owner && willDo && context.author) {
     owner = context.author;
-    action = action.slice(0, willDo.index).trim();
+    action = action.slice(0, willDo.index).trim().replace(/^제가\s+/u, '');
+  }
+  // "I'll add …", "제가 … 추가하겠습니다": the writer as the subject; "유나 씨는 …": the one addressed.
+  const selfLead = /^(?:I'?ll|I will|제가)\s+/iu.exec(action);
+  if (!owner && selfLead && context.author) {
+    owner = context.author;
+    action = action.slice(selfLead[0].length);
+  }
+  const addressed = /^([가-힣]{2,4})\s?(?:씨|님)(?:는|은|가|이)?\s+/u.exec(action);
+  if (!owner && addressed) {
+    owner = addressed[1];
+    action = action.slice(addressed[0].length);
   }
   // "chen: DNS load test …" (a name and a colon), "Тимур вернёт мониторинг …" (a name and a verb).
   const named = /^([\p{L}][\p{L}.'-]{1,24}):\s+(.+)$/u.exec(action);

@@ -12,6 +12,7 @@ import type { Citation } from '../../schemas/index.ts';
 import { cite, clean, type Line, type Section } from './section.ts';
 import { plainLine, type SlotContent } from './slots.ts';
 import { STATUS_UPDATE } from '../classify.ts';
+import { slotOf } from '../templates.ts';
 import { findDates, findTimes, mayHoldTime, type FoundTime, ZONE } from './values.ts';
 
 export interface TimelineEntry {
@@ -153,10 +154,55 @@ function listedEvents(text: string): Array<{ text: string; time: FoundTime }> | 
   return timed.filter((p) => p.times.length === 1).map((p) => ({ text: p.text, time: p.times[0]! }));
 }
 
+/** A line that starts a block of its own, never the continuation of the one above. */
+const BLOCK_START = /^\s*(?:[-*+•]\s|\d{1,2}[.)]\s|#|>|\||```|~~~|\*\*|__|$)|^\s*[\p{L}][\p{L} ]{0,29}[:：]\s|^\s*\[?\d{1,2}[:.]\d{2}/u;
+
+/**
+ * Prose as its author wrote it: the lines of a hard-wrapped paragraph (or list item) joined, so
+ * that a sentence is read whole ("… between 06:00 and\n14:30 CET"), with each offset's line kept
+ * for the citation.
+ */
+function proseRuns(lines: Line[]): Array<{ text: string; lineAt: (offset: number) => number }> {
+  const runs: Array<{ text: string; starts: Array<[number, number]> }> = [];
+  let previous: Line | undefined;
+  for (const line of lines) {
+    const run = runs.at(-1);
+    // A short line ended where its author ended it (a label, a title); a long one was wrapped.
+    if (run && previous && line.number === previous.number + 1 && previous.text.trim().length >= 50 && !/^\s*(?:#|\||```|~~~)/.test(previous.text) && !BLOCK_START.test(line.text)) {
+      run.text += ' ';
+      run.starts.push([run.text.length, line.number]);
+      run.text += line.text.trim();
+    } else {
+      runs.push({ text: line.text, starts: [[0, line.number]] });
+    }
+    previous = line;
+  }
+  return runs.map(({ text, starts }) => ({ text, lineAt: (offset) => starts.findLast(([from]) => from <= offset)![1] }));
+}
+
+/** Words that open a clause of speech run on without full stops: "…, и в 14:30 лаг начал расти". */
+const SPOKEN_CLAUSE = /(?:[,;]\s+|\s(?:и|а|но|потом|значит|короче|and|so|then|but)\s)/giu;
+
+/**
+ * Where the clause of a time starts, at most a few words back: in a run-on transcript the sentence
+ * may start a paragraph earlier, but what happened at 14:30 is told next to it.
+ */
+function nearStart(text: string, sentenceStart: number, timeStart: number): number {
+  if (timeStart - sentenceStart <= 120) return sentenceStart;
+  const window = timeStart - 120;
+  let from: number | undefined;
+  for (const match of text.slice(window, timeStart).matchAll(SPOKEN_CLAUSE)) from = window + match.index + match[0].length;
+  if (from !== undefined && timeStart - from >= 8) return from;
+  const words = [...text.slice(window, timeStart).matchAll(/\s+/g)];
+  const cut = words.at(-10);
+  return cut ? window + cut.index + cut[0].length : sentenceStart;
+}
+
 export function fromProse(section: Section, lines: Line[], options: Options): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  for (const line of lines) {
-    const text = line.text;
+  // A transcript's line is one utterance: joined, two would read as one sentence.
+  const runs = section.candidate.form === 'speech' ? lines.map((l) => ({ text: l.text, lineAt: () => l.number })) : proseRuns(lines);
+  for (const { text, lineAt } of runs) {
     if (!mayHoldTime(text) || /^\s*(```|\|)/.test(text)) continue;
     const times = findTimes(text);
     if (times.length === 0) continue;
@@ -164,7 +210,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
     // one time each, is an entry per item, whichever side of its words the time stands.
     const items = listedEvents(text);
     if (items) {
-      for (const item of items) entries.push({ time: item.time.text, event: eventText(item.text), cite: cite(section, line.number) });
+      for (const item of items) entries.push({ time: item.time.text, event: eventText(item.text), cite: cite(section, lineAt(text.indexOf(item.text))) });
       continue;
     }
     // Clause boundaries: the preposition before each time ("в 11:45", "к 12:30", "at 09:31").
@@ -180,7 +226,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       const sentenceStart = Math.max(text.lastIndexOf('. ', starts[i]!) + 1, 0);
       // A clause never reaches back over a sentence's end: "… в склад. Алерт пришёл в 19:55" is the alert's.
       const previousEnd = i > 0 ? times[i - 1]!.index + times[i - 1]!.length : -1;
-      const from = i > 0 && starts[i]! - previousEnd < 60 && sentenceStart <= previousEnd ? starts[i]! : sentenceStart;
+      const from = i > 0 && starts[i]! - previousEnd < 60 && sentenceStart <= previousEnd ? starts[i]! : nearStart(text, Math.max(sentenceStart, previousEnd + 1), starts[i]!);
       const nextStart = times.slice(i + 1).findIndex((t, k) => !/^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i + k]!.index + times[i + k]!.length, t.index)));
       // Nor past its own sentence's end: "… for a third of users. We got the first page at 20:22" is the page's.
       const sentenceEnd = text.indexOf('. ', time.index) + 1 || text.length;
@@ -197,10 +243,13 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       clauses.push({ time, from, to });
     });
     for (const { time, from, to } of clauses) {
-      const event = eventText(text.slice(from, to).replace(/[,;]\s*$/, ''));
+      // "How it was fixed: … at 14:30": the label is the note's, not the event's.
+      const said = text.slice(from, to).replace(/[,;]\s*$/, '');
+      const label = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} ]{1,29}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s+/u.exec(said);
+      const event = eventText(label && slotOf(label[1]!) ? said.slice(label[0].length) : said);
       // A log line's own day: "2026-11-20T00:05:12Z INFO …" is the 20th, whatever the incident's day.
       const stamped = /(\d{4}-\d{2}-\d{2})[T ]$/.exec(text.slice(Math.max(0, time.index - 11), time.index))?.[1];
-      if (event) entries.push({ time: time.text, event, cite: cite(section, line.number), ...(stamped && { date: stamped }) });
+      if (event) entries.push({ time: time.text, event, cite: cite(section, lineAt(from), lineAt(Math.max(from, to - 1))), ...(stamped && { date: stamped }) });
     }
   }
   return entries.map((e) => ({ ...e, date: e.date ?? options.day }));
