@@ -1315,6 +1315,29 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     ]);
     expect(d.timeline[0].cite[0].lines).toEqual([4, 5]);
   });
+
+  it('a title heading that says more than a label ("Выбор брокера …", "Alert Runbook: X") is the title; "Incident Review:" and "Alert Runbook:" leave it', () => {
+    expect(one('adr-ru-madr-title-word', 'adrs').data.title.text).toBe('Выбор брокера сообщений для уведомлений');
+    const runbook = one('runbook-en-alert-meaning', 'runbooks').data;
+    expect(runbook.title.text).toBe('PaymentsHighLatency');
+    // What the alert means names the service it watches.
+    expect(runbook.service.text).toBe('payments-api');
+    expect(one('postmortem-en-owner-due-tail', 'incidents').data.title.text).toBe('Search indexing stalled');
+  });
+
+  it('an action item\'s tail with its labels ("— Owner: Ravi — Due: Nov 19") gives owner and due', () => {
+    const d = one('postmortem-en-owner-due-tail', 'incidents').data;
+    expect(d.followUps.map((f: { action: string; owner?: string; due?: string }) => [f.action, f.owner, f.due])).toEqual([
+      ['Alert when indexing lag exceeds 10 minutes', 'Ravi', '2026-11-19'],
+      ['Refresh the schema cache on a schema_changed event', 'Li Wei', '2026-12-03'],
+      ['Add the search team to the migrations review list', 'Ravi', undefined],
+    ]);
+  });
+
+  it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
+    expect(from('meeting-en-platform-sync')).toEqual([]);
+    expect(from('personal-ru-week')).toEqual([]);
+  });
 });
 
 describe('redaction', () => {

@@ -4,7 +4,7 @@ import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
 import { codeLineSet } from '../outline.ts';
 import type { Candidate } from '../segment.ts';
-import { DECISION_ROW } from '../templates.ts';
+import { DECISION_ROW, slotOf } from '../templates.ts';
 import { decisionRow, extractAdr, extractAdrRow } from './adr.ts';
 import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
@@ -61,7 +61,8 @@ function titleOf(section: Section): CitedText {
   if (candidate.form === 'speech') return spokenArticleTitle(section) ?? spokenTitle(section) ?? { text: section.ctx.sourceId, cite: cite(section, candidate.startLine) };
   if (candidate.form === 'chat') return chatTitle(section);
   // A heading that names a section ("### 📌 장애 요약", "## Summary") is no title of its own.
-  const sectionNames = new Set(section.ctx.parts.filter((p) => p.slot && p.form === 'heading').map((p) => p.line));
+  // A heading that says more than its label ("Выбор брокера сообщений", "Alert Runbook: X") is a title.
+  const sectionNames = new Set(section.ctx.parts.filter((p) => p.slot && p.form === 'heading' && slotOf(p.label, 1)).map((p) => p.line));
   if (section.titled && !sectionNames.has(candidate.titleLine)) return { text: displayTitle(candidate.title) || candidate.title.trim() || section.ctx.sourceId, cite: cite(section, candidate.titleLine) };
   // An e-mail's subject, a note's title in its frontmatter.
   const subject = slotValue(section, 'mailSubject');

@@ -178,11 +178,15 @@ function ownerName(text: string, context: DateContext): string {
  * ticket, a due date or a status. An action's own dash ("Fix retries — they loop forever") is
  * left in it: a second name-like piece makes the run no tail.
  */
+const OWNER_LABEL = /^(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]\s*/iu;
+
 function ownerTail(action: string, context: DateContext): { index: number; pieces: string[] } | undefined {
   // A hyphen between spaces is a chat's dash ("alert on crashloops - Sam"), taken before a name only.
   const dashes = [...action.matchAll(/\s+[—–]\s+|\s+-\s+(?=(?:@[\w.-]+|\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,2}|me|я)\s*[.;]?\s*$)/gu)];
   // "до пятницы" with no day to count from is still a due date, not a name.
-  const said = (p: string) => Boolean(TICKET.test(p) || readDue(p, context) || readTaskStatus(p) || /^(?:see|см\.)|дата не назначена|no date|tbd|^(?:due|by|until|before|до|к|срок)\s/iu.test(p));
+  const said = (p: string) => Boolean(TICKET.test(p) || readDue(p, context) || readTaskStatus(p) || /^(?:see|см\.)|дата не назначена|no date|tbd|^(?:due|by|until|before|до|к|срок)[:：]?\s/iu.test(p));
+  // "— Owner: Ravi — Due: Nov 19": a piece may carry its label.
+  const named = (p: string) => looksLikeOwner(p.replace(OWNER_LABEL, ''));
   let found: { index: number; pieces: string[] } | undefined;
   for (let i = dashes.length - 1; i >= 0 && dashes.length - i <= 3; i--) {
     const dash = dashes[i]!;
@@ -191,8 +195,8 @@ function ownerTail(action: string, context: DateContext): { index: number; piece
       .replace(/[.;]\s*$/, '')
       .split(/\s+[—–]\s+|\s*,\s*/u)
       .filter(Boolean);
-    const owners = pieces.filter((p) => !said(p) && looksLikeOwner(p));
-    if (pieces.join('').length > 80 || !looksLikeOwner(pieces[0]!) || said(pieces[0]!) || owners.length !== 1 || !pieces.every((p) => said(p) || looksLikeOwner(p))) continue;
+    const owners = pieces.filter((p) => !said(p) && named(p));
+    if (pieces.join('').length > 80 || !named(pieces[0]!) || said(pieces[0]!) || owners.length !== 1 || !pieces.every((p) => said(p) || named(p))) continue;
     found = { index: dash.index, pieces };
   }
   return found;
@@ -223,9 +227,9 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
   const take = (piece: string): boolean => {
     const p = piece.trim();
     if (!p) return true;
-    const labelled = /^(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]\s*(.+)$/iu.exec(p);
-    if (labelled) {
-      owner = ownerName(labelled[1]!, context);
+    const labelled = OWNER_LABEL.exec(p);
+    if (labelled && p.length > labelled[0].length) {
+      owner = ownerName(p.slice(labelled[0].length), context);
       return true;
     }
     const pieceStatus = readTaskStatus(p);

@@ -71,6 +71,8 @@ function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText
     ...(section.candidate.form === 'written' && titleWritten(section) ? [{ text: section.candidate.title, line: section.candidate.titleLine }] : []),
     ...section.contextParts.filter((p) => p.form === 'heading' && p.depth === 1).map((p) => ({ text: p.label, line: p.line })),
     ...section.ctx.parts.filter((p) => p.form === 'heading' && p.depth === 1 && p.line < section.candidate.startLine).map((p) => ({ text: p.label, line: p.line })),
+    // What the alert means names what it watches: "The p95 latency of `payments-api` …".
+    ...[slotValue(section, ['meaning', 'summary'])].flatMap((v) => (v ? [{ text: v.text, line: (v.cite[0] as LineCitation).lines[0] }] : [])),
   ];
   for (const { text, line } of sources) {
     // "(pg-pay)", "`kafka-prod-eu`", "для кластера sess-redis", "image-resizer 크래시", "Gitaly is down".
