@@ -1334,6 +1334,30 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     ]);
   });
 
+  it('a Russian WhatsApp chat: «всё работает» ends it, «причина — …» is its analysis, «…недоступен у всех» the impact, promises after it was over the follow-ups', () => {
+    const d = one('chat-ru-whatsapp-catalog', 'incidents').data;
+    expect(d.status).toBe('resolved');
+    expect(d.resolved.text).toBe('08:53');
+    expect(d.impact.text).toBe('Минут 12 каталог был недоступен у всех');
+    // The cause stops where the promise after it starts.
+    expect(d.rootCause.text).toBe('кеш категорий без TTL и лимита.');
+    expect(d.resolution.text).toMatch(/^08:47 Ирина Соколова: .*Поднимаю лимит памяти до 4 ГБ и перезапускаю/);
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['08:41', '08:42', '08:44', '08:47', '08:52', '08:53', '09:05']);
+    // 12.11.26 is a Thursday: «до пятницы» is the next day.
+    expect(d.followUps.map((f: { action: string; owner?: string; due?: string }) => [f.action, f.owner, f.due])).toEqual([
+      ['Сделаю до пятницы ограничение размера кеша', 'Ирина Соколова', '2026-11-13'],
+      ['добавлю алерт на рестарты подов', 'Олег Петров', undefined],
+    ]);
+  });
+
+  it("an incident bot's declaration names the incident and gives its labelled severity; the first 'back to baseline' is when it ended", () => {
+    const d = one('chat-en-incident-bot', 'incidents').data;
+    expect(d.title.text).toBe('Elevated 5xx on public API');
+    expect(d.severity).toBe('major');
+    expect(d.resolved.text).toBe('10:31');
+    expect(d.timeline.find((e: { time: string }) => e.time === '10:33').event).toBe('incident.io: INC-482 resolved by @dana');
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

@@ -7,7 +7,7 @@
  */
 import type { AdrInput, Citation, CitedText, IncidentInput } from '../../schemas/index.ts';
 import { chatMessages, SAID_OVER, SAID_OVER_KO, type ChatMessage } from '../chat.ts';
-import { readFollowUp, type FollowUp } from './items.ts';
+import { FIRST_PERSON_PROMISE, readFollowUp, type FollowUp } from './items.ts';
 import { givesTime, widen } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, shorten, type Section } from './section.ts';
@@ -18,14 +18,15 @@ import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
-const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\ds?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
-const STATE = new RegExp(String.raw`(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили|${SAID_OVER})(?![\p{L}])|${SAID_OVER_KO}`, 'iu');
+const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\ds?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
-const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
+const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
 const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|\d+\s*%|(?:넘게|이상)\s?걸|응답\s?(?:없|안)|먹통/u;
-const isEvent = (text: string) => EVENT.test(text) || EVENT_KO.test(text);
+const STATE = new RegExp(String.raw`(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили|${SAID_OVER})(?![\p{L}])|${SAID_OVER_KO}`, 'iu');
+/** A state said ("всё работает", "back to baseline") is an event of the timeline too. */
+const isEvent = (text: string) => EVENT.test(text) || EVENT_KO.test(text) || STATE.test(text);
 
 function messagesOf(section: Section): ChatMessage[] {
   const { parsed } = section.ctx;
@@ -49,13 +50,15 @@ function citeMessage(section: Section, message: ChatMessage): Citation[] {
 }
 
 function messageText(message: ChatMessage): string {
-  // Slack's emoji codes (":rotating_light:"), its "(edited)" mark and a mention of the whole
+  // Leading emoji ("🚨", "✅"), Slack's emoji codes (":rotating_light:"), its "(edited)" mark and a mention of the whole
   // channel ("@here", "<!channel>") are no words of the message.
-  return clean(plainLine(message.text).replace(/^(?:(?:@|<!)(?:here|channel|everyone|all)>?[\s,:]*)+/iu, '').replace(/(?<!\d):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:(?!\d)/g, '').replace(/\s*\(edited\)\s*$/, ''));
+  return clean(plainLine(message.text).replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '').replace(/^(?:(?:@|<!)(?:here|channel|everyone|all)>?[\s,:]*)+/iu, '').replace(/(?<!\d):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:(?!\d)/g, '').replace(/\s*\(edited\)\s*$/, ''));
 }
 
 /** Who an incident hurt, as a chat names them. */
 const WHO_HURT = /(?<![\p{L}])(?:orders?|users?|customers?|requests?|everyone|everybody|заказ\p{L}*|пользовател\p{L}*|клиент\p{L}*)(?![\p{L}])/iu;
+/** "…был недоступен у всех", "down for everyone": everyone was hurt, without saying who they are. */
+const EVERYONE = /(?<![\p{L}])(?:у всех|для всех|for everyone|for everybody|for all users)(?![\p{L}])/iu;
 const WHO_HURT_KO = /결제|주문|로그인|접속|사용자|고객|유저|요청/u;
 
 /** The sentences of a message that match ("откатил, 5xx ушли. минут 15 не работал логин у всех" → the second); the message when none does. */
@@ -79,12 +82,20 @@ function channelOf(section: Section): { name: string; line: number } | undefined
 /** "…, смотрю", "… — looking into it", "…, 확인 중": the reporter saying they are on it, no part of what happened. */
 const ON_IT = /[\s,;—–-]+(?:(?:я\s+)?(?:смотрю|гляну|посмотрю|разбираюсь|проверяю|копаю)|looking(?: into it)?|investigating|checking|on it|확인\s?중(?:입니다)?|확인해\s?볼게요|살펴볼게요)[.!…]*\s*$/iu;
 
+const DECLARED_AS = /(?:^|\s)(?:incident\s+(?:[A-Z]+-?\d+\s+)?declared|declared (?:an? )?incident|new incident|объявлен инцидент|инцидент\s+(?:[A-Z]+-?\d+\s+)?объявлен|장애 선언)\s*[:：—–-]\s*(\S.{3,})$/iu;
+
 /** A title from the channel and the first report of the failure. */
 export function chatTitle(section: Section): CitedText {
   const messages = messagesOf(section);
   // An incident is named by its first report; a decision thread by the question that opens it.
   const report = section.candidate.classification.kind === 'incident' ? (messages.find((m) => isEvent(m.text)) ?? messages[0]) : messages[0];
   const channel = channelOf(section);
+  // An incident bot's declaration names it: "🚨 Incident INC-482 declared: Elevated 5xx on public API".
+  const declared = messages.map((m) => DECLARED_AS.exec(messageText(m))).find(Boolean);
+  if (declared && section.candidate.classification.kind === 'incident') {
+    const message = messages.find((m) => DECLARED_AS.test(messageText(m)))!;
+    return { text: shorten(declared[1]!.trim(), 90), cite: citeMessage(section, message) };
+  }
   const words = report ? shorten(messageText(report).replace(/\?.*$/, '').replace(ON_IT, '').trim().replace(/[.!…。]+$/u, ''), 90) : section.ctx.sourceId;
   const text = channel ? `${channel.name} — ${words}` : words;
   return { text, cite: [...(channel ? cite(section, channel.line) : []), ...(report ? citeMessage(section, report) : [])] };
@@ -130,7 +141,8 @@ function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp):
   for (const m of messages) {
     const match = said.exec(m.text);
     if (!match) continue;
-    const rest = m.text.slice(match.index + match[0].length).replace(FOUND_SENTENCE, '').replace(/^\s*[:：—–-]?\s*/u, '');
+    // "причина — кеш без TTL. Сделаю до пятницы …": the promise after it is a follow-up, not the cause.
+    const rest = m.text.slice(match.index + match[0].length).replace(FOUND_SENTENCE, '').replace(/^\s*[:：—–-]?\s*/u, '').split(/(?<=[.!?])\s+(?=(?:I'?ll|I will|we'?ll|제가)\s|(?:я\s+)?(?:сделаю|добавлю|заведу|напишу|поправлю|настрою)(?![\p{L}]))/iu)[0]!;
     // A question ("원인이 뭐예요?") or a word in passing names nothing.
     if (/[?？]\s*$/.test(rest) || rest.replace(/\s+/g, '').length < 8) continue;
     return { text: clean(plainLine(rest)), cite: citeMessage(section, m) };
@@ -174,6 +186,11 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
   return found;
 }
 
+/** A sentence that promises something in the first person: "I'll add …", «добавлю …», "제가 …", "…추가할게요". */
+const PROMISE = new RegExp(String.raw`^(?:I'?ll|I will|we'?ll|we will)\s|^제가\s|(?:할게요|할께요|하겠습니다|해둘게요)[.!]?$|${FIRST_PERSON_PROMISE.source.slice(1)}`, 'iu');
+
+const ACCEPTS = /^(?:넵|네|예|알겠습니다|ok(?:ay)?|sure|will do|ок|окей|хорошо|да|принято|понял[а]?)(?![\p{L}])[,.!]?\s*/iu;
+
 /** Words that open a message of promises without a label: "후속으로 …", "Going forward, …", «На будущее: …». */
 const PROMISE_OPENER = /^(?:후속(?:\s?조치)?\s?(?:으로|로)|재발\s?방지(?:를 위해|로|책으로)|앞으로는?|going forward|as (?:a )?follow-?ups?|на будущее|по итогам)(?![\p{L}])[,:\s—–-]*/iu;
 
@@ -184,14 +201,24 @@ const PROMISE_OPENER = /^(?:후속(?:\s?조치)?\s?(?:으로|로)|재발\s?방�
  */
 function promisedFollowUps(section: Section, messages: ChatMessage[], context: { year?: number; written?: Date }): FollowUp[] {
   const authors = [...new Set(messages.map((m) => m.author))];
+  // Once someone said it is over, what people promise to do is done after the incident.
+  const over = messages.findIndex((m) => STATE.test(m.text));
   const found: FollowUp[] = [];
-  for (const message of messages) {
+  for (const [index, message] of messages.entries()) {
     const text = messageText(message);
     const opener = PROMISE_OPENER.exec(text);
-    if (!opener) continue;
-    for (const sentence of text.slice(opener[0].length).split(/(?<=[.!?。])\s+/u)) {
-      if (sentence.replace(/\s+/g, '').length < 6) continue;
+    if (!opener && (over < 0 || index <= over)) continue;
+    for (const said of text.slice(opener?.[0].length ?? 0).split(/(?<=[.!?。])\s+/u)) {
+      const sentence = said.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '');
+      if (sentence.replace(/\s+/g, '').length < 6 || (!opener && !PROMISE.test(sentence))) continue;
       const item = readFollowUp(sentence, citeMessage(section, message), { ...context, author: message.author });
+      // "넵 이번 주 안에 할게요", "ok, by Friday": taking on what was asked is no task of its own; its date is the task's.
+      const accepted = ACCEPTS.exec(sentence);
+      if (accepted && sentence.slice(accepted[0].length).trim().split(/\s+/).length <= 4) {
+        const asked = found.findLast((f) => f.owner === message.author || (f.owner && message.author.endsWith(f.owner)));
+        if (asked && item.due && !asked.due) asked.due = item.due;
+        continue;
+      }
       const full = item.owner && /^[가-힣]{2,3}$/u.test(item.owner) ? authors.find((a) => a !== item.owner && a.endsWith(item.owner!)) : undefined;
       found.push(full ? { ...item, owner: full } : item);
     }
@@ -209,6 +236,14 @@ function inOneMessage(field: CitedText | undefined, messages: ChatMessage[]): Ci
   const from = Math.min(...lines.map((l) => l[0]));
   const to = Math.max(...lines.map((l) => l[1]));
   return field && !messages.some((m) => m.line > from && m.line <= to) ? field : undefined;
+}
+
+/** A level said in passing ("critical") is no severity; "sev2" or a labelled one ("Severity: Major") is. */
+function severityIn(text: string): ReturnType<typeof readSeverity> {
+  const label = /(?<![\p{L}])(?:severity|серь[её]зность|심각도|등급)\s*[:：]\s*/iu.exec(text);
+  if (label) return readSeverity(text.slice(label.index + label[0].length)) ?? readSeverity(text.slice(label.index));
+  const said = readSeverity(text);
+  return said && /^sev\d$/.test(said.value) ? said : undefined;
 }
 
 export function extractChatIncident(section: Section, base: Base): IncidentInput {
@@ -241,19 +276,22 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   const withZone = (text: string) => (zone && !/[A-Z]{3}/.test(text) ? `${text} ${zone}` : text);
   const states = messages.filter((m) => STATE.test(m.text));
   const lastState = states.at(-1);
-  const severities = messages.map((m) => ({ m, s: readSeverity(m.text) })).filter((x) => x.s && /^sev\d$/.test(x.s.value));
+  const firstState = states.find((m) => !/\?\s*$/.test(m.text) && !/mitigated/i.test(m.text));
+  // A bot's declaration writes its fields on the lines under its first ("Severity: Major · Lead: @dana").
+  const whole = (m: ChatMessage) => [m.text, ...section.ctx.parsed.lines.slice(m.textLine, m.endLine)].join('\n');
+  const severities = messages.map((m) => ({ m, s: severityIn(whole(m)) })).filter((x) => x.s);
   const severity = severities.at(-1);
   const duration = messages.map((m) => ({ m, d: findDuration(m.text) })).find((x) => x.d && /(?<![\p{L}])(итого|total|lasted|длил\p{L}*|in all|всего)(?![\p{L}])/iu.test(x.m.text));
   // Who was hurt, counted ("~1 150 заказов не оформились"); else a count of failing requests ("500-ки на оплате, процентов 20").
   const impactLine =
-    messages.find((m) => WHO_HURT.test(m.text) && /\d|(?<![\p{L}])(?:all|every\p{L}*|всех|все|у всех)(?![\p{L}])/iu.test(m.text) && /(?<![\p{L}])(?:failed|5\d\ds|errors|broken|couldn'?t|could not|unable|downtime|unavailable|не оформил\p{L}*|не создавал\p{L}*|не работал\p{L}*|не мог\p{L}*|недоступ\p{L}*|abandon\p{L}*|lost|retried|affected)(?![\p{L}])/iu.test(m.text)) ??
+    messages.find((m) => (WHO_HURT.test(m.text) || EVERYONE.test(m.text)) && /\d|(?<![\p{L}])(?:all|every\p{L}*|всех|все|у всех)(?![\p{L}])/iu.test(m.text) && /(?<![\p{L}])(?:failed|5\d\ds|errors|broken|couldn'?t|could not|unable|downtime|unavailable|не оформил\p{L}*|не создавал\p{L}*|не работал\p{L}*|не мог\p{L}*|недоступ\p{L}*|abandon\p{L}*|lost|retried|affected)(?![\p{L}])/iu.test(m.text)) ??
     // Korean: what people could not do, for how long ("약 13분 동안 결제가 안 됐습니다").
     messages.find((m) => WHO_HURT_KO.test(m.text) && /\d/.test(m.text) && /안\s?(?:됐|되|돼)|실패|못\s?(?:했|하)|불가|먹통/u.test(m.text)) ??
     messages.find((m) => /(?<![\p{L}])(?:requests?|payments?|quer(?:y|ies)|searches|запрос\p{L}*|оплат\p{L}*|платеж\p{L}*|платёж\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d+\s*%|процент\p{L}*\s+\d+|\d+\s*процент/iu.test(m.text) && /(?<![\p{L}])(?:errors?|failed|(?:empty|no|wrong) results|ошибк\p{L}*|timeouts?|таймаут\p{L}*|5\d\d(?:s|-?ки|-е)?)(?![\p{L}])/iu.test(m.text));
   // The change that set it off, when nobody labelled a trigger: a message that tells of a release or deploy.
   const release = messages.find((m) => /(?<![\p{L}])(?:выкатил\p{L}*|release[ds]?|deploy(?:ed)?|rolled out|merged|релиз\p{L}*|задеплоил\p{L}*|депло\p{L}*|выкатк\p{L}*)(?![\p{L}])|(?<!재)배포/iu.test(m.text) && /\d/.test(m.text) && !/rollback|откат|롤백/iu.test(m.text));
   const cites: Record<string, CitedText['cite']> = {};
-  if (severity) cites.severity = citeMessage(section, severity.m);
+  if (severity) cites.severity = cite(section, severity.m.line, severity.m.endLine);
   if (lastState) cites.status = widen(section, citeMessage(section, lastState), (l) => STATE.test(l.text));
   // No "fixed by:" line: what people did is in the messages that say they did it.
   const fixes = messages.filter((m) => (FIX_SAID.test(m.text) || FIX_SAID_KO.test(m.text)) && !/\?\s*$/.test(m.text));
@@ -264,12 +302,15 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     ...(day && first && { date: { text: day, cite: cite(section, messages[0]!.dateLine ?? first.line), inferred: false } }),
     ...(started && { started: { text: withZone(started.text), cite: started.cite } }),
     ...(first && { detected: { text: withZone(first.time), cite: citeMessage(section, first) } }),
-    ...(span && { resolved: { text: withZone(span.to.text), cite: widen(section, span.to.cite, (l) => givesTime(span.to.text)(l) && /(?<![\p{L}])(?:mitigated|resolved|baseline|back to|восстановл\p{L}*|кажись всё|ноль)(?![\p{L}])/iu.test(l.text)) } }),
+    ...(span
+      ? { resolved: { text: withZone(span.to.text), cite: widen(section, span.to.cite, (l) => givesTime(span.to.text)(l) && /(?<![\p{L}])(?:mitigated|resolved|baseline|back to|восстановл\p{L}*|кажись всё|ноль)(?![\p{L}])/iu.test(l.text)) } }
+      : // No span said: it ended when someone first said it was over ("всё работает", "back to baseline").
+        firstState && { resolved: { text: withZone(firstState.time), cite: citeMessage(section, firstState) } }),
     ...(duration && { duration: { text: duration.d!.text, cite: citeMessage(section, duration.m) } }),
     severity: severity?.s?.value ?? 'unknown',
     status: lastState ? (/mitigated/i.test(lastState.text) && !/resolved/i.test(lastState.text) ? 'mitigated' : 'resolved') : 'unknown',
     ...(first && { summary: { text: shorten(messageText(first).replace(ON_IT, ''), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
-    impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: sentencesWith(messageText(impactLine), WHO_HURT_KO.test(impactLine.text) ? WHO_HURT_KO : WHO_HURT).replace(ON_IT, ''), cite: citeMessage(section, impactLine) } : undefined),
+    impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: sentencesWith(messageText(impactLine), WHO_HURT_KO.test(impactLine.text) ? WHO_HURT_KO : WHO_HURT.test(impactLine.text) ? WHO_HURT : EVERYONE).replace(ON_IT, ''), cite: citeMessage(section, impactLine) } : undefined),
     trigger: labelled('trigger') ?? (release ? { text: `${release.author}: ${messageText(release).replace(FOUND_SENTENCE, '')}`, cite: citeMessage(section, release) } : undefined),
     rootCause: labelled('rootCause') ?? saidInMessage(section, messages, CAUSE_SAID),
     ...(first && { detection: { text: `${first.author}: ${shorten(messageText(first), 200)}`, cite: citeMessage(section, first) } }),

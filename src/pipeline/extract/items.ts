@@ -178,6 +178,9 @@ function ownerName(text: string, context: DateContext): string {
  * ticket, a due date or a status. An action's own dash ("Fix retries — they loop forever") is
  * left in it: a second name-like piece makes the run no tail.
  */
+/** Russian verbs of a promise in the first person, which need no «я»: «сделаю», «добавлю», «заведу». */
+export const FIRST_PERSON_PROMISE = /^(?:я\s+)?(?:сделаю|добавлю|заведу|напишу|поправлю|исправлю|настрою|допишу|починю|вынесу|переделаю|проверю|обновлю|подготовлю|оформлю)(?![\p{L}])/iu;
+
 const OWNER_LABEL = /^(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]\s*/iu;
 
 function ownerTail(action: string, context: DateContext): { index: number; pieces: string[] } | undefined {
@@ -279,11 +282,13 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     action = action.slice(0, willDo.index).trim().replace(/^제가\s+/u, '');
   }
   // "I'll add …", "제가 … 추가하겠습니다": the writer as the subject; "유나 씨는 …": the one addressed.
-  const selfLead = /^(?:I'?ll|I will|제가)\s+/iu.exec(action);
+  const selfLead = /^(?:I'?ll|I will|제가)\s+/iu.exec(action) ?? /^я\s+(?=\p{L}+[юу](?![\p{L}]))/u.exec(action);
   if (!owner && selfLead && context.author) {
     owner = context.author;
     action = action.slice(selfLead[0].length);
   }
+  // «Сделаю до пятницы …», «добавлю алерт …»: a verb in the first person is the writer's promise.
+  if (!owner && FIRST_PERSON_PROMISE.test(action) && context.author) owner = context.author;
   const addressed = /^([가-힣]{2,4})\s?(?:씨|님)(?:는|은|가|이)?\s+/u.exec(action);
   if (!owner && addressed) {
     owner = addressed[1];
