@@ -29,7 +29,7 @@ function separatorAfter(text: string, at: number, flag: boolean, xml: boolean): 
 }
 
 /** The value at `start`: a quoted string, or a bare run up to whitespace or a delimiter of its syntax; null for a run too long to be one. */
-function readValue(text: string, start: number, xml: boolean): { index: number; value: string; quote?: string } | undefined | null {
+function readValue(text: string, start: number, xml: boolean, query = true): { index: number; value: string; quote?: string } | undefined | null {
   // No value is longer than this (key blocks are shapes.ts's); reading further made a long
   // run of `key=key=…` quadratic.
   const limit = Math.min(text.length, start + MAX_VALUE);
@@ -41,7 +41,8 @@ function readValue(text: string, start: number, xml: boolean): { index: number; 
     if (close < 0 || (newline >= 0 && newline < close)) return undefined;
     return { index: start + 1, value: window.slice(0, close), quote: open };
   }
-  const stop = xml ? /[<\n]/ : /[\s"'`,;&)}\]<>|]/;
+  // "&" ends a value after "=" (a query string's next pair); after "pass: " it is one of its characters.
+  const stop = xml ? /[<\n]/ : query ? /[\s"'`,;&)}\]<>|]/ : /[\s"'`,;)}\]<>|]/;
   let end = start;
   while (end < limit && !stop.test(text[end]!)) end++;
   if (end === limit && limit < text.length) return null;
@@ -93,7 +94,7 @@ function namedValues(text: string): Finding[] {
     if ((before === '"' || before === "'") && text[end] === before) after++;
     const valueStart = separatorAfter(text, after, flag, xml);
     if (valueStart === undefined) continue;
-    let value = readValue(text, valueStart, xml);
+    let value = readValue(text, valueStart, xml, text.slice(after, valueStart).includes('='));
     if (value === null) grownUpTo = valueStart + MAX_VALUE;
     if (!value) continue;
     let type: string = kind;
@@ -240,7 +241,9 @@ function toolArguments(text: string): Finding[] {
  * …로") the value must look random beyond doubt.
  */
 const PASSWORD_WORDS = ['passwords?|passphrase|passcode|pass ?word|pw', 'парол[а-яё]{0,3}|парольная фраза|кодовое слово', '비밀번호|비번|암호|패스워드|패스프레이즈'];
-const CREDENTIAL_WORDS = ['credentials?|creds|basic[ -]auth', 'учётк[а-я]|учетк[а-я]|учётные данные|учетные данные|доступы', '계정 정보'];
+const CREDENTIAL_WORDS = ['credentials?|creds|basic[ -]auth|logins?(?: details| info)?', 'учётк[а-я]|учетк[а-я]|учётные данные|учетные данные|доступы?', '계정 정보|접속 정보|로그인 정보'];
+/** Words that name a login only sometimes ("login flow: web / mobile", «доступ к базе: 10:05 / 10:30»): their pair must look like one. */
+const WEAK_CREDENTIAL = /^(?:logins?|доступ|접속 정보|로그인 정보)$/i;
 const TOKEN_WORDS = ['tokens?|api[ -]?keys?|keys?|secrets?|PAT', 'токен[а-яё]{0,2}|ключ[а-яё]{0,3}|секрет[а-яё]{0,2}', '토큰|키|시크릿'];
 // The words are found first, one expression per script (three small scans are several times
 // faster than one expression over all of them); the rest is matched where it stands, with sticky expressions.
@@ -268,6 +271,11 @@ const HANGUL = /^[\uac00-\ud7a3]/;
 /** "login/password: admin / …": the word is the second half of a login/password pair. */
 const LOGIN_BEFORE = /(login|user|username|логин|пользователь|아이디|계정)[ \t]*\/[ \t]*$/i;
 const METADATA_NEAR = /fingerprint|identifier|public|публичн|открыт|공개|\bids?\b|\bname\b|\btype\b|\bpath\b|\burl\b|\blink\b|\bfile\b|\blength\b|\bhash\b|\bdigest\b|expir|rotat|идентификатор|отпечат|путь|пути|имя|ссылк|файл|хеш|срок|경로|이름|지문|파일|만료|식별자/iu;
+
+/** How many of lower case, upper case, digits and symbols a value mixes. */
+function characterClasses(value: string): number {
+  return [/[a-zа-яё]/, /[A-ZА-ЯЁ]/, /\d/, /[^\p{L}\d]/u].filter((c) => c.test(value)).length;
+}
 
 /** The value without its quotes and the sentence's punctuation; a closing "!" stays, as passwords end in one far more often than a sentence about one. */
 function trimValue(raw: string): string {
@@ -308,12 +316,16 @@ function proseSecrets(text: string): Finding[] {
     const afterValue = index + value.length;
     // A pair: "login/password: admin / Zx81…", "creds: deploy / …", "учётка: svc:…".
     const second = PAIR_SECOND_HALF.exec(text.slice(afterValue, afterValue + 200));
+    const weak = word[2] !== undefined && WEAK_CREDENTIAL.test(word[2]);
     if ((LOGIN_BEFORE.test(before) || word[2] !== undefined) && second) {
       const half = trimValue(second[1]!);
       index = afterValue + second[0].length - second[1]!.length + second[1]!.indexOf(half);
       value = half;
       kind = 'password';
+      if (weak && characterClasses(value) < 3) continue;
     } else if (word[2] !== undefined) {
+      // After a weak word, "bucket/logs-2026" is a path: only "user:password" is a pair.
+      if (weak && !/^[^:/\s]{1,32}:[^:/]+$/.test(value)) continue;
       // "creds: svc:…", "creds are admin/…": the part after the login (one slash, not a path).
       const login = /^[^:/]+(:|\/(?=[^/]+$))/.exec(value);
       if (!login) continue;
