@@ -1358,6 +1358,61 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.timeline.find((e: { time: string }) => e.time === '10:33').event).toBe('incident.io: INC-482 resolved by @dana');
   });
 
+  it('an English memo run on without stops, times said in words: each field is the clause that tells it, fillers left out', () => {
+    const d = one('voice-en-run-on-spoken-times', 'incidents').data;
+    expect(d.title.text).toBe('Primary postgres for orders went read only');
+    // "eight forty" without am/pm is written as said.
+    expect(d.started.text).toBe('8:40');
+    expect(d.impact.text).toBe("orders couldn't be placed for about fifteen minutes");
+    expect(d.rootCause.text).toBe('because the disk filled up with wal files the replication slot for the analytics replica was stuck so nothing got cleaned up');
+    expect(d.detection.text).toBe('we got the page at eight forty three from the write errors alert');
+    expect(d.resolution.text).toBe('I dropped the stale slot and the wal got recycled and writes came back at eight fifty five');
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['8:40', '8:43', '8:55']);
+    expect(d.timeline[0].event).toMatch(/went read only at like eight forty$/);
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['add an alert on replication slot lag', undefined],
+      ['Priya will look at moving analytics off logical replication', 'Priya'],
+    ]);
+  });
+
+  it('a Korean memo: a bare hour after "밤 10시" is in the evening, "빈 결과", "…분 동안 …안 됐습니다", "되돌려서", "문의가 들어와서", "앞으로는 …겠습니다" give title, impact, fix, detection and a follow-up', () => {
+    const d = one('voice-ko-search-alias', 'incidents').data;
+    expect(d.title.text).toBe('검색이 전부 빈 결과를 돌려주기 시작했습니다');
+    expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['22:05', '22:20', '22:31']);
+    expect(d.impact.text).toBe('약 25분 동안 검색이 안 됐습니다.');
+    expect(d.resolution.text).toBe('별칭을 이전 인덱스로 되돌려서 10시 31분에 복구됐습니다.');
+    expect(d.detection.text).toMatch(/^고객 문의가 들어와서/);
+    expect(d.followUps).toEqual([expect.objectContaining({ action: '별칭 전환 전에 문서 수를 확인하는 단계를 넣겠습니다', owner: '박서준' })]);
+  });
+
+  it('a Russian assistant summary of bold labels: a label after its colon ("**Как исправили:**") leaves the timeline entry', () => {
+    const d = one('ai-summary-ru-bold-labels', 'incidents').data;
+    expect(d.timeline.map((e: { time: string; event: string }) => [e.time, e.event])).toContainEqual(['04:10', 'добавили новый корневой сертификат в хранилище 1С и перезапустили выгрузку в 04:10']);
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Сергей', undefined], ['Марина', '2026-10-25']]);
+  });
+
+  it('an RFC: "RFC-031:" leaves the title, and the option its title moves to ("from Jenkins to GitHub Actions") is the one chosen', () => {
+    const d = one('adr-en-rfc-move-to', 'adrs').data;
+    expect(d.title.text).toBe('Move CI from Jenkins to GitHub Actions');
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['GitHub Actions', true],
+      ['Stay on Jenkins and pin plugins', false],
+      ['GitLab CI', false],
+      ['Buildkite', false],
+    ]);
+  });
+
+  it('a plain-text runbook: "Если …" over numbered steps whose commands follow a colon', () => {
+    const d = one('runbook-ru-plain-situation', 'runbooks').data;
+    expect(d.steps.map((s: { commands: string[] }) => s.commands[0])).toEqual([
+      'kubectl -n mail get pods -l app=mail-worker',
+      'kubectl -n mail logs -l app=mail-worker --tail=100',
+      'kubectl -n mail rollout restart deploy/mail-worker',
+      'rabbitmqctl list_queues name messages | grep mail',
+    ]);
+    expect(d.escalation[0].text).toMatch(/писать в #mail-oncall/);
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

@@ -35,3 +35,23 @@ describe('clock times said in Korean', () => {
     expect(times('복구에 3시간 걸렸고 2시간 30분 동안 지연')).toEqual([]);
   });
 });
+
+describe('clock times written other ways', () => {
+  const times = (text: string) => findTimes(text).map((t) => t.text);
+
+  it('a bare Korean hour after an evening one is in the evening', () => {
+    expect(times('밤 10시 5분쯤 시작, 10시 20분에 알게 됐고 10시 31분에 복구')).toEqual(['22:05', '22:20', '22:31']);
+  });
+
+  it('reads a dot after a preposition or before am/pm, and an hour with am/pm', () => {
+    expect(times('at 8.40 pm the primary failed, в 20.40 упал, around 8 pm, at 8:05 pm')).toEqual(['8:40 PM', '20:40', '8:00 PM', '8:05 PM']);
+  });
+
+  it('reads times said in words, as speech is transcribed, and writes an hour without am/pm as said', () => {
+    expect(times('at like eight forty, by eight fifty five, at ten oh five, around five pm, в девять сорок')).toEqual(['8:40', '8:55', '10:05', '5:00 PM', '9:40']);
+  });
+
+  it('a version, a number or a word for one is no time', () => {
+    expect(times('version 2.19 shipped, в 2.19.0, up 3.14 percent, at one point, at 99.95')).toEqual([]);
+  });
+});

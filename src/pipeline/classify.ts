@@ -9,7 +9,7 @@
 import { SAID_OVER, SAID_OVER_KO } from './chat.ts';
 import type { Part } from './outline.ts';
 import { isInlineCommand, looksLikeCommand } from './shell.ts';
-import { NON_DOCUMENT_SLOTS, placeholderLine, SLOT_LABELS, titleKind, type DocumentKind, type Slot } from './templates.ts';
+import { NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, titleKind, type DocumentKind, type Slot } from './templates.ts';
 
 export type { DocumentKind } from './templates.ts';
 
@@ -120,10 +120,14 @@ function shapes(text: string): Record<DocumentKind, { score: number; names: stri
   const updates = lines.filter((l) => STATUS_UPDATE.test(l)).length;
   if (updates >= 2) add('incident', `${updates} status page updates`, 5);
   // A numbered procedure with commands, or explicit step markers.
-  const commandLines = lines.filter((l) => looksLikeCommand(l)).length;
+  // "1) Проверить поды: kubectl -n mail get pods": a step's command after its colon counts too.
+  const commandLines = lines.filter((l) => looksLikeCommand(l) || (/:\s/.test(l) && looksLikeCommand(l.replace(/^\s*\d{1,2}[.)]\s+/, '').replace(/^.*?:\s+(?=\S)/, '')))).length;
   const fences = (text.match(/^\s*```/gmu) ?? []).length / 2;
   const ordered = lines.filter((l) => /^\s*(?:#{1,6}\s*)?\d{1,2}[.)]\s+\S/.test(l)).length;
   if (ordered >= 2 && (fences >= 1 || commandLines >= 2 || /`[^`]{4,}`/.test(text))) add('runbook', 'numbered steps with commands', 3);
+  // "Если упал воркер …" over its numbered steps: a situation and what to do in it.
+  const opening = lines.find((l) => l.trim());
+  if (ordered >= 2 && opening && SITUATION_TITLE.test(opening.replace(/^\s*#{1,6}\s*/, ''))) add('runbook', 'a situation over its steps', 2);
   // Bulleted steps that each hold a command: "* Check `tail /var/log/…/current`".
   const bulletCommands = lines.filter((l) => /^\s*[-*+]\s/.test(l) && [...l.matchAll(/`([^`]+)`/g)].some((m) => isInlineCommand(m[1]!))).length;
   if (ordered < 2 && bulletCommands >= 2) add('runbook', `${bulletCommands} bulleted commands`, 3);

@@ -334,8 +334,14 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
   }
   // A record table's decision, or a title that names the choice: "Postgres as primary datastore".
   if (!options.some((o) => o.chosen)) {
-    const fromTitle = /^(.+?)\s+(?:as|как)\s+/i.exec(displayTitle(section.candidate.title))?.[1];
+    const title = displayTitle(section.candidate.title);
+    // "Move CI from Jenkins to GitHub Actions", «Перейти с X на Y»: where the title moves to.
+    const movedTo = /^(?:move|migrate|switch|moving|migrating|switching|перей\p{L}*|переход\p{L}*|переезд\p{L}*)\s.*?(?:\sto|\sна)\s+(.{2,60})$/iu.exec(title)?.[1];
+    const fromTitle = /^(.+?)\s+(?:as|как)\s+/i.exec(title)?.[1] ?? movedTo;
+    // "we go with GitHub Actions and …", "we'll go with X": the decision names it.
+    const goneWith = decision && /(?<![\p{L}])(?:(?:we |we'?ll |we will )?go(?:ing)? with|we chose|we picked)\s+(.+?)(?=[.,;]|\s+(?:and|because|since|over|instead)\s|$)/iu.exec(decision.text)?.[1];
     if (fromTitle && options.length > 0) options.unshift({ name: fromTitle, chosen: true, cite: cite(section, section.candidate.titleLine) });
+    else if (goneWith && decision && options.length > 0) options.unshift({ name: clean(goneWith), chosen: true, cite: decision.cite });
     else if (decision && options.length > 0) {
       // In What/Why/How records the approach chosen is the first sentence of "How".
       const [what, how] = decision.text.split('\n\n');

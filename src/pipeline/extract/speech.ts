@@ -58,6 +58,11 @@ export function spokenSentences(section: Section, lines: Line[] = section.lines)
  * The words around a cue: the whole sentence when it is short, else a window of words around
  * the match, so a run-on transcript sentence does not become a 600-character "fact".
  */
+/** Sounds a speaker makes while thinking ("um", "uh", «эээ»): no words of what they said. */
+function withoutFillers(text: string): string {
+  return text.replace(/(?<![\p{L}])(?:um+|uh+|uhm|erm|hmm+|э{2,}|эм+|어+|음+)(?![\p{L}])[,.]?\s*/giu, '');
+}
+
 function quoteAround(section: Section, sentence: SpokenSentence, match: RegExpExecArray, before = 8, after = 20): CitedText {
   let from = 0;
   let to = sentence.text.length;
@@ -67,7 +72,7 @@ function quoteAround(section: Section, sentence: SpokenSentence, match: RegExpEx
     from = Math.max(0, match.index - head.slice(-before).join(' ').length);
     to = Math.min(sentence.text.length, match.index + match[0].length + tail.slice(0, after).join(' ').length + 1);
   }
-  const text = sentence.text.slice(from, to).trim().replace(/^[,;:\s]+/, '');
+  const text = withoutFillers(sentence.text.slice(from, to)).trim().replace(/^[,;:\s]+/, '');
   return { text: shorten(text, 240), cite: cite(section, sentence.lineAt(from), sentence.lineAt(Math.max(from, to - 1))) };
 }
 
@@ -115,7 +120,7 @@ const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
   { slot: 'rootCause', pattern: /^(?:(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened|(?:[\p{Lu}]\p{Ll}+ |we |I )?found (?:out )?that|выяснилось|нашли,? что)(?![\p{L}])|원인(?:은|는|이|을)?|알고 보니|확인해 보니)/iu },
   { slot: 'impact', pattern: /^(?:(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|простой (?:был|получился|составил)|impact|downtime was|what (?:users|customers|people) saw|who was affected)(?![\p{L}])|영향(?:은|는|이)?|피해(?:는|가)?)/iu },
   { slot: 'resolution', pattern: /^(?:(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised|flushed|cleared|cleaned up|scaled|deployed|fixed|patched|increased|replaced|rotated|renewed|failed over)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили|выкатили|поправили|исправили|почистили|увеличили|подняли|обновили)|я (?:\p{L}+ )?(?:перезапустил|откатил|перевыпустил|переключил|перезагрузил|починил|заменил|поправил|исправил|почистил|увеличил|обновил)|(?:so )?(?:we|I) (?:\p{L}+ly )?(?:pinned|promoted|killed|drained|purged|re-?ran|disabled|restarted|rolled back|reverted|patched|rotated|renewed)|resolution)(?![\p{L}])|조치(?:는|로)?|해결(?:은|책은)|복구(?:는)?|롤백(?:했|을)|재시작(?:했|을))/iu },
-  { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:надо|нужно) (?:с)?делать|что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo)(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:로는|는)?|액션 아이템(?:은)?|앞으로(?:는)? 할 일)/iu },
+  { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:надо|нужно) (?:с)?делать|что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo)(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:로는|는)?|액션 아이템(?:은)?|앞으로(?:는)? 할 일|앞으로는\s)/iu },
   { slot: 'lessons', pattern: /^(?:(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])|교훈(?:은)?|배운 점(?:은)?)/iu },
   { slot: 'detection', pattern: /^(?:(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|we (?:first )?saw it|(?:support|customers|users) (?:pinged|told|reported|complained)|we (?:got|were) paged|the pager (?:went off|fired)|detection)(?![\p{L}])|알람(?:은|이)|경보(?:는|가)|모니터링(?:에서)?|제보(?:가|는))/iu },
   { slot: 'trigger', pattern: /^(?:(?:а\s+|ну\s+)?(?:триггер\p{L}*|началось (?:с|после)|it started (?:with|after)|trigger)(?![\p{L}])|발단(?:은)?|시작은)/iu },
@@ -286,7 +291,7 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
 }
 
 /** What broke, in the speaker's words: the phrase around the first word of failure. */
-const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?returning (?:5\d\ds?|errors?|timeouts?))(?![\p{L}])|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
+const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?returning (?:5\d\ds?|errors?|timeouts?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created))(?![\p{L}])|빈 결과|안\s?됐|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
 
 const SPOKEN_NUMBER = /^(?:\d[\d:.,]*|at|around|about|by|в|около|примерно|к|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|пятнадцать|двадцать|тридцать|сорок|пятьдесят)$/iu;
 
@@ -296,9 +301,12 @@ export function spokenTitle(section: Section): CitedText | undefined {
     const match = FAILURE.exec(sentence.text);
     if (!match) continue;
     // The clause that tells it: up to a comma or a "so"/"and"/«и» that starts the next one.
-    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|и|그리고))\s.*$/iu, '');
-    // Two words of what failed before the verb, not the time it happened ("в девять сорок упал").
-    const lead = sentence.text.slice(0, match.index).split(/\s+/).filter(Boolean).slice(-2).filter((w) => !SPOKEN_NUMBER.test(w)).join(' ');
+    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|because|since|at|around|и|потому|из-за|그리고))\s.*$/iu, '');
+    // Two words of what failed before the verb, not the time it happened ("в девять сорок упал");
+    // in English the noun phrase back to its article ("the primary postgres for orders went …").
+    const before = withoutFillers(sentence.text.slice(0, match.index)).split(/\s+/).filter(Boolean);
+    const article = before.slice(-6).findLastIndex((w) => /^(?:the|our|a|an)$/i.test(w));
+    const lead = (article >= 0 ? before.slice(-6).slice(article + 1) : before.slice(-2)).filter((w) => !SPOKEN_NUMBER.test(w)).join(' ');
     const text = clean(`${lead} ${words}`).replace(/[.,;!]+$/, '').replace(/^[\p{Ll}]/u, (c) => c.toUpperCase());
     return { text: shorten(text, 100), cite: cite(section, sentence.lineAt(match.index), sentence.lineAt(match.index + words.length)) };
   }
@@ -316,7 +324,7 @@ const NAMED_TAKER = new RegExp(String.raw`(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,20})\s
 const OWNER_CLAUSE = new RegExp(String.raw`[,;\s]*(?:(?:это\s+)?(?<![\p{L}])[\p{Lu}][\p{Ll}]{2,20}\s+(?:${TAKES})(?![\p{L}])[^.]*|(?:это\s+)?я сам(?:а)? сделаю[^.]*|(?:(?:this|that)\s+)?I'?ll (?:take|do|own) (?:it|that|this)(?: one)?[^.]*|(?:이건\s)?제가 (?:할게요|하겠습니다|할께요|맡을게요)[^.]*|[가-힣]{2,4}\s?(?:씨가|님이)\s[^.]*)[.,]?$`, 'u');
 
 /** Where the next person's follow-up starts in one sentence of several. */
-const NEXT_TAKER = /,?\s+(?:and|а|и)\s+(?=(?:I'?ll|I will|я|[\p{Lu}][\p{Ll}]{2,20} will)\s)|(?<=하고|고),\s+(?=제가\s|[가-힣]{2,4}\s?(?:씨가|님이)\s)/u;
+const NEXT_TAKER = /,?\s+(?:and|а|и)\s+(?:(?:um+|uh+|э+)\s+)*(?=(?:I'?ll|I will|я|[\p{Lu}][\p{Ll}]{2,20} will)\s)|(?<=하고|고),\s+(?=제가\s|[가-힣]{2,4}\s?(?:씨가|님이)\s)/u;
 /** The speaker as the subject at a follow-up's start: "I'll add …", «я добавлю …», "제가 …". */
 const SELF_LEAD = /^(?:I'?ll|I will|я(?=\s+\p{L}+[юу](?![\p{L}]))|제가)\s+/u;
 
@@ -329,14 +337,14 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
   const pieces = marks.length >= 2 ? marks.map((m, i) => text.slice(m.index + m[0].length, marks[i + 1]?.index ?? text.length)) : text.replace(OPENERS.find((o) => o.slot === 'followUps')!.pattern, '').split(NEXT_TAKER);
   const written = writtenOn(section)?.date;
   return pieces
-    .map((piece) => clean(piece.replace(/^[\s,.:—–-]+|\s+(?:и|and)\s*$/giu, '')))
+    .map((piece) => clean(withoutFillers(piece).replace(/^[\s,.:—–-]+|\s+(?:и|and)\s*$/giu, '')))
     .filter((piece) => piece.length > 3)
     .map((action) => {
       // "Миша сказал сделает", "это я сам сделаю", "Oleg will do it".
       const named = NAMED_TAKER.exec(action);
       // Korean names the one who takes it with 씨가 / 님이 ("지은 씨가 하기로 했어요").
       const namedKo = /(?<![가-힣])([가-힣]{2,4})\s?(?:씨가|님이|씨|님)\s/u.exec(action);
-      const self = /(?<![\p{L}])(?:я сам\p{L}*|сам сделаю|сделаю сам|I'?ll do|I will|I'?ll take (?:it|that|this)(?: one)?)(?![\p{L}])|제가 (?:할게요|하겠습니다|할께요|맡을게요)/iu.test(action) || SELF_LEAD.test(action);
+      const self = /(?<![\p{L}])(?:я сам\p{L}*|сам сделаю|сделаю сам|I'?ll do|I will|I'?ll take (?:it|that|this)(?: one)?)(?![\p{L}])|제가 (?:할게요|하겠습니다|할께요|맡을게요)|(?:겠습니다|할게요|볼게요|둘게요)[.!]?$/iu.test(action) || SELF_LEAD.test(action);
       // «Лена настроит …»: a name, then a verb in the third person.
       const subject = /^([\p{Lu}][\p{Ll}]{2,20})\s+(?=\p{Ll}+(?:ет|ит|ёт|ут|ют|ят)\s)/u.exec(action);
       const owner = named?.[1] ?? namedKo?.[1] ?? subject?.[1] ?? (self ? speaker : undefined);
@@ -350,7 +358,7 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
 }
 
 /** Who was hurt and how, in a sentence: "customers got 503s for about half an hour". */
-const WHO_WAS_HURT = /(?<![\p{L}])(?:nobody|no one|никто) (?:could|не мог\p{L}*)(?![\p{L}])|(?<![\p{L}])(?:customers?|users?|clients?|checkouts?|orders?|клиент\p{L}*|пользовател\p{L}*|сборщик\p{L}*|заказ\p{L}*|사용자|고객)(?![\p{L}])[^.!?]{0,60}?(?<![\p{L}])(?:got|saw|could(?:n'?t| not)|lost|failed|errors?|5\d\d\p{L}*|не могли|получали|видели|потеряли|ошибк\p{L}*|не смогли)/iu;
+const WHO_WAS_HURT = /(?<![\p{L}])(?:nobody|no one|никто) (?:could|не мог\p{L}*)(?![\p{L}])|(?<![\p{L}])(?:customers?|users?|clients?|checkouts?|orders?|клиент\p{L}*|пользовател\p{L}*|сборщик\p{L}*|заказ\p{L}*|사용자|고객)(?![\p{L}])[^.!?]{0,60}?(?<![\p{L}])(?:got|saw|could(?:n'?t| not)|lost|failed|errors?|5\d\d\p{L}*|не могли|получали|видели|потеряли|ошибк\p{L}*|не смогли)|\d+\s*분\s*(?:동안|간)\s*[^.!?]{0,40}?(?:안\s?됐|안\s?되었|못\s?했|불가|실패)/iu;
 
 function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText | undefined {
   for (const sentence of sentences) {
@@ -363,6 +371,8 @@ function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText 
     const to = after ? match.index + match[0].length + after.index : sentence.text.length;
     const part: SpokenSentence = { text: sentence.text.slice(from, to), lineAt: (offset) => sentence.lineAt(from + offset) };
     const inPart = WHO_WAS_HURT.exec(part.text)!;
+    // Who was hurt is the clause's subject; it ends where the speaker tells how it was noticed.
+    if (part.text.length > 180 && !/[가-힣]/u.test(part.text)) return runOnClause(section, part, inPart.index, inPart.index + inPart[0].length, { fromMatch: true, stops: [/\s(?:I|we|they|я|мы)\s/iu, SPOKEN_NOTICED] });
     return quoteAround(section, part, inPart, 4, 16);
   }
   return undefined;
@@ -378,6 +388,7 @@ const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}
  */
 function clauses(section: Section, sentence: SpokenSentence, pattern: RegExp, onward: boolean): CitedText {
   const match = pattern.exec(sentence.text)!;
+  if (sentence.text.length > 180 && !/[가-힣]/u.test(sentence.text)) return runOnClause(section, sentence, match.index, match.index + match[0].length);
   const ends = [...sentence.text.matchAll(/(?<=[가-힣][고며서]),?\s+/gu)].map((m) => m.index + m[0].length);
   const from = Math.max(0, ...ends.filter((at) => at <= match.index));
   const to = onward ? sentence.text.length : Math.min(sentence.text.length, ...ends.filter((at) => at > match.index));
@@ -385,10 +396,56 @@ function clauses(section: Section, sentence: SpokenSentence, pattern: RegExp, on
   return quoteAround(section, part, pattern.exec(part.text)!);
 }
 
+/** Where a speaker who never pauses goes on to the next thing: "… and I dropped …", "… so what we need …", «… и мы …». */
+const NEXT_DOER = /\s(?:and|so|then|but|и|а|но|потом)\s+(?:(?:um+|uh+|like)\s+)*(?=(?:I|we|they|what|я|мы|они)\s)/giu;
+
+/**
+ * The clause of a run-on sentence around a match: from the doer it starts with ("we got the page",
+ * "I dropped the stale slot") to where the next doer starts, at most 24 words on.
+ */
+function runOnClause(section: Section, sentence: SpokenSentence, start: number, end: number, options: { fromMatch?: boolean; stops?: RegExp[] } = {}): CitedText {
+  const text = sentence.text;
+  // matchAll starts from the expression's lastIndex, which the exec below leaves set.
+  NEXT_DOER.lastIndex = 0;
+  const window = Math.max(0, start - 80);
+  const starts = [...text.slice(window, start + 12).matchAll(NEXT_DOER)].map((m) => window + m.index + m[0].length).filter((at) => at <= start);
+  // Without a doer before it, four words back.
+  const head = text.slice(0, start).trimEnd();
+  const back = head.split(/\s+/).slice(-4).join(' ');
+  const doer = /(?:^|\s)(?:I|we|they|я|мы|они)$/iu.exec(head);
+  const from = options.fromMatch ? start : starts.at(-1) ?? (doer ? doer.index + (doer[0].length - doer[0].trimStart().length) : head.endsWith(back) ? head.length - back.length : start);
+  NEXT_DOER.lastIndex = end;
+  const next = NEXT_DOER.exec(text);
+  const limit = end + text.slice(end).split(/\s+/).slice(0, 25).join(' ').length;
+  const stops = (options.stops ?? []).map((p) => p.exec(text.slice(end))?.index).filter((i): i is number => i !== undefined).map((i) => end + i);
+  const to = Math.min(next ? next.index : text.length, limit, text.length, ...stops);
+  const said = withoutFillers(text.slice(from, to)).trim().replace(/^[,;:\s]+/, '');
+  return { text: shorten(said, 240), cite: cite(section, sentence.lineAt(from), sentence.lineAt(Math.max(from, to - 1))) };
+}
+
+/** "… went read only … because the disk filled up …": the why told in the sentence that tells what failed. */
+const BECAUSE = /(?<![\p{L}])(?:because(?: of)?|due to|потому что|из-за того,? что|так как)(?![\p{L}])/iu;
+
+function spokenCause(section: Section, sentences: SpokenSentence[]): CitedText | undefined {
+  for (const sentence of sentences) {
+    const failure = FAILURE.exec(sentence.text);
+    const because = failure ? BECAUSE.exec(sentence.text.slice(failure.index)) : null;
+    if (!failure || !because) continue;
+    const from = failure.index + because.index;
+    const rest = sentence.text.slice(from + because[0].length);
+    // It runs on until the speaker tells who was hurt, how it was noticed or fixed, or opens a topic.
+    const stops = [FIRST_OPENER, WHO_WAS_HURT, SPOKEN_NOTICED, SPOKEN_FIX].map((p) => p.exec(rest)?.index).filter((i): i is number => i !== undefined && i > 10);
+    const said = rest.slice(0, Math.min(rest.length, 300, ...stops)).replace(/(?:\s+(?:and|so|then|и|а|ну)|\s+(?:um+|uh+))+\s*$/iu, '');
+    const to = from + because[0].length + said.length;
+    return { text: clean(withoutFillers(sentence.text.slice(from, to))), cite: cite(section, sentence.lineAt(from), sentence.lineAt(Math.max(from, to - 1))) };
+  }
+  return undefined;
+}
+
 /** What a speaker says they did, when no topic opens with it: "로그 지우고 배치 다시 돌렸고", «перезапустил CoreDNS». */
-const SPOKEN_FIX = /(?<![\p{L}])(?:restarted|rolled back|reverted|pinned|cleared|purged|re-?ran|failed over|перезапустил\p{L}*|откатил\p{L}*|почистил\p{L}*|переключил\p{L}*)(?![\p{L}])|다시 돌렸|재시작했|롤백했|지우고|지웠|교체했|늘렸/iu;
+const SPOKEN_FIX = /(?<![\p{L}])(?:restarted|rolled back|reverted|pinned|cleared|purged|re-?ran|failed over|(?:I|we) (?:\p{L}+ )?(?:dropped|deleted|removed|killed|bumped|raised|increased|scaled|switched|flipped|disabled)|перезапустил\p{L}*|откатил\p{L}*|почистил\p{L}*|переключил\p{L}*)(?![\p{L}])|다시 돌렸|재시작했|롤백했|지우고|지웠|교체했|늘렸|되돌려|되돌렸|원복|전환했|바꿨|삭제했/iu;
 /** An alert or a report arriving, said in passing: "got an alert", «пришёл алерт», "알림 받고". */
-const SPOKEN_NOTICED = /(?<![\p{L}])(?:alert (?:fired|came in)|got (?:an? )?(?:alert|page)|paged us|pinged us|пришёл алерт|алерт пришёл|по алерту)(?![\p{L}])|(?:알림|알람)(?:을|이)? ?(?:받|왔|울)|제보(?:가|를)? ?(?:받|왔|들어)/iu;
+const SPOKEN_NOTICED = /(?<![\p{L}])(?:alert (?:fired|came in)|got (?:an? |the )?(?:alert|page)|got paged|paged us|pinged us|пришёл алерт|алерт пришёл|по алерту)(?![\p{L}])|(?:알림|알람)(?:을|이)? ?(?:받|왔|울)|(?:제보|문의|신고)(?:가|를)? ?(?:받|왔|들어)|알게 (?:됐|되었)/iu;
 const QUANTITY_CLAUSE = new RegExp(`(?:максимум|до|около|примерно|peak(?:ed)? at|up to|about)?\\s*${QUANTITY}(?:\\s+\\p{L}+){0,4}`, 'iu');
 
 export function extractSpokenIncident(section: Section, base: Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): IncidentInput {
@@ -458,7 +515,7 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
     ...(recoveryTime && recoveryLine && { resolved: { text: recoveryTime.text, cite: cite(section, recoveryLine.number) } }),
     trigger: topicOrCue('trigger', found.trigger[0]),
     impact,
-    rootCause: topic('rootCause'),
+    rootCause: topic('rootCause') ?? spokenCause(section, sentences),
     detection: topic('detection') ?? (noticedSentence && clauses(section, noticedSentence, SPOKEN_NOTICED, false)),
     resolution: topicOrCue('resolution', found.resolution[0]) ?? (fixSentence && clauses(section, fixSentence, SPOKEN_FIX, true)),
     status: resolvedEvidence ? 'resolved' : 'unknown',

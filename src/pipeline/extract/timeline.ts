@@ -144,7 +144,7 @@ export function fromChain(section: Section, line: Line, text: string): TimelineE
  */
 /** The items of one sentence listed with commas or semicolons, when two or more hold one time each and none holds two. */
 function listedEvents(text: string): Array<{ text: string; time: FoundTime }> | undefined {
-  const body = text.replace(/^\s*(?:[-*+]\s+)?(?:\*\*)?[\p{L} ]{2,30}(?:\*\*)?[:：]\s+(?:\*\*)?/u, '');
+  const body = text.replace(/^\s*(?:[-*+]\s+)?(?:\*\*)?[\p{L} ]{2,30}(?:\*\*)?[:：](?:\*\*)?\s+(?:\*\*)?/u, '');
   if (/[.!?]\s+\S/.test(body.trim())) return undefined;
   const pieces = body.split(/[,;]\s+/).map((piece) => piece.trim()).filter(Boolean);
   const timed = pieces.map((piece) => ({ text: piece, times: findTimes(piece) }));
@@ -198,6 +198,20 @@ function nearStart(text: string, sentenceStart: number, timeStart: number): numb
   return cut ? window + cut.index + cut[0].length : sentenceStart;
 }
 
+/** Where the clause of a time ends in a run-on sentence: "… at like eight forty because the disk …" ends before "because". */
+function nearEnd(text: string, timeEnd: number, sentenceEnd: number, clauseStart: number): number {
+  // Only speech run on without full stops is cut; a written sentence ends where its author ended it.
+  if (sentenceEnd - timeEnd <= 90 || /[.!?…](?:\s|$)/u.test(text.slice(timeEnd, sentenceEnd))) return sentenceEnd;
+  const ahead = text.slice(timeEnd, timeEnd + 120);
+  // Told before its time ("… went read only at eight forty"), the event ends at the next boundary;
+  // told after it («в 14:30 лаг начал расти»), it needs a few words first.
+  const toldBefore = text.slice(clauseStart, timeEnd).trim().split(/\s+/).length >= 5;
+  const boundary = [...ahead.matchAll(/(?:[,;]\s+|\s(?:и|а|но|потом|значит|короче|потому|because|and|so|then|but)\s)/giu)].find((m) => m.index >= (toldBefore ? 0 : 8));
+  if (boundary) return timeEnd + boundary.index;
+  const words = [...ahead.matchAll(/\s+/g)];
+  return words[12] ? timeEnd + words[12].index : sentenceEnd;
+}
+
 export function fromProse(section: Section, lines: Line[], options: Options): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   // A transcript's line is one utterance: joined, two would read as one sentence.
@@ -230,7 +244,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       const nextStart = times.slice(i + 1).findIndex((t, k) => !/^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i + k]!.index + times[i + k]!.length, t.index)));
       // Nor past its own sentence's end: "… for a third of users. We got the first page at 20:22" is the page's.
       const sentenceEnd = text.indexOf('. ', time.index) + 1 || text.length;
-      const to = nextStart >= 0 ? Math.min(starts[i + 1 + nextStart]!, Math.max(sentenceEnd, time.index + time.length)) : sentenceEnd;
+      const to = nearEnd(text, time.index + time.length, nextStart >= 0 ? Math.min(starts[i + 1 + nextStart]!, Math.max(sentenceEnd, time.index + time.length)) : sentenceEnd, from);
       const previous = clauses[clauses.length - 1];
       // "reverted at 10:46 and errors returned to normal by 10:52": English puts the time after its
       // event, so a clause that is only "by 10:52." takes the words since the time before it.

@@ -151,9 +151,72 @@ const KO_TIME = /(?<![\d.:])(?:(오전|오후|새벽|아침|낮|저녁|밤)\s*)?
 
 const timesOf = remembered((text) => scanTimes(text));
 
+const HOUR_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+const RU_HOUR_WORDS = 'час|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать';
+/** What a clock time is said after: "at 8.40", «в 20.40», "around eight forty". */
+const AT = String.raw`(?<![\p{L}])(?:at|around|about|by|until|till|since|from|в|во|около|к|до|с|по)\s+(?:like\s+|roughly\s+|about\s+|где-то\s+|примерно\s+)?`;
+const MAY_HOLD_TIME = new RegExp(String.raw`\d:\d|\d\s*시|\d\.\d\d|\d\s?[ap]\.?m(?![\p{L}])|${AT}(?:${HOUR_WORDS}|${RU_HOUR_WORDS})\s`, 'iu');
+
 /** Whether a text may hold a clock time: a cheap test before the scan. */
 export function mayHoldTime(text: string): boolean {
-  return /\d:\d|\d\s*시/.test(text);
+  return MAY_HOLD_TIME.test(text);
+}
+
+/**
+ * Times written other ways: with a dot after a preposition or before am/pm ("at 8.40", «в 20.40»,
+ * "8.40pm"), an hour and am/pm ("around 8 pm"), and in words as speech is transcribed ("at eight
+ * forty three", «в девять сорок»). A bare "2.19" is a version or a number, never a time; a spoken
+ * hour needs its minutes or am/pm ("at one point" is none).
+ */
+const OTHER_TIMES: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => { hours: number; minutes: number; meridiem?: string; spoken?: boolean } | undefined }> = [
+  { pattern: new RegExp(String.raw`(?:${AT}|(?<![\d.,:]))([01]?\d|2[0-3])\.([0-5]\d)(?![\d.,])(?:\s*([ap])\.?m\.?(?![\p{L}]))?`, 'giu'), read: (m) => (m[3] || /\s$/.test(m[0].slice(0, m[0].indexOf(m[1]!))) ? { hours: Number(m[1]), minutes: Number(m[2]), meridiem: m[3] } : undefined) },
+  { pattern: /(?<![\d:.,])(1[0-2]|0?[1-9])\s?([ap])\.?m\.?(?![\p{L}])/giu, read: (m) => ({ hours: Number(m[1]), minutes: 0, meridiem: m[2] }) },
+  {
+    pattern: new RegExp(String.raw`${AT}(${HOUR_WORDS})(?:\s+(?:(oh\s+(?:one|two|three|four|five|six|seven|eight|nine))|(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?))?(?:\s+([ap])\.?m\.?(?![\p{L}])|\s+o'?clock)?`, 'giu'),
+    read: (m) => {
+      const units = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+      const teens = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+      const tens = ['twenty', 'thirty', 'forty', 'fifty'];
+      const minutes = m[2] ? units.indexOf(m[2].split(/\s+/)[1]!.toLowerCase()) + 1 : m[3] ? teens.indexOf(m[3].toLowerCase()) + 10 : m[4] ? (tens.indexOf(m[4].toLowerCase()) + 2) * 10 + (m[5] ? units.indexOf(m[5].toLowerCase()) + 1 : 0) : undefined;
+      if (minutes === undefined && !m[6] && !/o'?clock$/i.test(m[0])) return undefined;
+      return { hours: HOUR_WORDS.split('|').indexOf(m[1]!.toLowerCase()) + 1, minutes: minutes ?? 0, meridiem: m[6], spoken: true };
+    },
+  },
+  {
+    pattern: new RegExp(String.raw`${AT}(${RU_HOUR_WORDS})\s+(пять|десять|пятнадцать|двадцать|тридцать|сорок|пятьдесят)(?:\s+(одна|один|две|два|три|четыре|пять|шесть|семь|восемь|девять))?(?![\p{L}])`, 'giu'),
+    read: (m) => {
+      const units = ['один', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять'];
+      const tensWords: Record<string, number> = { пять: 5, десять: 10, пятнадцать: 15, двадцать: 20, тридцать: 30, сорок: 40, пятьдесят: 50 };
+      const unit = m[3] ? units.indexOf(m[3].toLowerCase().replace('одна', 'один').replace('две', 'два')) + 1 : 0;
+      const base = tensWords[m[2]!.toLowerCase()]!;
+      return { hours: RU_HOUR_WORDS.split('|').indexOf(m[1]!.toLowerCase()) + 1, minutes: base >= 20 ? base + unit : base, spoken: true };
+    },
+  },
+];
+
+function otherTimes(text: string, found: FoundTime[]): FoundTime[] {
+  const more: FoundTime[] = [];
+  for (const { pattern, read } of OTHER_TIMES) {
+    for (const match of text.matchAll(pattern)) {
+      const value = read(match);
+      if (!value || value.minutes > 59) continue;
+      // The time itself, without the preposition before it.
+      const lead = /^\S+\s+(?:(?:like|roughly|about|где-то|примерно)\s+)?/u.exec(match[0])?.[0] ?? '';
+      const said = new RegExp(`^${AT}`, 'iu').test(match[0]) ? lead.length : 0;
+      const index = match.index + said;
+      const length = match[0].length - said;
+      if ([...found, ...more].some((f) => index < f.index + f.length && f.index < index + length)) continue;
+      let hours = value.hours;
+      const meridiem = value.meridiem?.toLowerCase();
+      if (meridiem === 'p' && hours < 12) hours += 12;
+      if (meridiem === 'a' && hours === 12) hours = 0;
+      const clock = `${value.hours}:${String(value.minutes).padStart(2, '0')}`;
+      // An hour said in words without am/pm ("eight forty") is written as said: "8:40", not "08:40".
+      const written = meridiem ? `${clock} ${meridiem.toUpperCase()}M` : value.spoken ? clock : `${String(hours).padStart(2, '0')}:${String(value.minutes).padStart(2, '0')}`;
+      more.push({ text: written, minutes: hours * 60 + value.minutes, index, length });
+    }
+  }
+  return more;
 }
 
 /** Clock times in a text. A time inside a date-time (`2026-04-14 14:02`) counts; `10:14:55` reads as 10:14. */
@@ -172,13 +235,18 @@ function scanTimes(text: string): FoundTime[] {
     const written = meridiem ? `${match[1]}:${match[2]} ${match[3]!.toUpperCase()}M` : `${match[1]!.padStart(2, '0')}:${match[2]}`;
     found.push({ text: written, minutes: hours * 60 + Number(match[2]), index: match.index, length: match[0].length });
   }
-  if (!text.includes('시')) return found;
+  if (/\d\.\d\d|\d\s?[ap]\.?m|\p{L}\s/iu.test(text)) found.push(...otherTimes(text, found));
+  if (!text.includes('시')) return found.sort((a, b) => a.index - b.index);
+  // "밤 10시 5분 … 10시 20분에 알게 됐고": a bare hour after an evening one is in the evening too.
+  let evening: number | undefined;
   for (const match of text.matchAll(KO_TIME)) {
     const [whole, half, hour, minute, halfHour] = match;
     let hours = Number(hour);
     const minutes = halfHour ? 30 : Number(minute ?? 0);
     if (hours > 24 || minutes > 59) continue;
-    if (/오후|저녁|밤|낮/.test(half ?? '') ? hours < 12 : !half && hours >= 1 && hours <= 6) hours += 12;
+    if (/오후|저녁|밤|낮/.test(half ?? '') && hours < 12) evening = hours + 12;
+    if (/오전|새벽|아침/.test(half ?? '')) evening = undefined;
+    if (/오후|저녁|밤|낮/.test(half ?? '') ? hours < 12 : !half && ((hours >= 1 && hours <= 6) || (evening !== undefined && hours < 12 && hours + 12 >= evening))) hours += 12;
     if (/오전|새벽|아침/.test(half ?? '') && hours === 12) hours = 0;
     hours %= 24;
     const written = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
