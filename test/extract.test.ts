@@ -1413,6 +1413,34 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.escalation[0].text).toMatch(/писать в #mail-oncall/);
   });
 
+  it('a Telegram Desktop copy: «лёг», "429" are failures, «останавливаю …» the fix, the cause stops before «на будущее», whose verbs are the writer\'s follow-ups', () => {
+    const d = one('chat-ru-telegram-desktop-copy', 'incidents').data;
+    expect(d.title.text).toBe('У нас лёг поиск по каталогу, эластик отвечает 429');
+    expect(d.detected.text).toBe('23:14');
+    expect(d.rootCause.text).toBe('ночная переиндексация запустилась одновременно с пиком.');
+    expect(d.resolution.text).toMatch(/останавливаю крон и переиндексацию/);
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['перенесу крон на 04:00', 'Мария Белова'],
+      ['добавлю лимит на bulk', 'Мария Белова'],
+    ]);
+  });
+
+  it('a Korean postmortem under emoji headings: its title is the summary without its span ("2026-08-12 15:20~15:48(KST) 동안")', () => {
+    expect(one('postmortem-ko-emoji-headings', 'incidents').data.title.text).toBe('모바일 앱 로그인이 실패했습니다');
+  });
+
+  it('a Russian Y-statement wrapped over lines, with «отвергнув …»: decision, context and each option left aside', () => {
+    const d = one('adr-ru-y-statement-wrapped', 'adrs').data;
+    expect(d.decision.text).toBe('вынести их в очередь на Celery с Redis');
+    expect(d.context.text).toMatch(/^сервиса отчётов; столкнувшись с тем, что тяжёлые выгрузки блокируют веб-воркеры/);
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['вынести их в очередь на Celery с Redis', true],
+      ['выполнение в отдельном потоке', false],
+      ['cron-задачи', false],
+    ]);
+    expect(d.draft).toBe(false);
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

@@ -153,12 +153,14 @@ function yStatement(section: Section) {
     context: /in the context of|в контексте/,
     facing: /facing|столкнувшись с/,
     decided: /we decided for|мы (?:решили|выбрали)(?: в пользу)?/,
-    neglected: /and neglected|и отказались от|отказавшись от/,
+    neglected: /and neglected|neglecting|and rejected|rejecting|и отказались от|отказавшись от|отвергнув|отклонив/,
     achieve: /to achieve|чтобы(?: достичь| добиться)?/,
     accepting: /accepting that|принимая,? (?:то,? )?что/,
   };
-  const starts = (m: RegExp) => new RegExp(String.raw`(?<![\p{L}])(?:${m.source})\s+`, 'iu');
-  const ends = (m: RegExp) => new RegExp(String.raw`,?\s*\n?\s*(?<![\p{L}])(?:${m.source})\s+`, 'iu');
+  // A wrapped line may break between the template's words ("мы\nрешили").
+  const words = (m: RegExp) => m.source.replace(/ /g, String.raw`\s+`);
+  const starts = (m: RegExp) => new RegExp(String.raw`(?<![\p{L}])(?:${words(m)})\s+`, 'iu');
+  const ends = (m: RegExp) => new RegExp(String.raw`,?\s*\n?\s*(?<![\p{L}])(?:${words(m)})\s+`, 'iu');
   const context = grab(starts(mark.context), ends(mark.facing));
   const facing = grab(starts(mark.facing), ends(mark.decided));
   const decided = grab(starts(mark.decided), ends(mark.neglected));
@@ -242,7 +244,7 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
   let options: Option[] = [];
   const y = yStatement(section);
   if (y) {
-    const neglected = y.neglected ? y.neglected.text.split(/\s*,\s*(?:and\s+)?|\s+and\s+(?=an?\s|the\s|[a-z]+-)/i).filter(Boolean) : [];
+    const neglected = y.neglected ? y.neglected.text.split(/\s*,\s*(?:and\s+|и\s+)?|\s+and\s+(?=an?\s|the\s|[a-z]+-)|\s+(?:и|или)\s+/iu).filter(Boolean) : [];
     options = [
       { name: y.decided!.text, chosen: true, ...(y.achieve && { reasons: y.achieve.text }), cite: cite(section, y.decided!.from, y.decided!.to) },
       ...neglected.map((name) => ({ name: name.replace(/^(?:and|or)\s+/i, ''), chosen: false, cite: cite(section, y.neglected!.from, y.neglected!.to) })),

@@ -18,9 +18,9 @@ import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
-const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\ds?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
+const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\ds?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
-const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
+const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|останавлива\p{L}*|остановил\p{L}*|приостанов\p{L}*|stopped|paused|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
 const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|\d+\s*%|(?:넘게|이상)\s?걸|응답\s?(?:없|안)|먹통/u;
@@ -137,12 +137,16 @@ const CAUSE_SAID = /(?<![\p{L}])(?:root cause(?: (?:is|was)|\s*[:—–])|the ca
 const IMPACT_SAID = /(?<![\p{L}])(?:the impact (?:is|was)|impact was|blast radius (?:is|was))(?![\p{L}])|영향(?:\s?범위)?(?:은|는|이)/iu;
 const FOUND_SENTENCE = /^[^.!?。]*?(?:찾았|확인했|found|нашли|нашёл|нашел)[^.!?。]*[.!?。]\s*/iu;
 
+/** "причина — кеш без TTL. Сделаю до пятницы …": the promise after a cause is a follow-up, not the cause. */
+function beforePromise(text: string): string {
+  return text.split(/(?<=[.!?])\s+(?=(?:I'?ll|I will|we'?ll|제가)\s|(?:я\s+)?(?:сделаю|добавлю|заведу|напишу|поправлю|настрою)(?![\p{L}])|(?:на будущее|в дальнейшем|going forward|앞으로는?)(?![\p{L}]))/iu)[0]!;
+}
+
 function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp): CitedText | undefined {
   for (const m of messages) {
     const match = said.exec(m.text);
     if (!match) continue;
-    // "причина — кеш без TTL. Сделаю до пятницы …": the promise after it is a follow-up, not the cause.
-    const rest = m.text.slice(match.index + match[0].length).replace(FOUND_SENTENCE, '').replace(/^\s*[:：—–-]?\s*/u, '').split(/(?<=[.!?])\s+(?=(?:I'?ll|I will|we'?ll|제가)\s|(?:я\s+)?(?:сделаю|добавлю|заведу|напишу|поправлю|настрою)(?![\p{L}]))/iu)[0]!;
+    const rest = beforePromise(m.text.slice(match.index + match[0].length).replace(FOUND_SENTENCE, '').replace(/^\s*[:：—–-]?\s*/u, ''));
     // A question ("원인이 뭐예요?") or a word in passing names nothing.
     if (/[?？]\s*$/.test(rest) || rest.replace(/\s+/g, '').length < 8) continue;
     return { text: clean(plainLine(rest)), cite: citeMessage(section, m) };
@@ -208,10 +212,17 @@ function promisedFollowUps(section: Section, messages: ChatMessage[], context: {
     const text = messageText(message);
     const opener = PROMISE_OPENER.exec(text);
     if (!opener && (over < 0 || index <= over)) continue;
-    for (const said of text.slice(opener?.[0].length ?? 0).split(/(?<=[.!?。])\s+/u)) {
-      const sentence = said.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '');
-      if (sentence.replace(/\s+/g, '').length < 6 || (!opener && !PROMISE.test(sentence))) continue;
-      const item = readFollowUp(sentence, citeMessage(section, message), { ...context, author: message.author });
+    // «перенесу крон на 04:00 и добавлю лимит»: one promise per verb of the writer's.
+    for (const said of text.slice(opener?.[0].length ?? 0).split(/(?<=[.!?。])\s+|\s+и\s+(?=\p{Ll}{3,}[ую]\s)/u)) {
+      const bare = said.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '');
+      // "… с пиком. на будущее перенесу …": an opener may start a sentence inside the message too.
+      const own = PROMISE_OPENER.exec(bare);
+      const sentence = own ? bare.slice(own[0].length) : bare;
+      const opened = Boolean(opener || own);
+      if (sentence.replace(/\s+/g, '').length < 6 || (!opened && !PROMISE.test(sentence))) continue;
+      const read = readFollowUp(sentence, citeMessage(section, message), { ...context, author: message.author });
+      // After "на будущее", a Russian verb in the first person («перенесу …») is the writer's promise.
+      const item = !read.owner && opened && /^\p{Ll}{3,}[ую](?![\p{L}])/u.test(sentence) ? { ...read, owner: message.author } : read;
       // "넵 이번 주 안에 할게요", "ok, by Friday": taking on what was asked is no task of its own; its date is the task's.
       const accepted = ACCEPTS.exec(sentence);
       if (accepted && sentence.slice(accepted[0].length).trim().split(/\s+/).length <= 4) {
@@ -312,7 +323,10 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     ...(first && { summary: { text: shorten(messageText(first).replace(ON_IT, ''), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
     impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: sentencesWith(messageText(impactLine), WHO_HURT_KO.test(impactLine.text) ? WHO_HURT_KO : WHO_HURT.test(impactLine.text) ? WHO_HURT : EVERYONE).replace(ON_IT, ''), cite: citeMessage(section, impactLine) } : undefined),
     trigger: labelled('trigger') ?? (release ? { text: `${release.author}: ${messageText(release).replace(FOUND_SENTENCE, '')}`, cite: citeMessage(section, release) } : undefined),
-    rootCause: labelled('rootCause') ?? saidInMessage(section, messages, CAUSE_SAID),
+    rootCause: (() => {
+      const said = labelled('rootCause');
+      return said ? { ...said, text: beforePromise(said.text) } : saidInMessage(section, messages, CAUSE_SAID);
+    })(),
     ...(first && { detection: { text: `${first.author}: ${shorten(messageText(first), 200)}`, cite: citeMessage(section, first) } }),
     resolution: labelled('resolution') ?? fixedBy,
     timeline,
