@@ -1441,6 +1441,35 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.draft).toBe(false);
   });
 
+  it('a Russian assistant page with UI chrome: «Решение — …» under the postmortem is an ADR of its own', () => {
+    const made = from('ai-summary-ru-page-two-documents').map((d) => [d.collection, d.data.title.text]).sort();
+    expect(made).toEqual([
+      ['adrs', 'Адреса внешних API хранить в сервисе конфигурации'],
+      ['incidents', '2026-11-03 оплата через СБП не проходила'],
+    ]);
+    const adr = one('ai-summary-ru-page-two-documents', 'adrs').data;
+    expect(adr.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['оставить в конфиге сервиса', false], ['переменные окружения', false], ['Consul KV', true]]);
+    expect(adr.status).toBe('accepted');
+  });
+
+  it('English meeting notes: a numbered topic with "Decided:" is an ADR (no ADR number from the list, no "(decision)" in its title), and "… — what to do when it happens again" with steps a runbook', () => {
+    const made = from('meeting-en-decision-and-runbook').map((d) => [d.collection, d.data.title.text]).sort();
+    expect(made).toEqual([
+      ['adrs', 'Log retention'],
+      ['runbooks', 'Loki ingester OOM — what to do when it happens again'],
+    ]);
+    const adr = one('meeting-en-decision-and-runbook', 'adrs').data;
+    expect(adr.number).toBeUndefined();
+    expect(adr.decision.text).toMatch(/^7 days hot \+ 90 days cold\./);
+    expect(adr.options.find((o: { chosen: boolean }) => o.chosen).name).toBe('7 days hot + 90 days in cold object storage');
+    // Attendees are not deciders.
+    expect(adr.deciders).toEqual([]);
+  });
+
+  it('beside a section that names itself an ADR, a section titled with its situation and holding steps is a runbook', () => {
+    expect(from('notes-ru-adr-and-situation').map((d) => d.collection).sort()).toEqual(['adrs', 'runbooks']);
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

@@ -106,7 +106,7 @@ export const STATUS_STATES = 'Investigating|Identified|Monitoring|Update|Resolve
 export const STATUS_UPDATE = new RegExp(String.raw`^\s*(?:\*\*)?(${STATUS_STATES})(?:\*\*)?\s+[-–—]\s+(\S.*)$`);
 
 /** Shapes a kind is written in, each worth points of its own. */
-function shapes(text: string): Record<DocumentKind, { score: number; names: string[] }> {
+function shapes(text: string, title = ''): Record<DocumentKind, { score: number; names: string[] }> {
   const found: Record<DocumentKind, { score: number; names: string[] }> = { incident: { score: 0, names: [] }, adr: { score: 0, names: [] }, runbook: { score: 0, names: [] } };
   const add = (kind: DocumentKind, name: string, score: number) => {
     found[kind].score += score;
@@ -125,9 +125,9 @@ function shapes(text: string): Record<DocumentKind, { score: number; names: stri
   const fences = (text.match(/^\s*```/gmu) ?? []).length / 2;
   const ordered = lines.filter((l) => /^\s*(?:#{1,6}\s*)?\d{1,2}[.)]\s+\S/.test(l)).length;
   if (ordered >= 2 && (fences >= 1 || commandLines >= 2 || /`[^`]{4,}`/.test(text))) add('runbook', 'numbered steps with commands', 3);
-  // "Если упал воркер …" over its numbered steps: a situation and what to do in it.
+  // "Если упал воркер …" (its title or its first line) over its numbered steps: a situation and what to do in it.
   const opening = lines.find((l) => l.trim());
-  if (ordered >= 2 && opening && SITUATION_TITLE.test(opening.replace(/^\s*#{1,6}\s*/, ''))) add('runbook', 'a situation over its steps', 2);
+  if (ordered >= 2 && [title, opening ?? ''].some((t) => SITUATION_TITLE.test(t.replace(/^\s*#{1,6}\s*/, '')))) add('runbook', 'a situation over its steps', 2);
   // Bulleted steps that each hold a command: "* Check `tail /var/log/…/current`".
   const bulletCommands = lines.filter((l) => /^\s*[-*+]\s/.test(l) && [...l.matchAll(/`([^`]+)`/g)].some((m) => isInlineCommand(m[1]!))).length;
   if (ordered < 2 && bulletCommands >= 2) add('runbook', `${bulletCommands} bulleted commands`, 3);
@@ -170,7 +170,7 @@ function computeScores(evidence: CandidateEvidence): Record<DocumentKind, { scor
       if (SUBSTANCE[kind].includes(part.slot)) result[kind].substance++;
     }
   }
-  const shaped = shapes(evidence.text);
+  const shaped = shapes(evidence.text, evidence.title);
   for (const kind of KINDS) {
     result[kind].score += shaped[kind].score;
     result[kind].why.push(...shaped[kind].names);

@@ -72,10 +72,11 @@ function isShellComment(parsed: ParsedSource, line: number): boolean {
 
 /**
  * A line that titles a document in text pasted without markdown: "Postmortem — …", "ADR-022 — …",
- * "Runbook — …", "사후 분석 — …", "런북 — …". The marker word and a dash are what make it a title.
+ * "Runbook — …", "사후 분석 — …", "런북 — …", «Решение — …» (a decision only with a dash: «Решение: …» is a label).
+ * The marker word and a dash are what make it a title.
  */
 export const KIND_LINE =
-  /^\s*(?:\p{Extended_Pictographic}\s*)?(?:Post-?mortem|Incident|ADR[-\s]?\d+|Runbook|Playbook|Постмортем|Инцидент|Ранбук|사후 분석|장애 보고서|포스트모템|런북|플레이북)(?![\p{L}\d])\s*[—–:-]\s+\S/iu;
+  /^\s*(?:\p{Extended_Pictographic}\s*)?(?:Post-?mortem|Incident|ADR[-\s]?\d+|Runbook|Playbook|Постмортем|Инцидент|Ранбук|사후 분석|장애 보고서|포스트모템|런북|플레이북)(?![\p{L}\d])\s*[—–:-]\s+\S|^\s*(?:\p{Extended_Pictographic}\s*)?(?:Decision|Решение|결정|의사결정)\s*[—–]\s+\S/iu;
 
 /** A plain line that is only a section name ("Summary", "개요", "Timeline (UTC)"): a heading in pasted text. */
 function isBareSectionName(text: string): boolean {

@@ -157,9 +157,11 @@ class Segmenter {
       .map((c) => ({ section: c, classification: standsAlone(this.evidence(c)) ?? this.grouped(c, grouped, section.title) }))
       .filter((c): c is { section: Section; classification: Classification } => c.classification !== undefined);
     if (found.length >= 2 || (container && found.length >= 1)) return found;
-    // Sections titled with the situation they handle ("Если …", "If …"), each with a procedure.
-    const situations = section.children.filter((c) => SITUATION_TITLE.test(c.title) && this.hasProcedure(c));
-    if (situations.length >= 2) return situations.map((c) => ({ section: c, classification: { kind: 'runbook' as const, score: 5, reason: `one of ${situations.length} situations with their own steps` } }));
+    // Sections titled with the situation they handle ("Если …", "If …", "… — what to do when it
+    // happens again"), each with a procedure: runbooks by structure, beside the documents found.
+    const situations = section.children.filter((c) => SITUATION_TITLE.test(c.title) && this.hasProcedure(c) && !found.some((f) => f.section === c));
+    const handled = situations.map((c) => ({ section: c, classification: { kind: 'runbook' as const, score: 5, reason: `one of ${situations.length} situations with their own steps` } }));
+    if (situations.length >= 2 || (situations.length >= 1 && found.length >= 1)) return [...found, ...handled].sort((a, b) => a.section.line - b.section.line);
     return [];
   }
 
@@ -223,7 +225,7 @@ class Segmenter {
     const log = this.decisionLog(section);
     if (log.length >= 2) return log;
     const named = this.named(section);
-    const pieces = named.length > 0 ? named.map((s) => ({ section: s, classification: classify(this.evidence(s)) })) : this.structural(section);
+    const pieces = named.length > 0 ? [...named.map((s) => ({ section: s, classification: classify(this.evidence(s)) })), ...this.situationsBeside(section, named)] : this.structural(section);
     if (pieces.length > 0) {
       const ranges = pieces.map(({ section: s }): Range => [s.line, s.endLine]);
       const rest = this.evidence(section, ranges);
@@ -246,6 +248,13 @@ class Segmenter {
     }
     if (whole.kind !== 'none') return [this.candidate(section, whole)];
     return section.children.flatMap((c) => this.pick(c));
+  }
+
+  /** Beside documents that name their kind, the sections titled with a situation and holding its steps ("## Если …") are runbooks. */
+  private situationsBeside(section: Section, named: Section[]): Array<{ section: Section; classification: Classification }> {
+    return section.children
+      .filter((c) => !named.some((n) => n.line >= c.line && n.endLine <= c.endLine) && !this.isPart(c) && SITUATION_TITLE.test(c.title) && this.hasProcedure(c))
+      .map((c) => ({ section: c, classification: { kind: 'runbook' as const, score: 5, reason: 'a situation with its own steps beside a document that names its kind' } }));
   }
 
   /** The lines of a section outside the given ranges, as ranges. */

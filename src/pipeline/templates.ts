@@ -81,7 +81,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('rationale', /^(rationale|argument|arguments|justification|reasoning|why this option|обоснование|аргументация|почему (?:выбрали|этот вариант)|근거|선택 이유)/u, { adr: 2 }),
   label('prosCons', /^(pros and cons(?: of the options)?|плюсы и минусы(?: вариантов)?|(?:(?:선택지|옵션|대안)\s?별\s?)?장단점)/u, { adr: 3 }),
   label('deciders', /^(deciders|decision[- ]makers|decided by|approvers|кто решал|принимали решение|участники решения|결정자|의사결정자)/u, { adr: 3 }),
-  label('decision', /^(decision outcome|decision|chosen option|результат решения|итоговое решение|принятое решение|решение|выбор|결정(?: 사항)?|what$)/u, { adr: 3, incident: 0.5 }),
+  label('decision', /^(decision outcome|decision|chosen option|decided|agreed|результат решения|итоговое решение|принятое решение|решение|решили|договорились|выбор|결정(?: 사항)?|결정됨|합의|what$)/u, { adr: 3, incident: 0.5 }),
   label('proposal', /^(proposal|proposed solution|how$|предложение|제안)/u, { adr: 1 }),
   label('positive', /^(positive consequences|положительные последствия|позитивные последствия|pros|benefits|advantages|good|плюсы|преимущества|장점)/u, { adr: 2 }),
   label('negative', /^(negative consequences|отрицательные последствия|негативные последствия|cons|drawbacks|disadvantages|trade-?offs|bad|минусы|недостатки|단점)/u, { adr: 2 }),
@@ -190,7 +190,7 @@ export const TITLE_MARKERS: Record<DocumentKind, RegExp> = {
     String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:(?:post-?mortem|post mortem|incident(?: report| review| postmortem| retrospective)?|outage report|retrospective|постмортем|пост-мортем|инцидент|разбор(?: инцидента| сбоя| аварии)?|отч[её]т об? (?:инциденте|сбое|аварии)|авария|сбой|장애 보고서|장애 리포트|사후 분석|포스트모템|장애)${AFTER}${DASH}|INC-?\d+${AFTER}|PM\d{4}-\d+${AFTER})`,
     'iu',
   ),
-  adr: new RegExp(String.raw`(?:${BEFORE}(?:[A-Z]{2,6}-)?ADR[-\s]?\d+${AFTER}|^\s*(?:DL|DR)-\d{2,4}(?:-\d+)?${AFTER}|^\s*(?:architecture decision(?: record)?|decision record|архитектурное решение|아키텍처 결정)${AFTER})`, 'iu'),
+  adr: new RegExp(String.raw`(?:${BEFORE}(?:[A-Z]{2,6}-)?ADR[-\s]?\d+${AFTER}|^\s*(?:DL|DR)-\d{2,4}(?:-\d+)?${AFTER}|^\s*(?:architecture decision(?: record)?|decision record|архитектурное решение|아키텍처 결정)${AFTER}|^\s*(?:\p{Extended_Pictographic}\s*)?(?:decision|решение|결정|의사결정)\s*[—–]\s*\S)`, 'iu'),
   runbook: new RegExp(String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:runbook|run book|playbook|ранбук|инструкция|регламент|процедура|런북|플레이북|운영 매뉴얼|대응 매뉴얼)${AFTER}(?!['’]и|s${AFTER})`, 'iu'),
 };
 
@@ -199,7 +199,7 @@ export const TITLE_MARKERS: Record<DocumentKind, RegExp> = {
  * fills up", "When the queue stalls", "Сценарий 2: …", "Case 3", "디스크가 가득 찬 경우". Sibling
  * sections titled so, each with its own steps, are runbooks of their own.
  */
-export const SITUATION_TITLE = /^\s*(?:\d{1,2}[.)]\s*)?(?:если|когда|при\s|if|when|in case|case\s+\d|сценари\p{L}*|scenario|ситуация|situation|만약|상황)(?![\p{L}])|경우\s*$|경우[:：]/iu;
+export const SITUATION_TITLE = /^\s*(?:\d{1,2}[.)]\s*)?(?:если|когда|при\s|if|when|in case|case\s+\d|сценари\p{L}*|scenario|ситуация|situation|만약|상황)(?![\p{L}])|경우\s*$|경우[:：]|(?<![\p{L}])(?:what to do (?:when|if)|что делать,? (?:если|когда|при))(?![\p{L}])/iu;
 
 /** A heading that holds several documents of a kind: "Runbooks", "Аварийные сценарии", "Kafka platform runbooks". */
 export const CONTAINER_TITLE = /(?:^|[^\p{L}])(runbooks|playbooks|runbook['’]и|ранбуки|сценари[ийея]\p{L}*|scenarios|incidents|postmortems|decisions|ADRs|(?:runbook|playbook) updates|инциденты|решения|런북 모음|런북들)(?![\p{L}])|^\s*(?:이번 주 |주요 |금주 )?(장애|장애 목록|장애 내역|인시던트|결정 사항|의사 ?결정(?: 사항)?)\s*$/iu;

@@ -25,7 +25,10 @@ type Option = NonNullable<AdrInput['options']>[number];
 /** The record's identifier as its title writes it: `ADR-0012`, `ODH-ADR-0003`, `DL-2026-011`, `15.`. */
 function numberOf(section: Section): { value: string; line: number } | undefined {
   const title = section.candidate.title;
-  const written = /(?<![\p{L}\d-])((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|(?:DL|DR)-\d{2,4}(?:-\d+)?)(?![\d])/u.exec(title) ?? /^\s*(\d{1,4})\.\s+\S/.exec(title);
+  // "# 12. Use gRPC" (adr-tools numbers its one heading); "## 1. Log retention" in meeting notes is a list's number.
+  const heading = section.ctx.parts.find((p) => p.form === 'heading' && p.line === section.candidate.titleLine);
+  const ownNumber = !heading || heading.depth <= 1 ? /^\s*(\d{1,4})\.\s+\S/.exec(title) : null;
+  const written = /(?<![\p{L}\d-])((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|(?:DL|DR)-\d{2,4}(?:-\d+)?)(?![\d])/u.exec(title) ?? ownNumber;
   if (written) return { value: written[1]!, line: section.candidate.titleLine };
   const row = slotValue(section, 'adrNumber');
   const fromRow = row ? /((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|\d{1,5})/.exec(row.text) : null;

@@ -81,6 +81,8 @@ export function displayTitle(title: string): string {
     .replace(/^(?:[A-Z]{2,6}-)?(?:ADR|RFC)[-\s]?\d+\s*[—–:.-]\s*/i, '')
     .replace(/^(?:DL|DR)-\d{2,4}(?:-\d+)?\s*[—–:-]\s*/i, '')
     .replace(/^\d+\.\s+/, '')
+    // "Log retention (decision)": meeting notes mark the kind after the topic.
+    .replace(/\s*\((?:decision|adr|incident|runbook|решение|инцидент|ранбук|결정|장애|런북)\)\s*$/iu, '')
     .trim();
   // "Постмортем: недоступность API": what is left after the prefix starts the title (a short word
   // such as "cdn" or "api" is likely a name and stays as written).
