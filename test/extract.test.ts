@@ -1470,6 +1470,12 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(from('notes-ru-adr-and-situation').map((d) => d.collection).sort()).toEqual(['adrs', 'runbooks']);
   });
 
+  it("templates nobody filled in are no documents: one of instructions under its own 'Template' title, MADR's {braces}, a runbook of <angle> placeholders", () => {
+    expect(from('template-en-instructions')).toEqual([]);
+    expect(from('template-en-madr-braces')).toEqual([]);
+    expect(from('template-en-runbook-angles')).toEqual([]);
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

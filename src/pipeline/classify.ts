@@ -9,7 +9,7 @@
 import { SAID_OVER, SAID_OVER_KO } from './chat.ts';
 import type { Part } from './outline.ts';
 import { isInlineCommand, looksLikeCommand } from './shell.ts';
-import { NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, titleKind, type DocumentKind, type Slot } from './templates.ts';
+import { instructionLine, NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, templateTitle, titleKind, type DocumentKind, type Slot } from './templates.ts';
 
 export type { DocumentKind } from './templates.ts';
 
@@ -189,16 +189,19 @@ function computeScores(evidence: CandidateEvidence): Record<DocumentKind, { scor
  */
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
 
-function blankTemplate(text: string): boolean {
+function blankTemplate(text: string, title: string): boolean {
   const all = text.split('\n');
   // What a filled-in note would have written: not headings, table rules or a table's header row.
   const lines = all.filter((l, i) => l.trim() && !/^\s*#/.test(l) && !TABLE_RULE.test(l) && !TABLE_RULE.test(all[i + 1] ?? ''));
-  const placeholders = lines.filter(placeholderLine).length;
-  return placeholders >= 3 && placeholders >= 0.6 * lines.length;
+  // Under a template's own title, the lines telling its user what to write are its instructions too
+  // (elsewhere "Describe the pod" is a step), and half of them is enough.
+  const own = templateTitle(title);
+  const placeholders = lines.filter((l) => placeholderLine(l) || (own && instructionLine(l))).length;
+  return placeholders >= 3 && placeholders >= (own ? 0.4 : 0.6) * lines.length;
 }
 
 export function classify(evidence: CandidateEvidence): Classification {
-  if (blankTemplate(evidence.text)) return { kind: 'none', score: 0, reason: 'a blank template: its sections hold only the template\'s instructions and placeholders' };
+  if (blankTemplate(evidence.text, evidence.title)) return { kind: 'none', score: 0, reason: 'a blank template: its sections hold only the template\'s instructions and placeholders' };
   const named = titleKind(evidence.title);
   if (named) return { kind: named, score: 100, reason: `the title names it a ${named}` };
   const scores = scoreKinds(evidence);

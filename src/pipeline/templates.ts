@@ -226,11 +226,30 @@ export function titleKind(title: string): DocumentKind | undefined {
 }
 
 /** A template's placeholders: "_Who was affected and how._", "HH:MM", "<service>", "[Name]", "TBD" (not a link: `<https://…>`, `[text](…)`). */
-const PLACEHOLDER = /<(?!https?:|mailto:|[^>\s]+@)[^>\n]{1,60}>|(?<![\p{L}\d])_[^_\n]+_(?![\p{L}\d])|\[[^\]\n]{2,60}\](?![(\[])|HH:MM|ЧЧ:ММ|YYYY-MM-DD|ГГГГ-ММ-ДД|(?<![\p{L}])(?:TBD|TODO|N\/A)(?![\p{L}])|…|\.{3}/giu;
+const PLACEHOLDER = /<(?!https?:|mailto:|[^>\s]+@)[^>\n]{1,60}>|(?<![\p{L}\d])_[^_\n]+_(?![\p{L}\d])|\[[^\]\n]{2,60}\](?![(\[])|\{[^{}\n]{2,300}\}|HH:MM|ЧЧ:ММ|YYYY-MM-DD|ГГГГ-ММ-ДД|(?<![\p{L}])(?:TBD|TODO|N\/A)(?![\p{L}])|…|\.{3}/giu;
+
+/** A template's numbered stand-in for an item: "- [ ] Follow-up 1", "Preventative measure 2", "Вариант 3". */
+const NUMBERED_STAND_IN = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]?\]\s+)?[\p{L}][\p{L} -]{2,30}\s\d$/u;
+
+/** A template's own title: it says it is one ("Postmortem Template", «Шаблон разбора»), or it is only placeholders ("{short title}", "<Service> — <Alert>"). */
+export function templateTitle(title: string): boolean {
+  if (/(?<![\p{L}])(?:template|шаблон\p{L}*|템플릿|양식)(?![\p{L}])/iu.test(title)) return true;
+  if (!title.match(PLACEHOLDER)) return false;
+  const rest = title.replace(PLACEHOLDER, ' ').replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+  return rest === '' || rest.split(' ').length <= 2;
+}
+
+/** What a template tells its user to write: "Describe who was affected …", «Опишите, что произошло», "…를 작성하세요". */
+export function instructionLine(line: string): boolean {
+  return (
+    /^\s*(?:[-*+]\s+)?(?:write|describe|explain|list|provide|summari[sz]e|include|capture|document|outline|detail|state|give|enter|insert|fill in|record|specify|note|copy this|use this|replace this|what the|who was|how (?:many|long|was)|опишите|укажите|перечислите|заполните|напишите|объясните|приведите|кратко опишите)(?![\p{L}])/iu.test(line) ||
+    /(?:작성하세요|기술하세요|적어 ?주세요|입력하세요|적으세요|기재하세요)\.?\s*$/u.test(line)
+  );
+}
 
 /** A line that is only placeholders, with at most a label, a list mark and a word or two around them ("- ЧЧ:ММ — событие"). */
 export function placeholderLine(line: string): boolean {
-  if (/^\s*\|(?:\s*\|)+\s*$/.test(line)) return true;
+  if (/^\s*\|(?:\s*\|)+\s*$/.test(line) || NUMBERED_STAND_IN.test(line)) return true;
   // A command with a placeholder (`systemctl restart <service>`) is a filled-in step.
   if (line.includes('`') || !line.match(PLACEHOLDER)) return false;
   const rest = line
