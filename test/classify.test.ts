@@ -3,6 +3,7 @@ import { classify, classifyChat, classifySpeech } from '../src/pipeline/classify
 import { findNoise } from '../src/pipeline/noise.ts';
 import { codeLineSet, outline } from '../src/pipeline/outline.ts';
 import { parse } from '../src/pipeline/parse.ts';
+import { templateTitle } from '../src/pipeline/templates.ts';
 import { segment } from '../src/pipeline/segment.ts';
 import { looksSpoken } from '../src/pipeline/source.ts';
 
@@ -99,5 +100,12 @@ describe('a transcript pasted without a header', () => {
     expect(looksSpoken(parse(prose))).toBe(false);
     expect(looksSpoken(parse(`${run}\n\n- add a memory alert`))).toBe(false);
     expect(looksSpoken(parse(`# Login outage\n\n${run}`))).toBe(false);
+  });
+});
+
+describe('a template\'s own title', () => {
+  it('is one that says so at its head or is only placeholders, not a topic that names templates', () => {
+    expect(['Runbook Template', 'Runbook Template: [Alert Name]', 'Шаблон постмортема', 'Alert: [AlertName]', '{short title, representative}', '<Service Name> — <Alert Name>'].map(templateTitle)).toEqual([true, true, true, true, true, true]);
+    expect(['Email template service outage', 'ADR-12: Use [gRPC] for internal calls', 'Checkout errors after SDK upgrade'].map(templateTitle)).toEqual([false, false, false]);
   });
 });

@@ -1474,6 +1474,9 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(from('template-en-instructions')).toEqual([]);
     expect(from('template-en-madr-braces')).toEqual([]);
     expect(from('template-en-runbook-angles')).toEqual([]);
+    // What each section is for ("Brief description of …", "How to confirm …", "1. Step"), [bracketed] names in its commands.
+    expect(from('template-en-alert-brackets')).toEqual([]);
+    expect(from('template-en-runbook-sections')).toEqual([]);
   });
 
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {

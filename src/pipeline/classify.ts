@@ -192,7 +192,7 @@ const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
 function blankTemplate(text: string, title: string): boolean {
   const all = text.split('\n');
   // What a filled-in note would have written: not headings, table rules or a table's header row.
-  const lines = all.filter((l, i) => l.trim() && !/^\s*#/.test(l) && !TABLE_RULE.test(l) && !TABLE_RULE.test(all[i + 1] ?? ''));
+  const lines = all.filter((l, i) => l.trim() && !/^\s*(?:#|```|~~~)/.test(l) && !TABLE_RULE.test(l) && !TABLE_RULE.test(all[i + 1] ?? ''));
   // Under a template's own title, the lines telling its user what to write are its instructions too
   // (elsewhere "Describe the pod" is a step), and half of them is enough.
   const own = templateTitle(title);

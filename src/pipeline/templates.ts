@@ -228,12 +228,15 @@ export function titleKind(title: string): DocumentKind | undefined {
 /** A template's placeholders: "_Who was affected and how._", "HH:MM", "<service>", "[Name]", "TBD" (not a link: `<https://…>`, `[text](…)`). */
 const PLACEHOLDER = /<(?!https?:|mailto:|[^>\s]+@)[^>\n]{1,60}>|(?<![\p{L}\d])_[^_\n]+_(?![\p{L}\d])|\[[^\]\n]{2,60}\](?![(\[])|\{[^{}\n]{2,300}\}|HH:MM|ЧЧ:ММ|YYYY-MM-DD|ГГГГ-ММ-ДД|(?<![\p{L}])(?:TBD|TODO|N\/A)(?![\p{L}])|…|\.{3}/giu;
 
+const ONE_PLACEHOLDER = new RegExp(PLACEHOLDER.source, 'iu');
+
 /** A template's numbered stand-in for an item: "- [ ] Follow-up 1", "Preventative measure 2", "Вариант 3". */
 const NUMBERED_STAND_IN = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]?\]\s+)?[\p{L}][\p{L} -]{2,30}\s\d$/u;
 
 /** A template's own title: it says it is one ("Postmortem Template", «Шаблон разбора»), or it is only placeholders ("{short title}", "<Service> — <Alert>"). */
 export function templateTitle(title: string): boolean {
-  if (/(?<![\p{L}])(?:template|шаблон\p{L}*|템플릿|양식)(?![\p{L}])/iu.test(title)) return true;
+  // The word as the title's head ("Runbook Template", "Template: …", «Шаблон разбора»), not a topic ("email template service").
+  if (/(?<![\p{L}])(?:template|템플릿|양식)\s*(?:$|[:—–(-])|^\s*(?:\p{Extended_Pictographic}\s*)?(?:template|шаблон\p{L}*|템플릿|양식)(?![\p{L}])/iu.test(title)) return true;
   if (!title.match(PLACEHOLDER)) return false;
   const rest = title.replace(PLACEHOLDER, ' ').replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
   return rest === '' || rest.split(' ').length <= 2;
@@ -242,8 +245,12 @@ export function templateTitle(title: string): boolean {
 /** What a template tells its user to write: "Describe who was affected …", «Опишите, что произошло», "…를 작성하세요". */
 export function instructionLine(line: string): boolean {
   return (
-    /^\s*(?:[-*+]\s+)?(?:write|describe|explain|list|provide|summari[sz]e|include|capture|document|outline|detail|state|give|enter|insert|fill in|record|specify|note|copy this|use this|replace this|what the|who was|how (?:many|long|was)|опишите|укажите|перечислите|заполните|напишите|объясните|приведите|кратко опишите)(?![\p{L}])/iu.test(line) ||
-    /(?:작성하세요|기술하세요|적어 ?주세요|입력하세요|적으세요|기재하세요)\.?\s*$/u.test(line)
+    // What to write ("Describe …"), what a section is for ("Brief description of …", "How to confirm …"),
+    // the question it answers ("What must already be true?"), a bare stand-in ("1. Step"), a line with a placeholder.
+    /^\s*(?:>\s*)?(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:write|describe|explain|list|provide|summari[sz]e|include|capture|document|outline|detail|state|give|enter|insert|fill in|record|specify|note|copy this|use this|replace this|what|how|who|when|why|which|where|brief|short|concise|one-(?:line|paragraph|sentence)|detailed|concrete|description of|summary of|опишите|укажите|перечислите|заполните|напишите|объясните|приведите|кратко опишите|что|как|кто|когда|почему)(?![\p{L}])/iu.test(line) ||
+    /^\s*(?:[-*+]|\d{1,2}[.)])\s+(?:step|item|action|task|entry|шаг|пункт|단계|항목)\s*\d*\s*$/iu.test(line) ||
+    /(?:작성하세요|기술하세요|적어 ?주세요|입력하세요|적으세요|기재하세요)\.?\s*$/u.test(line) ||
+    ONE_PLACEHOLDER.test(line)
   );
 }
 
