@@ -1477,6 +1477,11 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     // What each section is for ("Brief description of …", "How to confirm …", "1. Step"), [bracketed] names in its commands.
     expect(from('template-en-alert-brackets')).toEqual([]);
     expect(from('template-en-runbook-sections')).toEqual([]);
+    // Sections that only ask their question; "# TITLE" over "Proposed | Accepted | Deprecated".
+    expect(from('template-en-nygard-questions')).toEqual([]);
+    expect(from('template-en-adr-title-word')).toEqual([]);
+    // The same shape filled in is a record.
+    expect(one('adr-en-adr-tools-first', 'adrs').data.decision.text).toMatch(/^We will use Architecture Decision Records/);
   });
 
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {

@@ -196,7 +196,8 @@ function blankTemplate(text: string, title: string): boolean {
   // Under a template's own title, the lines telling its user what to write are its instructions too
   // (elsewhere "Describe the pod" is a step), and half of them is enough.
   const own = templateTitle(title);
-  const placeholders = lines.filter((l) => placeholderLine(l) || (own && instructionLine(l))).length;
+  // Sections that only ask their question ("What is the issue that we're seeing …?") were not answered.
+  const placeholders = lines.filter((l) => placeholderLine(l) || /\?\s*$/.test(l) || (own && instructionLine(l))).length;
   return placeholders >= 3 && placeholders >= (own ? 0.4 : 0.6) * lines.length;
 }
 

@@ -230,11 +230,16 @@ const PLACEHOLDER = /<(?!https?:|mailto:|[^>\s]+@)[^>\n]{1,60}>|(?<![\p{L}\d])_[
 
 const ONE_PLACEHOLDER = new RegExp(PLACEHOLDER.source, 'iu');
 
+/** The values a template offers to choose from: "Proposed | Accepted | Deprecated | Superseded". */
+const CHOOSE_ONE = /^\s*(?:[-*+]\s+)?(?:\*\*[^*]{1,30}\*\*\s*:?\s*|[\p{L} ]{1,30}:\s*)?[\p{L}]+(?:\s*\|\s*[\p{L}]+){2,}\s*$/u;
+
 /** A template's numbered stand-in for an item: "- [ ] Follow-up 1", "Preventative measure 2", "Вариант 3". */
 const NUMBERED_STAND_IN = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]?\]\s+)?[\p{L}][\p{L} -]{2,30}\s\d$/u;
 
 /** A template's own title: it says it is one ("Postmortem Template", «Шаблон разбора»), or it is only placeholders ("{short title}", "<Service> — <Alert>"). */
 export function templateTitle(title: string): boolean {
+  // "# TITLE", "# Title", «# Название»: the word for a title where one is to go.
+  if (/^\s*(?:title|name|incident title|adr title|название|заголовок|제목)\s*$/iu.test(title)) return true;
   // The word as the title's head ("Runbook Template", "Template: …", «Шаблон разбора»), not a topic ("email template service").
   if (/(?<![\p{L}])(?:template|템플릿|양식)\s*(?:$|[:—–(-])|^\s*(?:\p{Extended_Pictographic}\s*)?(?:template|шаблон\p{L}*|템플릿|양식)(?![\p{L}])/iu.test(title)) return true;
   if (!title.match(PLACEHOLDER)) return false;
@@ -256,7 +261,7 @@ export function instructionLine(line: string): boolean {
 
 /** A line that is only placeholders, with at most a label, a list mark and a word or two around them ("- ЧЧ:ММ — событие"). */
 export function placeholderLine(line: string): boolean {
-  if (/^\s*\|(?:\s*\|)+\s*$/.test(line) || NUMBERED_STAND_IN.test(line)) return true;
+  if (/^\s*\|(?:\s*\|)+\s*$/.test(line) || NUMBERED_STAND_IN.test(line) || CHOOSE_ONE.test(line)) return true;
   // A command with a placeholder (`systemctl restart <service>`) is a filled-in step.
   if (line.includes('`') || !line.match(PLACEHOLDER)) return false;
   const rest = line
