@@ -1484,6 +1484,32 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(one('adr-en-adr-tools-first', 'adrs').data.decision.text).toMatch(/^We will use Architecture Decision Records/);
   });
 
+  it('a plain-text report in capitals: "ROOT CAUSE" over a blank line is a heading, "PREVENTIVE MEASURES" the follow-ups, the title in sentence case', () => {
+    const d = one('postmortem-en-plain-capitals', 'incidents').data;
+    expect(d.title.text).toBe('Photo uploads unavailable');
+    expect(d.rootCause.text).toMatch(/^The certificate on the storage gateway was issued manually/);
+    expect(d.resolution.text).toBe('We issued a new certificate, installed it on gw-storage-01 and reloaded the gateway.');
+    expect(d.followUps).toHaveLength(3);
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['2:10 PM', '2:18 PM', '2:25 PM', '2:41 PM', '2:58 PM', '3:05 PM']);
+  });
+
+  it('a page\'s HTML saved as a .md note is read as HTML: its <h2>s are sections, its <li>s the timeline; "took up to 12 seconds" is no duration', () => {
+    const d = one('postmortem-en-pasted-html', 'incidents').data;
+    expect(d.title.text).toBe('Search latency spike');
+    expect(d.rootCause.text).toBe("A reindex job started during business hours and saturated the cluster's disk I/O.");
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['09:12', '09:20', '09:40', '09:47']);
+    expect(d.duration).toBeUndefined();
+    expect(sources.get(d.sources[0])!.data.reader).toBe('html');
+  });
+
+  it('a call transcript saved as JSON (who said what) is read as the call was spoken, lower-case handles as its speakers', () => {
+    const d = one('call-en-json-transcript', 'incidents').data;
+    expect(d.resolution.text).toMatch(/rolling back the config change/);
+    expect(d.resolved.text).toBe('10:21');
+    expect(d.followUps).toEqual([expect.objectContaining({ action: 'add a config lint step to the deploy pipeline', owner: 'frank' })]);
+    expect(sources.get(d.sources[0])!.data.reader).toBe('transcript');
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

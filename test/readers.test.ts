@@ -9,7 +9,7 @@ import { htmlToMarkdown } from '../src/pipeline/readers/html.ts';
 import { parseMattermost, readMattermostChannel } from '../src/pipeline/readers/mattermost.ts';
 import { readPdf } from '../src/pipeline/readers/pdf.ts';
 import { readSlackChannel } from '../src/pipeline/readers/slack.ts';
-import { readSubtitles } from '../src/pipeline/readers/subtitles.ts';
+import { readJsonTranscript, readSubtitles } from '../src/pipeline/readers/subtitles.ts';
 import { readTelegram, readTelegramHtml } from '../src/pipeline/readers/telegram.ts';
 import { ingest, type IngestReport } from '../src/pipeline/run.ts';
 import { pageOfLine } from '../src/schemas/index.ts';
@@ -191,6 +191,15 @@ describe('chat export readers', () => {
     expect(srt.text).toContain('source: call transcript (SubRip)');
     expect(srt.text).toMatch(/\n\nDana: We rolled back at 14:31\. and it recovered\.\n$/);
     expect(() => readSubtitles('WEBVTT\n\nNOTE nothing here\n', 'empty.vtt')).toThrow(/empty\.vtt has no subtitle cues/);
+  });
+
+  it('a JSON call transcript: its utterances, under a key or at the top, become turns; other JSON stays a note', () => {
+    const json = JSON.stringify({ meeting_transcript: [{ speaker: 'frank', text: 'Just got  paged.' }, { speaker: 'frank', text: 'Error rate is up.' }, { speaker: 'erin', text: 'Rolling back.' }] });
+    expect(readJsonTranscript(json, 'calls/outage.json')!.text).toBe('---\ntitle: outage\nsource: call transcript (JSON)\n---\n\nfrank: Just got paged. Error rate is up.\n\nerin: Rolling back.\n');
+    expect(readJsonTranscript(JSON.stringify([{ name: 'Dana', content: 'a' }, { name: 'Raj', content: 'b' }]), 't.json')!.reader).toBe('transcript');
+    expect(readJsonTranscript('{"name": "fieldnotes", "version": "1.0.0"}', 'package.json')).toBeUndefined();
+    expect(readJsonTranscript('[{"id": 1, "text": "no speakers here"}, {"id": 2, "text": "none"}]', 'x.json')).toBeUndefined();
+    expect(readJsonTranscript('{not json', 'x.json')).toBeUndefined();
   });
 
   it('Telegram: a cut-off result.json is an error that says so', async () => {

@@ -103,8 +103,9 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     // A line that is only bold ("**Action items**") is a heading in documents written without them.
     const name = /^(\*\*|__)([^*_]+)\1$/.exec(text)?.[2]?.trim() ?? text;
     if (/[—–:-]/.test(text) && KIND_LINE.test(text)) found.set(line, { label: text, form: 'heading', depth: 2, line, value: '' });
-    // A bare name needs its content right below it; a bold one may have a blank line first (Google Docs' export).
-    else if (isBareSectionName(name) && ((parsed.lines[index + 1] ?? '').trim() !== '' || (name !== text && (parsed.lines[index + 2] ?? '').trim() !== ''))) {
+    // A bare name needs its content right below it; a bold one (Google Docs' export) or one in
+    // capitals ("ROOT CAUSE", a plain-text report's heading) may have a blank line first.
+    else if (isBareSectionName(name) && ((parsed.lines[index + 1] ?? '').trim() !== '' || ((name !== text || (/\p{Lu}{3}/u.test(name) && name === name.toUpperCase())) && (parsed.lines[index + 2] ?? '').trim() !== ''))) {
       found.set(line, { label: name, slot: slotOf(name, 2)?.slot, form: 'heading', depth: 3, line, value: '' });
     }
   }

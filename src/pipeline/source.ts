@@ -102,13 +102,23 @@ export interface SourceAnalysis {
   processed: ProcessedSource;
 }
 
+/** Text that opens as HTML markup: a document, or its first block element. */
+const PASTED_HTML = /^\s*(?:<!doctype html|<html[\s>]|<(?:h[1-6]|p|div|ul|ol|table|article|section|body|main)[\s>])/i;
+
 /**
  * Runs one inbox file through decode → redact → parse → noise → segment → classify → extract.
  * Pure apart from its input; throws with a clear message when the file cannot be read as text.
  */
 export async function analyzeSource(file: InboxFile, sourceId: string, hints: { transcript?: boolean } = {}): Promise<SourceAnalysis> {
   const decoded = decode(file.bytes);
-  const redacted = await redact(decoded.text.replace(/\r\n?/g, '\n'));
+  let text = decoded.text.replace(/\r\n?/g, '\n');
+  // A page's HTML saved as a note (.md, .txt) is read as the HTML reader reads a page: its <h2>s are headings.
+  const pastedHtml = PASTED_HTML.test(text) && /<\/(?:h[1-6]|p|li|div|td)>/i.test(text);
+  if (pastedHtml) text = (await import('./readers/html.ts')).htmlToMarkdown(text).markdown;
+  // A call transcript a meeting tool saved as JSON (who said what) is read as the call was spoken.
+  const jsonTranscript = /\.json$/i.test(file.relPath) ? (await import('./readers/subtitles.ts')).readJsonTranscript(text, file.relPath) : undefined;
+  if (jsonTranscript) text = jsonTranscript.text;
+  const redacted = await redact(text);
   const parsed = parse(redacted.text);
   const noise = findNoise(parsed.lines, parsed.bodyStartLine, codeLineSet(parsed.tree));
   const generated = generatedNote(file.relPath);
@@ -135,6 +145,8 @@ export async function analyzeSource(file: InboxFile, sourceId: string, hints: { 
     date: frontmatterString(fm.date),
     origin: noise.origin,
     lineCount: parsed.lines.length,
+    ...(pastedHtml && { reader: 'html' as const }),
+    ...(jsonTranscript && { reader: 'transcript' as const }),
     redactions: redacted.redactions,
     documents: [],
     generated,

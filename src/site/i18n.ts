@@ -191,6 +191,7 @@ const en = {
   'reader.slack': 'Slack export reader: one channel, its threads in order',
   'reader.telegram': 'Telegram Desktop export reader (result.json or messages.html)',
   'reader.subtitles': 'call transcript reader (WebVTT or SubRip subtitles)',
+  'reader.transcript': 'call transcript reader (a JSON list of who said what)',
   'reader.mattermost': 'Mattermost bulk export reader (JSONL), one channel',
 
   'article.from': 'From {document}. Canonical URL: {url}.',
@@ -399,6 +400,7 @@ const ru: Dictionary = {
   'reader.slack': 'читатель экспорта Slack: один канал, треды по порядку',
   'reader.telegram': 'читатель экспорта Telegram Desktop (result.json или messages.html)',
   'reader.subtitles': 'читатель расшифровок звонков (субтитры WebVTT или SubRip)',
+  'reader.transcript': 'читатель расшифровок звонков (JSON-список реплик)',
   'reader.mattermost': 'читатель экспорта Mattermost (JSONL), один канал',
 
   'article.from': 'Из документа {document}. Канонический адрес: {url}.',
@@ -604,6 +606,7 @@ const ko: Dictionary = {
   'reader.slack': 'Slack 내보내기 리더: 채널 하나, 스레드 순서 유지',
   'reader.telegram': 'Telegram Desktop 내보내기 리더 (result.json 또는 messages.html)',
   'reader.subtitles': '통화 녹취 리더 (WebVTT 또는 SubRip 자막)',
+  'reader.transcript': '통화 녹취 리더 (발언자별 JSON 목록)',
   'reader.mattermost': 'Mattermost 대량 내보내기 리더 (JSONL), 채널 하나',
 
   'article.from': '{document}에서. 정식 URL: {url}.',

@@ -253,12 +253,15 @@ const LASTED = /(?<![\p{L}])(for|lasting|lasted|took|of (?:incomplete|no|degrade
 /** Spans that are settings, not how long anything lasted. */
 const NOT_A_SPAN = /(?<![\p{L}])(ttl|threshold|every|timeout|retention|interval|window|порог|кажд\p{L}*|хранени\p{L}*|интервал\p{L}*|лимит\p{L}*)(?![\p{L}])|주기/iu;
 /** A span of a response time ("p99 8 s", «평균 8초», "응답이 6초까지"): no length of the incident, unless said to be one ("45분 동안"). */
-const LATENCY_NEAR = /(?<![\p{L}])(latency|response times?|p9\d|average|avg|время ответа|в среднем)(?![\p{L}])|응답|평균/iu;
+const LATENCY_NEAR = /(?<![\p{L}])(latency|response times?|p9\d|average|avg|время ответа|в среднем)(?![\p{L}])|응답|평균|(?<![\p{L}])(?:took|taking|up to|до)\s+(?:up to\s+)?\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|ms|сек\p{L}*|секунд\p{L}*)(?![\p{L}])|\d+\s*초까지/iu;
 
 /** A lasting word right before a span ("for 45 minutes", «в течение 45 минут») or right after it ("45분 동안"). */
 function lastedNextTo(text: string, span: { text: string; index: number }): boolean {
   const end = span.index + span.text.length;
-  return LASTED.test(text.slice(Math.max(0, span.index - 16), span.index)) || LASTED.test(text.slice(end, end + 10));
+  const before = text.slice(Math.max(0, span.index - 16), span.index);
+  // "took up to 12 seconds" is a peak, not how long it lasted.
+  if (/(?<![\p{L}])(?:up to|до)\s*$/iu.test(before)) return false;
+  return LASTED.test(before) || LASTED.test(text.slice(end, end + 10));
 }
 
 function durationOf(section: Section): CitedText | undefined {

@@ -120,7 +120,7 @@ const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
   { slot: 'rootCause', pattern: /^(?:(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened|(?:[\p{Lu}]\p{Ll}+ |we |I )?found (?:out )?that|выяснилось|нашли,? что)(?![\p{L}])|원인(?:은|는|이|을)?|알고 보니|확인해 보니)/iu },
   { slot: 'impact', pattern: /^(?:(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|простой (?:был|получился|составил)|impact|downtime was|what (?:users|customers|people) saw|who was affected)(?![\p{L}])|영향(?:은|는|이)?|피해(?:는|가)?)/iu },
   { slot: 'resolution', pattern: /^(?:(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised|flushed|cleared|cleaned up|scaled|deployed|fixed|patched|increased|replaced|rotated|renewed|failed over)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили|выкатили|поправили|исправили|почистили|увеличили|подняли|обновили)|я (?:\p{L}+ )?(?:перезапустил|откатил|перевыпустил|переключил|перезагрузил|починил|заменил|поправил|исправил|почистил|увеличил|обновил)|(?:so )?(?:we|I) (?:\p{L}+ly )?(?:pinned|promoted|killed|drained|purged|re-?ran|disabled|restarted|rolled back|reverted|patched|rotated|renewed)|resolution)(?![\p{L}])|조치(?:는|로)?|해결(?:은|책은)|복구(?:는)?|롤백(?:했|을)|재시작(?:했|을))/iu },
-  { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:надо|нужно) (?:с)?делать|что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items|follow-?ups|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo)(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:로는|는)?|액션 아이템(?:은)?|앞으로(?:는)? 할 일|앞으로는\s)/iu },
+  { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:надо|нужно) (?:с)?делать|что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items?|follow-?ups?|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo)(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:로는|는)?|액션 아이템(?:은)?|앞으로(?:는)? 할 일|앞으로는\s)/iu },
   { slot: 'lessons', pattern: /^(?:(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])|교훈(?:은)?|배운 점(?:은)?)/iu },
   { slot: 'detection', pattern: /^(?:(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|we (?:first )?saw it|(?:support|customers|users) (?:pinged|told|reported|complained)|we (?:got|were) paged|the pager (?:went off|fired)|detection)(?![\p{L}])|알람(?:은|이)|경보(?:는|가)|모니터링(?:에서)?|제보(?:가|는))/iu },
   { slot: 'trigger', pattern: /^(?:(?:а\s+|ну\s+)?(?:триггер\p{L}*|началось (?:с|после)|it started (?:with|after)|trigger)(?![\p{L}])|발단(?:은)?|시작은)/iu },
@@ -201,6 +201,7 @@ function paragraphs(lines: Line[]): Paragraph[] {
 
 /** A turn's speaker: "Dana Lee: …" (call transcripts; Otter's "Dana Lee  0:03" lines are read so, see `corrected`). */
 const SPEAKER_LABEL = /^([\p{Lu}][\p{L}.'’-]*(?:\s[\p{Lu}][\p{L}.'’-]*){0,2}):\s+/u;
+const HANDLE_LABEL = /^([\p{L}][\p{L}\d._-]{1,30}):\s+/u;
 
 /**
  * A call transcribed by Otter, Zoom or Teams and copied as text: a speaker and an offset into the
@@ -219,8 +220,10 @@ export function recordingTurns(lines: string[]): boolean {
  * name that is no topic's opener («Причина: …» is a topic, "Dana Lee: …" a speaker).
  */
 function withSpeakers(turns: Paragraph[]): boolean {
+  // Handles in lower case ("erin: …", a meeting tool's user names) are speakers when every turn opens with one.
+  const handles = turns.length >= 2 && turns.every((turn) => HANDLE_LABEL.test(turn.text));
   const labels = turns.map((turn) => {
-    const lead = SPEAKER_LABEL.exec(turn.text);
+    const lead = (handles ? HANDLE_LABEL : SPEAKER_LABEL).exec(turn.text);
     return lead && !OPENERS.some((o) => o.pattern.test(turn.text)) ? { name: lead[1]!, text: turn.text.slice(lead[0].length) } : undefined;
   });
   if (labels.filter(Boolean).length < 2) return false;
@@ -291,7 +294,7 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
 }
 
 /** What broke, in the speaker's words: the phrase around the first word of failure. */
-const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?returning (?:5\d\ds?|errors?|timeouts?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created))(?![\p{L}])|빈 결과|안\s?됐|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
+const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?returning (?:5\d\ds?|errors?|timeouts?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created)|crash(?:ing|ed)?(?: ?looping)?|spiked|(?:can'?t|cannot|couldn'?t) (?:even )?load)(?![\p{L}])|빈 결과|안\s?됐|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
 
 const SPOKEN_NUMBER = /^(?:\d[\d:.,]*|at|around|about|by|в|около|примерно|к|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|пятнадцать|двадцать|тридцать|сорок|пятьдесят)$/iu;
 
@@ -380,7 +383,7 @@ function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText 
 
 // ── The incident ──
 
-const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|(?:everything|all) (?:was|is|went) (?:fine|ok|okay|good|green)|всё ок|все ок|вс[её] (?:было )?нормально|догрузил\p{L}*|разгребл\p{L}*|поднял(?:ось|ся|ась|ись)|stabili[sz]ed|caught up)(?![\p{L}])|정상화|복구(?:됐|되었|완료)|돌아왔/iu;
+const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|(?:everything|all) (?:was|is|went) (?:fine|ok|okay|good|green)|всё ок|все ок|вс[её] (?:было )?нормально|догрузил\p{L}*|разгребл\p{L}*|поднял(?:ось|ся|ась|ись)|stabili[sz]ed|caught up|(?:errors|5\d\ds|5xxs?|alerts) (?:are|were) gone)(?![\p{L}])|정상화|복구(?:됐|되었|완료)|돌아왔/iu;
 
 /**
  * The clause of a sentence that matches, or (`onward`) it and the clauses after it. Korean joins
@@ -443,10 +446,12 @@ function spokenCause(section: Section, sentences: SpokenSentence[]): CitedText |
 }
 
 /** What a speaker says they did, when no topic opens with it: "로그 지우고 배치 다시 돌렸고", «перезапустил CoreDNS». */
-const SPOKEN_FIX = /(?<![\p{L}])(?:restarted|rolled back|reverted|pinned|cleared|purged|re-?ran|failed over|(?:I|we) (?:\p{L}+ )?(?:dropped|deleted|removed|killed|bumped|raised|increased|scaled|switched|flipped|disabled)|перезапустил\p{L}*|откатил\p{L}*|почистил\p{L}*|переключил\p{L}*)(?![\p{L}])|다시 돌렸|재시작했|롤백했|지우고|지웠|교체했|늘렸|되돌려|되돌렸|원복|전환했|바꿨|삭제했/iu;
+const SPOKEN_FIX = /(?<![\p{L}])(?:restarted|rolled back|rolling back|rollback (?:is )?(?:done|complete)|reverted|pinned|cleared|purged|re-?ran|failed over|(?:I|we) (?:\p{L}+ )?(?:dropped|deleted|removed|killed|bumped|raised|increased|scaled|switched|flipped|disabled)|перезапустил\p{L}*|откатил\p{L}*|почистил\p{L}*|переключил\p{L}*)(?![\p{L}])|다시 돌렸|재시작했|롤백했|지우고|지웠|교체했|늘렸|되돌려|되돌렸|원복|전환했|바꿨|삭제했/iu;
 /** An alert or a report arriving, said in passing: "got an alert", «пришёл алерт», "알림 받고". */
 const SPOKEN_NOTICED = /(?<![\p{L}])(?:alert (?:fired|came in)|got (?:an? |the )?(?:alert|page)|got paged|paged us|pinged us|пришёл алерт|алерт пришёл|по алерту)(?![\p{L}])|(?:알림|알람)(?:을|이)? ?(?:받|왔|울)|(?:제보|문의|신고)(?:가|를)? ?(?:받|왔|들어)|알게 (?:됐|되었)/iu;
 const QUANTITY_CLAUSE = new RegExp(`(?:максимум|до|около|примерно|peak(?:ed)? at|up to|about)?\\s*${QUANTITY}(?:\\s+\\p{L}+){0,4}`, 'iu');
+
+const ASSENT_LEAD = /^(?:good|ok(?:ay)?|great|thanks|right|alright|cool|yeah|yes|хорошо|ладно|ок|окей|отлично|спасибо|좋아요|좋습니다|네)[.,!]\s+/iu;
 
 export function extractSpokenIncident(section: Section, base: Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): IncidentInput {
   const lines = corrected(section.lines);
@@ -463,7 +468,10 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
   }
   // Topics the speaker opened by name.
   const spoken = new Map<SpokenSlot, Paragraph>();
-  for (const paragraph of paragraphs(lines)) {
+  for (const said of paragraphs(lines)) {
+    // "Good. Action item: …": a word of assent before the topic is no part of it.
+    const assent = ASSENT_LEAD.exec(said.text.trim());
+    const paragraph = assent ? { ...said, text: said.text.trim().slice(assent[0].length) } : said;
     const opener = OPENERS.find((o) => o.pattern.test(paragraph.text.trim()));
     if (opener && !spoken.has(opener.slot)) spoken.set(opener.slot, paragraph);
   }

@@ -232,6 +232,14 @@ export async function readInput(input: ReaderInput, inboxDir: string, transcribe
       const { converted, allText } = await readPdf(file.bytes);
       return { ...converted, original: file, allText };
     }
+    case 'transcript': {
+      // Not planned by file name: a .json note is read as a transcript where its content is one (source.ts).
+      const file = read(input.key);
+      const { readJsonTranscript } = await import('./subtitles.ts');
+      const converted = readJsonTranscript(Buffer.from(file.bytes).toString('utf8'), input.key);
+      if (!converted) throw new Error(`${input.key} is no call transcript (a JSON list of utterances, each with a speaker and a text)`);
+      return { ...converted, original: file };
+    }
     case 'subtitles': {
       const file = read(input.key);
       const [{ readSubtitles }, { decode }] = await Promise.all([import('./subtitles.ts'), import('../decode/index.ts')]);

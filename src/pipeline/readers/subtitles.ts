@@ -1,5 +1,5 @@
 /**
- * Call and meeting transcripts saved as subtitles: WebVTT (Zoom, Teams, Google Meet) and SubRip
+ * Call and meeting transcripts saved as subtitles, or as JSON (further down): WebVTT (Zoom, Teams, Google Meet) and SubRip
  * (.srt). A cue's timing is an offset into the recording, not a clock time, and is left out: the
  * extractor would read "00:00:21" as a time of day. A cue's speaker (VTT's `<v Name>` tag, or
  * "Name:" at its start, as Zoom writes it) opens a turn; the cues of one turn are joined into one
@@ -50,7 +50,11 @@ export function readSubtitles(text: string, file: string): Converted {
     .map((block) => cueOf(block.split('\n')))
     .filter((cue): cue is Cue => cue !== undefined);
   if (cues.length === 0) throw new Error(`${file} has no subtitle cues (a cue is a timing line "00:00:03.000 --> 00:00:09.000" and its text)`);
-  // One paragraph per turn: a cue without a speaker continues the turn before it.
+  return { text: transcriptText(cues, file, webvtt ? 'WebVTT' : 'SubRip'), reader: 'subtitles', warnings: [] };
+}
+
+/** One paragraph per turn ("Name: what they said"; a cue without a speaker continues the turn before it), under frontmatter that marks a transcript. */
+function transcriptText(cues: Cue[], file: string, format: string): string {
   const turns: Cue[] = [];
   for (const cue of cues) {
     const last = turns.at(-1);
@@ -58,7 +62,46 @@ export function readSubtitles(text: string, file: string): Converted {
     else turns.push({ ...cue });
   }
   const name = file.split('/').pop()!.replace(/\.[^.]+$/, '');
-  const front = { title: name, source: `call transcript (${webvtt ? 'WebVTT' : 'SubRip'})` };
+  const front = { title: name, source: `call transcript (${format})` };
   const body = turns.map((turn) => (turn.speaker ? `${turn.speaker}: ${turn.text}` : turn.text)).join('\n\n');
-  return { text: `---\n${YAML.stringify(front, { lineWidth: 0 })}---\n\n${body}\n`, reader: 'subtitles', warnings: [] };
+  return `---\n${YAML.stringify(front, { lineWidth: 0 })}---\n\n${body}\n`;
+}
+
+const SPEAKER_KEYS = ['speaker', 'speaker_name', 'speakerName', 'name', 'participant', 'user', 'author'];
+const TEXT_KEYS = ['text', 'transcript', 'content', 'utterance', 'words', 'message'];
+
+/** The utterances of a parsed JSON document: the first array (at the top or one or two keys down) of objects with a speaker and a text. */
+function utterances(value: unknown, depth = 0): Cue[] | undefined {
+  if (Array.isArray(value)) {
+    const cues = value.flatMap((item): Cue[] => {
+      if (!item || typeof item !== 'object') return [];
+      const record = item as Record<string, unknown>;
+      const speaker = SPEAKER_KEYS.map((k) => record[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
+      const text = TEXT_KEYS.map((k) => record[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
+      return text ? [{ speaker: speaker?.trim(), text: text.replace(/\s+/g, ' ').trim() }] : [];
+    });
+    return cues.length >= 2 && cues.filter((c) => c.speaker).length >= cues.length / 2 ? cues : undefined;
+  }
+  if (!value || typeof value !== 'object' || depth >= 2) return undefined;
+  for (const inner of Object.values(value as Record<string, unknown>)) {
+    const found = utterances(inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A call transcript saved as JSON by a meeting or transcription tool: a list of utterances, each a
+ * speaker and what they said (`{"speaker": "erin", "text": "…"}`, perhaps under a key such as
+ * "meeting_transcript" or "utterances"). Any other JSON is no transcript (undefined) and stays a note.
+ */
+export function readJsonTranscript(text: string, file: string): Converted | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  const cues = utterances(parsed);
+  return cues ? { text: transcriptText(cues, file, 'JSON'), reader: 'transcript', warnings: [] } : undefined;
 }
