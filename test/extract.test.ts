@@ -1510,6 +1510,17 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(sources.get(d.sources[0])!.data.reader).toBe('transcript');
   });
 
+  it('a Russian runbook headed by questions: «Симптом:», «Что проверить», «Как чинить», «Как понять, что всё хорошо», «Кому звонить»', () => {
+    const d = one('runbook-ru-question-headings', 'runbooks').data;
+    expect(texts(d.symptoms)).toMatch(/^пользователи жалуются, что SMS с кодом не приходит/);
+    expect(d.steps.flatMap((s: { commands: string[] }) => s.commands)).toEqual([
+      'kubectl -n auth logs deploy/sms-gateway --since=10m | grep -c "provider error"',
+      'kubectl -n auth set env deploy/sms-gateway SMS_PROVIDER=backup',
+    ]);
+    expect(texts(d.verification)).toBe('График sms_delivered_total снова растёт, жалобы прекращаются');
+    expect(texts(d.escalation)).toMatch(/^Дежурный команды Авторизации/);
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);
