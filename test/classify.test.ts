@@ -108,4 +108,9 @@ describe('a template\'s own title', () => {
     expect(['Runbook Template', 'Runbook Template: [Alert Name]', 'Шаблон постмортема', 'Alert: [AlertName]', '{short title, representative}', '<Service Name> — <Alert Name>'].map(templateTitle)).toEqual([true, true, true, true, true, true]);
     expect(['Email template service outage', 'ADR-12: Use [gRPC] for internal calls', 'Checkout errors after SDK upgrade'].map(templateTitle)).toEqual([false, false, false]);
   });
+
+  it('what redaction left ("[REDACTED:private-key]" on every line of a key) is no placeholder of a template', () => {
+    const text = '1. Run this:\n\n```\n-----BEGIN OPENSSH PRIVATE KEY-----\n' + '[REDACTED:private-key]\n'.repeat(6) + '-----END OPENSSH PRIVATE KEY-----\n```\n\n2. Check the logs.\n';
+    expect(classify({ title: 'Runbook: restore the bastion', parts: [], text }).kind).toBe('runbook');
+  });
 });

@@ -225,8 +225,8 @@ export function titleKind(title: string): DocumentKind | undefined {
   return undefined;
 }
 
-/** A template's placeholders: "_Who was affected and how._", "HH:MM", "<service>", "[Name]", "TBD" (not a link: `<https://…>`, `[text](…)`). */
-const PLACEHOLDER = /<(?!https?:|mailto:|[^>\s]+@)[^>\n]{1,60}>|(?<![\p{L}\d])_[^_\n]+_(?![\p{L}\d])|\[[^\]\n]{2,60}\](?![(\[])|\{[^{}\n]{2,300}\}|HH:MM|ЧЧ:ММ|YYYY-MM-DD|ГГГГ-ММ-ДД|(?<![\p{L}])(?:TBD|TODO|N\/A)(?![\p{L}])|…|\.{3}/giu;
+/** A template's placeholders: "_Who was affected and how._", "HH:MM", "<service>", "[Name]", "TBD" (not a link: `<https://…>`, `[text](…)`, nor what redaction left: `[REDACTED:token]`). */
+const PLACEHOLDER = /<(?!https?:|mailto:|[^>\s]+@)[^>\n]{1,60}>|(?<![\p{L}\d])_[^_\n]+_(?![\p{L}\d])|\[(?!REDACTED:)[^\]\n]{2,60}\](?![(\[])|\{[^{}\n]{2,300}\}|HH:MM|ЧЧ:ММ|YYYY-MM-DD|ГГГГ-ММ-ДД|(?<![\p{L}])(?:TBD|TODO|N\/A)(?![\p{L}])|…|\.{3}/giu;
 
 const ONE_PLACEHOLDER = new RegExp(PLACEHOLDER.source, 'iu');
 
