@@ -1521,6 +1521,18 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(texts(d.escalation)).toMatch(/^Дежурный команды Авторизации/);
   });
 
+  it('a postmortem template kept around its answers: the title under "# Incident Title", "This caused …" is no cause, "rolled over" the fix, unfilled stats ignored, "to begin investigating" no start', () => {
+    const d = one('postmortem-en-title-heading-stats', 'incidents').data;
+    expect(d.title.text).toBe('VPN gateway certificate expired');
+    expect(d.rootCause.text).toBe('On Tuesday 4th August the client certificate of the VPN gateway expired.');
+    // What "this" caused is the impact, without the title line under the heading.
+    expect(d.impact.text).toBe('This caused every remote engineer to lose access to the internal network for most of the morning.');
+    expect(d.resolution.text).toBe('Certificate rolled over on both gateways (08:55)');
+    expect(d.detection.text).not.toMatch(/\?\?\?/);
+    expect(d.started?.text).not.toBe('08:10');
+    expect(d.status).toBe('resolved');
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

@@ -236,10 +236,13 @@ const CHOOSE_ONE = /^\s*(?:[-*+]\s+)?(?:\*\*[^*]{1,30}\*\*\s*:?\s*|[\p{L} ]{1,30
 /** A template's numbered stand-in for an item: "- [ ] Follow-up 1", "Preventative measure 2", "Вариант 3". */
 const NUMBERED_STAND_IN = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]?\]\s+)?[\p{L}][\p{L} -]{2,30}\s\d$/u;
 
+/** A heading that is the word for a title ("# Incident Title", «# Название»): the title is what stands under it. */
+export const TITLE_WORD = /^\s*(?:title|name|incident (?:title|name)|adr title|postmortem title|название|заголовок|제목)\s*$/iu;
+
 /** A template's own title: it says it is one ("Postmortem Template", «Шаблон разбора»), or it is only placeholders ("{short title}", "<Service> — <Alert>"). */
 export function templateTitle(title: string): boolean {
   // "# TITLE", "# Title", «# Название»: the word for a title where one is to go.
-  if (/^\s*(?:title|name|incident title|adr title|название|заголовок|제목)\s*$/iu.test(title)) return true;
+  if (TITLE_WORD.test(title)) return true;
   // The word as the title's head ("Runbook Template", "Template: …", «Шаблон разбора»), not a topic ("email template service").
   if (/(?<![\p{L}])(?:template|템플릿|양식)\s*(?:$|[:—–(-])|^\s*(?:\p{Extended_Pictographic}\s*)?(?:template|шаблон\p{L}*|템플릿|양식)(?![\p{L}])/iu.test(title)) return true;
   if (!title.match(PLACEHOLDER)) return false;

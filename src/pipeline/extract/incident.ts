@@ -7,7 +7,7 @@
  */
 import type { CitedText, IncidentInput, LineCitation } from '../../schemas/index.ts';
 import { STATUS_STATES } from '../classify.ts';
-import type { Slot } from '../templates.ts';
+import { TITLE_WORD, type Slot } from '../templates.ts';
 import { documentYear, firstProse, resolveRelativeDate, writtenOn } from './fields.ts';
 import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items.ts';
 import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
@@ -68,22 +68,22 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
   return { text: found.map((s) => s.text).join(' '), cite: cite(section, Math.min(...found.map((s) => s.from)), Math.max(...found.map((s) => s.to))) };
 }
 
-const CAUSE = /(?<![\p{L}])(because|caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
+const CAUSE = /(?<![\p{L}])(because|(?<!^(?:this|that|it|which) )caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
 /** A fault told without a word of cause ("A certificate … expired at 09:40"): the cause where nothing else names one. */
 const FAULT = /(?<![\p{L}])(expired|ran out of|was misconfigured|misconfiguration|a bug in|filled up|was exhausted|истёк|истек|кончил\p{L}*|закончил\p{L}*|переполнил\p{L}*)(?![\p{L}])|만료|고갈/iu;
-const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled)|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?:했|됐|되었)|재시작|롤백|재배포|원복/iu;
+const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|(?:certificates?|keys?|credentials?|secrets?|tokens?) (?:was |were )?(?:rolled over|renewed|rotated|replaced)|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled)|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?:했|됐|되었)|재시작|롤백|재배포|원복/iu;
 /**
  * Korean words of an alert or a report. They take particles (알람이, 제보를), so no end boundary;
  * 알림 is also a product's "notification" (결제 알림 지연) and counts only as the subject of an arrival.
  */
 const KO_ALERT = String.raw`알람|경보|얼럿|알럿|감지|탐지|제보|알림(?:이|을)? ?(?:발생|수신|받|왔|울|떴)`;
 const DETECTED = new RegExp(String.raw`(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|인지)(?![\p{L}])|${KO_ALERT}`, 'iu');
-const IMPACTED = /(?<![\p{L}])(users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
+const IMPACTED = /(?<![\p{L}])((?:this|that|which) (?:caused|led to|resulted in)|lose access|lost access|users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** The words of IMPACTED that tell of the people or the service, not of the system's errors. */
-const ON_USERS = /(?<![\p{L}])(\d[\d,. ]*\s(?:orders?|payments?|transactions?|checkouts?|заказ\p{L}*|платеж\p{L}*|платёж\p{L}*|транзакци\p{L}*)|users?|customers?|affected|unavailable|(?<!(?:slow|scaled?|shut|turned|cool|step|wind|count) )down|outage|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|пользовател\p{L}*|клиент\p{L}*|офлайн\p{L}*|простой|사용자|고객|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
+const ON_USERS = /(?<![\p{L}])((?:this|that|which) (?:caused|led to|resulted in)|lose access|lost access|\d[\d,. ]*\s(?:orders?|payments?|transactions?|checkouts?|заказ\p{L}*|платеж\p{L}*|платёж\p{L}*|транзакци\p{L}*)|users?|customers?|affected|unavailable|(?<!(?:slow|scaled?|shut|turned|cool|step|wind|count) )down|outage|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|пользовател\p{L}*|клиент\p{L}*|офлайн\p{L}*|простой|사용자|고객|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** A sentence that says what changed: where a note without a trigger section tells what set it off. */
 /** What someone did that ended it, when the same entry says it ended ("index recreated, latency normal"). */
-const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|deploy\p{L}*|released?|fixed|restart\p{L}*|re-?creat\p{L}*|rebuil\p{L}*|re-?index\p{L}*|rotat\p{L}*|renew\p{L}*|replac\p{L}*|reload\p{L}*|raised|increased|cleaned|purged|flushed|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|пересоздал\p{L}*|перевыпуст\p{L}*|заменил\p{L}*|увеличил\p{L}*|почистил\p{L}*|очистил\p{L}*|переключил\p{L}*)(?![\p{L}])|재시작|롤백|재생성|교체|재배포|증설/iu;
+const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|rolled over|deploy\p{L}*|released?|fixed|restart\p{L}*|re-?creat\p{L}*|rebuil\p{L}*|re-?index\p{L}*|rotat\p{L}*|renew\p{L}*|replac\p{L}*|reload\p{L}*|raised|increased|cleaned|purged|flushed|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|пересоздал\p{L}*|перевыпуст\p{L}*|заменил\p{L}*|увеличил\p{L}*|почистил\p{L}*|очистил\p{L}*|переключил\p{L}*)(?![\p{L}])|재시작|롤백|재생성|교체|재배포|증설/iu;
 
 // Not part of a name: "push-sender", "deploy-bot".
 const CHANGE = /(?<![\p{L}-])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[d]?|update[d]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}]|-\p{L})/iu;
@@ -100,9 +100,9 @@ const NO_EFFECT = /(?<![\p{L}])(no effect|had no effect|did(?:n'?t| not) help|wi
 const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:normal|baseline)|fully (?:recovered|restored|operational))\b|(?<![\p{L}])(?:решено|закрыт\p{L}*|восстановлен\p{L}*|показали правильн\p{L}*|해결됨|종료)(?![\p{L}])/iu;
 
 /** Where a timeline entry marks a turn of the incident. */
-const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|begins?|began|start(?:s|ed)?|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
+const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?:begins?|began|start(?:s|ed)?)(?! (?:to )?investigat\p{L}*| (?:to )?look(?:ing)? into| the investigation)|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:[\p{L}\d.-]+\s){1,3}(?:is|was) (?:hard |completely )?down\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
 const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
-const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
+const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated|confirmed working|(?:problem|issue) was (?:solved|fixed|resolved))\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
 function statedRange(text: string): { from: string; to: string } | undefined {
@@ -166,7 +166,9 @@ function openingLines(section: Section): Line[] {
   }
   // The title names the incident; its words ("결제 알림 지연") are no sentence of the story.
   const title = section.candidate.titleLine;
-  return section.lines.filter((l) => (!firstHeading || l.number < firstHeading.line) && l.number !== title && !header.has(l.number) && !afterwards.has(l.number));
+  // Under a "# Incident Title" heading, the line that is the title.
+  const written = TITLE_WORD.test(section.candidate.title) ? section.lines.find((l) => l.number > title && /\p{L}{2}/u.test(l.text))?.number : undefined;
+  return section.lines.filter((l) => (!firstHeading || l.number < firstHeading.line) && l.number !== title && l.number !== written && !header.has(l.number) && !afterwards.has(l.number));
 }
 
 function incidentDate(section: Section, year: number | undefined, title: CitedText): (CitedText & { inferred: boolean }) | undefined {
@@ -388,6 +390,9 @@ function statusOf(section: Section, timeline: TimelineEntry[], resolved: CitedTe
   if (last) return { value: /mitigated/i.test(last.event) ? 'mitigated' : 'resolved', cite: last.cite };
   // An incident whose impact ended is over: the lines that say so are the status's citation.
   if (resolved) return { value: 'resolved', cite: resolved.cite };
+  // An entry without a time that says it ended ("2022-06-10 HH:mm | we confirmed that the problem was solved").
+  const ended = [...timeline].reverse().find((e) => ENDED.test(e.event) && !NO_EFFECT.test(e.event));
+  if (ended) return { value: 'resolved', cite: ended.cite };
   // Said in the story: its summary, what happened, how it was resolved.
   const told = [...slotLines(section, ['resolution', 'summary', 'whatHappened', 'overview']), ...openingLines(section)];
   const recovered = told.find((l) => l.text.length < 2000 && ENDED.test(l.text) && !NO_EFFECT.test(l.text));
@@ -412,7 +417,9 @@ function entryText(entry: TimelineEntry | undefined): CitedText | undefined {
 
 /** "Time to detection: 64 minutes" and the first entry that tells of a report or an alert. */
 function detectionFromStats(section: Section, event: TimelineEntry | undefined): CitedText | undefined {
-  const stat = slotValue(section, 'timeToDetect');
+  // "Time to detection: ???", "N/A": a stat the template left unfilled says nothing.
+  const said = slotValue(section, 'timeToDetect');
+  const stat = said && /[\p{L}\d]/u.test(said.text) && !/^(?:n\/?a|tbd|unknown|none|-+|—)$/iu.test(said.text.trim()) ? said : undefined;
   const told = entryText(event);
   if (stat && told) return { text: `${stat.text} to detection; first signal: ${told.text}`, cite: [...stat.cite, ...told.cite] };
   return stat ?? told;

@@ -4,7 +4,7 @@ import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
 import { codeLineSet } from '../outline.ts';
 import type { Candidate } from '../segment.ts';
-import { DECISION_ROW, slotOf } from '../templates.ts';
+import { DECISION_ROW, slotOf, TITLE_WORD } from '../templates.ts';
 import { decisionRow, extractAdr, extractAdrRow } from './adr.ts';
 import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
@@ -63,6 +63,9 @@ function titleOf(section: Section): CitedText {
   // A heading that names a section ("### 📌 장애 요약", "## Summary") is no title of its own.
   // A heading that says more than its label ("Выбор брокера сообщений", "Alert Runbook: X") is a title.
   const sectionNames = new Set(section.ctx.parts.filter((p) => p.slot && p.form === 'heading' && slotOf(p.label, 1)).map((p) => p.line));
+  // "# Incident Title" over "ADFS Outage": a template's heading kept, and the title written under it.
+  const underTitleWord = section.titled && TITLE_WORD.test(candidate.title) ? section.lines.find((l) => l.number > candidate.titleLine && /\p{L}{2}/u.test(l.text) && !/^\s*#/.test(l.text)) : undefined;
+  if (underTitleWord) return { text: displayTitle(underTitleWord.text) || underTitleWord.text.trim(), cite: cite(section, underTitleWord.number) };
   if (section.titled && !sectionNames.has(candidate.titleLine)) return { text: displayTitle(candidate.title) || candidate.title.trim() || section.ctx.sourceId, cite: cite(section, candidate.titleLine) };
   // An e-mail's subject, a note's title in its frontmatter.
   const subject = slotValue(section, 'mailSubject');
