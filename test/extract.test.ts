@@ -1533,6 +1533,13 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.status).toBe('resolved');
   });
 
+  it('headings underlined ("Incident Summary" over "-------"): no underline in the fields, a "### Primary issue: …" subheading kept as words, none as a lesson', () => {
+    const d = one('postmortem-en-setext-headings', 'incidents').data;
+    expect(d.summary.text).toMatch(/^From March 3, 9:10 AM UTC to March 4, 11:40 PM UTC indexing throughput dropped by 80%/);
+    expect(d.rootCause.text).toMatch(/^Primary issue: refresh on every bulk request\nThe upgrade changed how refresh=wait_for/);
+    expect(d.lessons.map((l: { text: string }) => l.text).join(' | ')).not.toMatch(/-{3}|#|What went well/);
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

@@ -26,6 +26,8 @@ export interface Part {
   value: string;
   /** For headings: the last line of the heading's section. */
   endLine?: number;
+  /** For a heading written over two lines (setext: "Summary" over "-------"), its underline's line. */
+  lastLine?: number;
 }
 
 /** Depth of everything that is not a heading: below `######`. */
@@ -94,7 +96,8 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     // Only a one-"#" heading can be a pasted shell comment; "### Impact" is a heading.
     if (node.depth === 1 && isShellComment(parsed, node.position!.end.line)) return;
     if (noise.noiseLines.has(line)) return;
-    found.set(line, { label: text, slot: slotOf(text)?.slot, form: 'heading', depth: node.depth, line, value: '' });
+    const last = node.position!.end.line;
+    found.set(line, { label: text, slot: slotOf(text)?.slot, form: 'heading', depth: node.depth, line, value: '', ...(last > line && { lastLine: last }) });
   });
   for (let index = parsed.bodyStartLine - 1; index < parsed.lines.length; index++) {
     const line = index + 1;

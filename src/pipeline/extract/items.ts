@@ -39,6 +39,11 @@ export function itemsOf(content: SlotContent, options: { split?: boolean } = {})
       return;
     }
     if (inFence || /^\s*\|/.test(raw)) return;
+    // A subheading ("### What went well?") divides the items; it is none of them.
+    if (/^\s*#{1,6}\s/.test(raw)) {
+      current = undefined;
+      return;
+    }
     const start = ITEM_START.exec(raw);
     if (start) {
       current = { text: plainLine(start[3]!), from: line.number, to: line.number, checked: start[2] ? start[2] !== ' ' : undefined };
@@ -67,7 +72,7 @@ export function itemsOf(content: SlotContent, options: { split?: boolean } = {})
   for (const line of lines) {
     if (/^\s*(```|~~~)/.test(line.text)) inFence = !inFence;
     if (inFence || /^\s*(```|~~~|\|)/.test(line.text)) continue;
-    if (!line.text.trim()) {
+    if (!line.text.trim() || /^\s*#{1,6}\s/.test(line.text)) {
       paragraph = undefined;
       continue;
     }

@@ -53,7 +53,7 @@ function contentOf(section: Section, part: Part, parts: Part[], pool: Line[], sh
     // over subheadings that only divide the text ("### Secret Rotation" under "## Decision").
     const sub = options.direct ? later.find((p) => p.form === 'heading' && p.depth > part.depth && p.slot !== undefined && p.line <= (part.endLine ?? Number.MAX_SAFE_INTEGER)) : undefined;
     const end = Math.min(part.endLine ?? section.candidate.endLine, sub ? sub.line - 1 : Number.MAX_SAFE_INTEGER);
-    lines = pool.filter((l) => l.number > part.line && l.number <= end);
+    lines = pool.filter((l) => l.number > (part.lastLine ?? part.line) && l.number <= end);
   } else if (part.form === 'row' || part.form === 'frontmatter') {
     lines = [{ number: part.line, text: part.value }];
   } else {
@@ -179,7 +179,9 @@ export function slotText(content: SlotContent, max = 1200): CitedText | undefine
       flush();
       continue;
     }
-    const text = plainLine(line.text);
+    // A subheading inside the section ("### Primary issue: …") is a paragraph of its own, without its marks.
+    if (/^\s*#{1,6}\s/.test(line.text)) flush();
+    const text = plainLine(line.text.replace(/^\s*#{1,6}\s+/, '').replace(/\s+#+\s*$/, ''));
     if (!text) continue;
     if (/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/.test(line.text)) {
       flush();
