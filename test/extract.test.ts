@@ -1538,6 +1538,8 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.summary.text).toMatch(/^From March 3, 9:10 AM UTC to March 4, 11:40 PM UTC indexing throughput dropped by 80%/);
     expect(d.rootCause.text).toMatch(/^Primary issue: refresh on every bulk request\nThe upgrade changed how refresh=wait_for/);
     expect(d.lessons.map((l: { text: string }) => l.text).join(' | ')).not.toMatch(/-{3}|#|What went well/);
+    // "### Immediate actions (completed)" are done, "### Planned actions (planned or in-progress)" open.
+    expect(d.followUps.map((f: { status: string }) => f.status)).toEqual(['done', 'done', 'open', 'open']);
   });
 
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {

@@ -393,7 +393,12 @@ export function followUpsOf(content: SlotContent, context: DateContext): FollowU
       // "… fallback when undefined. [PR]": the link's label goes with its address.
       if (linked) Object.assign(followUp, { ticket: linked, action: followUp.action.replace(/[\s.]*\[?\[?(?:PR|MR|pull request|issue|ticket|link)\]?\]?\s*$/i, '') || followUp.action });
     }
+    // Under "### Immediate Actions (Completed)", «Сделано», "완료": an item not marked otherwise is done.
+    const heading = [...content.lines].reverse().find((l) => l.number < item.from && /^\s*#{1,6}\s/.test(l.text));
+    if (heading && followUp.status === 'open' && item.checked === undefined && DONE_HEADING.test(heading.text) && !/(?<![\p{L}])(?:planned|in[ -]progress|todo|to do|open)(?![\p{L}])/iu.test(heading.text)) followUp.status = 'done';
     found.push(followUp);
   }
   return found;
 }
+
+const DONE_HEADING = /(?<![\p{L}])(?:completed|done|finished|already (?:taken|done)|выполнен\p{L}*|сделан\p{L}*|сделали|готово)(?![\p{L}])|완료/iu;
