@@ -1542,6 +1542,12 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.followUps.map((f: { status: string }) => f.status)).toEqual(['done', 'done', 'open', 'open']);
   });
 
+  it('a timeline of days written with slashes under "## Timeline (all times PST) DATE RANGE. …": one entry a day, the first day dating it', () => {
+    const d = one('postmortem-en-dated-timeline', 'incidents').data;
+    expect(d.timeline.map((e: { date: string }) => e.date)).toEqual(['2026-10-02', '2026-10-14', '2026-10-21']);
+    expect(d.date.text).toBe('2026-10-02');
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

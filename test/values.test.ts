@@ -16,6 +16,13 @@ describe('dates as people write them', () => {
   });
 });
 
+describe('dates with slashes', () => {
+  it('a day over 12 says which is the day; otherwise the month comes first, as slashes are written in the US', () => {
+    expect(findDates('09/27/2022, 31/03/2026, 09/07/2022, 3/4/2026').map((d) => d.date)).toEqual(['2022-09-27', '2026-03-31', '2022-09-07', '2026-03-04']);
+    expect(findDates('11/03/202, 1/2, 10/20')).toEqual([]);
+  });
+});
+
 describe('spans of time', () => {
   it('every span in a line, in order', () => {
     expect(findDurations('p99 up to 12초, search slow for 45분 동안').map((d) => d.text)).toEqual(['12초', '45분']);

@@ -97,7 +97,9 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     if (node.depth === 1 && isShellComment(parsed, node.position!.end.line)) return;
     if (noise.noiseLines.has(line)) return;
     const last = node.position!.end.line;
-    found.set(line, { label: text, slot: slotOf(text)?.slot, form: 'heading', depth: node.depth, line, value: '', ...(last > line && { lastLine: last }) });
+    // "Timeline (all times PST) DATE RANGE. All times approximations": the name before its note.
+    const slot = slotOf(text)?.slot ?? slotOf(text.replace(/\s*(?:\(|[.:—–]\s).*$/u, ''), 1)?.slot;
+    found.set(line, { label: text, slot, form: 'heading', depth: node.depth, line, value: '', ...(last > line && { lastLine: last }) });
   });
   for (let index = parsed.bodyStartLine - 1; index < parsed.lines.length; index++) {
     const line = index + 1;

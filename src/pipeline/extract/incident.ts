@@ -432,7 +432,8 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const noteDate = stated ? undefined : frontmatterDate(section);
   const timeline = incidentTimeline(section, { year, day: (stated ?? noteDate)?.text });
   // A timeline that dates its entries dates the incident: its first day (not the note's date it was given).
-  const firstDay = timeline.find((e) => e.date && e.time && e.date !== noteDate?.text);
+  // A timeline of days only ("09/07/2022 - A researcher reported …") dates it by its first day too.
+  const firstDay = timeline.find((e) => e.date && e.time && e.date !== noteDate?.text) ?? (timeline.every((e) => !e.time) ? timeline.find((e) => e.date && e.date !== noteDate?.text) : undefined);
   const date = stated ?? (firstDay ? { text: firstDay.date!, cite: firstDay.cite, inferred: false } : noteDate);
   const summaryLines = [...slotLines(section, ['summary', 'overview', 'whatHappened']), ...openingLines(section)];
   const story = slotLines(section, ['whatHappened', 'summary', 'overview']);

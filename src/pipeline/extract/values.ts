@@ -63,6 +63,8 @@ const DATE_PATTERNS: Array<{ name: string; pattern: RegExp; read: (m: RegExpExec
   { name: 'korean', pattern: /(20\d\d)\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu, read: (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3])) },
   // 18.02.2026, 18.02.26
   { name: 'dotted', pattern: new RegExp(`${NOT_LETTER_BEFORE}(\\d{1,2})\\.(\\d{1,2})\\.(20\\d\\d|\\d\\d)(?![\\d.])`, 'gu'), read: (m) => isoDate(fullYear(m[3]!), Number(m[2]), Number(m[1])) },
+  // 09/27/2022, 31/03/2026: a day over 12 says which is which; else month first, as slashes are written in the US
+  { name: 'slashed', pattern: new RegExp(`${NOT_LETTER_BEFORE}(\\d{1,2})/(\\d{1,2})/(20\\d\\d)(?![\\d/])`, 'gu'), read: (m) => (Number(m[1]) > 12 ? isoDate(Number(m[3]), Number(m[2]), Number(m[1])) : isoDate(Number(m[3]), Number(m[1]), Number(m[2]))) },
   // 01-10-2024, 5-26-21: month first, as US writers date things
   { name: 'us-dashed', pattern: new RegExp(`${NOT_LETTER_BEFORE}(\\d{1,2})-(\\d{1,2})-(20\\d\\d|\\d\\d)(?![\\d-])`, 'gu'), read: (m) => isoDate(fullYear(m[3]!), Number(m[1]), Number(m[2])) },
   // 11-April-2023, 11 April 2023, 18 февраля 2026
