@@ -157,11 +157,13 @@ const HOUR_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 const RU_HOUR_WORDS = 'час|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать';
 /** What a clock time is said after: "at 8.40", «в 20.40», "around eight forty". */
 const AT = String.raw`(?<![\p{L}])(?:at|around|about|by|until|till|since|from|в|во|около|к|до|с|по)\s+(?:like\s+|roughly\s+|about\s+|где-то\s+|примерно\s+)?`;
-const MAY_HOLD_TIME = new RegExp(String.raw`\d:\d|\d\s*시|\d\.\d\d|\d\s?[ap]\.?m(?![\p{L}])|${AT}(?:${HOUR_WORDS}|${RU_HOUR_WORDS})\s`, 'iu');
+const DIGIT_TIME = /\d:\d|\d\s*시|\d\.\d\d|\d\s?[ap]\.?m/i;
+const HOUR_WORD = new RegExp(`(?:${HOUR_WORDS}|${RU_HOUR_WORDS})\\s`, 'i');
+const SAID_HOUR = new RegExp(String.raw`${AT}(?:${HOUR_WORDS}|${RU_HOUR_WORDS})\s`, 'iu');
 
-/** Whether a text may hold a clock time: a cheap test before the scan. */
+/** Whether a text may hold a clock time: a cheap test before the scan (most lines have no digit time and no hour word). */
 export function mayHoldTime(text: string): boolean {
-  return MAY_HOLD_TIME.test(text);
+  return DIGIT_TIME.test(text) || (HOUR_WORD.test(text) && SAID_HOUR.test(text));
 }
 
 /**
