@@ -1548,6 +1548,26 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.date.text).toBe('2026-10-02');
   });
 
+  it('a Russian memo on one line without stops: the fix opens at «в общем я выпустил …», the impact at «итого …», «мониторинг» inside a follow-up opens no topic, «это сделает Лена» names the owner', () => {
+    const d = one('voice-ru-one-line-card-payments', 'incidents').data;
+    expect(d.rootCause.text).toBe('оказалось что у нас истёк сертификат для подписи запросов к эквайрингу его никто не продлил потому что напоминание было на почте человека который уволился');
+    expect(d.resolution.text).toBe('в общем я выпустил новый сертификат загрузил его в личный кабинет банка и перезапустил платёжный шлюз в 20:25 всё заработало');
+    expect(d.impact.text).toBe('итого минут сорок пять не работала оплата картой заказов потеряли наверное штук триста');
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['завести мониторинг срока сертификатов', undefined],
+      ['перенести напоминания на общий ящик', 'Лена'],
+    ]);
+  });
+
+  it('a Korean memo on one line: hours after "밤 11시" stay in the night (12시 20분 is 00:20), "그래서 제가 …" is the fix, "약 40분 동안 …" the impact, "…는 거랑" two follow-ups', () => {
+    const d = one('voice-ko-one-line-push', 'incidents').data;
+    expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['23:40', '23:52', '00:20']);
+    expect(d.title.text).toBe('알림이 하나도 안 나갔어요');
+    expect(d.resolution.text).toMatch(/^그래서 제가 새 키 발급해서 .* 정상화됐어요$/);
+    expect(d.impact.text).toBe('약 40분 동안 푸시가 안 나갔고 주문 알림 못 받은 고객이 많을 거예요');
+    expect(d.followUps).toHaveLength(2);
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

@@ -118,11 +118,11 @@ type SpokenSlot = 'rootCause' | 'impact' | 'resolution' | 'followUps' | 'lessons
  */
 const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
   { slot: 'rootCause', pattern: /^(?:(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened|(?:[\p{Lu}]\p{Ll}+ |we |I )?found (?:out )?that|выяснилось|нашли,? что)(?![\p{L}])|원인(?:은|는|이|을)?|알고 보니|확인해 보니)/iu },
-  { slot: 'impact', pattern: /^(?:(?:а\s+|ну\s+)?(?:что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|простой (?:был|получился|составил)|impact|downtime was|what (?:users|customers|people) saw|who was affected)(?![\p{L}])|영향(?:은|는|이)?|피해(?:는|가)?)/iu },
-  { slot: 'resolution', pattern: /^(?:(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised|flushed|cleared|cleaned up|scaled|deployed|fixed|patched|increased|replaced|rotated|renewed|failed over)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили|выкатили|поправили|исправили|почистили|увеличили|подняли|обновили)|я (?:\p{L}+ )?(?:перезапустил|откатил|перевыпустил|переключил|перезагрузил|починил|заменил|поправил|исправил|почистил|увеличил|обновил)|(?:so )?(?:we|I) (?:\p{L}+ly )?(?:pinned|promoted|killed|drained|purged|re-?ran|disabled|restarted|rolled back|reverted|patched|rotated|renewed)|resolution)(?![\p{L}])|조치(?:는|로)?|해결(?:은|책은)|복구(?:는)?|롤백(?:했|을)|재시작(?:했|을))/iu },
+  { slot: 'impact', pattern: /^(?:(?:а\s+|ну\s+)?(?:итого(?= (?:\p{L}+ ){0,3}(?:не работал\p{L}*|лежал\p{L}*|простой|недоступ\p{L}*))|что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|простой (?:был|получился|составил)|impact|downtime was|what (?:users|customers|people) saw|who was affected)(?![\p{L}])|영향(?:은|는|이)?|피해(?:는|가)?|(?:약|대략)\s?\d+\s?(?:분|시간)\s?(?:동안|간))/iu },
+  { slot: 'resolution', pattern: /^(?:(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised|flushed|cleared|cleaned up|scaled|deployed|fixed|patched|increased|replaced|rotated|renewed|failed over)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили|выкатили|поправили|исправили|почистили|увеличили|подняли|обновили)|(?:в общем\s+)?я (?:\p{L}+ )?(?:перезапустил|откатил|перевыпустил|выпустил|переключил|перезагрузил|починил|заменил|поправил|исправил|почистил|увеличил|обновил|продлил|поменял|загрузил)|(?:so )?(?:we|I) (?:\p{L}+ly )?(?:pinned|promoted|killed|drained|purged|re-?ran|disabled|restarted|rolled back|reverted|patched|rotated|renewed)|resolution)(?![\p{L}])|조치(?:는|로)?|해결(?:은|책은)|복구(?:는)?|롤백(?:했|을)|재시작(?:했|을)|그래서 제가)/iu },
   { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:надо|нужно) (?:с)?делать|что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items?|follow-?ups?|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo)(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:로는|는)?|액션 아이템(?:은)?|앞으로(?:는)? 할 일|앞으로는\s)/iu },
   { slot: 'lessons', pattern: /^(?:(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])|교훈(?:은)?|배운 점(?:은)?)/iu },
-  { slot: 'detection', pattern: /^(?:(?:а\s+|ну\s+)?(?:алерт\p{L}*|заметили|узнали|обнаружили|мониторинг|the alert|we noticed|we found out|we (?:first )?saw it|(?:support|customers|users) (?:pinged|told|reported|complained)|we (?:got|were) paged|the pager (?:went off|fired)|detection)(?![\p{L}])|알람(?:은|이)|경보(?:는|가)|모니터링(?:에서)?|제보(?:가|는))/iu },
+  { slot: 'detection', pattern: /^(?:(?:а\s+|ну\s+)?(?:алерт\p{L}*(?= (?:\p{L}+ )?(?:прилетел\p{L}*|пришёл|пришел|пришли|сработал\p{L}*|загорел\p{L}*|был\p{L}*|только|нам|в \d))|заметили|узнали|обнаружили|мониторинг\p{L}*(?= (?:\p{L}+ )?(?:показал\p{L}*|заметил\p{L}*|поймал\p{L}*|сработал\p{L}*))|the alert|we noticed|we found out|we (?:first )?saw it|(?:support|customers|users) (?:pinged|told|reported|complained)|we (?:got|were) paged|the pager (?:went off|fired)|detection)(?![\p{L}])|알람(?:은|이)|경보(?:는|가)|모니터링(?:에서)?|제보(?:가|는))/iu },
   { slot: 'trigger', pattern: /^(?:(?:а\s+|ну\s+)?(?:триггер\p{L}*|началось (?:с|после)|it started (?:with|after)|trigger)(?![\p{L}])|발단(?:은)?|시작은)/iu },
 ];
 
@@ -238,7 +238,9 @@ function firstTimeOf(paragraph: Paragraph): { l: Line; t: FoundTime } | undefine
   const t = findTimes(paragraph.text)[0];
   const written = t && paragraph.text.slice(t.index, t.index + t.length);
   const l = written ? paragraph.lines.find((line) => line.text.includes(written)) : undefined;
-  return t && l ? { l, t } : undefined;
+  // Read in its whole line, a topic cut out of it keeps the line's half of the day ("밤 11시 40분 … 11시 52분").
+  const inLine = l && findTimes(l.text).find((x) => l.text.slice(x.index, x.index + x.length) === written);
+  return t && l ? { l, t: inLine ?? t } : undefined;
 }
 
 function quoteParagraph(section: Section, paragraph: Paragraph, max = 400): CitedText {
@@ -294,7 +296,7 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
 }
 
 /** What broke, in the speaker's words: the phrase around the first word of failure. */
-const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?returning (?:5\d\ds?|errors?|timeouts?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created)|crash(?:ing|ed)?(?: ?looping)?|spiked|(?:can'?t|cannot|couldn'?t) (?:even )?load)(?![\p{L}])|빈 결과|안\s?됐|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
+const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?returning (?:5\d\ds?|errors?|timeouts?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created)|crash(?:ing|ed)?(?: ?looping)?|spiked|(?:can'?t|cannot|couldn'?t) (?:even )?load)(?![\p{L}])|빈 결과|안\s?됐|안\s?나갔|안\s?나가|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
 
 const SPOKEN_NUMBER = /^(?:\d[\d:.,]*|at|around|about|by|в|около|примерно|к|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|пятнадцать|двадцать|тридцать|сорок|пятьдесят)$/iu;
 
@@ -304,7 +306,7 @@ export function spokenTitle(section: Section): CitedText | undefined {
     const match = FAILURE.exec(sentence.text);
     if (!match) continue;
     // The clause that tells it: up to a comma or a "so"/"and"/«и» that starts the next one.
-    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|because|since|at|around|и|потому|из-за|그리고))\s.*$/iu, '');
+    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|because|since|at|around|и|потому|из-за|그리고))\s.*$/iu, '').replace(/(?<=[요다])\s.*$/u, '');
     // Two words of what failed before the verb, not the time it happened ("в девять сорок упал");
     // in English the noun phrase back to its article ("the primary postgres for orders went …").
     const before = withoutFillers(sentence.text.slice(0, match.index)).split(/\s+/).filter(Boolean);
@@ -326,6 +328,9 @@ const TAKES = String.raw`сказал\p{L}*|сделает|возьм[её]т|з
 const NAMED_TAKER = new RegExp(String.raw`(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,20})\s+(?:${TAKES})(?![\p{L}])`, 'u');
 const OWNER_CLAUSE = new RegExp(String.raw`[,;\s]*(?:(?:это\s+)?(?<![\p{L}])[\p{Lu}][\p{Ll}]{2,20}\s+(?:${TAKES})(?![\p{L}])[^.]*|(?:это\s+)?я сам(?:а)? сделаю[^.]*|(?:(?:this|that)\s+)?I'?ll (?:take|do|own) (?:it|that|this)(?: one)?[^.]*|(?:이건\s)?제가 (?:할게요|하겠습니다|할께요|맡을게요)[^.]*|[가-힣]{2,4}\s?(?:씨가|님이)\s[^.]*)[.,]?$`, 'u');
 
+/** «… это сделает Лена», «возьмёт Олег»: the verb first, then who. */
+const TAKER_AFTER = /(?<![\p{L}])(?:это\s+)?(?:сделает|возьм[её]т|займ[её]тся)\s+([\p{Lu}][\p{Ll}]{2,20})(?![\p{L}])/u;
+
 /** Where the next person's follow-up starts in one sentence of several. */
 const NEXT_TAKER = /,?\s+(?:and|а|и)\s+(?:(?:um+|uh+|э+)\s+)*(?=(?:I'?ll|I will|я|[\p{Lu}][\p{Ll}]{2,20} will)\s)|(?<=하고|고),\s+(?=제가\s|[가-힣]{2,4}\s?(?:씨가|님이)\s)/u;
 /** The speaker as the subject at a follow-up's start: "I'll add …", «я добавлю …», "제가 …". */
@@ -337,14 +342,14 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
   const marks = [...text.matchAll(ORDINAL)];
   // Without ordinals, one follow-up per person who takes one: "Marco will fix X and I'll add Y",
   // «Лена настроит X, а я добавлю Y», "제가 X 설정하고, 지은 씨가 Y".
-  const pieces = marks.length >= 2 ? marks.map((m, i) => text.slice(m.index + m[0].length, marks[i + 1]?.index ?? text.length)) : text.replace(OPENERS.find((o) => o.slot === 'followUps')!.pattern, '').split(NEXT_TAKER);
+  const pieces = marks.length >= 2 ? marks.map((m, i) => text.slice(m.index + m[0].length, marks[i + 1]?.index ?? text.length)) : text.replace(OPENERS.find((o) => o.slot === 'followUps')!.pattern, '').split(NEXT_TAKER).flatMap((piece) => piece.split(/(?<=는 )(?:거|것)(?:이)?(?:랑|과|하고)\s+/u));
   const written = writtenOn(section)?.date;
   return pieces
     .map((piece) => clean(withoutFillers(piece).replace(/^[\s,.:—–-]+|\s+(?:и|and)\s*$/giu, '')))
     .filter((piece) => piece.length > 3)
     .map((action) => {
       // "Миша сказал сделает", "это я сам сделаю", "Oleg will do it".
-      const named = NAMED_TAKER.exec(action);
+      const named = NAMED_TAKER.exec(action) ?? TAKER_AFTER.exec(action);
       // Korean names the one who takes it with 씨가 / 님이 ("지은 씨가 하기로 했어요").
       const namedKo = /(?<![가-힣])([가-힣]{2,4})\s?(?:씨가|님이|씨|님)\s/u.exec(action);
       const self = /(?<![\p{L}])(?:я сам\p{L}*|сам сделаю|сделаю сам|I'?ll do|I will|I'?ll take (?:it|that|this)(?: one)?)(?![\p{L}])|제가 (?:할게요|하겠습니다|할께요|맡을게요)|(?:겠습니다|할게요|볼게요|둘게요)[.!]?$/iu.test(action) || SELF_LEAD.test(action);
@@ -355,13 +360,13 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
       const due = byWeekday && written ? nextWeekday(byWeekday[1]!, written) : undefined;
       const line = paragraph.lines.find((l) => l.text.includes(action.split(/\s+/).slice(0, 3).join(' ')))?.number ?? paragraph.lines[0]!.number;
       // Who takes it is the owner, not part of what is to be done.
-      const bare = (owner ? action.replace(OWNER_CLAUSE, '').replace(SELF_LEAD, '') : action).trim().replace(/[.;,]$/, '');
+      const bare = (owner ? action.replace(OWNER_CLAUSE, '').replace(SELF_LEAD, '').replace(new RegExp(`[,;\\s]*${TAKER_AFTER.source}[.,]?$`, 'u'), '') : action).trim().replace(/[.;,]$/, '');
       return { action: shorten(bare.length > 3 ? bare : action, 240), ...(owner && { owner }), ...(due && { due }), status: 'open' as const, cite: cite(section, line) };
     });
 }
 
 /** Who was hurt and how, in a sentence: "customers got 503s for about half an hour". */
-const WHO_WAS_HURT = /(?<![\p{L}])(?:nobody|no one|никто) (?:could|не мог\p{L}*)(?![\p{L}])|(?<![\p{L}])(?:customers?|users?|clients?|checkouts?|orders?|клиент\p{L}*|пользовател\p{L}*|сборщик\p{L}*|заказ\p{L}*|사용자|고객)(?![\p{L}])[^.!?]{0,60}?(?<![\p{L}])(?:got|saw|could(?:n'?t| not)|lost|failed|errors?|5\d\d\p{L}*|не могли|получали|видели|потеряли|ошибк\p{L}*|не смогли)|\d+\s*분\s*(?:동안|간)\s*[^.!?]{0,40}?(?:안\s?됐|안\s?되었|못\s?했|불가|실패)/iu;
+const WHO_WAS_HURT = /(?<![\p{L}])(?:nobody|no one|никто) (?:could|не мог\p{L}*)(?![\p{L}])|(?<![\p{L}])(?:customers?|users?|clients?|checkouts?|orders?|клиент\p{L}*|пользовател\p{L}*|сборщик\p{L}*|заказ\p{L}*|사용자|고객)(?![\p{L}])[^.!?]{0,60}?(?<![\p{L}])(?:got|saw|could(?:n'?t| not)|lost|failed|errors?|5\d\d\p{L}*|не могли|получали|видели|потеряли|ошибк\p{L}*|не смогли)|\d+\s*분\s*(?:동안|간)\s*[^.!?]{0,40}?(?:안\s?됐|안\s?되었|안\s?나갔|못\s?했|못\s?받|불가|실패)/iu;
 
 function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText | undefined {
   for (const sentence of sentences) {

@@ -251,6 +251,8 @@ function scanTimes(text: string): FoundTime[] {
     if (/오후|저녁|밤|낮/.test(half ?? '') && hours < 12) evening = hours + 12;
     if (/오전|새벽|아침/.test(half ?? '')) evening = undefined;
     if (/오후|저녁|밤|낮/.test(half ?? '') ? hours < 12 : !half && ((hours >= 1 && hours <= 6) || (evening !== undefined && hours < 12 && hours + 12 >= evening))) hours += 12;
+    // "밤 11시 40분 … 12시 20분에 정상화": twelve after an evening hour is midnight.
+    else if (!half && hours === 12 && evening !== undefined && evening >= 21) hours = 0;
     if (/오전|새벽|아침/.test(half ?? '') && hours === 12) hours = 0;
     hours %= 24;
     const written = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
