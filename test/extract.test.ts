@@ -1334,10 +1334,11 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     ]);
   });
 
-  it('a Russian WhatsApp chat: «всё работает» ends it, «причина — …» is its analysis, «…недоступен у всех» the impact, promises after it was over the follow-ups', () => {
+  it('a Russian WhatsApp chat: «каталог открывается», «всё работает» end it, «причина — …» is its analysis, «…недоступен у всех» the impact, promises after it was over the follow-ups', () => {
     const d = one('chat-ru-whatsapp-catalog', 'incidents').data;
     expect(d.status).toBe('resolved');
-    expect(d.resolved.text).toBe('08:53');
+    // «Перезапустила, каталог открывается»: it works again from then.
+    expect(d.resolved.text).toBe('08:52');
     expect(d.impact.text).toBe('Минут 12 каталог был недоступен у всех');
     // The cause stops where the promise after it starts.
     expect(d.rootCause.text).toBe('кеш категорий без TTL и лимита.');
@@ -1566,6 +1567,22 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.resolution.text).toMatch(/^그래서 제가 새 키 발급해서 .* 정상화됐어요$/);
     expect(d.impact.text).toBe('약 40분 동안 푸시가 안 나갔고 주문 알림 못 받은 고객이 많을 거예요');
     expect(d.followUps).toHaveLength(2);
+  });
+
+  it('short incident chats: someone reverting or rolling back is a cue ("reverting now", «откатываю»), "p95 back under 300ms" and «откатил, админка открывается» end it, how long what was broken is the impact', () => {
+    const en = one('chat-en-slack-revert', 'incidents').data;
+    expect(en.status).toBe('resolved');
+    expect(en.resolved.text).toBe('15:16');
+    expect(en.impact.text).toBe('~20 min of slow checkouts, a few hundred timed out');
+    // "Tom can you add …?" answered "yep, on it" by Tom is his.
+    expect(en.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['write the postmortem', 'Priya Shah'],
+      ['add the index behind a migration tomorrow', 'Tom Becker'],
+    ]);
+    const ru = one('chat-ru-admin-oom', 'incidents').data;
+    expect(ru.impact.text).toBe('админка лежала минут 15, пострадали только сотрудники.');
+    expect(ru.duration.text).toBe('минут 15');
+    expect(ru.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Дина', 'Сергей']);
   });
 
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {

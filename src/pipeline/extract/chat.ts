@@ -57,6 +57,9 @@ function messageText(message: ChatMessage): string {
 
 /** Who an incident hurt, as a chat names them. */
 const WHO_HURT = /(?<![\p{L}])(?:orders?|users?|customers?|requests?|everyone|everybody|заказ\p{L}*|пользовател\p{L}*|клиент\p{L}*)(?![\p{L}])/iu;
+/** A span said in a message: "~20 min", «минут 15», "40분". */
+const SPAN_SAID = /\d+\s*(?:min|mins|minutes?|h|hours?|мин\p{L}*|час\p{L}*|분|시간)(?![\p{L}])|(?<![\p{L}])(?:минут|час\p{L}*)\s+\d+/iu;
+
 /** "…был недоступен у всех", "down for everyone": everyone was hurt, without saying who they are. */
 const EVERYONE = /(?<![\p{L}])(?:у всех|для всех|for everyone|for everybody|for all users)(?![\p{L}])/iu;
 const WHO_HURT_KO = /결제|주문|로그인|접속|사용자|고객|유저|요청/u;
@@ -193,6 +196,10 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
 /** A sentence that promises something in the first person: "I'll add …", «добавлю …», "제가 …", "…추가할게요". */
 const PROMISE = new RegExp(String.raw`^(?:I'?ll|I will|we'?ll|we will)\s|^제가\s|(?:할게요|할께요|하겠습니다|해둘게요)[.!]?$|${FIRST_PERSON_PROMISE.source.slice(1)}`, 'iu');
 
+/** A request to someone by name: "Tom can you add …?", «Сергей, сможешь добавить …?». */
+const ASKED = /^([\p{Lu}][\p{Ll}]{1,20}),?\s+(?:can|could|would) you\s+(.+?)\?*$|^([\p{Lu}][\p{Ll}]{1,20}),\s+(?:сможешь|можешь|сделаешь)\s+(.+?)\?*$/u;
+/** Someone named who will do it: "Sam will …", «Сергей добавит …». */
+const NAMED_FUTURE = /^[\p{Lu}][\p{Ll}]{2,20}\s+(?:will\s|\p{Ll}+(?:ет|ит|ёт|ут|ют|ят)\s)/u;
 const ACCEPTS = /^(?:넵|네|예|알겠습니다|ok(?:ay)?|sure|will do|ок|окей|хорошо|да|принято|понял[а]?)(?![\p{L}])[,.!]?\s*/iu;
 
 /** Words that open a message of promises without a label: "후속으로 …", "Going forward, …", «На будущее: …». */
@@ -212,14 +219,24 @@ function promisedFollowUps(section: Section, messages: ChatMessage[], context: {
     const text = messageText(message);
     const opener = PROMISE_OPENER.exec(text);
     if (!opener && (over < 0 || index <= over)) continue;
-    // «перенесу крон на 04:00 и добавлю лимит»: one promise per verb of the writer's.
-    for (const said of text.slice(opener?.[0].length ?? 0).split(/(?<=[.!?。])\s+|\s+и\s+(?=\p{Ll}{3,}[ую]\s)/u)) {
+    // «перенесу крон на 04:00 и добавлю лимит»: one promise per verb of the writer's;
+    // «…, Сергей добавит алерт»: one more for whom the writer names.
+    for (const said of text.slice(opener?.[0].length ?? 0).split(/(?<=[.!?。])\s+|\s+и\s+(?=\p{Ll}{3,}[ую]\s)|,\s+(?=[\p{Lu}][\p{Ll}]{2,20}\s+(?:will\s|\p{Ll}+(?:ет|ит|ёт|ут|ют|ят)\s))/u)) {
       const bare = said.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '');
       // "… с пиком. на будущее перенесу …": an opener may start a sentence inside the message too.
       const own = PROMISE_OPENER.exec(bare);
       const sentence = own ? bare.slice(own[0].length) : bare;
       const opened = Boolean(opener || own);
-      if (sentence.replace(/\s+/g, '').length < 6 || (!opened && !PROMISE.test(sentence))) continue;
+      // "Tom can you add the index … tomorrow?" answered "yep, on it" by Tom: his.
+      const asked = ASKED.exec(sentence);
+      const [whom, what] = asked ? [asked[1] ?? asked[3]!, asked[2] ?? asked[4]!] : [];
+      const taker = whom && messages.slice(index + 1, index + 4).find((m) => m.author !== message.author && m.author.toLowerCase().startsWith(whom.toLowerCase()) && (ACCEPTS.test(messageText(m)) || /(?<![\p{L}])(?:on it|will do|сделаю|беру)(?![\p{L}])/iu.test(messageText(m))));
+      if (what && taker) {
+        found.push(readFollowUp(what, [...citeMessage(section, message), ...citeMessage(section, taker)], { ...context, author: taker.author }));
+        found.at(-1)!.owner = taker.author;
+        continue;
+      }
+      if (sentence.replace(/\s+/g, '').length < 6 || (!opened && !PROMISE.test(sentence) && !NAMED_FUTURE.test(sentence))) continue;
       const read = readFollowUp(sentence, citeMessage(section, message), { ...context, author: message.author });
       // After "на будущее", a Russian verb in the first person («перенесу …») is the writer's promise.
       const item = !read.owner && opened && /^\p{Ll}{3,}[ую](?![\p{L}])/u.test(sentence) ? { ...read, owner: message.author } : read;
@@ -292,12 +309,14 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   const whole = (m: ChatMessage) => [m.text, ...section.ctx.parsed.lines.slice(m.textLine, m.endLine)].join('\n');
   const severities = messages.map((m) => ({ m, s: severityIn(whole(m)) })).filter((x) => x.s);
   const severity = severities.at(-1);
-  const duration = messages.map((m) => ({ m, d: findDuration(m.text) })).find((x) => x.d && /(?<![\p{L}])(итого|total|lasted|длил\p{L}*|in all|всего)(?![\p{L}])/iu.test(x.m.text));
+  const duration = messages.map((m) => ({ m, d: findDuration(m.text) })).find((x) => x.d && /(?<![\p{L}])(итого|итог|total|lasted|длил\p{L}*|in all|всего|so)(?![\p{L}])/iu.test(x.m.text));
   // Who was hurt, counted ("~1 150 заказов не оформились"); else a count of failing requests ("500-ки на оплате, процентов 20").
   const impactLine =
     messages.find((m) => (WHO_HURT.test(m.text) || EVERYONE.test(m.text)) && /\d|(?<![\p{L}])(?:all|every\p{L}*|всех|все|у всех)(?![\p{L}])/iu.test(m.text) && /(?<![\p{L}])(?:failed|5\d\ds|errors|broken|couldn'?t|could not|unable|downtime|unavailable|не оформил\p{L}*|не создавал\p{L}*|не работал\p{L}*|не мог\p{L}*|недоступ\p{L}*|abandon\p{L}*|lost|retried|affected)(?![\p{L}])/iu.test(m.text)) ??
     // Korean: what people could not do, for how long ("약 13분 동안 결제가 안 됐습니다").
     messages.find((m) => WHO_HURT_KO.test(m.text) && /\d/.test(m.text) && /안\s?(?:됐|되|돼)|실패|못\s?(?:했|하)|불가|먹통/u.test(m.text)) ??
+    // "so ~20 min of slow checkouts, a few hundred timed out", «админка лежала минут 15»: how long what was broken.
+    messages.find((m) => findDuration(m.text) !== undefined && /(?<![\p{L}])(?:slow|timed out|timeouts?|failed|errors|down|broken|unavailable|лежал\p{L}*|не работал\p{L}*|недоступ\p{L}*|тормозил\p{L}*|пострадал\p{L}*)(?![\p{L}])|안\s?(?:됐|되)|실패/iu.test(m.text)) ??
     messages.find((m) => /(?<![\p{L}])(?:requests?|payments?|quer(?:y|ies)|searches|запрос\p{L}*|оплат\p{L}*|платеж\p{L}*|платёж\p{L}*)(?![\p{L}])/iu.test(m.text) && /\d+\s*%|процент\p{L}*\s+\d+|\d+\s*процент/iu.test(m.text) && /(?<![\p{L}])(?:errors?|failed|(?:empty|no|wrong) results|ошибк\p{L}*|timeouts?|таймаут\p{L}*|5\d\d(?:s|-?ки|-е)?)(?![\p{L}])/iu.test(m.text));
   // The change that set it off, when nobody labelled a trigger: a message that tells of a release or deploy.
   const release = messages.find((m) => /(?<![\p{L}])(?:выкатил\p{L}*|release[ds]?|deploy(?:ed)?|rolled out|merged|релиз\p{L}*|задеплоил\p{L}*|депло\p{L}*|выкатк\p{L}*)(?![\p{L}])|(?<!재)배포/iu.test(m.text) && /\d/.test(m.text) && !/rollback|откат|롤백/iu.test(m.text));
@@ -321,7 +340,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     severity: severity?.s?.value ?? 'unknown',
     status: lastState ? (/mitigated/i.test(lastState.text) && !/resolved/i.test(lastState.text) ? 'mitigated' : 'resolved') : 'unknown',
     ...(first && { summary: { text: shorten(messageText(first).replace(ON_IT, ''), 300), cite: widen(section, cite(section, first.line, Math.min(first.endLine, first.line + 3)), (l) => /(?<![\p{L}])(?:OOMKilled|CrashLoop\p{L}*|5\d\d|errors?|ошибк\p{L}*|lock timeout)(?![\p{L}])/iu.test(l.text), section.lines.slice(0, 12)) } }),
-    impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: sentencesWith(messageText(impactLine), WHO_HURT_KO.test(impactLine.text) ? WHO_HURT_KO : WHO_HURT.test(impactLine.text) ? WHO_HURT : EVERYONE).replace(ON_IT, ''), cite: citeMessage(section, impactLine) } : undefined),
+    impact: labelled('impact') ?? bareLabel(section, /impact|влияние/) ?? saidInMessage(section, messages, IMPACT_SAID) ?? (impactLine ? { text: sentencesWith(messageText(impactLine), [WHO_HURT_KO, WHO_HURT, EVERYONE].find((p) => p.test(impactLine.text)) ?? SPAN_SAID).replace(/^(?:итого?|so|итак)\s*[:,]?\s*/iu, '').replace(ON_IT, ''), cite: citeMessage(section, impactLine) } : undefined),
     trigger: labelled('trigger') ?? (release ? { text: `${release.author}: ${messageText(release).replace(FOUND_SENTENCE, '')}`, cite: citeMessage(section, release) } : undefined),
     rootCause: (() => {
       const said = labelled('rootCause');

@@ -287,7 +287,7 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     action = action.slice(0, willDo.index).trim().replace(/^제가\s+/u, '');
   }
   // "I'll add …", "제가 … 추가하겠습니다": the writer as the subject; "유나 씨는 …": the one addressed.
-  const selfLead = /^(?:I'?ll|I will|제가)\s+/iu.exec(action) ?? /^я\s+(?=\p{L}+[юу](?![\p{L}]))/u.exec(action);
+  const selfLead = /^(?:I'?ll|I will|제가)\s+/iu.exec(action) ?? /^я\s+(?=\p{L}+[юу](?![\p{L}]))/iu.exec(action);
   if (!owner && selfLead && context.author) {
     owner = context.author;
     action = action.slice(selfLead[0].length);

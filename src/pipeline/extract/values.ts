@@ -273,6 +273,8 @@ const DURATION = new RegExp(
     String.raw`PT(?=\d)(?:\d+H)?(?:\d+M)?`,
     String.raw`\d+(?:[.,]\d+)?\s*(?:hours?|hrs?|h|ч(?:ас(?:а|ов)?)?\.?|시간)(?:\s*(?:and\s+)?\d+\s*(?:minutes?|mins?|m|мин(?:ут[аы]?)?\.?|분))?`,
     String.raw`\d+(?:[.,]\d+)?\s*(?:minutes?|mins?|мин(?:ут[аы]?)?|분|seconds?|secs?|секунд[аы]?|сек|초|days?|дн(?:я|ей)|сут(?:ок|ки)|суток|일간)`,
+    // «минут 15», «часа два»: Russian puts the unit first when it means "about".
+    String.raw`(?<![\p{L}])(?:минут|часа|часов)\s+\d+(?![\d:]|[.,]\d)`,
   ].join('|'),
   'giu',
 );
