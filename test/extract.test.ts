@@ -1481,6 +1481,8 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     // Sections that only ask their question; "# TITLE" over "Proposed | Accepted | Deprecated".
     expect(from('template-en-nygard-questions')).toEqual([]);
     expect(from('template-en-adr-title-word')).toEqual([]);
+    // MADR's bare template: <!-- comments --> for every value, reasons left at "Good, because".
+    expect(from('template-en-madr-bare-comments')).toEqual([]);
     // The same shape filled in is a record.
     expect(one('adr-en-adr-tools-first', 'adrs').data.decision.text).toMatch(/^We will use Architecture Decision Records/);
   });

@@ -230,6 +230,9 @@ const PLACEHOLDER = /<(?!https?:|mailto:|[^>\s]+@)[^>\n]{1,60}>|(?<![\p{L}\d])_[
 
 const ONE_PLACEHOLDER = new RegExp(PLACEHOLDER.source, 'iu');
 
+/** A reason left for the writer to give: MADR's bare "* Good, because", 'Chosen option: "", because'. */
+const UNGIVEN_REASON = /(?<![\p{L}])(?:because|потому что|так как)\s*(?:…|\.{3})?\s*$/iu;
+
 /** The values a template offers to choose from: "Proposed | Accepted | Deprecated | Superseded". */
 const CHOOSE_ONE = /^\s*(?:[-*+]\s+)?(?:\*\*[^*]{1,30}\*\*\s*:?\s*|[\p{L} ]{1,30}:\s*)?[\p{L}]+(?:\s*\|\s*[\p{L}]+){2,}\s*$/u;
 
@@ -264,7 +267,7 @@ export function instructionLine(line: string): boolean {
 
 /** A line that is only placeholders, with at most a label, a list mark and a word or two around them ("- ЧЧ:ММ — событие"). */
 export function placeholderLine(line: string): boolean {
-  if (/^\s*\|(?:\s*\|)+\s*$/.test(line) || NUMBERED_STAND_IN.test(line) || CHOOSE_ONE.test(line)) return true;
+  if (/^\s*\|(?:\s*\|)+\s*$/.test(line) || NUMBERED_STAND_IN.test(line) || CHOOSE_ONE.test(line) || UNGIVEN_REASON.test(line)) return true;
   // A command with a placeholder (`systemctl restart <service>`) is a filled-in step.
   if (line.includes('`') || !line.match(PLACEHOLDER)) return false;
   const rest = line
