@@ -1587,6 +1587,27 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(ru.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Дина', 'Сергей']);
   });
 
+  it('Korean step headings "## 1단계: …" are the steps, each with its command block', () => {
+    const d = one('runbook-ko-numbered-stage-headings', 'runbooks').data;
+    expect(d.steps.map((s: { text: string }) => s.text)).toEqual(['지연 확인', '무거운 쿼리 확인', '배치 작업 중지', '확인']);
+    expect(d.steps[2].commands).toEqual(['kubectl -n batch scale cronjob/settlement --replicas=0']);
+    expect(d.draft).toBe(false);
+  });
+
+  it('a record table\'s «Варианты» row lists the options, «(выбран)» marking the chosen one', () => {
+    const d = one('adr-ru-record-table-options', 'adrs').data;
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['текстовые логи как есть', false], ['logfmt', false], ['JSON', true]]);
+  });
+
+  it('an assistant\'s "Key points" of labels: "When:" dates it, "What broke:" is the impact and the title; a list of other fields is no summary', () => {
+    const d = one('ai-summary-en-key-points', 'incidents').data;
+    expect(d.title.text).toBe('the public GraphQL API returned 502 for about half of the requests');
+    expect(d.date.text).toBe('2026-07-22');
+    expect(d.impact.text).toBe('the public GraphQL API returned 502 for about half of the requests');
+    expect(d.summary).toBeUndefined();
+    expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Rafael', 'Mei']);
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

@@ -133,7 +133,7 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   if (ordered < 2 && bulletCommands >= 2) add('runbook', `${bulletCommands} bulleted commands`, 3);
   if (ordered < 2 && fences >= 2 && commandLines >= 1) add('runbook', 'command blocks', 2);
   if (lines.some((l) => /^\s*(?:>\s*)?(?:\*{1,2}|_)?(?:⚠️|warning|caution|danger|внимание|осторожно|주의|경고)(?![\p{L}])/iu.test(l))) add('runbook', 'a warning', 1);
-  const markers = lines.filter((l) => /^\s*(?:#+\s*)?(?:\*\*)?(?:шаг|step|단계)\s*\d+/iu.test(l)).length;
+  const markers = lines.filter((l) => /^\s*(?:#+\s*)?(?:\*\*)?(?:(?:шаг|step|단계)\s*\d+|\d+\s*단계)/iu.test(l)).length;
   if (markers >= 2) add('runbook', `${markers} step markers`, 3);
   if (/chosen option\s*:|выбранный вариант\s*:|선택(?:한)? (?:옵션|대안)\s*:/iu.test(text)) add('adr', '"Chosen option:"', 3);
   if (countMatches(/^\s*[-*]\s*(?:good|bad|neutral), because/gimu, text) >= 2) add('adr', '"Good/Bad, because" bullets', 2);

@@ -45,9 +45,9 @@ const label = (slot: Slot, pattern: RegExp, weight: SlotLabel['weight']): SlotLa
  */
 export const SLOT_LABELS: SlotLabel[] = [
   // ── postmortems ──
-  label('summary', /^(incident summary|executive summary|issue summary|summary|tl;?dr|short answer|in short|короткий ответ|если коротко|вкратце|overview of the incident|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요|장애 요약|장애 개요|인시던트 요약)/u, { incident: 2, runbook: 0.5 }),
+  label('summary', /^(incident summary|executive summary|issue summary|summary|tl;?dr|short answer|in short|key points|key facts|at a glance|главное|основное|핵심 요약|короткий ответ|если коротко|вкратце|overview of the incident|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요|장애 요약|장애 개요|인시던트 요약)/u, { incident: 2, runbook: 0.5 }),
   label('whatHappened', /^(what happened|что случилось|что произошло|что было|как это было|무슨 일이 있었나|경위)/u, { incident: 2 }),
-  label('impact', /^(customer impact|user impact|business impact|impact|влияние|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
+  label('impact', /^(customer impact|user impact|business impact|impact|what broke|what was broken|что сломалось|что отвалилось|влияние|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
   label('whyNot', /^(why not(?: the)? other(?: options)?|why the neglected options lost|rejected options|почему не (?:другие|остальные)(?: варианты)?|почему не|отклон[её]нные варианты|기각된 대안)/u, { adr: 3 }),
   label('contributingFactors', /^(contributing factors?|способствующ\p{L}* факторы|сопутствующ\p{L}* факторы|기여 요인)/u, { incident: 3 }),
   label('rootCause', /^(root causes?(?: analysis)?|rca|causes?|what caused (?:it|the \p{L}+)|cause of the \p{L}+|why it happened|корнев\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|원인)/u, { incident: 3 }),
@@ -126,7 +126,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('mailTo', /^(to|cc|кому|копия|받는 사람)$/u, {}),
   label('mailSubject', /^(subject|тема|제목)$/u, {}),
   label('status', /^(status|state|статус|состояние|상태)/u, { adr: 1, incident: 1 }),
-  label('date', /^(date|incident date|date of (?:the )?incident|дата(?: инцидента| обнаружения| события| решения)?|когда случилось|일시|날짜|발생 일시)/u, { incident: 1, adr: 1 }),
+  label('date', /^(date|incident date|date of (?:the )?incident|when$|дата(?: инцидента| обнаружения| события| решения)?|когда случилось|когда$|일시|날짜|발생 일시|언제$)/u, { incident: 1, adr: 1 }),
 ];
 
 /**

@@ -265,7 +265,8 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
       options = numberedInline(first.text).map((name) => ({ name, chosen: false, cite: cite(section, first.number) }));
       continue;
     }
-    if (content.part.form === 'label' && first && content.lines.length === 1) {
+    // A label's or a record table's row: "текстовые логи как есть; logfmt; JSON (выбран)".
+    if ((content.part.form === 'label' || content.part.form === 'row') && first && content.lines.length === 1) {
       options = optionsFromLine(first.text, first.number, section);
       if (options.length > 0) continue;
     }

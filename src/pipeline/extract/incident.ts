@@ -437,7 +437,10 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const date = stated ?? (firstDay ? { text: firstDay.date!, cite: firstDay.cite, inferred: false } : noteDate);
   const summaryLines = [...slotLines(section, ['summary', 'overview', 'whatHappened']), ...openingLines(section)];
   const story = slotLines(section, ['whatHappened', 'summary', 'overview']);
-  const summary = firstText(() => slotField(section, ['summary', 'overview']), () => slotField(section, 'whatHappened'), () => firstProse(section));
+  // "## Key points" over "- When: … - What broke: … - Why: …": a list of other fields is no summary of its own.
+  const labelLines = new Set(section.parts.filter((p) => p.form === 'label' && p.slot && !['summary', 'overview'].includes(p.slot)).map((p) => p.line));
+  const ownSummary = slotContents(section, ['summary', 'overview']).find((c) => c.lines.some((l) => l.text.trim() && !labelLines.has(l.number)));
+  const summary = firstText(() => (ownSummary ? slotText(ownSummary) : undefined), () => slotField(section, 'whatHappened'), () => firstProse(section));
   const turns = turningPoints(section, timeline);
   const { resolved } = turns;
   // A status page's history: its first update ("Investigating") is when it was seen, "Identified" names the cause.

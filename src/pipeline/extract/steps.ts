@@ -24,7 +24,7 @@ export interface Step {
 export const STEP_SLOTS: Slot[] = ['steps', 'diagnosis', 'mitigation'];
 
 /** "# ШАГ 1: Backup (15:00)", "STEP 2 — Deploy", "**Шаг 3:** …": explicit step markers. */
-const STEP_MARKER = /^\s*(?:#+\s*)?(?:\*\*)?(?:ШАГ|Шаг|шаг|STEP|Step|step|단계)\s*(\d+)\s*(?:\*\*)?\s*[:.)—–-]\s*(?:\*\*)?\s*(.+?)\s*(?:\*\*)?$/u;
+const STEP_MARKER = /^\s*(?:#+\s*)?(?:\*\*)?(?:(?:ШАГ|Шаг|шаг|STEP|Step|step|단계)\s*(\d+)|(\d+)\s*단계)\s*(?:\*\*)?\s*[:.)—–-]\s*(?:\*\*)?\s*(.+?)\s*(?:\*\*)?$/u;
 
 /** Words of a step that are the escalation or verification list, not a step ("5. **Эскалация:**"). */
 const NOT_A_STEP = /^(?:эскалация|escalation|escalate|уведомить команду|notify the team|проверка результата|verification|как проверить|에스컬레이션)[:：]?$/iu;
@@ -165,8 +165,8 @@ export function markedSteps(section: Section): Step[] {
     const last = blockLines.filter((l) => l.text.trim()).at(-1)?.number ?? marker.number;
     const commands = [...(block ? [block] : []), ...fenced, ...inline];
     // "Шаг 1. Посмотреть статус: kubectl -n ingress get certificate": the command ends the step's line.
-    const trailing = commands.length === 0 ? trailingCommand(match[2]!) : undefined;
-    const text = trailing ? match[2]!.slice(0, match[2]!.lastIndexOf(trailing)).replace(/\s*(?:[:：]|\s[—–-])\s*$/u, '') : match[2]!;
+    const trailing = commands.length === 0 ? trailingCommand(match[3]!) : undefined;
+    const text = trailing ? match[3]!.slice(0, match[3]!.lastIndexOf(trailing)).replace(/\s*(?:[:：]|\s[—–-])\s*$/u, '') : match[3]!;
     // "**Шаг 1.** Убедиться, что кластер готов:" — the colon led to its command block.
     steps.push({ text: clean(text).replace(/[:：]$/, ''), commands: trailing ? [trailing] : commands, cite: cite(section, marker.number, Math.max(marker.number, last)), from: marker.number, to: last });
   });
