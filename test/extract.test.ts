@@ -1611,6 +1611,10 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);
+    // A family chat of a fall, a broken staging deploy reverted, a failover rehearsed on a game day.
+    expect(from('chat-ru-family')).toEqual([]);
+    expect(from('chat-en-staging-revert')).toEqual([]);
+    expect(from('chat-en-game-day')).toEqual([]);
   });
 });
 

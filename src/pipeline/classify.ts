@@ -297,7 +297,17 @@ function chatSteps(lines: string[]): number {
 }
 
 /** A day of chat is an incident channel, a decision thread, a how-to or none of these (scheduling, small talk). */
+/** A chat about a staging or test environment that never mentions production or its users. */
+const NOT_PRODUCTION = /(?<![\p{L}])(?:staging|test env\p{L}*|dev env\p{L}*|sandbox|стейджинг\p{L}*|стенд\p{L}*|тестов\p{L}* (?:сред\p{L}*|окружени\p{L}*))(?![\p{L}])|스테이징|개발 서버/giu;
+const PRODUCTION = /(?<![\p{L}])(?:prod|production|customers?|users?|everyone|everybody|прод\p{L}*|продакшн\p{L}*|клиент\p{L}*|пользовател\p{L}*|у всех)(?![\p{L}])|운영|고객|사용자/iu;
+
+const REHEARSAL = /(?<![\p{L}])(?:game ?day|(?:failover|dr|disaster recovery|fire) drill|chaos (?:test|experiment|day)|учени[яйею]|учебн\p{L}* (?:переключени\p{L}*|авари\p{L}*))(?![\p{L}])|모의 훈련|장애 훈련/iu;
+
 export function classifyChat(text: string): Classification {
+  // A broken staging deploy reverted is work, not an incident; nor is a failover rehearsed on purpose.
+  // The environment the chat is about, said more than in passing ("a key that only exists in staging").
+  if ((text.match(NOT_PRODUCTION)?.length ?? 0) >= 2 && !PRODUCTION.test(text)) return { kind: 'none', score: 0, reason: 'a chat about a staging or test environment, not production' };
+  if (REHEARSAL.test(text)) return { kind: 'none', score: 0, reason: 'a chat about a drill or game day, an outage made on purpose' };
   const incident = CHAT_INCIDENT_CUES.filter((c) => c.pattern.test(text)).map((c) => c.name);
   const decision = CHAT_DECISION_CUES.filter((c) => c.pattern.test(text)).map((c) => c.name);
   if (incident.length >= 3) return { kind: 'incident', score: incident.length, reason: `chat incident cues: ${incident.join(', ')}` };
