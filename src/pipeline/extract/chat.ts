@@ -142,7 +142,7 @@ const FOUND_SENTENCE = /^[^.!?。]*?(?:찾았|확인했|found|нашли|наш�
 
 /** "причина — кеш без TTL. Сделаю до пятницы …": the promise after a cause is a follow-up, not the cause. */
 function beforePromise(text: string): string {
-  return text.split(/(?<=[.!?])\s+(?=(?:I'?ll|I will|we'?ll|제가)\s|(?:я\s+)?(?:сделаю|добавлю|заведу|напишу|поправлю|настрою)(?![\p{L}])|(?:на будущее|в дальнейшем|going forward|앞으로는?)(?![\p{L}]))/iu)[0]!;
+  return text.split(PROMISE_AHEAD)[0]!;
 }
 
 function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp): CitedText | undefined {
@@ -203,7 +203,10 @@ const NAMED_FUTURE = /^[\p{Lu}][\p{Ll}]{2,20}\s+(?:will\s|\p{Ll}+(?:ет|ит|ё
 const ACCEPTS = /^(?:넵|네|예|알겠습니다|ok(?:ay)?|sure|will do|ок|окей|хорошо|да|принято|понял[а]?)(?![\p{L}])[,.!]?\s*/iu;
 
 /** Words that open a message of promises without a label: "후속으로 …", "Going forward, …", «На будущее: …». */
-const PROMISE_OPENER = /^(?:후속(?:\s?조치)?\s?(?:으로|로)|재발\s?방지(?:를 위해|로|책으로)|앞으로는?|going forward|as (?:a )?follow-?ups?|на будущее|по итогам)(?![\p{L}])[,:\s—–-]*/iu;
+const PROMISE_WORDS = String.raw`후속(?:\s?조치)?\s?(?:으로|로)|재발\s?방지(?:를 위해|로|책으로)|앞으로는?|going forward|as (?:a )?follow-?ups?|на будущее|в дальнейшем|по итогам`;
+const PROMISE_OPENER = new RegExp(String.raw`^(?:${PROMISE_WORDS})(?![\p{L}])[,:\s—–-]*`, 'iu');
+/** Where a sentence that promises starts, after the one before it ends. */
+const PROMISE_AHEAD = new RegExp(String.raw`(?<=[.!?])\s+(?=(?:I'?ll|I will|we'?ll|제가)\s|${FIRST_PERSON_PROMISE.source.slice(1)}|(?:${PROMISE_WORDS})(?![\p{L}]))`, 'iu');
 
 /**
  * "후속으로 제가 X 추가하겠습니다. 유나 씨는 Y 빼주세요": one follow-up per sentence of a message
@@ -309,7 +312,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   const whole = (m: ChatMessage) => [m.text, ...section.ctx.parsed.lines.slice(m.textLine, m.endLine)].join('\n');
   const severities = messages.map((m) => ({ m, s: severityIn(whole(m)) })).filter((x) => x.s);
   const severity = severities.at(-1);
-  const duration = messages.map((m) => ({ m, d: findDuration(m.text) })).find((x) => x.d && /(?<![\p{L}])(итого|итог|total|lasted|длил\p{L}*|in all|всего|so)(?![\p{L}])/iu.test(x.m.text));
+  const duration = messages.map((m) => ({ m, d: findDuration(m.text) })).find((x) => x.d && (/(?<![\p{L}])(итого|итог|total|lasted|длил\p{L}*|in all|всего)(?![\p{L}])/iu.test(x.m.text) || /\d\s*(?:min|mins|minutes?|h|hours?)\s+of\s+(?:slow|errors|downtime|outage|5\d\d)/iu.test(x.m.text)));
   // Who was hurt, counted ("~1 150 заказов не оформились"); else a count of failing requests ("500-ки на оплате, процентов 20").
   const impactLine =
     messages.find((m) => (WHO_HURT.test(m.text) || EVERYONE.test(m.text)) && /\d|(?<![\p{L}])(?:all|every\p{L}*|всех|все|у всех)(?![\p{L}])/iu.test(m.text) && /(?<![\p{L}])(?:failed|5\d\ds|errors|broken|couldn'?t|could not|unable|downtime|unavailable|не оформил\p{L}*|не создавал\p{L}*|не работал\p{L}*|не мог\p{L}*|недоступ\p{L}*|abandon\p{L}*|lost|retried|affected)(?![\p{L}])/iu.test(m.text)) ??
