@@ -406,6 +406,7 @@ function clauses(section: Section, sentence: SpokenSentence, pattern: RegExp, on
 
 /** Where a speaker who never pauses goes on to the next thing: "… and I dropped …", "… so what we need …", «… и мы …». */
 const NEXT_DOER = /\s(?:and|so|then|but|и|а|но|потом)\s+(?:(?:um+|uh+|like)\s+)*(?=(?:I|we|they|what|я|мы|они)\s)/giu;
+const NEXT_DOER_AHEAD = new RegExp(NEXT_DOER.source, 'iu');
 
 /**
  * The clause of a run-on sentence around a match: from the doer it starts with ("we got the page",
@@ -413,8 +414,6 @@ const NEXT_DOER = /\s(?:and|so|then|but|и|а|но|потом)\s+(?:(?:um+|uh+|l
  */
 function runOnClause(section: Section, sentence: SpokenSentence, start: number, end: number, options: { fromMatch?: boolean; stops?: RegExp[] } = {}): CitedText {
   const text = sentence.text;
-  // matchAll starts from the expression's lastIndex, which the exec below leaves set.
-  NEXT_DOER.lastIndex = 0;
   const window = Math.max(0, start - 80);
   const starts = [...text.slice(window, start + 12).matchAll(NEXT_DOER)].map((m) => window + m.index + m[0].length).filter((at) => at <= start);
   // Without a doer before it, four words back.
@@ -422,11 +421,10 @@ function runOnClause(section: Section, sentence: SpokenSentence, start: number, 
   const back = head.split(/\s+/).slice(-4).join(' ');
   const doer = /(?:^|\s)(?:I|we|they|я|мы|они)$/iu.exec(head);
   const from = options.fromMatch ? start : starts.at(-1) ?? (doer ? doer.index + (doer[0].length - doer[0].trimStart().length) : head.endsWith(back) ? head.length - back.length : start);
-  NEXT_DOER.lastIndex = end;
-  const next = NEXT_DOER.exec(text);
-  const limit = end + text.slice(end).split(/\s+/).slice(0, 25).join(' ').length;
-  const stops = (options.stops ?? []).map((p) => p.exec(text.slice(end))?.index).filter((i): i is number => i !== undefined).map((i) => end + i);
-  const to = Math.min(next ? next.index : text.length, limit, text.length, ...stops);
+  const after = text.slice(end);
+  const limit = end + after.split(/\s+/).slice(0, 25).join(' ').length;
+  const stops = [NEXT_DOER_AHEAD, ...(options.stops ?? [])].map((p) => p.exec(after)?.index).filter((i): i is number => i !== undefined).map((i) => end + i);
+  const to = Math.min(limit, text.length, ...stops);
   const said = withoutFillers(text.slice(from, to)).trim().replace(/^[,;:\s]+/, '');
   return { text: shorten(said, 240), cite: cite(section, sentence.lineAt(from), sentence.lineAt(Math.max(from, to - 1))) };
 }
