@@ -1608,6 +1608,15 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Rafael', 'Mei']);
   });
 
+  it('an alert runbook of subsections without commands: each step is its heading and what its text tells to do', () => {
+    const d = one('runbook-en-alert-subsections', 'runbooks').data;
+    expect(d.steps.map((s: { text: string }) => s.text)).toEqual([
+      'Consumers not running: Check that the consumer deployment has its replicas ready in the orders namespace',
+      'Broker overloaded: open the broker dashboard and look at the memory watermark panel',
+      'Restart the consumers: Restart the consumer deployment from the deploy pipeline; it reconnects to the broker on start',
+    ]);
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

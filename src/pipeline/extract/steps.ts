@@ -173,6 +173,23 @@ export function markedSteps(section: Section): Step[] {
   return steps.map(({ text, commands, cite: c }) => ({ text, commands, cite: c }));
 }
 
+/** The first sentence of these blocks that tells the reader to do something: "Check that …", «Проверьте …», "확인하세요". */
+const IMPERATIVE = /^(?:check|inspect|verify|ensure|make sure|follow|run|restart|look|see|use|open|find|review|confirm|contact|escalate|delete|remove|scale|increase|проверь\p{L}*|убедит\p{L}*|посмотр\p{L}*|перезапуст\p{L}*|запуст\p{L}*|следу\p{L}*|откр\p{L}*)(?![\p{L}])|(?:하세요|합니다|확인)\.?$/iu;
+
+function instructionIn(nodes: RootContent[]): string | undefined {
+  for (const node of nodes) {
+    if (node.type !== 'paragraph') continue;
+    const sentences = toString(node).replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/);
+    // "Another potential cause could be slow disk, inspect the …": the clause after the comma may be it.
+    for (const sentence of sentences) {
+      const clauses = sentence.trim().split(/,\s+/);
+      const from = clauses.findIndex((c) => IMPERATIVE.test(c));
+      if (from >= 0) return clauses.slice(from).join(', ').replace(/\.$/, '');
+    }
+  }
+  return undefined;
+}
+
 /** Sibling headings numbered "1.", "2.", … are the steps. */
 function numberedHeadings(section: Section, within?: Part): Step[] {
   const headings = section.parts.filter((p) => p.form === 'heading' && /^\s*\d{1,2}[.)]\s+\S/.test(p.label) && (!within || (p.line > within.line && p.line <= (within.endLine ?? 0))));
@@ -209,7 +226,9 @@ function stepsOfSlot(section: Section, content: SlotContent): Step[] {
       const end = heading.endLine ?? content.part.endLine!;
       const inner = section.tree.children.filter((n) => n.position!.start.line > heading.line && n.position!.end.line <= end);
       const commands = inner.flatMap((n) => (n.type === 'code' ? [n.value] : [...fencedCommands(n), ...inlineCommands(n)]));
-      return { text: clean(heading.label), commands, cite: cite(section, heading.line, end) };
+      // "### Slow disk issue" with no command: what its text tells to do is the step ("… inspect the Disk Sync Duration dashboard").
+      const told = commands.length === 0 ? instructionIn(inner) : undefined;
+      return { text: clean(told ? `${heading.label}: ${told}` : heading.label), commands, cite: cite(section, heading.line, end) };
     });
   }
   // Paragraphs, each step the prose and the code block that follows it.
