@@ -1617,6 +1617,13 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     ]);
   });
 
+  it('sections the writer marked unwritten ("TBD. Something about …") say nothing; "Started working on a cleanup script" is no start of the impact', () => {
+    const d = one('postmortem-en-tbd-sections', 'incidents').data;
+    expect(d.summary).toBeUndefined();
+    expect(d.lessons).toEqual([]);
+    expect(d.started.text).toBe('08:10');
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

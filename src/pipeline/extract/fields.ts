@@ -1,5 +1,6 @@
 import type { CitedText } from '../../schemas/index.ts';
 import { cite, clean, nodeLines, shorten, type Section } from './section.ts';
+import { UNWRITTEN } from './slots.ts';
 import { findDates, yearOf } from './values.ts';
 import { toString } from 'mdast-util-to-string';
 
@@ -15,7 +16,7 @@ export function firstProse(section: Section): CitedText | undefined {
   for (const node of section.tree.children) {
     if (node.type !== 'paragraph') continue;
     const text = clean(toString(node));
-    if (text.length < 30 || /[:：]$/.test(text) || !/\p{L}{3}/u.test(text)) continue;
+    if (text.length < 30 || /[:：]$/.test(text) || !/\p{L}{3}/u.test(text) || UNWRITTEN.test(text)) continue;
     // A mail's greeting ("Коллеги, коротко по вчерашнему.", "Hi team, quick summary.") says nothing of the incident.
     if (GREETING.test(text) && text.split(/\s+/).length <= 8) continue;
     // A paragraph of "Label: value" lines is fields, not a summary.

@@ -98,7 +98,10 @@ export function itemsOf(content: SlotContent, options: { split?: boolean } = {})
 /** Items as cited texts. */
 export function citedItems(section: Section, content: SlotContent | undefined, options: { split?: boolean } = {}): CitedText[] {
   if (!content) return [];
-  return itemsOf(content, options).map((item) => ({ text: item.text.replace(/[;.]$/, ''), cite: cite(section, item.from, item.to) }));
+  // "Lessons Learned: TBD." lists nothing.
+  return itemsOf(content, options)
+    .filter((item) => !/^(?:TBD|TODO|WIP|N\/A|—|-)\.?$/iu.test(item.text.trim()))
+    .map((item) => ({ text: item.text.replace(/[;.]$/, ''), cite: cite(section, item.from, item.to) }));
 }
 
 export interface FollowUp {

@@ -157,9 +157,14 @@ export function plainLine(text: string): string {
  * A slot's words as one text: paragraphs apart by a blank line, list items one per line with
  * "- ", code and tables left out (they are the body's, not a field's). Cut at `max` characters.
  */
+/** A section its writer marked as not written yet: "TBD.", "TODO: …", "N/A". */
+export const UNWRITTEN = /^\s*(?:TBD|TODO|WIP|N\/A)(?:[.:!—–-]|\s*$)/u;
+
 export function slotText(content: SlotContent, max = 1200): CitedText | undefined {
-  // A section left as the template had it ("_Who was affected and how._") says nothing of this incident.
+  // A section left as the template had it ("_Who was affected and how._") says nothing of this incident,
+  // nor one its writer marked unwritten ("TBD. Something about SRE team in different timezones.").
   if (content.lines.every((l) => !l.text.trim() || placeholderLine(l.text))) return undefined;
+  if (UNWRITTEN.test(content.lines.find((l) => l.text.trim())?.text ?? '')) return undefined;
   const out: string[] = [];
   const used: number[] = [];
   let inFence = false;
