@@ -1624,6 +1624,18 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.started.text).toBe('08:10');
   });
 
+  it('remediation as a "### Completed" list and an "### In Progress" table: both, in order, done and open, the table\'s header no item; "Stabilized" ends it', () => {
+    const d = one('postmortem-en-remediation-list-and-table', 'incidents').data;
+    expect(d.followUps.map((f: { action: string; status: string }) => [f.action, f.status])).toEqual([
+      ['Moved the oversized report to a dedicated queue', 'done'],
+      ['Capped export retries at three', 'done'],
+      ['Stream large reports instead of loading them whole', 'open'],
+      ['Alert on export queue length', 'open'],
+    ]);
+    expect(d.status).toBe('resolved');
+    expect(d.resolved.text).toBe('18:20');
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

@@ -374,7 +374,18 @@ export function followUpsFromTable(section: Section, table: Table, context: Date
 export function followUpsOf(content: SlotContent, context: DateContext): FollowUp[] {
   const section = content.section;
   const fromTables = content.nodes.filter((n): n is Table => n.type === 'table').flatMap((t) => followUpsFromTable(section, t, context));
-  if (fromTables.length > 0) return fromTables;
+  // A section may hold both ("### Completed" as a list, "### In Progress" as a table): each in its place.
+  if (fromTables.length > 0) {
+    const listed = followUpsOfList(content, context);
+    return [...listed, ...fromTables].sort((a, b) => firstCitedLine(a) - firstCitedLine(b));
+  }
+  return followUpsOfList(content, context);
+}
+
+const firstCitedLine = (item: FollowUp) => (item.cite[0] as { lines?: [number, number] } | undefined)?.lines?.[0] ?? 0;
+
+function followUpsOfList(content: SlotContent, context: DateContext): FollowUp[] {
+  const section = content.section;
   const found: FollowUp[] = [];
   for (const item of itemsOf(content)) {
     // The raw lines keep a link's address ("[PR](https://github.com/…/pull/2428)"): the ticket.
