@@ -1636,6 +1636,16 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.resolved.text).toBe('18:20');
   });
 
+  it('a Korean report: "2등급" is the severity, "장애 내용" what happened and the impact ("…못했습니다"), "문의로 인지" the detection, 완료/진행 중 the follow-ups\' states', () => {
+    const d = one('postmortem-ko-report-table-nested-causes', 'incidents').data;
+    expect(d.severity).toBe('sev2');
+    expect(d.impact.text).toMatch(/신규 가입자 약 1,800명이 인증을 완료하지 못했습니다/);
+    expect(d.detected.text).toBe('09:40');
+    expect(d.rootCause.text).toMatch(/API 키가 만료되어/);
+    expect(d.followUps.map((f: { status: string }) => f.status)).toEqual(['done', 'open']);
+    expect(d.draft).toBe(false);
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

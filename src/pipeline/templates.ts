@@ -46,7 +46,7 @@ const label = (slot: Slot, pattern: RegExp, weight: SlotLabel['weight']): SlotLa
 export const SLOT_LABELS: SlotLabel[] = [
   // ── postmortems ──
   label('summary', /^(incident summary|executive summary|issue summary|summary|tl;?dr|short answer|in short|key points|key facts|at a glance|главное|основное|핵심 요약|короткий ответ|если коротко|вкратце|overview of the incident|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요|장애 요약|장애 개요|인시던트 요약)/u, { incident: 2, runbook: 0.5 }),
-  label('whatHappened', /^(what happened|что случилось|что произошло|что было|как это было|무슨 일이 있었나|경위)/u, { incident: 2 }),
+  label('whatHappened', /^(what happened|что случилось|что произошло|что было|как это было|무슨 일이 있었나|경위|장애 내용|장애 현상|현상)/u, { incident: 2 }),
   label('impact', /^(customer impact|user impact|business impact|impact|what broke|what was broken|что сломалось|что отвалилось|влияние|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
   label('whyNot', /^(why not(?: the)? other(?: options)?|why the neglected options lost|rejected options|почему не (?:другие|остальные)(?: варианты)?|почему не|отклон[её]нные варианты|기각된 대안)/u, { adr: 3 }),
   label('contributingFactors', /^(contributing factors?|способствующ\p{L}* факторы|сопутствующ\p{L}* факторы|기여 요인)/u, { incident: 3 }),

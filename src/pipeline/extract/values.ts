@@ -300,7 +300,7 @@ export function findDurations(text: string): Array<{ text: string; index: number
  * or a priority written as the severity ("Severity: P1" → `p1`) stays as written. Only the first level in the text counts ("SEV-2 (raised from SEV-3)").
  */
 export function readSeverity(text: string): { value: string; index: number } | undefined {
-  const numbered = /(?<![\p{L}\d])(?:sev(?:erity)?|серьёзност\p{L}*|серьезност\p{L}*|уровень|심각도)[\s:._-]*(?:level\s*)?([1-5])(?![\d])/iu.exec(text);
+  const numbered = /(?<![\p{L}\d])(?:sev(?:erity)?|серьёзност\p{L}*|серьезност\p{L}*|уровень|심각도)[\s:._-]*(?:level\s*)?([1-5])(?![\d])/iu.exec(text) ?? /(?<![\d])([1-5])\s*등급/u.exec(text);
   if (numbered) return { value: `sev${numbered[1]}`, index: numbered.index };
   const word = /^\s*\**\s*(p[0-4](?![\p{L}\d])|critical|major|minor|high|medium|low|blocker|крити\p{L}*|высок\p{L}*|средн\p{L}*|низк\p{L}*|치명적|높음|보통|낮음)(?![\p{L}])/iu.exec(text);
   if (!word) return undefined;
