@@ -1646,6 +1646,16 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.draft).toBe(false);
   });
 
+  it('a DACI decision page (Confluence): Driver/Approver and Outcome rows, Background, options across the columns of a table — an ADR, not an incident', () => {
+    expect(from('adr-en-daci-confluence').map((d) => d.collection)).toEqual(['adrs']);
+    const d = one('adr-en-daci-confluence', 'adrs').data;
+    expect(d.decision.text).toBe('We use Unleash, self-hosted');
+    expect(d.context.text).toMatch(/^Feature flags live in a YAML file/);
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['LaunchDarkly', false], ['Unleash (self-hosted)', true], ['keep YAML files', false]]);
+    expect(d.options[0].reasons).toMatch(/^Description: SaaS feature flags; Pros and cons: \+ mature SDKs/);
+    expect(d.deciders).toContain('Lukas Meyer');
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

@@ -115,8 +115,28 @@ function optionsFromLine(text: string, line: number, section: Section): Option[]
   });
 }
 
+/** An option named in a table's header cell: "Option 2: Unleash (self-hosted)", «Вариант 1 — …». */
+const OPTION_HEADER = /^\s*(?:option|вариант|옵션|안)\s*\d+\s*[:.—–-]\s*(\S.*)$/iu;
+
 /** Options from a table with a name column, pros/cons and a verdict. */
 function optionsFromTable(table: Table, section: Section): Option[] {
+  // Confluence's decision template puts the options across ("| | Option 1: X | Option 2: Y |") and what
+  // is said of each down the rows ("| Pros and cons | … | … |").
+  const named = table.children[0]!.children.map((c) => OPTION_HEADER.exec(toString(c).trim())?.[1]);
+  if (named.filter(Boolean).length >= 2) {
+    return named.flatMap((name, column) => {
+      if (!name) return [];
+      const reasons = table.children
+        .slice(1)
+        .map((row) => {
+          const cells = row.children.map((c) => clean(toString(c)));
+          return cells[column] ? `${cells[0]}: ${cells[column]}` : '';
+        })
+        .filter(Boolean)
+        .join('; ');
+      return [{ name: clean(name), chosen: false, ...(reasons && { reasons }), cite: cite(section, table.position!.start.line, table.position!.end.line) }];
+    });
+  }
   const header = table.children[0]!.children.map((c) => toString(c).trim().toLowerCase());
   const verdict = header.findIndex((h) => /verdict|status|decision|outcome|итог|решени|выбор|статус|결정|결과/u.test(h));
   const name = Math.max(0, header.findIndex((h) => /option|alternative|вариант|альтернатив|방안|대안/u.test(h)));
