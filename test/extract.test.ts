@@ -1656,6 +1656,17 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
     expect(d.deciders).toContain('Lukas Meyer');
   });
 
+  it('«Приоритет | P1» is the severity and «Корректирующие действия» the follow-ups; a "Sev1 retro —" title, "Why:" no part of the impact, "worked again" the end', () => {
+    const ru = one('postmortem-ru-parameter-table', 'incidents').data;
+    expect(ru.severity).toBe('p1');
+    expect(ru.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Олег', '2026-09-30'], ['Надя', undefined]]);
+    const en = one('postmortem-en-sev1-retro-canvas', 'incidents').data;
+    expect(en.title.text).toBe('Login outage');
+    expect(en.impact.text).toBe('for 22 minutes nobody could log in to the dashboard; SSO callbacks failed with a 500.');
+    expect(en.status).toBe('resolved');
+    expect(en.resolution.text).toBe('reverted the cookie domain config at 10:41');
+  });
+
   it('a team sync with action items and a week\'s personal notes («упал с велосипеда», «сломался чайник») are no documents', () => {
     expect(from('meeting-en-platform-sync')).toEqual([]);
     expect(from('personal-ru-week')).toEqual([]);

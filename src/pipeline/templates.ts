@@ -58,7 +58,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('response', /^(response|incident response|реагирование|ход работ|대응 과정)/u, { incident: 2 }),
   label('resolution', /^(resolution(?: and recovery)?|recovery|resolution & recovery|how (?:we|it was) fixed|fix|fixed by|remedy|как (?:восстанавливали|восстановили|починили|устранили|чинили|исправили|исправляли)|восстановление сервиса|решение проблемы|устранение|что сделали|починили|해결|복구|조치 내용)/u, { incident: 3 }),
   label('timeline', /^(timeline(?: points?)?|time ?line|chronology|sequence of events|хронология|таймлайн|ход событий|타임라인|경과|시간순)/u, { incident: 3 }),
-  label('followUps', /^(action items?|to-?dos?|follow-?ups?(?: and action items)?|open follow-?ups|corrective(?: and prevent(?:at)?ive)? (?:actions|measures)|remediation(?: items)?|preventive (?:actions|measures)|prevention|improvements|action plan|next steps|what we(?:'| a)re doing|задачи|что (?:сделаем|будем делать|делать дальше|дальше|надо сделать|нужно сделать)|план (?:действий|работ)|улучшения|действия после\p{L}*|меры|후속 조치|재발 방지(?: 대책)?|개선 (?:사항|과제)|액션 아이템)/u, { incident: 3 }),
+  label('followUps', /^(action items?|to-?dos?|follow-?ups?(?: and action items)?|open follow-?ups|corrective(?: and prevent(?:at)?ive)? (?:actions|measures)|remediation(?: items)?|preventive (?:actions|measures)|prevention|improvements|action plan|next steps|what we(?:'| a)re doing|задачи|что (?:сделаем|будем делать|делать дальше|дальше|надо сделать|нужно сделать)|план (?:действий|работ)|улучшения|действия после\p{L}*|корректирующ\p{L}* (?:действия|меры)|превентивн\p{L}* меры|меры по предотвращению|меры|후속 조치|재발 방지(?: 대책)?|개선 (?:사항|과제)|액션 아이템)/u, { incident: 3 }),
   label('whatWentWell', /^(what went well|what went right|what worked|things that went well|что (?:помогло|сработало|прошло хорошо|пошло хорошо|получилось)|잘된 점|잘한 점)/u, { incident: 3 }),
   label('whatWentWrong', /^(what went wrong|what didn'?t (?:work|go (?:so |very )?well)|what went (?:badly|poorly)|what could (?:have gone|be done|go) better|things that went wrong|что (?:пошло не так|пошло плохо|не сработало|прошло плохо|не получилось|можно (?:было )?улучшить)|아쉬운 점|아쉬웠던 점|잘못된 점|개선할 점)/u, { incident: 3 }),
   label('luck', /^(where we got lucky|что повезло|в ч[её]м повезло)/u, { incident: 3 }),
@@ -70,7 +70,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('stats', /^(stats|statistics|metrics|статистика)$/u, { incident: 1 }),
   label('timeToRecover', /^(time to (?:recover(?:y)?|resolve|mitigate)|ttr|mttr|время восстановления сервиса)/u, { incident: 3 }),
   label('duration', /^(duration|total (?:impact )?duration|outage duration|длительность|продолжительность|время простоя|소요 시간|지속 시간|장애 시간)/u, { incident: 3 }),
-  label('severity', /^(severity|sev|incident severity|priority|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|уровень|심각도|(?:장애 |인시던트 )?등급|장애 레벨)/u, { incident: 3 }),
+  label('severity', /^(severity|sev|incident severity|priority|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|приоритет$|уровень|심각도|(?:장애 |인시던트 )?등급|장애 레벨)/u, { incident: 3 }),
   label('incidentId', /^(incident(?: id| number| #)?|инцидент|номер инцидента|장애 번호)$/u, { incident: 2 }),
   label('author', /^(authors?|postmortem owner|written by|автор\p{L}*|작성자)/u, { incident: 1, adr: 0.5 }),
 
