@@ -7,12 +7,12 @@
  */
 import type { CitedText, IncidentInput, LineCitation } from '../../schemas/index.ts';
 import { STATUS_STATES } from '../classify.ts';
-import { TITLE_WORD, type Slot } from '../templates.ts';
+import type { Slot } from '../templates.ts';
 import { documentYear, firstProse, resolveRelativeDate, writtenOn } from './fields.ts';
 import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items.ts';
 import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
-import { cite, clean, SEVERITY_TAG, type Line, type Section } from './section.ts';
+import { cite, clean, lineUnderTitleWord, SEVERITY_TAG, type Line, type Section } from './section.ts';
 import { plainLine, slotContent, slotContents, slotField, slotText, slotValue, type SlotContent } from './slots.ts';
 import { timelineFromSlot, timelineFromStatusUpdates, timelineFromTables, timelineFromTimedLines, fromChain, fromProse, type TimelineEntry } from './timeline.ts';
 import { findDates, findDurations, findTimes, readIncidentStatus, readSeverity, ZONE } from './values.ts';
@@ -150,8 +150,16 @@ function followUpLines(section: Section): Line[] {
   return section.lines.filter((l) => !inSlot.has(l.number) && FOLLOW_UP_SAID.test(plainLine(l.text)));
 }
 
-/** The lines before the first section: a note's opening paragraph. */
+/** The lines before the first section: a note's opening paragraph (asked for by several fields: read once). */
+const openings = new WeakMap<Section, Line[]>();
+
 function openingLines(section: Section): Line[] {
+  let known = openings.get(section);
+  if (!known) openings.set(section, (known = readOpeningLines(section)));
+  return known;
+}
+
+function readOpeningLines(section: Section): Line[] {
   const firstHeading = section.parts.find((p) => p.form === 'heading');
   const header = mailHeaderLines(section);
   // A note of labels and no headings is all opening; what it lists as to do or learned tells nothing of the outage.
@@ -166,8 +174,7 @@ function openingLines(section: Section): Line[] {
   }
   // The title names the incident; its words ("결제 알림 지연") are no sentence of the story.
   const title = section.candidate.titleLine;
-  // Under a "# Incident Title" heading, the line that is the title.
-  const written = TITLE_WORD.test(section.candidate.title) ? section.lines.find((l) => l.number > title && /\p{L}{2}/u.test(l.text))?.number : undefined;
+  const written = lineUnderTitleWord(section)?.number;
   return section.lines.filter((l) => (!firstHeading || l.number < firstHeading.line) && l.number !== title && l.number !== written && !header.has(l.number) && !afterwards.has(l.number));
 }
 

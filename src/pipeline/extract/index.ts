@@ -4,13 +4,13 @@ import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
 import { codeLineSet } from '../outline.ts';
 import type { Candidate } from '../segment.ts';
-import { DECISION_ROW, slotOf, TITLE_WORD } from '../templates.ts';
+import { DECISION_ROW, slotOf } from '../templates.ts';
 import { decisionRow, extractAdr, extractAdrRow } from './adr.ts';
 import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
 import { extractIncident } from './incident.ts';
 import { extractRunbook } from './runbook.ts';
-import { cite, displayTitle, markdown, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
+import { cite, displayTitle, lineUnderTitleWord, markdown, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
 import { slotField, slotValue } from './slots.ts';
 import { extractSpokenIncident, spokenArticleTitle, spokenTitle } from './speech.ts';
 
@@ -64,7 +64,7 @@ function titleOf(section: Section): CitedText {
   // A heading that says more than its label ("Выбор брокера сообщений", "Alert Runbook: X") is a title.
   const sectionNames = new Set(section.ctx.parts.filter((p) => p.slot && p.form === 'heading' && slotOf(p.label, 1)).map((p) => p.line));
   // "# Incident Title" over "ADFS Outage": a template's heading kept, and the title written under it.
-  const underTitleWord = section.titled && TITLE_WORD.test(candidate.title) ? section.lines.find((l) => l.number > candidate.titleLine && /\p{L}{2}/u.test(l.text) && !/^\s*#/.test(l.text)) : undefined;
+  const underTitleWord = section.titled ? lineUnderTitleWord(section) : undefined;
   if (underTitleWord) return { text: displayTitle(underTitleWord.text) || underTitleWord.text.trim(), cite: cite(section, underTitleWord.number) };
   if (section.titled && !sectionNames.has(candidate.titleLine)) return { text: displayTitle(candidate.title) || candidate.title.trim() || section.ctx.sourceId, cite: cite(section, candidate.titleLine) };
   // An e-mail's subject, a note's title in its frontmatter.

@@ -7,6 +7,7 @@ import type { NoiseReport } from '../noise.ts';
 import type { Part } from '../outline.ts';
 import { shiftPositions, type ParsedSource } from '../parse.ts';
 import type { Candidate, Range } from '../segment.ts';
+import { TITLE_WORD } from '../templates.ts';
 
 /** What every extractor knows about the source it works on. */
 export interface ExtractContext {
@@ -69,6 +70,12 @@ export function citedText(section: Section, text: string, from: number, to = fro
 /** Strips "Postmortem — ", "Decision: ", "SOP: ", a ticket key "[INC-2291] ", "ADR-014 — ", leading emoji and numbering from a section title. */
 /** A severity tag before a title: "[P1] PaymentsAPIHighLatency", "[SEV-2] Checkout errors". Group 1 is the level. */
 export const SEVERITY_TAG = /^\s*\[(P[0-4]|SEV-?[0-5])\]\s*/i;
+
+/** Under a template's "# Incident Title" heading, the line that is the title ("ADFS Outage"). */
+export function lineUnderTitleWord(section: Section): Line | undefined {
+  if (!TITLE_WORD.test(section.candidate.title)) return undefined;
+  return section.lines.find((l) => l.number > section.candidate.titleLine && /\p{L}{2}/u.test(l.text) && !/^\s*#/.test(l.text));
+}
 
 export function displayTitle(title: string): string {
   const cleaned = clean(title);

@@ -21,7 +21,7 @@ export interface ReaderInput {
   key: string;
   /** Base of its source id (the key's own name would be `2026-02-26` or `export`). */
   slug: string;
-  reader: ReaderName;
+  reader: PlannedReader;
   /** The inbox files its text depends on: a change to any of them converts it again. */
   files: string[];
   /** The channel a Slack folder or Mattermost export part is about. */
@@ -37,7 +37,10 @@ export interface InputPlan {
   warnings: Array<{ file: string; message: string }>;
 }
 
-const BY_EXTENSION: Array<[RegExp, ReaderName]> = [
+/** The readers an input is planned for by its name; a JSON call transcript is known by its content (source.ts). */
+type PlannedReader = Exclude<ReaderName, 'transcript'>;
+
+const BY_EXTENSION: Array<[RegExp, PlannedReader]> = [
   [/\.html?$/i, 'html'],
   // An old .doc goes to the Word reader too, which says what it is and what to do.
   [/\.docx?$/i, 'docx'],
@@ -231,14 +234,6 @@ export async function readInput(input: ReaderInput, inboxDir: string, transcribe
       const { readPdf } = await import('./pdf.ts');
       const { converted, allText } = await readPdf(file.bytes);
       return { ...converted, original: file, allText };
-    }
-    case 'transcript': {
-      // Not planned by file name: a .json note is read as a transcript where its content is one (source.ts).
-      const file = read(input.key);
-      const { readJsonTranscript } = await import('./subtitles.ts');
-      const converted = readJsonTranscript(Buffer.from(file.bytes).toString('utf8'), input.key);
-      if (!converted) throw new Error(`${input.key} is no call transcript (a JSON list of utterances, each with a speaker and a text)`);
-      return { ...converted, original: file };
     }
     case 'subtitles': {
       const file = read(input.key);
