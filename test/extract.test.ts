@@ -1677,6 +1677,55 @@ describe('fourth round: forms written fresh, each fault fixed by a rule about it
   });
 });
 
+describe('fifth round: exports of incident tools, bracketed sections, mail replies, RFCs', () => {
+  it('a key-timestamps table gives start, detection and end; "Impact started" is a moment, not the impact', () => {
+    const d = one('postmortem-en-key-timestamps', 'incidents').data;
+    expect([d.date.text, d.started.text, d.detected.text, d.resolved.text]).toEqual(['2026-10-02', '13:05', '13:22', '14:17']);
+    expect(d.impact.text).not.toMatch(/^2026-10-02/);
+    expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Jonas Berg', 'Lena Kraus']);
+  });
+
+  it('an incident tool\'s retrospective: "Started at / Detected at / Resolved at" rows win over the milestones, which are the timeline; "assigned to" names the owner', () => {
+    const d = one('postmortem-en-retro-export', 'incidents').data;
+    expect([d.date.text, d.started.text, d.detected.text, d.resolved.text]).toEqual(['2026-11-14', '09:12 UTC', '09:19 UTC', '10:30 UTC']);
+    expect(d.timeline).toHaveLength(5);
+    expect(d.followUps.map((f: { action: string; owner?: string; ticket?: string; status: string }) => [f.action, f.owner, f.ticket, f.status])).toEqual([
+      ['Pre-pull images on new nodes with a DaemonSet', 'Marco Rossi', 'PLAT-881', 'open'],
+      ['Alert on upstream pool saturation', 'Priya Natarajan', 'PLAT-882', 'open'],
+      ['Raise gateway keepalive to 256', 'Marco Rossi', undefined, 'done'],
+    ]);
+  });
+
+  it('a plain-text Korean report whose sections are names in brackets ("[원인]"); "~12/10" is a due date', () => {
+    const d = one('postmortem-ko-bracket-sections', 'incidents').data;
+    expect(d.severity).toBe('sev3');
+    expect(d.rootCause.text).toMatch(/^스토리지 버킷의 수명 주기 정책/);
+    expect(d.impact.text).toMatch(/1,200명이 파일을 보내지 못했습니다/);
+    expect([d.started.text, d.resolved.text]).toEqual(['14:10', '15:02']);
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['김민수', '2026-12-10'], ['박지영', undefined]]);
+  });
+
+  it('a mail reply: its sender is the "I" of a follow-up, and the quoted "On … wrote:" line is no moment of the incident', () => {
+    const d = one('email-en-reply-quoted', 'incidents').data;
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['Kai will add a config schema check for cookie settings by Nov 24', 'Kai'],
+      ['add a synthetic login probe that pages on failure', 'Dana Whitfield'],
+    ]);
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['15:02', '15:44', '15:47']);
+  });
+
+  it('an RFC\'s «Предлагается» is its decision', () => {
+    const d = one('adr-ru-rfc-proposal', 'adrs').data;
+    expect(d.draft).toBe(false);
+    expect(d.decision.text).toBe('Перенести сессии в Redis с TTL 14 дней.');
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['Перенести сессии в Redis с TTL 14 дней', true],
+      ['Хранить сессии в PostgreSQL', false],
+      ['JWT без серверного состояния', false],
+    ]);
+  });
+});
+
 describe('redaction', () => {
   const SECRETS = [
     'ivan.petrov@gmail.com',

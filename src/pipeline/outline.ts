@@ -11,7 +11,8 @@ import { readMessageLine } from './chat.ts';
 import type { NoiseReport } from './noise.ts';
 import type { ParsedSource } from './parse.ts';
 import { looksLikeCommand } from './shell.ts';
-import { slotOf, type Slot } from './templates.ts';
+import { findTimes } from './extract/values.ts';
+import { momentOf, slotOf, type Slot } from './templates.ts';
 
 export interface Part {
   /** The label as written, without markup. */
@@ -80,6 +81,8 @@ function isShellComment(parsed: ParsedSource, line: number): boolean {
 export const KIND_LINE =
   /^\s*(?:\p{Extended_Pictographic}\s*)?(?:Post-?mortem|Incident|ADR[-\s]?\d+|Runbook|Playbook|Постмортем|Инцидент|Ранбук|사후 분석|장애 보고서|포스트모템|런북|플레이북)(?![\p{L}\d])\s*[—–:-]\s+\S|^\s*(?:\p{Extended_Pictographic}\s*)?(?:Decision|Решение|결정|의사결정)\s*[—–]\s+\S/iu;
 
+const MARKED_NAME = /^(?:\[([^\]\[]{2,40})\]|【([^】]{2,40})】|[■□▶▷◆◇※]\s*(.{2,40}))$/u;
+
 /** A plain line that is only a section name ("Summary", "개요", "Timeline (UTC)"): a heading in pasted text. */
 function isBareSectionName(text: string): boolean {
   const trimmed = text.trim();
@@ -105,8 +108,10 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     const line = index + 1;
     if (found.has(line) || code.has(line) || noise.noiseLines.has(line)) continue;
     const text = (noise.cleanedLines.get(line) ?? parsed.lines[index]!).trim();
-    // A line that is only bold ("**Action items**") is a heading in documents written without them.
-    const name = /^(\*\*|__)([^*_]+)\1$/.exec(text)?.[2]?.trim() ?? text;
+    // A line that is only bold ("**Action items**") is a heading in documents written without them;
+    // so is a name in brackets or after a square mark ("[장애 개요]", "【원인】", "■ 조치 사항"), as
+    // plain-text reports, Korean ones above all, set their sections apart.
+    const name = /^(\*\*|__)([^*_]+)\1$/.exec(text)?.[2]?.trim() ?? MARKED_NAME.exec(text)?.slice(1).find(Boolean)?.trim() ?? text;
     if (/[—–:-]/.test(text) && KIND_LINE.test(text)) found.set(line, { label: text, form: 'heading', depth: 2, line, value: '' });
     // A bare name needs its content right below it; a bold one (Google Docs' export) or one in
     // capitals ("ROOT CAUSE", a plain-text report's heading) may have a blank line first.
@@ -206,7 +211,7 @@ function labelLines(parsed: ParsedSource, noise: NoiseReport, code: Set<number>,
       const introduces = value === '';
       // In a numbered list, an item is a section only when it says nothing but the name ("5. **Эскалация:**").
       const numbered = listItem !== null && /\d/.test(listItem[0]);
-      const slot = slotOf(match!.label, numbered ? 0 : introduces ? 8 : 5)?.slot;
+      const slot = slotOf(match!.label, numbered ? 0 : introduces ? 8 : 5)?.slot ?? (isMoment(match!.label, value) ? 'moment' : undefined);
       // Bold labels in running text are labels whatever they say; in lists, and plain ones, only known names are.
       if (!slot && !(match!.bold && !listItem)) return;
       if (!slot && labelled.length > 1) return;
@@ -277,6 +282,13 @@ function markMailHeader(parts: Part[], parsed: ParsedSource): void {
   for (const part of header) if (part.slot === 'date') part.slot = 'mailDate';
 }
 
+/** "| Impact started | 2026-10-02 13:05 |", "Detected at: 09:19": a label naming a turn, with its time, is a moment. */
+function markMoments(parts: Part[]): void {
+  for (const part of parts) if ((part.form === 'row' || part.form === 'label') && isMoment(part.label, part.value)) part.slot = 'moment';
+}
+
+const isMoment = (label: string, value: string) => momentOf(label) !== undefined && findTimes(value).length > 0;
+
 /** Every part of a source in line order (a line may hold several labels). */
 export function outline(parsed: ParsedSource, noise: NoiseReport, options: { chat?: boolean } = {}): Part[] {
   const code = codeLineSet(parsed.tree);
@@ -284,5 +296,7 @@ export function outline(parsed: ParsedSource, noise: NoiseReport, options: { cha
   const headingLines = new Set(heads.map((h) => h.line));
   const labels = labelLines(parsed, noise, code, headingLines, options.chat ?? false);
   markMailHeader(labels, parsed);
-  return [...frontmatterKeys(parsed), ...heads, ...labels, ...tableRows(parsed, code)].sort((a, b) => a.line - b.line || a.depth - b.depth);
+  const rows = tableRows(parsed, code);
+  markMoments([...labels, ...rows]);
+  return [...frontmatterKeys(parsed), ...heads, ...labels, ...rows].sort((a, b) => a.line - b.line || a.depth - b.depth);
 }

@@ -27,7 +27,8 @@ export type Slot =
   | 'meaning' | 'symptoms' | 'triggers' | 'steps' | 'diagnosis' | 'mitigation' | 'verification' | 'escalation'
   | 'rollback' | 'prerequisites' | 'warning' | 'rto' | 'rpo' | 'recoveryTime' | 'owner' | 'lastVerified'
   | 'service' | 'alert' | 'contacts'
-  | 'overview' | 'ticketField' | 'contents' | 'entities' | 'references' | 'attendees' | 'mailFrom' | 'mailTo' | 'mailSubject' | 'mailDate';
+  | 'overview' | 'ticketField' | 'contents' | 'entities' | 'references' | 'attendees' | 'mailFrom' | 'mailTo' | 'mailSubject' | 'mailDate'
+  | 'moment';
 
 interface SlotLabel {
   slot: Slot;
@@ -57,7 +58,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('detection', /^(detection|how (?:we|it was) (?:found|detected|noticed)|как (?:обнаружили|узнали|заметили)|обнаружение|узнали|탐지|감지|인지)/u, { incident: 3 }),
   label('response', /^(response|incident response|реагирование|ход работ|대응 과정)/u, { incident: 2 }),
   label('resolution', /^(resolution(?: and recovery)?|recovery|resolution & recovery|how (?:we|it was) fixed|fix|fixed by|remedy|как (?:восстанавливали|восстановили|починили|устранили|чинили|исправили|исправляли)|восстановление сервиса|решение проблемы|устранение|что сделали|починили|해결|복구|조치 내용)/u, { incident: 3 }),
-  label('timeline', /^(timeline(?: points?)?|time ?line|chronology|sequence of events|хронология|таймлайн|ход событий|타임라인|경과|시간순)/u, { incident: 3 }),
+  label('timeline', /^(timeline(?: points?)?|time ?line|chronology|sequence of events|milestones|key (?:timestamps|moments|events|times)|хронология|таймлайн|ход событий|타임라인|경과|시간순)/u, { incident: 3 }),
   label('followUps', /^(action items?|to-?dos?|follow-?ups?(?: and action items)?|open follow-?ups|corrective(?: and prevent(?:at)?ive)? (?:actions|measures)|remediation(?: items)?|preventive (?:actions|measures)|prevention|improvements|action plan|next steps|what we(?:'| a)re doing|задачи|что (?:сделаем|будем делать|делать дальше|дальше|надо сделать|нужно сделать)|план (?:действий|работ)|улучшения|действия после\p{L}*|корректирующ\p{L}* (?:действия|меры)|превентивн\p{L}* меры|меры по предотвращению|меры|후속 조치|재발 방지(?: 대책)?|개선 (?:사항|과제)|액션 아이템)/u, { incident: 3 }),
   label('whatWentWell', /^(what went well|what went right|what worked|things that went well|что (?:помогло|сработало|прошло хорошо|пошло хорошо|получилось)|잘된 점|잘한 점)/u, { incident: 3 }),
   label('whatWentWrong', /^(what went wrong|what didn'?t (?:work|go (?:so |very )?well)|what went (?:badly|poorly)|what could (?:have gone|be done|go) better|things that went wrong|что (?:пошло не так|пошло плохо|не сработало|прошло плохо|не получилось|можно (?:было )?улучшить)|아쉬운 점|아쉬웠던 점|잘못된 점|개선할 점)/u, { incident: 3 }),
@@ -65,7 +66,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('lessons', /^(lessons?(?: learned| learnt)?|takeaways|learnings|выводы|уроки|итоги|главный вывод|что мы поняли|교훈|배운 점|시사점)/u, { incident: 3 }),
   label('fiveWhys', /^(five whys|5 whys|пять почему|5 почему)/u, { incident: 3 }),
   label('responders', /^(responders|participants|incident team|участники инцидента|담당자)/u, { incident: 2 }),
-  label('commander', /^(incident commander|ic|руководитель инцидента|координатор)/u, { incident: 3 }),
+  label('commander', /^(incident commander|commander|incident (?:lead|manager|owner)|ic|руководитель инцидента|координатор)/u, { incident: 3 }),
   label('messaging', /^(messaging|communications?|internal|external|коммуникаци\p{L}*)/u, { incident: 1 }),
   label('stats', /^(stats|statistics|metrics|статистика)$/u, { incident: 1 }),
   label('timeToRecover', /^(time to (?:recover(?:y)?|resolve|mitigate)|ttr|mttr|время восстановления сервиса)/u, { incident: 3 }),
@@ -82,7 +83,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('prosCons', /^(pros and cons(?: of the options)?|плюсы и минусы(?: вариантов)?|(?:(?:선택지|옵션|대안)\s?별\s?)?장단점)/u, { adr: 3 }),
   label('deciders', /^(deciders|decision[- ]makers|decided by|approvers?$|driver$|кто решал|принимали решение|участники решения|утверждающ\p{L}*|결정자|의사결정자|승인자)/u, { adr: 3 }),
   label('decision', /^(decision outcome|decision|chosen option|decided|agreed|outcome$|результат решения|итоговое решение|принятое решение|решение|решили|договорились|выбор|결정(?: 사항)?|결정됨|합의|what$)/u, { adr: 3, incident: 0.5 }),
-  label('proposal', /^(proposal|proposed solution|how$|предложение|제안)/u, { adr: 1 }),
+  label('proposal', /^(proposal|proposed (?:solution|change|design|approach)|what we propose|detailed design|design details|how$|предложение|предлагаем\p{L}*(?: решение)?|предлагается|제안(?: 사항| 내용)?)/u, { adr: 1 }),
   label('positive', /^(positive consequences|положительные последствия|позитивные последствия|pros|benefits|advantages|good|плюсы|преимущества|장점)/u, { adr: 2 }),
   label('negative', /^(negative consequences|отрицательные последствия|негативные последствия|cons|drawbacks|disadvantages|trade-?offs|bad|минусы|недостатки|단점)/u, { adr: 2 }),
   label('consequences', /^(consequences?|implications|последствия|결과)/u, { adr: 3 }),
@@ -175,6 +176,28 @@ function findSlot(rawLabel: string, extraWords: number): SlotLabel | undefined {
   const rest = text.slice(match[0].length);
   if (rest.trim().split(/\s+/).filter(Boolean).length > extraWords) return undefined;
   return SLOT_LABELS[Number(index.slice(1))];
+}
+
+/** The turns of an incident a labelled time can name. */
+export type Moment = 'started' | 'detected' | 'mitigated' | 'resolved';
+
+/**
+ * Labels that name when something happened, not what ("Started at", "Impact started", "Detected",
+ * "Resolved at", «Начало», «Устранено», "발생 시각", "복구 시각"): the key-timestamps table of an
+ * incident tool's export, or a report's header. Each is read as a moment only with a time beside it,
+ * so that "Detection" or "Resolved" heading a section keep their meaning.
+ */
+const MOMENT_LABELS: [Moment, RegExp][] = [
+  ['started', /^(?:(?:impact|incident|outage|issue|problem|degradation) )?(?:start(?:ed|s)?|began|begins|beginning|start time)(?: at| on| time)?$|^(?:время )?(?:начал[оа]|начало)(?: инцидента| сбоя| аварии| влияния| проблемы)?$|^(?:장애 )?(?:발생|시작) (?:시각|시간)$|^시작$/u],
+  ['detected', /^(?:first )?(?:detected|reported|noticed|alerted|identified|discovered)(?: at| on| time)?$|^detection time$|^(?:обнаружен[оы]?|замечен[оы]?)$|^(?:장애 )?(?:인지|감지|탐지) (?:시각|시간)$/u],
+  ['mitigated', /^(?:impact )?mitigated(?: at| on| time)?$|^mitigation time$|^(?:смягчен[оы]?|обход(?: найден)?)$|^(?:임시 조치|완화) (?:시각|시간)$/u],
+  ['resolved', /^(?:(?:impact|incident|outage|issue) )?(?:resolved|fixed|recovered|ended|ends|closed|end time|resolution time)(?: at| on| time)?$|^(?:время )?(?:окончани[ея]|устранени[ея]|восстановлени[ея])(?: инцидента| сбоя| аварии| работы)?$|^(?:устранен[оы]?|восстановлен[оы]?|закончил[оа]сь)$|^(?:장애 )?(?:종료|복구|해결|복구 완료) (?:시각|시간)$|^종료$/u],
+];
+
+/** Which turn a label names when a time stands beside it, if it names one. */
+export function momentOf(rawLabel: string): Moment | undefined {
+  const text = normalizeLabel(rawLabel);
+  return MOMENT_LABELS.find(([, pattern]) => pattern.test(text))?.[0];
 }
 
 /** Slots that name no part of a document: a section under them is never a document. */

@@ -101,6 +101,16 @@ export function resolveRelativeDate(text: string, written: Date): string | undef
   return undefined;
 }
 
+/**
+ * Who wrote the note, for the "I" of its follow-ups ("I'll add a probe"): a mail's sender
+ * ("Dana Whitfield <dana@example.com>") or the one name under "Author:".
+ */
+export function writerOf(section: Section): string | undefined {
+  const part = section.ctx.parts.find((p) => p.slot === 'mailFrom') ?? section.parts.find((p) => p.slot === 'author');
+  const name = part?.value.replace(/<[^>]*>|\([^)]*\)|["']/g, '').trim();
+  return name && /^\p{L}[\p{L}.'-]*(?:\s\p{L}[\p{L}.'-]*){0,2}$/u.test(name) ? name : undefined;
+}
+
 /** When the note was written, and the line that says so: its frontmatter date, mail header, or first chat message. */
 export function writtenOn(section: Section): { date: Date; line: number } | undefined {
   const { parsed } = section.ctx;

@@ -7,8 +7,8 @@
  */
 import type { CitedText, IncidentInput, LineCitation } from '../../schemas/index.ts';
 import { STATUS_STATES } from '../classify.ts';
-import type { Slot } from '../templates.ts';
-import { documentYear, firstProse, resolveRelativeDate, writtenOn } from './fields.ts';
+import { momentOf, type Moment, type Slot } from '../templates.ts';
+import { documentYear, firstProse, resolveRelativeDate, writerOf, writtenOn } from './fields.ts';
 import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items.ts';
 import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
@@ -101,7 +101,7 @@ const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:norma
 
 /** Where a timeline entry marks a turn of the incident. */
 const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?:begins?|began|start(?:s|ed)?)(?! (?:to )?investigat\p{L}*| (?:to )?look(?:ing)? into| the investigation| (?:to )?work(?:ing)?\b| (?:to )?replac\p{L}*| on (?:a|the) (?:fix|solution))|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:[\p{L}\d.-]+\s){1,3}(?:is|was) (?:hard |completely )?down\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
-const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
+const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated|stabili[sz]ed|confirmed working|(?:problem|issue) was (?:solved|fixed|resolved)|(?:works?|worked|working) again)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료|복구|회복)(?![\p{L}])/iu;
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
@@ -135,8 +135,13 @@ function slotLines(section: Section, slots: Slot[]): Line[] {
 
 /** A mail's header (From, To, Subject, Date) and a ticket's fields: when a message or ticket was made, not what happened. */
 function mailHeaderLines(section: Section): Set<number> {
-  return new Set(section.parts.filter((p) => p.slot?.startsWith('mail') || p.slot === 'ticketField').map((p) => p.line));
+  const header = new Set(section.parts.filter((p) => p.slot?.startsWith('mail') || p.slot === 'ticketField').map((p) => p.line));
+  // A reply quotes what it answers under "On Tue, Nov 17, 2026 at 3:20 PM Kai <kai@…> wrote:": when that was sent.
+  for (const line of section.lines) if (QUOTE_ATTRIBUTION.test(line.text)) header.add(line.number);
+  return header;
 }
+
+const QUOTE_ATTRIBUTION = /^\s*(?:>\s*)*(?:On\s.{5,140}\swrote|.{2,140}\s(?:пишет|писал(?:\(а\)|а)?|написал(?:\(а\)|а)?)|.{2,100}님이 작성)\s*:\s*$|^\s*-{2,}\s*(?:Original Message|Исходное сообщение|원본 메시지)\s*-{2,}\s*$/iu;
 
 /**
  * Follow-ups written inside a comment or a log line rather than under a heading: "Lena Vogt
@@ -183,6 +188,7 @@ function incidentDate(section: Section, year: number | undefined, title: CitedTe
   const titleLine = (title.cite[0] as LineCitation | undefined)?.lines[0] ?? section.candidate.titleLine;
   const candidates: Line[][] = [
     labelled.flatMap((c) => c.lines.slice(0, 1)),
+    slotLines(section, ['moment']),
     [{ number: titleLine, text: title.text }],
     slotLines(section, ['summary', 'overview', 'whatHappened']),
     openingLines(section),
@@ -302,6 +308,17 @@ function durationOf(section: Section): CitedText | undefined {
   return fallback;
 }
 
+/** The times a record's labelled moments give: "| Started at | 2026-11-14 09:12 UTC |", "Detected: 09:19". */
+function labelledMoments(section: Section): Partial<Record<Moment, CitedText>> {
+  const found: Partial<Record<Moment, CitedText>> = {};
+  for (const part of section.parts) {
+    const moment = part.slot === 'moment' ? momentOf(part.label) : undefined;
+    const time = moment && findTimes(part.value)[0];
+    if (moment && time && !found[moment]) found[moment] = { text: timeWithZone(part.value, time.text), cite: cite(section, part.line) };
+  }
+  return found;
+}
+
 /** Start, detection and end of the impact, each as written with its zone. */
 function turningPoints(section: Section, timeline: TimelineEntry[]) {
   const rangeSources = [...slotLines(section, ['date', 'duration', 'summary', 'overview', 'impact', 'whatHappened']), ...openingLines(section)];
@@ -317,6 +334,13 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
       break;
     }
   }
+  // A record that labels its moments says which is which; the last of them that ends the impact is "Resolved".
+  const moments = labelledMoments(section);
+  if (moments.started) {
+    started = moments.started;
+    rangeStated = true;
+  }
+  resolved = moments.resolved ?? moments.mitigated ?? resolved;
   const timed = timeline.filter((e) => e.time);
   const at = (entry: TimelineEntry | undefined) => (entry ? { text: entry.time, cite: entry.cite } : undefined);
   if (!started) started = at(timed.find((e) => /\bBEGINS\b/.test(e.event) && !/INCIDENT BEGINS/.test(e.event)) ?? timed.find((e) => STARTED.test(e.event)));
@@ -339,8 +363,8 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
   }
   // Detection: the detection section's first time, else the first entry that tells of an alert or a report.
   const detectionLines = slotLines(section, ['detection']);
-  let detected: CitedText | undefined;
-  for (const line of detectionLines) {
+  let detected: CitedText | undefined = moments.detected;
+  for (const line of detected ? [] : detectionLines) {
     const time = findTimes(line.text)[0];
     if (time) {
       detected = { text: timeWithZone(line.text, time.text), cite: cite(section, line.number) };
@@ -408,7 +432,7 @@ function statusOf(section: Section, timeline: TimelineEntry[], resolved: CitedTe
 }
 
 export function dateContext(section: Section): DateContext {
-  return { year: documentYear(section), written: writtenOn(section)?.date };
+  return { year: documentYear(section), written: writtenOn(section)?.date, author: writerOf(section) };
 }
 
 /** "## Why" is an ADR's context in What/Why/How records; in a postmortem it is why it happened. */

@@ -142,7 +142,8 @@ export function nextWeekday(word: string, written: Date): string | undefined {
 
 /** A due date as written: "due 2026-09-18", "до 20 февраля", "by Tuesday", "к 27 февраля", "сегодня". */
 export function readDue(text: string, context: DateContext): string | undefined {
-  const marked = /(?<![\p{L}])(?:due|by|until|before|deadline|до|к|срок|не позже)\s*[:：]?\s*([^,;()]{1,30})/iu.exec(text) ?? /([^,;()\s][^,;()]{0,29}?)\s*까지/u.exec(text);
+  // "~12/10" is "by 12/10" in a Korean or Japanese list.
+  const marked = /(?<![\p{L}])(?:due|by|until|before|deadline|до|к|срок|не позже|~(?=\s*\d))\s*[:：]?\s*([^,;()]{1,30})/iu.exec(text) ?? /([^,;()\s][^,;()]{0,29}?)\s*까지/u.exec(text);
   const candidates = marked ? [marked[1]!, text] : [text];
   for (const piece of candidates) {
     const date = findDates(piece, context.year)[0];
@@ -189,7 +190,9 @@ function ownerName(text: string, context: DateContext): string {
 /** Russian verbs of a promise in the first person, which need no «я»: «сделаю», «добавлю», «заведу». */
 export const FIRST_PERSON_PROMISE = /^(?:я\s+)?(?:сделаю|добавлю|заведу|напишу|поправлю|исправлю|настрою|допишу|починю|вынесу|переделаю|проверю|обновлю|подготовлю|оформлю)(?![\p{L}])/iu;
 
-const OWNER_LABEL = /^(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]\s*/iu;
+/** "Owner:", "담당:", and an incident tool's "assigned to" / "owned by", which need no colon. */
+const OWNER_SAID = String.raw`(?:(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]|(?:assigned to|owned by|назначен[оа]? на)(?=\s))\s*`;
+const OWNER_LABEL = new RegExp(`^${OWNER_SAID}`, 'iu');
 
 function ownerTail(action: string, context: DateContext): { index: number; pieces: string[] } | undefined {
   // A hyphen between spaces is a chat's dash ("alert on crashloops - Sam"), taken before a name only.
@@ -258,7 +261,7 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     return false;
   };
   // "… block PRs. Owner: @lucasheriques": the owner said as the item's last sentence.
-  const ownerSaid = /(?:^|[.;,]\s+|\s[—–-]\s+)(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]\s*([^.;,()]{1,40}?)\s*[.;]?\s*$/iu.exec(action);
+  const ownerSaid = new RegExp(String.raw`(?:^|[.;,]\s+|\s[—–-]\s+)${OWNER_SAID}([^.;,()]{1,40}?)\s*[.;]?\s*$`, 'iu').exec(action);
   if (ownerSaid && looksLikeOwner(ownerSaid[1]!)) {
     owner = ownerName(ownerSaid[1]!, context);
     action = action.slice(0, ownerSaid.index + (/^[.;,]/.test(ownerSaid[0]) ? 1 : 0)).trim();
