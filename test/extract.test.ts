@@ -1724,6 +1724,48 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
       ['JWT без серверного состояния', false],
     ]);
   });
+  it('a Korean decision record: "결정 배경" is the context, "결정 내용" the decision, "영향" its consequences, "…야 합니다" a cost; "결정 기록 007" its number', () => {
+    const d = one('adr-ko-decision-record', 'adrs').data;
+    expect(d.title.text).toBe('로그 수집기를 Fluent Bit으로 교체');
+    expect(d.number).toBe('007');
+    expect(d.context.text).toMatch(/^현재 Logstash 에이전트가/);
+    expect(d.decision.text).toMatch(/^모든 노드의 로그 수집기를 Fluent Bit으로 교체합니다/);
+    expect(d.options.filter((o: { chosen: boolean }) => o.chosen).map((o: { name: string }) => o.name)).toEqual(['모든 노드의 로그 수집기를 Fluent Bit으로 교체합니다']);
+    expect(texts(d.consequences.positive)).toBe('노드당 메모리 사용량이 100MB 이하로 줄어듭니다');
+    expect(texts(d.consequences.negative)).toBe('기존 Logstash 필터를 중앙으로 옮겨야 합니다');
+  });
+
+  it('a memo in lower case: a stop before a small letter ends a sentence, "about half an hour of …" is the impact, "I\'m going to" and "Anna should" the follow-ups', () => {
+    const d = one('voice-en-lowercase-sentences', 'incidents').data;
+    expect(d.resolution.text).toBe('I killed the reindex at nine forty and latency went back to normal within five minutes.');
+    expect(d.impact.text).toBe('so about half an hour of slow search for everyone.');
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ["move the cron back and add a check so reindex can't run during peak hours", undefined],
+      ['Anna should also look at why the alert took five minutes.', 'Anna'],
+    ]);
+  });
+
+  it('an assistant\'s Korean page: "한 줄 요약" is the summary, "10시 5분부터 10시 48분까지" the start and end (not a span of 5 minutes), "…실패했습니다" the impact', () => {
+    const d = one('ai-summary-ko-one-line', 'incidents').data;
+    expect(d.draft).toBe(false);
+    expect(d.title.text).not.toBe('한 줄 요약');
+    expect([d.date.text, d.started.text, d.resolved.text]).toEqual(['2026-11-03', '10:05', '10:48']);
+    expect(d.duration).toBeUndefined();
+    expect(d.impact.text).toMatch(/쿠폰 발급 API가 실패했습니다/);
+  });
+
+  it('a table timeline whose fix is "Import paused" gives the resolution', () => {
+    const d = one('postmortem-en-paused-timeline', 'incidents').data;
+    expect(d.draft).toBe(false);
+    expect(d.resolution.text).toBe('Import paused; purges batched by hand (14:05)');
+  });
+
+  it('a Russian decision thread without an options list: the options are those voted for («я за»), weighed («тяжеловата») and ruled out («не рассматриваем»)', () => {
+    const d = one('chat-ru-queue-decision', 'adrs').data;
+    expect(d.decision.text).toMatch(/^берём RabbitMQ/);
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['RabbitMQ', true], ['Kafka', false], ['SQS', false]]);
+    expect(d.options[2].reasons).toBe('SQS не рассматриваем, мы не в AWS');
+  });
 });
 
 describe('redaction', () => {

@@ -279,10 +279,12 @@ const CHAT_INCIDENT_CUES: Array<{ name: string; pattern: RegExp }> = [
 ];
 
 const CHAT_DECISION_CUES: Array<{ name: string; pattern: RegExp }> = [
-  { name: 'options', pattern: /(?<![\p{L}])(?:options?|alternatives?|вариант\p{L}*|альтернатив\p{L}*|pros|cons|плюсы|минусы)(?![\p{L}])/iu },
+  // Options are also weighed by voting for one and ruling others out: "I'm for X", «SQS не рассматриваем».
+  { name: 'options', pattern: /(?<![\p{L}])(?:options?|alternatives?|вариант\p{L}*|альтернатив\p{L}*|pros|cons|плюсы|минусы|I'?m for|I vote for|rule[sd]? out|instead of|rather than|я за|голосую за|не рассматриваем|не берём|не берем|отпадает|вместо)(?![\p{L}])/iu },
   { name: 'decided', pattern: /(?<![\p{L}])(?:decided|decision|let'?s go with|we'?ll go with|going with|agreed|решили|решение|выбираем|договорились|берём|берем)(?![\p{L}])/iu },
   { name: 'adr', pattern: /(?<![\p{L}\p{N}_])(?:ADR[-\s]?\d*|architecture decision)(?![\p{L}])/iu },
-  { name: 'because', pattern: /(?<![\p{L}])(?:because|since|потому что|так как|поскольку)(?![\p{L}])/iu },
+  // A reason is given with a connective, or by weighing what an option costs ("overkill", «тяжеловата»).
+  { name: 'because', pattern: /(?<![\p{L}])(?:because|since|потому что|так как|поскольку|overkill|too (?:heavy|expensive|complex|slow)|избыточн\p{L}*|тяжеловат\p{L}*|слишком (?:дорог\p{L}*|сложн\p{L}*|тяж[её]л\p{L}*))(?![\p{L}])/iu },
 ];
 
 /**

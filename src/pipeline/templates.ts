@@ -46,7 +46,7 @@ const label = (slot: Slot, pattern: RegExp, weight: SlotLabel['weight']): SlotLa
  */
 export const SLOT_LABELS: SlotLabel[] = [
   // ── postmortems ──
-  label('summary', /^(incident summary|executive summary|issue summary|summary|tl;?dr|short answer|in short|key points|key facts|at a glance|главное|основное|핵심 요약|короткий ответ|если коротко|вкратце|overview of the incident|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요|장애 요약|장애 개요|인시던트 요약)/u, { incident: 2, runbook: 0.5 }),
+  label('summary', /^(incident summary|executive summary|issue summary|summary|one-line summary|one-liner|tl;?dr|한 ?줄 요약|세 ?줄 요약|short answer|in short|key points|key facts|at a glance|главное|основное|핵심 요약|короткий ответ|если коротко|вкратце|overview of the incident|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요|장애 요약|장애 개요|인시던트 요약)/u, { incident: 2, runbook: 0.5 }),
   label('whatHappened', /^(what happened|что случилось|что произошло|что было|как это было|무슨 일이 있었나|경위|장애 내용|장애 현상|현상)/u, { incident: 2 }),
   label('impact', /^(customer impact|user impact|business impact|impact|what broke|what was broken|что сломалось|что отвалилось|влияние|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
   label('whyNot', /^(why not(?: the)? other(?: options)?|why the neglected options lost|rejected options|почему не (?:другие|остальные)(?: варианты)?|почему не|отклон[её]нные варианты|기각된 대안)/u, { adr: 3 }),
@@ -77,7 +77,7 @@ export const SLOT_LABELS: SlotLabel[] = [
 
   // ── ADRs ──
   label('drivers', /^(decision drivers|drivers|criteria|decision criteria|forces|критерии(?: выбора)?|факторы принятия решени\p{L}*|факторы решения|требования к решению|결정 요인|판단 기준)/u, { adr: 3 }),
-  label('context', /^(context and problem statement|context|problem statement|issue$|the issue$|background and context|background$|why$|motivation|контекст(?: и проблема)?|проблема|предпосылки|배경|맥락|문제(?: 정의|점)?)/u, { adr: 3 }),
+  label('context', /^(context and problem statement|context|problem statement|issue$|the issue$|background and context|background$|why$|motivation|결정 배경|контекст(?: и проблема)?|проблема|предпосылки|배경|맥락|문제(?: 정의|점)?)/u, { adr: 3 }),
   label('options', /^(considered options|options considered|(?:other )?options|positions|(?:other )?alternatives(?: considered)?|rejected alternatives|approaches considered|рассмотренные (?:варианты|альтернативы)|варианты(?: решения)?|альтернативы|(?:검토|고려)(?:한|된)? (?:대안|옵션|선택지)|대안(?!\s?별)|선택지(?!\s?별)|후보)/u, { adr: 3 }),
   label('rationale', /^(rationale|argument|arguments|justification|reasoning|why this option|обоснование|аргументация|почему (?:выбрали|этот вариант)|근거|선택 이유)/u, { adr: 2 }),
   label('prosCons', /^(pros and cons(?: of the options)?|плюсы и минусы(?: вариантов)?|(?:(?:선택지|옵션|대안)\s?별\s?)?장단점)/u, { adr: 3 }),
@@ -213,7 +213,7 @@ export const TITLE_MARKERS: Record<DocumentKind, RegExp> = {
     String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:(?:post-?mortem|post mortem|incident(?: report| review| postmortem| retrospective)?|outage report|retrospective|постмортем|пост-мортем|инцидент|разбор(?: инцидента| сбоя| аварии)?|отч[её]т об? (?:инциденте|сбое|аварии)|авария|сбой|장애 보고서|장애 리포트|사후 분석|포스트모템|장애)${AFTER}${DASH}|INC-?\d+${AFTER}|PM\d{4}-\d+${AFTER})`,
     'iu',
   ),
-  adr: new RegExp(String.raw`(?:${BEFORE}(?:[A-Z]{2,6}-)?ADR[-\s]?\d+${AFTER}|^\s*(?:DL|DR)-\d{2,4}(?:-\d+)?${AFTER}|^\s*(?:architecture decision(?: record)?|decision record|архитектурное решение|아키텍처 결정)${AFTER}|^\s*(?:\p{Extended_Pictographic}\s*)?(?:decision|решение|결정|의사결정)\s*[—–]\s*\S)`, 'iu'),
+  adr: new RegExp(String.raw`(?:${BEFORE}(?:[A-Z]{2,6}-)?ADR[-\s]?\d+${AFTER}|^\s*(?:DL|DR)-\d{2,4}(?:-\d+)?${AFTER}|^\s*(?:architecture decision(?: record)?|decision record|архитектурное решение|아키텍처 결정|(?:의사)?결정 기록)${AFTER}|^\s*(?:\p{Extended_Pictographic}\s*)?(?:decision|решение|결정|의사결정)\s*[—–]\s*\S)`, 'iu'),
   runbook: new RegExp(String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:runbook|run book|playbook|ранбук|инструкция|регламент|процедура|런북|플레이북|운영 매뉴얼|대응 매뉴얼)${AFTER}(?!['’]и|s${AFTER})`, 'iu'),
 };
 

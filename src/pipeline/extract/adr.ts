@@ -28,7 +28,8 @@ function numberOf(section: Section): { value: string; line: number } | undefined
   // "# 12. Use gRPC" (adr-tools numbers its one heading); "## 1. Log retention" in meeting notes is a list's number.
   const heading = section.ctx.parts.find((p) => p.form === 'heading' && p.line === section.candidate.titleLine);
   const ownNumber = !heading || heading.depth <= 1 ? /^\s*(\d{1,4})\.\s+\S/.exec(title) : null;
-  const written = /(?<![\p{L}\d-])((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|(?:DL|DR)-\d{2,4}(?:-\d+)?)(?![\d])/u.exec(title) ?? ownNumber;
+  // "RFC-014", "결정 기록 007" (a decision record's own number in Korean).
+  const written = /(?<![\p{L}\d-])((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|(?:DL|DR)-\d{2,4}(?:-\d+)?|RFC-\d{1,5})(?![\d])/u.exec(title) ?? /^\s*(?:의사)?결정 기록\s*#?(\d{1,4})(?!\d)/u.exec(title) ?? ownNumber;
   if (written) return { value: written[1]!, line: section.candidate.titleLine };
   const row = slotValue(section, 'adrNumber');
   const fromRow = row ? /((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|\d{1,5})/.exec(row.text) : null;
@@ -203,7 +204,7 @@ function sentiment(text: string): 'positive' | 'negative' {
   if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|cons?\b|negative\s*[:：—–]|минус|плохо,|단점|나쁨|나쁜\s?점)/iu.test(text)) return 'negative';
   // Less of a cost is a gain: "storage costs go down", «затраты снижаются», "비용이 줄어듭니다".
   if (REDUCED_COST.test(text)) return 'positive';
-  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|нуж(?:ен|на|но|ны)|иначе|otherwise|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны|зависимост\p{L}*)(?![\p{L}])|[아어해]야\s?(?:합니다|한다|해요|하며|함)|해야|필요하|비용|복잡|부담|위험|느려|어려워|어렵|장애|의존/iu;
+  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|нуж(?:ен|на|но|ны)|иначе|otherwise|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны|зависимост\p{L}*)(?![\p{L}])|[가-힣]야\s?(?:합니다|한다|해요|하며|함|하고)|해야|필요하|비용|복잡|부담|위험|느려|어려워|어렵|장애|의존/iu;
   return negative.test(text) ? 'negative' : 'positive';
 }
 
@@ -223,7 +224,9 @@ function consequencesOf(section: Section, chosen: Option | undefined, prosCons: 
   };
   for (const item of citedItems(section, slotContent(section, 'positive'))) add(item, 'positive');
   for (const content of slotContents(section, ['negative', 'risks'])) for (const item of citedItems(section, content)) add(item, 'negative');
-  for (const content of slotContents(section, 'consequences')) {
+  // A record's "Impact" ("영향", «Влияние») is what the decision does: its consequences, where it names none.
+  const stated = slotContents(section, 'consequences');
+  for (const content of stated.length > 0 ? stated : slotContents(section, 'impact')) {
     // A "Consequences" section with "Плюсы:"/"Минусы:" inside was read above; its other items are split here.
     const inner = new Set(section.parts.filter((p) => (p.slot === 'positive' || p.slot === 'negative') && content.lines.some((l) => l.number === p.line)).map((p) => p.line));
     if (inner.size > 0) continue;

@@ -362,22 +362,45 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
 const AGREES = /(?<![\p{L}])(?:agreed|agree|sounds good|lgtm|let'?s do (?:it|that)|согласен|согласна|договорились|поддерживаю|동의)(?![\p{L}])|^\s*(?:\+1|👍)/iu;
 const DECIDES = /(?<![\p{L}])(?:decision|decided|we'?ll go with|let'?s go with|going with|решение|решили|выбираем|берём|берем|결정)(?![\p{L}])/iu;
 
+/** A thing's name as a chat writes it: "RabbitMQ", "Redis streams", "SQS". */
+const NAME = String.raw`([\p{Lu}][\p{L}\d.+-]*(?:\s(?:[\p{Lu}][\p{L}\d.+-]*|streams?|queues?))?)`;
+/** Where a thread weighs a named option without listing them: one is voted for, taken, or ruled out. */
+const WEIGHED = [
+  new RegExp(String.raw`(?<![\p{L}])(?:я за|голосую за|I'?m for|I vote for|I'?d go with|I'?d pick|берём|берем|выбираем|go(?:ing)? with|let'?s (?:use|take|pick))\s+${NAME}`, 'gu'),
+  new RegExp(String.raw`${NAME},?\s+(?:не рассматриваем|не берём|не берем|отпадает|тяжеловат\p{L}*|избыточ\p{L}*|is overkill|is too (?:heavy|expensive|complex))`, 'gu'),
+  new RegExp(String.raw`(?<![\p{L}])(?:rule out|ruled out|drop)\s+${NAME}`, 'gu'),
+];
+
+/** The options a thread weighed, in the order it first names them, where no message lists them. */
+function weighedNames(messages: ChatMessage[]): string[] {
+  const found: Array<{ name: string; at: number }> = [];
+  messages.forEach((m, i) => {
+    const text = messageText(m);
+    for (const pattern of WEIGHED) for (const match of text.matchAll(pattern)) found.push({ name: match[1]!, at: i * 10_000 + match.index });
+  });
+  const names: string[] = [];
+  for (const { name } of found.sort((a, b) => a.at - b.at)) if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  return names.length >= 2 ? names : [];
+}
+
 /** A decision thread: the question that opens it, the options laid out, the decision and who made it. */
 export function extractChatAdr(section: Section, base: Base): AdrInput {
   const messages = messagesOf(section);
   const question = messages[0];
   const decisionMessage = [...messages].reverse().find((m) => DECIDES.test(m.text));
-  const decided = decisionMessage ? messageText(decisionMessage).replace(/^.*?(?<![\p{L}])(?:decision|решение)\s*[:：]\s*/iu, '') : undefined;
+  const decided = decisionMessage ? messageText(decisionMessage).replace(/^.*?(?<![\p{L}])(?:decision|решение|decided|решили|договорились)\s*[:：]\s*/iu, '') : undefined;
   // "options: SQS or keep Redis streams?"
   const listing = messages.find((m) => /(?<![\p{L}])(?:options?|варианты|альтернативы)\s*[:：]/iu.test(m.text));
   const named = listing
     ? messageText(listing).replace(/^.*?(?:options?|варианты|альтернативы)\s*[:：]\s*/iu, '').replace(/\?.*$/, '').split(/\s*(?:,|;|(?<![\p{L}])(?:or|или|vs\.?)(?![\p{L}]))\s*/iu).map((o) => o.replace(/^(?:keep|stay with|оставить)\s+/i, '').trim()).filter(Boolean)
     : [];
+  if (named.length === 0) named.push(...weighedNames(messages));
   const options = named.map((name) => {
     // "SQS pros: … cons: …", "Redis streams: we already run it, but …": what was said for each.
     const said = messages.filter((m) => m !== listing && messageText(m).toLowerCase().includes(name.toLowerCase()) && !DECIDES.test(m.text));
     const chosen = decided !== undefined && decided.toLowerCase().split(/[,;.]/)[0]!.includes(name.toLowerCase());
-    return { name, chosen, ...(said.length > 0 && { reasons: said.map((m) => messageText(m)).join('; ') }), cite: citeMessage(section, listing!) };
+    const namedIn = listing ?? messages.find((m) => messageText(m).toLowerCase().includes(name.toLowerCase()))!;
+    return { name, chosen, ...(said.length > 0 && { reasons: said.map((m) => messageText(m)).join('; ') }), cite: citeMessage(section, namedIn) };
   });
   const agreeing = messages.filter((m) => decisionMessage && m.line >= (listing?.line ?? 0) && (AGREES.test(m.text) || m === decisionMessage)).map((m) => m.author);
   const day = messages[0]?.date;

@@ -36,8 +36,10 @@ function splitSentences(lines: Line[]): Array<{ text: string; from: number; to: 
       current = undefined;
       continue;
     }
-    // Korean has no capitals: a full stop and a space before Hangul end a sentence too.
-    const pieces = line.text.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d«"(]|\p{Script=Hangul})/u);
+    // Korean has no capitals: a full stop and a space before Hangul end a sentence too; so does one
+    // before a small letter, as recognisers and quick notes write ("… at nine forty. so about …"),
+    // unless it ends an abbreviation ("e.g. the", "т.е. все").
+    const pieces = line.text.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d«"(]|\p{Script=Hangul})|(?<=(?<!(?<![\p{L}.])(?:e\.g|i\.e|etc|vs|approx|incl|cf|esp|resp|min|max|no|т\.е|т\.д|т\.п|т\.к|т\.ч|напр|см|ср|прим|тыс|млн|руб|ок|ул|гл|стр))(?<=\p{Ll}{2}|\d)[.!?])\s+(?=\p{Ll}\p{Ll})/u);
     pieces.forEach((piece, i) => {
       if (current && i === 0 && !/[.!?…]\s*$/.test(current.text)) {
         current.text += ` ${piece.trim()}`;
@@ -71,16 +73,16 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
 const CAUSE = /(?<![\p{L}])(because|(?<!^(?:this|that|it|which) )caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
 /** A fault told without a word of cause ("A certificate … expired at 09:40"): the cause where nothing else names one. */
 const FAULT = /(?<![\p{L}])(expired|ran out of|was misconfigured|misconfiguration|a bug in|filled up|was exhausted|истёк|истек|кончил\p{L}*|закончил\p{L}*|переполнил\p{L}*)(?![\p{L}])|만료|고갈/iu;
-const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|(?:certificates?|keys?|credentials?|secrets?|tokens?) (?:was |were )?(?:rolled over|renewed|rotated|replaced)|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled)|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?:했|됐|되었)|재시작|롤백|재배포|원복/iu;
+const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|(?:certificates?|keys?|credentials?|secrets?|tokens?) (?:was |were )?(?:rolled over|renewed|rotated|replaced)|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled|killed|stopped|paused|halted|blocked|turned off)|paused|halted|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?:했|됐|되었)|재시작|롤백|재배포|원복/iu;
 /**
  * Korean words of an alert or a report. They take particles (알람이, 제보를), so no end boundary;
  * 알림 is also a product's "notification" (결제 알림 지연) and counts only as the subject of an arrival.
  */
 const KO_ALERT = String.raw`알람|경보|얼럿|알럿|감지|탐지|제보|알림(?:이|을)? ?(?:발생|수신|받|왔|울|떴)|(?:문의|신고)(?:로|가|를)? ?(?:인지|접수|들어)|(?:로|으로|에서) 인지|인지(?:했|함|됨|하였)`;
 const DETECTED = new RegExp(String.raw`(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|인지)(?![\p{L}])|${KO_ALERT}`, 'iu');
-const IMPACTED = /(?:못\s?했|못\s?하|안\s?됐|가입자|이용자|회원)|(?<![\p{L}])((?:this|that|which) (?:caused|led to|resulted in)|lose access|lost access|users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|사용자|고객|실패|장애|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
+const IMPACTED = /(?:못\s?했|못\s?하|안\s?됐|가입자|이용자|회원|사용자|고객|실패|영향)|(?<![\p{L}])((?:this|that|which) (?:caused|led to|resulted in)|lose access|lost access|users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|장애)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** The words of IMPACTED that tell of the people or the service, not of the system's errors. */
-const ON_USERS = /(?:못\s?했|못\s?하|가입자|이용자|회원)|(?<![\p{L}])((?:this|that|which) (?:caused|led to|resulted in)|lose access|lost access|\d[\d,. ]*\s(?:orders?|payments?|transactions?|checkouts?|заказ\p{L}*|платеж\p{L}*|платёж\p{L}*|транзакци\p{L}*)|users?|customers?|affected|unavailable|(?<!(?:slow|scaled?|shut|turned|cool|step|wind|count) )down|outage|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|пользовател\p{L}*|клиент\p{L}*|офлайн\p{L}*|простой|사용자|고객|영향)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
+const ON_USERS = /(?:못\s?했|못\s?하|가입자|이용자|회원|사용자|고객|영향)|(?<![\p{L}])((?:this|that|which) (?:caused|led to|resulted in)|lose access|lost access|\d[\d,. ]*\s(?:orders?|payments?|transactions?|checkouts?|заказ\p{L}*|платеж\p{L}*|платёж\p{L}*|транзакци\p{L}*)|users?|customers?|everyone|everybody|affected|unavailable|(?<!(?:slow|scaled?|shut|turned|cool|step|wind|count) )down|outage|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|пользовател\p{L}*|клиент\p{L}*|офлайн\p{L}*|простой)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** A sentence that says what changed: where a note without a trigger section tells what set it off. */
 /** What someone did that ended it, when the same entry says it ended ("index recreated, latency normal"). */
 const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|rolled over|deploy\p{L}*|released?|fixed|restart\p{L}*|re-?creat\p{L}*|rebuil\p{L}*|re-?index\p{L}*|rotat\p{L}*|renew\p{L}*|replac\p{L}*|reload\p{L}*|raised|increased|cleaned|purged|flushed|откат\p{L}*|исправ\p{L}*|перезапуст\p{L}*|пересоздал\p{L}*|перевыпуст\p{L}*|заменил\p{L}*|увеличил\p{L}*|почистил\p{L}*|очистил\p{L}*|переключил\p{L}*)(?![\p{L}])|재시작|롤백|재생성|교체|재배포|증설/iu;
@@ -106,7 +108,7 @@ const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restor
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
 function statedRange(text: string): { from: string; to: string } | undefined {
-  if (!/\d:\d\d.*\d:\d\d/.test(text)) return undefined;
+  if (!/\d:\d\d.*\d:\d\d/.test(text)) return spokenRange(text);
   const t = String.raw`(\d{1,2}:\d{2}(?:\s*[AP]M)?)`;
   const date = String.raw`(?:\s+\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)?`;
   const patterns = [
@@ -117,6 +119,19 @@ function statedRange(text: string): { from: string; to: string } | undefined {
   for (const pattern of patterns) {
     const match = pattern.exec(text);
     if (match) return { from: match[1]!, to: match[2]! };
+  }
+  return spokenRange(text);
+}
+
+/** A range of times written in words: "오전 10시 5분부터 10시 48분까지", «с девяти сорока до десяти». */
+function spokenRange(text: string): { from: string; to: string } | undefined {
+  const times = findTimes(text);
+  for (let i = 0; i + 1 < times.length; i++) {
+    const [a, b] = [times[i]!, times[i + 1]!];
+    const between = text.slice(a.index + a.length, b.index);
+    const before = text.slice(Math.max(0, a.index - 16), a.index);
+    const spans = /^\s*(?:부터|에서)\s*$|^\s*[~–—-]\s*$/u.test(between) || (/^\s+(?:and|to|until|till|до|по)\s+$/iu.test(between) && /(?<![\p{L}])(?:between|from|с|со)\s+$/iu.test(before));
+    if (spans) return { from: a.text, to: b.text };
   }
   return undefined;
 }

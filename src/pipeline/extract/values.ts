@@ -289,6 +289,8 @@ export function findDurations(text: string): Array<{ text: string; index: number
   for (const match of text.matchAll(DURATION)) {
     const after = text.slice(match.index + match[0].length);
     if (/^[\p{L}]/u.test(after) && !/^[\p{Script=Hangul}]/u.test(after)) continue;
+    // "10시 5분" is a clock time, not five minutes.
+    if (/^\d+\s*[분초]/u.test(match[0]) && /\d\s*(?:시|분)\s*$/u.test(text.slice(0, match.index))) continue;
     found.push({ text: match[0].trim(), index: match.index });
   }
   return found;
