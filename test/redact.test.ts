@@ -157,6 +157,9 @@ const OWN: Record<string, OwnCase[]> = {
     secret((v) => `DB 접속 정보: dbadmin / ${v}`, `Pa$$w0rd${fake(ALNUM, 4)}`, ['DB 접속 정보: dbadmin /']),
     // After "pass: " an "&" is part of the password; after "=" it starts a query's next pair.
     secret((v) => `SSH: ssh deploy@10.0.0.5, pass: ${v}`, `Tr0ub4dor&${fake(ALNUM, 4)}`, ['SSH: ssh deploy@10.0.0.5, pass:']),
+    // A Russian password may be written in Cyrillic; words with a hyphen after «пароль:» are no password.
+    secret((v) => `пароль от админки: ${v}, не светите`, `Лето${fake('0123456789', 4)}!`, ['пароль от админки:', 'не светите']),
+    lookalike('Пароль: смотри-в-волте; пароль — Спросить-у-Олега; пароль: новый-временный'),
     secret((v) => `-----BEGIN OpenVPN Static key V1-----\n${v}\n-----END OpenVPN Static key V1-----`, fake(HEX, 32), ['-----END OpenVPN Static key V1-----']),
     secret((v) => `vault login; export VAULT_TOKEN=${v}`, `s.${fake(ALNUM, 22)}7a`),
     lookalike('Vault: s.getToken() returns the token; s.keysRotatedAt is a timestamp'),

@@ -259,8 +259,9 @@ const SEPARATED_VALUE = new RegExp(
     // "set the password to 'x'": a bare "to" only before a quoted value.
     `[ \\t]+to[ \\t]+(?=["'«“„])|` +
     `[ \\t]+(?:is|are|was|were|will be|это|будет)(?:[ \\t]*[:—-])?[ \\t]+))` +
-    // The value, perhaps in typographic quotes («…», “…”), which trimValue takes off.
-    '([«“„]?[!-~]{4,4096})',
+    // The value, perhaps in typographic quotes («…», “…”), which trimValue takes off; a Russian
+    // password may have Cyrillic letters («Лето2026!»).
+    '([«“„]?(?:[!-~]|[\\u0400-\\u04FF]){4,4096})',
   'iy',
 );
 const ADJACENT_VALUE = /[ \t]+([!-~]{8,4096})/y;
@@ -287,6 +288,9 @@ function proseValue(kind: 'password' | 'token', value: string, adjacent: boolean
   // "token 9f8e7d6c…": right after a token word, 32 or more hex digits are the token (a commit is named "commit", not "token").
   if (adjacent && kind === 'token' && /^[0-9a-f]{32,}$/i.test(value) && /\d/.test(value) && /[a-f]/i.test(value)) return true;
   if (adjacent) return /^[\w\-+/=.~!@#$%^&*]+$/.test(value) && looksGenerated(value, kind === 'password' ? 8 : 16) && /\d/.test(value) && /[a-z]/.test(value) && (/[A-Z]/.test(value) || /[^\w]/.test(value));
+  // With Cyrillic in it, a value is a password only with a digit and three kinds of characters:
+  // «смотри-в-волте» is words, «Лето2026!» a password.
+  if (/[\u0400-\u04FF]/.test(value)) return kind === 'password' && /\d/.test(value) && characterClasses(value) >= 3 && looksLikePassword(value);
   return kind === 'password' ? looksLikePassword(value) && /[\d\W_]|[a-z].*[A-Z]|[A-Z].*[a-z]/.test(value) : looksGenerated(value, 12);
 }
 
