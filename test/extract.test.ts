@@ -1766,6 +1766,14 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['RabbitMQ', true], ['Kafka', false], ['SQS', false]]);
     expect(d.options[2].reasons).toBe('SQS не рассматриваем, мы не в AWS');
   });
+  it('a decision record with "Decision Considerations" (its drivers, not its decision) and "### Positive" / "### Negative" under its consequences', () => {
+    const d = one('adr-en-considerations-positive-negative', 'adrs').data;
+    expect(texts(d.drivers)).toBe('Cost per terabyte | Retention rules without scripts | Access from CI runners in two regions');
+    expect(d.decision.text).toMatch(/^We have decided to move build artifacts to Amazon S3/);
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['MinIO on our own hardware', false], ['Amazon S3', true], ['Keep the NFS share', false]]);
+    expect(d.consequences.positive.map((c: { text: string }) => c.text.split(':')[0])).toEqual(['No capacity planning', 'Retention by rule']);
+    expect(d.consequences.negative.map((c: { text: string }) => c.text.split(':')[0])).toEqual(['Egress cost', 'New credentials']);
+  });
 });
 
 describe('redaction', () => {

@@ -160,6 +160,9 @@ const OWN: Record<string, OwnCase[]> = {
     // A Russian password may be written in Cyrillic; words with a hyphen after «пароль:» are no password.
     secret((v) => `пароль от админки: ${v}, не светите`, `Лето${fake('0123456789', 4)}!`, ['пароль от админки:', 'не светите']),
     lookalike('Пароль: смотри-в-волте; пароль — Спросить-у-Олега; пароль: новый-временный'),
+    // What follows "password managers:" is products, not a password; the password after the manager is one.
+    lookalike('We considered password managers: LastPass, 1Password, Bitwarden; password policy: Twelve chars'),
+    secret((v) => `From the password manager, the root password: ${v}`, password(), ['From the password manager, the root password:']),
     secret((v) => `-----BEGIN OpenVPN Static key V1-----\n${v}\n-----END OpenVPN Static key V1-----`, fake(HEX, 32), ['-----END OpenVPN Static key V1-----']),
     secret((v) => `vault login; export VAULT_TOKEN=${v}`, `s.${fake(ALNUM, 22)}7a`),
     lookalike('Vault: s.getToken() returns the token; s.keysRotatedAt is a timestamp'),

@@ -76,7 +76,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('author', /^(authors?|postmortem owner|written by|автор\p{L}*|작성자)/u, { incident: 1, adr: 0.5 }),
 
   // ── ADRs ──
-  label('drivers', /^(decision drivers|drivers|criteria|decision criteria|forces|критерии(?: выбора)?|факторы принятия решени\p{L}*|факторы решения|требования к решению|결정 요인|판단 기준)/u, { adr: 3 }),
+  label('drivers', /^(decision drivers|drivers|criteria|decision criteria|decision considerations|decision factors|evaluation criteria|considerations$|forces|критерии(?: выбора)?|факторы принятия решени\p{L}*|факторы решения|требования к решению|결정 요인|판단 기준)/u, { adr: 3 }),
   label('context', /^(context and problem statement|context|problem statement|issue$|the issue$|background and context|background$|why$|motivation|결정 배경|контекст(?: и проблема)?|проблема|предпосылки|배경|맥락|문제(?: 정의|점)?)/u, { adr: 3 }),
   label('options', /^(considered options|options considered|(?:other )?options|positions|(?:other )?alternatives(?: considered)?|rejected alternatives|approaches considered|рассмотренные (?:варианты|альтернативы)|варианты(?: решения)?|альтернативы|(?:검토|고려)(?:한|된)? (?:대안|옵션|선택지)|대안(?!\s?별)|선택지(?!\s?별)|후보)/u, { adr: 3 }),
   label('rationale', /^(rationale|argument|arguments|justification|reasoning|why this option|обоснование|аргументация|почему (?:выбрали|этот вариант)|근거|선택 이유)/u, { adr: 2 }),
@@ -84,8 +84,8 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('deciders', /^(deciders|decision[- ]makers|decided by|approvers?$|driver$|кто решал|принимали решение|участники решения|утверждающ\p{L}*|결정자|의사결정자|승인자)/u, { adr: 3 }),
   label('decision', /^(decision outcome|decision|chosen option|decided|agreed|outcome$|результат решения|итоговое решение|принятое решение|решение|решили|договорились|выбор|결정(?: 사항)?|결정됨|합의|what$)/u, { adr: 3, incident: 0.5 }),
   label('proposal', /^(proposal|proposed (?:solution|change|design|approach)|what we propose|detailed design|design details|how$|предложение|предлагаем\p{L}*(?: решение)?|предлагается|제안(?: 사항| 내용)?)/u, { adr: 1 }),
-  label('positive', /^(positive consequences|положительные последствия|позитивные последствия|pros|benefits|advantages|good|плюсы|преимущества|장점)/u, { adr: 2 }),
-  label('negative', /^(negative consequences|отрицательные последствия|негативные последствия|cons|drawbacks|disadvantages|trade-?offs|bad|минусы|недостатки|단점)/u, { adr: 2 }),
+  label('positive', /^(positive consequences|positive$|положительные последствия|позитивные последствия|pros|benefits|advantages|good|плюсы|преимущества|장점)/u, { adr: 2 }),
+  label('negative', /^(negative consequences|negative$|отрицательные последствия|негативные последствия|cons|drawbacks|disadvantages|trade-?offs|bad|минусы|недостатки|단점)/u, { adr: 2 }),
   label('consequences', /^(consequences?|implications|последствия|결과)/u, { adr: 3 }),
   label('confirmation', /^(confirmation|validation|подтверждение)/u, { adr: 2 }),
   label('goals', /^(goals|non-goals|цели решения)/u, { adr: 1 }),

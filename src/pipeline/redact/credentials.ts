@@ -273,6 +273,9 @@ const HANGUL = /^[\uac00-\ud7a3]/;
 const LOGIN_BEFORE = /(login|user|username|логин|пользователь|아이디|계정)[ \t]*\/[ \t]*$/i;
 const METADATA_NEAR = /fingerprint|identifier|public|публичн|открыт|공개|\bids?\b|\bname\b|\btype\b|\bpath\b|\burl\b|\blink\b|\bfile\b|\blength\b|\bhash\b|\bdigest\b|expir|rotat|идентификатор|отпечат|путь|пути|имя|ссылк|файл|хеш|срок|경로|이름|지문|파일|만료|식별자/iu;
 
+/** Words after the secret's word that make it a thing about secrets: "password managers: LastPass, …", "password policy: 12 chars". */
+const ABOUT_THE_WORD = /^[ \t]*(?:managers?|polic(?:y|ies)|requirements?|rules?|strength|complexity|hints?|prompts?|generators?|менеджер\p{L}*|политик\p{L}*|требовани\p{L}*|관리자|정책)(?![\p{L}])/iu;
+
 /** How many of lower case, upper case, digits and symbols a value mixes. */
 function characterClasses(value: string): number {
   return [/[a-zа-яё]/, /[A-ZА-ЯЁ]/, /\d/, /[^\p{L}\d]/u].filter((c) => c.test(value)).length;
@@ -307,7 +310,7 @@ function proseSecrets(text: string): Finding[] {
     SEPARATED_VALUE.lastIndex = end;
     let match = SEPARATED_VALUE.exec(text);
     let adjacent = false;
-    if (match && match[1] && METADATA_NEAR.test(match[1])) continue;
+    if (match && match[1] && (METADATA_NEAR.test(match[1]) || ABOUT_THE_WORD.test(match[1]))) continue;
     if (!match) {
       ADJACENT_VALUE.lastIndex = end;
       match = ADJACENT_VALUE.exec(text);
