@@ -1774,6 +1774,12 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(d.consequences.positive.map((c: { text: string }) => c.text.split(':')[0])).toEqual(['No capacity planning', 'Retention by rule']);
     expect(d.consequences.negative.map((c: { text: string }) => c.text.split(':')[0])).toEqual(['Egress cost', 'New credentials']);
   });
+  it('an incident database record: "start_time" / "end_time" in its frontmatter are moments, and a day written before a time dates that entry and the ones after it', () => {
+    const d = one('incident-db-record-frontmatter', 'incidents').data;
+    expect(d.title.text).toBe('Regional payment switch outage (vendor report, 3 Mar 2026)');
+    expect([d.date.text, d.started.text, d.resolved.text]).toEqual(['2026-02-27', '06:10', '11:45']);
+    expect(d.timeline.map((e: { time: string; date: string }) => `${e.date} ${e.time}`)).toEqual(['2026-02-27 06:10', '2026-02-27 08:05', '2026-02-28 09:30', '2026-02-28 11:45']);
+  });
 });
 
 describe('redaction', () => {

@@ -9,7 +9,7 @@
 import { SAID_OVER, SAID_OVER_KO } from './chat.ts';
 import type { Part } from './outline.ts';
 import { isInlineCommand, looksLikeCommand } from './shell.ts';
-import { instructionLine, NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, templateTitle, titleKind, type DocumentKind, type Slot } from './templates.ts';
+import { instructionLine, MOMENT_WEIGHT, NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, templateTitle, titleKind, type DocumentKind, type Slot } from './templates.ts';
 
 export type { DocumentKind } from './templates.ts';
 
@@ -92,7 +92,7 @@ function cueScore(kind: DocumentKind, title: string, body: string): number {
   return total;
 }
 
-const SLOT_WEIGHT = new Map(SLOT_LABELS.map((l) => [l.slot, l.weight]));
+const SLOT_WEIGHT = new Map([...SLOT_LABELS.map((l) => [l.slot, l.weight] as const), ['moment', MOMENT_WEIGHT] as const]);
 
 /** Slots that show a document of the kind has its substance, not only its metadata. */
 const SUBSTANCE: Record<DocumentKind, Slot[]> = {

@@ -267,7 +267,9 @@ function frontmatterKeys(parsed: ParsedSource): Part[] {
     const match = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(parsed.lines[index]!);
     if (!match) continue;
     const value = match[2]!.replace(/^["']|["']$/g, '').trim();
-    parts.push({ label: match[1]!, slot: slotOf(match[1]!.replace(/[-_]/g, ' '))?.slot, form: 'frontmatter', depth: 0, line: index + 1, value });
+    const label = match[1]!.replace(/[-_]/g, ' ');
+    // "start_time: 2012-07-30T02:33:00Z" in an incident database's record is a moment.
+    parts.push({ label: match[1]!, slot: slotOf(label)?.slot ?? (isMoment(label, value) ? 'moment' : undefined), form: 'frontmatter', depth: 0, line: index + 1, value });
   }
   return parts;
 }

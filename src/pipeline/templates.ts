@@ -194,6 +194,9 @@ const MOMENT_LABELS: [Moment, RegExp][] = [
   ['resolved', /^(?:(?:impact|incident|outage|issue) )?(?:resolved|fixed|recovered|ended|ends|closed|end time|resolution time)(?: at| on| time)?$|^(?:время )?(?:окончани[ея]|устранени[ея]|восстановлени[ея])(?: инцидента| сбоя| аварии| работы)?$|^(?:устранен[оы]?|восстановлен[оы]?|закончил[оа]сь)$|^(?:장애 )?(?:종료|복구|해결|복구 완료) (?:시각|시간)$|^종료$/u],
 ];
 
+/** A record that says when its incident started or ended says as much as a timeline does. */
+export const MOMENT_WEIGHT: Partial<Record<DocumentKind, number>> = { incident: 3 };
+
 /** Which turn a label names when a time stands beside it, if it names one. */
 export function momentOf(rawLabel: string): Moment | undefined {
   const text = normalizeLabel(rawLabel);

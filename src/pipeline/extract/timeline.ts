@@ -263,10 +263,14 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       const event = eventText(label && slotOf(label[1]!) ? said.slice(label[0].length) : said);
       // A log line's own day: "2026-11-20T00:05:12Z INFO …" is the 20th, whatever the incident's day.
       const stamped = /(\d{4}-\d{2}-\d{2})[T ]$/.exec(text.slice(Math.max(0, time.index - 11), time.index))?.[1];
-      if (event) entries.push({ time: time.text, event, cite: cite(section, lineAt(from), lineAt(Math.max(from, to - 1))), ...(stamped && { date: stamped }) });
+      // "31 July 2012, 13:00 IST. A similar disturbance …": a day written right before the time is the entry's.
+      const dated = stamped ?? findDates(text.slice(Math.max(from, time.index - 24), time.index), options.year).find((d) => /^[\s,]*(?:at\s+|в\s+)?$/iu.test(text.slice(Math.max(from, time.index - 24) + d.index + d.text.length, time.index)))?.date;
+      if (event) entries.push({ time: time.text, event, cite: cite(section, lineAt(from), lineAt(Math.max(from, to - 1))), ...(dated && { date: dated }) });
     }
   }
-  return entries.map((e) => ({ ...e, date: e.date ?? options.day }));
+  // The day an entry names holds for the entries told after it, until another is named.
+  let day = options.day;
+  return entries.map((e) => ({ ...e, date: (day = e.date ?? day) }));
 }
 
 /** Dates for entries that have none: the incident's day, then the next day after a midnight. */
