@@ -1780,6 +1780,13 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect([d.date.text, d.started.text, d.resolved.text]).toEqual(['2026-02-27', '06:10', '11:45']);
     expect(d.timeline.map((e: { time: string; date: string }) => `${e.date} ${e.time}`)).toEqual(['2026-02-27 06:10', '2026-02-27 08:05', '2026-02-28 09:30', '2026-02-28 11:45']);
   });
+  it('a docs site\'s record: a "| Created | Status |" table above its heading gives the date, the frontmatter title ("ADR022: …") the number and title', () => {
+    const a = one('adr-en-docs-site-created-table', 'adrs').data;
+    expect([a.number, a.title.text, a.date.text, a.status]).toEqual(['ADR021', 'pnpm workspaces', '2026-03-09', 'accepted']);
+    const b = one('adr-en-docs-site-frontmatter-title', 'adrs').data;
+    expect([b.number, b.title.text]).toEqual(['ADR022', 'Avoid default exports']);
+    expect(b.decision.text).toBe('We have decided that new modules use named exports only.');
+  });
 });
 
 describe('redaction', () => {

@@ -245,6 +245,14 @@ function tableRows(parsed: ParsedSource, code: Set<number>): Part[] {
     if (code.has(index + 1) || !/^\s*\|/.test(lines[index]!) || !/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(lines[index + 1] ?? '')) continue;
     if (index > 0 && /^\s*\|/.test(lines[index - 1]!) && !code.has(index)) continue;
     const columns = cells(lines[index]!).length;
+    // "| Created | Status |" over one row "| 2021-01-16 | Open |": each header names the cell below it.
+    const header = cells(lines[index]!).map((c) => c.replace(/\*\*|__|`/g, '').trim());
+    const onlyRow = /^\s*\|/.test(lines[index + 2] ?? '') && !/^\s*\|/.test(lines[index + 3] ?? '') ? cells(lines[index + 2]!) : undefined;
+    if (onlyRow && columns >= 2 && onlyRow.length === columns && header.every((h) => slotOf(h, 1)) && !onlyRow.some((c) => slotOf(c.replace(/\*\*|__|`/g, '').trim(), 1))) {
+      header.forEach((label, k) => parts.push({ label, slot: slotOf(label, 1)!.slot, form: 'row', depth: LABEL_DEPTH + 1, line: index + 3, value: onlyRow[k]!.replace(/\*\*|__|`/g, '').trim() }));
+      index += 2;
+      continue;
+    }
     // "| Status | Accepted |" over "|---|---|": a record table whose header is its first row.
     const [first, second] = cells(lines[index]!).map((c) => c.replace(/\*\*|__|`/g, '').trim());
     if (columns === 2 && first && second && slotOf(first) && !COLUMN_NAME.test(second)) {

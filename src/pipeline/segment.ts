@@ -342,10 +342,12 @@ function segmentChat(parsed: ParsedSource, noise: NoiseReport, fallbackTitle: st
 /** Lines above a heading that are only labelled values, blank lines or noise, with a value among them. */
 function metadataAbove(parsed: ParsedSource, noise: NoiseReport, parts: Part[], headingLine: number): boolean {
   const labelled = new Set(parts.filter((p) => p.form === 'label' && p.line < headingLine).map((p) => p.line));
+  // A record table above it ("| Created | Status |" over its values) is metadata too.
+  const table = parts.some((p) => p.form === 'row' && p.slot && p.line < headingLine);
   let values = 0;
   for (let line = parsed.bodyStartLine; line < headingLine; line++) {
     if (!parsed.lines[line - 1]!.trim() || noise.noiseLines.has(line)) continue;
-    if (!labelled.has(line)) return false;
+    if (!labelled.has(line) && !(table && /^\s*\|/.test(parsed.lines[line - 1]!))) return false;
     values++;
   }
   return values > 0;

@@ -23,13 +23,23 @@ type Base = Pick<AdrInput, 'title' | 'language' | 'sources' | 'entities' | 'gene
 type Option = NonNullable<AdrInput['options']>[number];
 
 /** The record's identifier as its title writes it: `ADR-0012`, `ODH-ADR-0003`, `DL-2026-011`, `15.`. */
+/** "ADR-12", "PLAT-ADR-3", "DL-2026-011", "RFC-014": a record's number as its title writes it. */
+const RECORD_NUMBER = /(?<![\p{L}\d-])((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|(?:DL|DR)-\d{2,4}(?:-\d+)?|RFC-\d{1,5})(?![\d])/u;
+
 function numberOf(section: Section): { value: string; line: number } | undefined {
+  // Without a heading of its own, a record is titled by its frontmatter ("title: ADR006: Avoid React.FC").
+  const fmTitle = section.ctx.parsed.frontmatter.title;
+  if (!section.titled && typeof fmTitle === 'string') {
+    const written = RECORD_NUMBER.exec(fmTitle);
+    const line = section.ctx.parsed.lines.findIndex((l, i) => i < section.ctx.parsed.bodyStartLine && /^title\s*:/.test(l)) + 1;
+    if (written && line) return { value: written[1]!, line };
+  }
   const title = section.candidate.title;
   // "# 12. Use gRPC" (adr-tools numbers its one heading); "## 1. Log retention" in meeting notes is a list's number.
   const heading = section.ctx.parts.find((p) => p.form === 'heading' && p.line === section.candidate.titleLine);
   const ownNumber = !heading || heading.depth <= 1 ? /^\s*(\d{1,4})\.\s+\S/.exec(title) : null;
   // "RFC-014", "결정 기록 007" (a decision record's own number in Korean).
-  const written = /(?<![\p{L}\d-])((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|(?:DL|DR)-\d{2,4}(?:-\d+)?|RFC-\d{1,5})(?![\d])/u.exec(title) ?? /^\s*(?:의사)?결정 기록\s*#?(\d{1,4})(?!\d)/u.exec(title) ?? ownNumber;
+  const written = RECORD_NUMBER.exec(title) ?? /^\s*(?:의사)?결정 기록\s*#?(\d{1,4})(?!\d)/u.exec(title) ?? ownNumber;
   if (written) return { value: written[1]!, line: section.candidate.titleLine };
   const row = slotValue(section, 'adrNumber');
   const fromRow = row ? /((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|\d{1,5})/.exec(row.text) : null;
@@ -409,7 +419,9 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   const y = yStatement(section);
   const statusValue = slotValue(section, 'status');
   const status = statusValue ? readAdrStatus(statusValue.text) : undefined;
-  const dateValue = slotValue(section, 'date');
+  // A record without a date field has the day it was created ("| Created | Status |" over its values).
+  const created = section.parts.find((p) => p.slot === 'ticketField' && /^(?:created|создан[оа]?|생성일|작성일)$/iu.test(p.label.trim().replace(/[:：]$/, '')) && findDates(p.value, year).length > 0);
+  const dateValue = slotValue(section, 'date') ?? (created ? { text: created.value, cite: cite(section, created.line) } : undefined);
   const dateFound = (dateValue ? findDates(dateValue.text, year)[0] : undefined) ?? (statusValue ? findDates(statusValue.text, year)[0] : undefined);
   const dateLine = dateValue && dateFound && findDates(dateValue.text, year)[0] ? dateValue.cite : statusValue?.cite;
   // A status line with the record's date and deciders beside it: "status: accepted · 2026-06-18 · deciders: …".

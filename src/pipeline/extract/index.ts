@@ -73,7 +73,7 @@ function titleOf(section: Section): CitedText {
   const fm = section.ctx.parsed.frontmatter;
   if (typeof fm.title === 'string' && fm.title.trim()) {
     const line = section.ctx.parsed.lines.findIndex((l, i) => i < section.ctx.parsed.bodyStartLine && /^title\s*:/.test(l)) + 1;
-    return { text: fm.title.trim(), cite: cite(section, line || 1) };
+    return { text: displayTitle(fm.title) || fm.title.trim(), cite: cite(section, line || 1) };
   }
   // The first line with words in it: not a `---` separator, not a lone emoji, not a label's value,
   // not a section's name ("## Что произошло" under an assistant's lead-in names no incident).

@@ -96,7 +96,8 @@ export function displayTitle(title: string): string {
   if (/\p{Lu}{4}/u.test(shown) && shown === shown.toUpperCase() && shown.replace(/[^\p{L}]/gu, '').length >= 12) return shown[0]! + shown.slice(1).toLowerCase();
   // "Постмортем: недоступность API": what is left after the prefix starts the title (a short word
   // such as "cdn" or "api" is likely a name and stays as written).
-  return shown !== cleaned && /^(?:\p{Ll}{4,}|\p{Script=Cyrillic}+)\s/u.test(shown) ? shown[0]!.toUpperCase() + shown.slice(1) : shown;
+  // A word without a vowel ("pnpm", "npm") is a name too.
+  return shown !== cleaned && /^(?:\p{Ll}{4,}|\p{Script=Cyrillic}+)\s/u.test(shown) && !/^[b-df-hj-np-tv-xz]+\s/.test(shown) ? shown[0]!.toUpperCase() + shown.slice(1) : shown;
 }
 
 const inRanges = (line: number, ranges: Range[]) => ranges.some(([a, b]) => line >= a && line <= b);
