@@ -1787,6 +1787,13 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect([b.number, b.title.text]).toEqual(['ADR022', 'Avoid default exports']);
     expect(b.decision.text).toBe('We have decided that new modules use named exports only.');
   });
+  it('a plain Russian report: «Пострадали:» is the impact, and «до 10.12» after a follow-up is a due date, not a time of the timeline', () => {
+    const d = one('postmortem-ru-plain-affected', 'incidents').data;
+    expect(d.impact.text).toBe('около 600 клиентов не смогли войти, заказы не терялись.');
+    expect(d.resolution.text).not.toMatch(/Пострадали/);
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['14:05', '14:18', '14:44', '14:50']);
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Игорь', '2026-12-10'], ['Вера', undefined]]);
+  });
 });
 
 describe('redaction', () => {

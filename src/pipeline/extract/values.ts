@@ -173,7 +173,12 @@ export function mayHoldTime(text: string): boolean {
  * hour needs its minutes or am/pm ("at one point" is none).
  */
 const OTHER_TIMES: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => { hours: number; minutes: number; meridiem?: string; spoken?: boolean } | undefined }> = [
-  { pattern: new RegExp(String.raw`(?:${AT}|(?<![\d.,:]))([01]?\d|2[0-3])\.([0-5]\d)(?![\d.,])(?:\s*([ap])\.?m\.?(?![\p{L}]))?`, 'giu'), read: (m) => (m[3] || /\s$/.test(m[0].slice(0, m[0].indexOf(m[1]!))) ? { hours: Number(m[1]), minutes: Number(m[2]), meridiem: m[3] } : undefined) },
+  { pattern: new RegExp(String.raw`(?:${AT}|(?<![\d.,:]))([01]?\d|2[0-3])\.([0-5]\d)(?![\d.,])(?:\s*([ap])\.?m\.?(?![\p{L}]))?`, 'giu'), read: (m) => {
+      const lead = m[0].slice(0, m[0].indexOf(m[1]!));
+      // «до 20.11», "by 14.10": after a word of a deadline, a day and month read as well as a time; a date wins.
+      if (!m[3] && Number(m[2]) >= 1 && Number(m[2]) <= 12 && /(?<![\p{L}])(?:до|к|по|by|until|till)\s/iu.test(lead)) return undefined;
+      return m[3] || /\s$/.test(lead) ? { hours: Number(m[1]), minutes: Number(m[2]), meridiem: m[3] } : undefined;
+    } },
   { pattern: /(?<![\d:.,])(1[0-2]|0?[1-9])\s?([ap])\.?m\.?(?![\p{L}])/giu, read: (m) => ({ hours: Number(m[1]), minutes: 0, meridiem: m[2] }) },
   {
     pattern: new RegExp(String.raw`${AT}(${HOUR_WORDS})(?:\s+(?:(oh\s+(?:one|two|three|four|five|six|seven|eight|nine))|(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?))?(?:\s+([ap])\.?m\.?(?![\p{L}])|\s+o'?clock)?`, 'giu'),
