@@ -1794,6 +1794,22 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['14:05', '14:18', '14:44', '14:50']);
     expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Игорь', '2026-12-10'], ['Вера', undefined]]);
   });
+  it('a Russian memo under a recorder\'s stamp: the stamp dates it and is no moment; «без четверти три», «половины четвёртого» are times, a correction («с трёх часов, нет, с …») takes the first back', () => {
+    const d = one('voice-ru-stamp-spoken-hours', 'incidents').data;
+    expect(d.title.text).toBe('Не работала выгрузка отчётов для бухгалтерии');
+    expect(d.date.text).toBe('2026-12-02');
+    expect([d.started.text, d.resolved.text]).toEqual(['2:45', '3:30']);
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['2:45', '3:30']);
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([['добавить тест на длинные запросы и закрепить версию драйвера', 'Лариса']]);
+  });
+
+  it('an assistant\'s Korean page in plain text: "…늦게 발송되었습니다" is the impact, "…로 복구" the fix, "지연 해소" the end', () => {
+    const d = one('ai-summary-ko-plain-delay', 'incidents').data;
+    expect(d.draft).toBe(false);
+    expect(d.impact.text).toMatch(/늦게 발송되었습니다/);
+    expect(d.resolution.text).toBe('워커 동시 처리 수 16으로 복구 (10:40)');
+    expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['10:10', '10:21', '10:55 KST']);
+  });
 });
 
 describe('redaction', () => {

@@ -92,7 +92,7 @@ export function resolveRelativeDate(text: string, written: Date): string | undef
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   if (/(?:^|[^\p{L}])(вчера|yesterday|어제)(?![\p{L}])/iu.test(text)) return iso(new Date(written.getTime() - day));
   if (/(?:^|[^\p{L}])(позавчера)(?![\p{L}])/iu.test(text)) return iso(new Date(written.getTime() - 2 * day));
-  if (/(?:^|[^\p{L}])(сегодня|today|this (?:morning|afternoon|evening)|tonight|earlier today|오늘|아까)(?![\p{L}])/iu.test(text)) return iso(written);
+  if (/(?:^|[^\p{L}])(сегодня|сегодняшн\p{L}+|today|today's|this (?:morning|afternoon|evening)|tonight|earlier today|오늘|아까)(?![\p{L}])/iu.test(text)) return iso(written);
   for (const [pattern, weekday] of WEEKDAYS) {
     if (!pattern.test(text)) continue;
     const back = (written.getUTCDay() - weekday + 7) % 7 || 7;
@@ -111,7 +111,10 @@ export function writerOf(section: Section): string | undefined {
   return name && /^\p{L}[\p{L}.'-]*(?:\s\p{L}[\p{L}.'-]*){0,2}$/u.test(name) ? name : undefined;
 }
 
-/** When the note was written, and the line that says so: its frontmatter date, mail header, or first chat message. */
+/** A recorder's stamp over a transcript: "Voice memo, recorded 2026-11-25 22:31", «Голосовое сообщение, 2026-11-28 19:05». */
+export const RECORDING_STAMP = /^\s*(?:voice (?:memo|message|note)|audio (?:memo|note|message)|recording|recorded|голосов\p{L}*(?: сообщение| заметка)?|аудио\p{L}*|запись|음성\s?(?:메모|메시지|녹음)|녹음)(?![\p{L}])[^\n]{0,40}?(\d{4}-\d{2}-\d{2})(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/iu;
+
+/** When the note was written, and the line that says so: its frontmatter date, mail header, first chat message or recorder's stamp. */
 export function writtenOn(section: Section): { date: Date; line: number } | undefined {
   const { parsed } = section.ctx;
   const value = parsed.frontmatter.date;
@@ -127,6 +130,8 @@ export function writtenOn(section: Section): { date: Date; line: number } | unde
   if (mail && mailDate) return { date: new Date(`${mailDate.date}T12:00:00Z`), line: mail.line };
   const chat = /^\s*\[?(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}/.exec(section.lines[0]?.text ?? '');
   if (chat) return { date: new Date(`${chat[1]}T12:00:00Z`), line: section.lines[0]!.number };
+  const stamp = section.lines.slice(0, 3).map((l) => ({ l, m: RECORDING_STAMP.exec(l.text) })).find((x) => x.m);
+  if (stamp) return { date: new Date(`${stamp.m![1]}T12:00:00Z`), line: stamp.l.number };
   return undefined;
 }
 

@@ -6,9 +6,9 @@
  * 14:30 counts. What nothing marks stays empty and is listed in `missing` for the model path.
  */
 import type { CitedText, IncidentInput } from '../../schemas/index.ts';
-import { relativeDate } from './incident.ts';
+import { relativeDate, statedRange } from './incident.ts';
 import { nextWeekday } from './items.ts';
-import { documentYear, writtenOn } from './fields.ts';
+import { documentYear, RECORDING_STAMP, writtenOn } from './fields.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, shorten, type Line, type Section } from './section.ts';
 import { fromProse } from './timeline.ts';
@@ -90,6 +90,14 @@ export function retracted(text: string): Array<[number, number]> {
     const pattern = new RegExp(`(${value})(?:\\s+\\p{L}+){0,3}?\\s*,?\\s*${CORRECTION}\\s*,?\\s*(?:\\p{L}{1,3}\\s+)?(?=${value})`, 'giu');
     for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
   }
+  // Times said in words: «с двух часов, нет, с без десяти два».
+  const times = findTimes(text);
+  const between = new RegExp(`^(?:\\s+\\p{L}+){0,3}?\\s*,?\\s*${CORRECTION}\\s*,?\\s*(?:\\p{L}{1,3}\\s+)?$`, 'iu');
+  times.slice(1).forEach((next, i) => {
+    const said = times[i]!;
+    const from = said.index;
+    if (!spans.some(([a, b]) => from >= a && from < b) && between.test(text.slice(said.index + said.length, next.index))) spans.push([from, next.index]);
+  });
   return spans;
 }
 
@@ -296,7 +304,7 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
 }
 
 /** What broke, in the speaker's words: the phrase around the first word of failure. */
-const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?returning (?:5\d\ds?|errors?|timeouts?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created)|crash(?:ing|ed)?(?: ?looping)?|spiked|(?:can'?t|cannot|couldn'?t) (?:even )?load)(?![\p{L}])|빈 결과|안\s?됐|안\s?나갔|안\s?나가|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
+const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|не (?:работал|открывал|грузил|отвечал|проходил)\p{L}*|(?:was|were)n'?t working|(?:was|were) not working|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?returning (?:5\d\ds?|errors?|timeouts?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created)|crash(?:ing|ed)?(?: ?looping)?|spiked|(?:can'?t|cannot|couldn'?t) (?:even )?load)(?![\p{L}])|빈 결과|안\s?됐|안\s?나갔|안\s?나가|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
 
 const SPOKEN_NUMBER = /^(?:\d[\d:.,]*|at|around|about|by|в|около|примерно|к|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|пятнадцать|двадцать|тридцать|сорок|пятьдесят)$/iu;
 
@@ -309,9 +317,16 @@ export function spokenTitle(section: Section): CitedText | undefined {
     const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|because|since|at|around|и|потому|из-за|그리고))\s.*$/iu, '').replace(/(?<=[요다])\s.*$/u, '');
     // Two words of what failed before the verb, not the time it happened ("в девять сорок упал");
     // in English the noun phrase back to its article ("the primary postgres for orders went …").
-    const before = withoutFillers(sentence.text.slice(0, match.index)).split(/\s+/).filter(Boolean);
+    // Nor is when it happened, said in words ("до половины четвёртого").
+    // Only the clause of the verb: "так, по сегодняшнему, где-то … не работала" names nothing before its last comma.
+    // Nor the time said before it ("до половины четвёртого не работала"): the words after it.
+    let told = sentence.text.slice(0, match.index).replace(/^.*[,;]\s*/su, '');
+    const lastTime = findTimes(told).at(-1);
+    if (lastTime) told = told.slice(lastTime.index + lastTime.length);
+    const before = withoutFillers(told).split(/\s+/).filter(Boolean);
     const article = before.slice(-6).findLastIndex((w) => /^(?:the|our|a|an)$/i.test(w));
-    const lead = (article >= 0 ? before.slice(-6).slice(article + 1) : before.slice(-2)).filter((w) => !SPOKEN_NUMBER.test(w)).join(' ');
+    // "минут сорок не работал поиск": how long it lasted is no part of what failed; nor a lone preposition.
+    const lead = (article >= 0 ? before.slice(-6).slice(article + 1) : before.slice(-2)).filter((w) => !SPOKEN_NUMBER.test(w) && !/^(?:минут\p{L}*|час(?:а|ов)?|секунд\p{L}*|minutes?|hours?|seconds?|с|со|до|в|к|около|по|и|где-то|примерно|at|by|from|until|around|about|like)$/iu.test(w)).join(' ');
     const text = clean(`${lead} ${words}`).replace(/[.,;!]+$/, '').replace(/^[\p{Ll}]/u, (c) => c.toUpperCase());
     return { text: shorten(text, 100), cite: cite(section, sentence.lineAt(match.index), sentence.lineAt(match.index + words.length)) };
   }
@@ -329,7 +344,7 @@ const NAMED_TAKER = new RegExp(String.raw`(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,20})\s
 const OWNER_CLAUSE = new RegExp(String.raw`[,;\s]*(?:(?:это\s+)?(?<![\p{L}])[\p{Lu}][\p{Ll}]{2,20}\s+(?:${TAKES})(?![\p{L}])[^.]*|(?:это\s+)?я сам(?:а)? сделаю[^.]*|(?:(?:this|that)\s+)?I'?ll (?:take|do|own) (?:it|that|this)(?: one)?[^.]*|(?:이건\s)?제가 (?:할게요|하겠습니다|할께요|맡을게요)[^.]*|[가-힣]{2,4}\s?(?:씨가|님이)\s[^.]*)[.,]?$`, 'u');
 
 /** «… это сделает Лена», «возьмёт Олег»: the verb first, then who. */
-const TAKER_AFTER = /(?<![\p{L}])(?:это\s+)?(?:сделает|возьм[её]т|займ[её]тся)\s+([\p{Lu}][\p{Ll}]{2,20})(?![\p{L}])/u;
+const TAKER_AFTER = /(?<![\p{L}])(?:это\s+)?(?:сделает|возьм[её]т|займ[её]тся|\p{Ll}{3,}(?:ет|ит|ёт))\s+([\p{Lu}][\p{Ll}]{2,20})(?=[.!]?\s*$)/u;
 
 /** Where the next person's follow-up starts in one sentence of several. */
 const NEXT_TAKER = /,?\s+(?:and|а|и)\s+(?:(?:um+|uh+|э+)\s+)*(?=(?:I'?ll|I will|я|[\p{Lu}][\p{Ll}]{2,20} will)\s)|(?<=[.!?])\s+(?!(?:I'?ll|I will|[\p{Lu}][\p{Ll}]{2,20} will) (?:take|do|own|handle)\s+(?:it|that|this)(?![\p{L}]))(?=(?:I'?ll|I will|[\p{Lu}][\p{Ll}]{2,20} (?:will|should|is going to))\s)|(?<=하고|고),\s+(?=제가\s|[가-힣]{2,4}\s?(?:씨가|님이)\s)/u;
@@ -360,7 +375,10 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
       const due = byWeekday && written ? nextWeekday(byWeekday[1]!, written) : undefined;
       const line = paragraph.lines.find((l) => l.text.includes(action.split(/\s+/).slice(0, 3).join(' ')))?.number ?? paragraph.lines[0]!.number;
       // Who takes it is the owner, not part of what is to be done.
-      const bare = (owner ? action.replace(OWNER_CLAUSE, '').replace(SELF_LEAD, '').replace(new RegExp(`[,;\\s]*${TAKER_AFTER.source}[.,]?$`, 'u'), '') : action).trim().replace(/[.;,]$/, '');
+      let bare = (owner ? action.replace(OWNER_CLAUSE, '').replace(SELF_LEAD, '').replace(new RegExp(`[,;\\s]*${TAKER_AFTER.source}[.,]?$`, 'u'), '') : action).trim().replace(/[.;,]$/, '');
+      // «…, алерт сделает Тимур»: the word before the taker names what of the action is theirs, said already.
+      const object = /,\s*(\p{L}+)$/u.exec(bare);
+      if (owner && object && bare.slice(0, object.index).toLowerCase().includes(object[1]!.toLowerCase())) bare = bare.slice(0, object.index);
       return { action: shorten(bare.length > 3 ? bare : action, 240), ...(owner && { owner }), ...(due && { due }), status: 'open' as const, cite: cite(section, line) };
     });
 }
@@ -457,7 +475,8 @@ const QUANTITY_CLAUSE = new RegExp(`(?:максимум|до|около|прим
 const ASSENT_LEAD = /^(?:good|ok(?:ay)?|great|thanks|right|alright|cool|yeah|yes|хорошо|ладно|ок|окей|отлично|спасибо|좋아요|좋습니다|네)[.,!]\s+/iu;
 
 export function extractSpokenIncident(section: Section, base: Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): IncidentInput {
-  const lines = corrected(section.lines);
+  // The recorder's stamp says when the memo was made, not a moment of what it tells.
+  const lines = corrected(section.lines).filter((l) => !RECORDING_STAMP.test(l.text));
   const sentences = spokenSentences(section, lines);
   const substack = substackTitle(section, sentences);
   const found: Record<Cue['field'], CitedText[]> = { trigger: [], impact: [], resolution: [], lesson: [], note: [] };
@@ -500,6 +519,8 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
   const fixSentence = sentences.find((s) => SPOKEN_FIX.test(s.text) && !/[?？]\s*$/.test(s.text));
   const recoveryLine = [...lines].reverse().find((l) => RECOVERED.test(l.text) && findTimes(l.text).length > 0);
   const recoveryTime = recoveryLine ? findTimes(recoveryLine.text).at(-1) : undefined;
+  // "… с без четверти три и до половины четвёртого не работала …": the failure's own span ends it.
+  const spokenSpan = failureLine ? statedRange(failureLine.text) : undefined;
 
   // Impact: the topic, and the magnitude the speaker settled on after correcting themselves.
   const impactTopic = topic('impact');
@@ -523,7 +544,9 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
     ...(startTime && failureLine && { started: { text: startTime.text, cite: cite(section, failureLine.number) } }),
     ...(detectedTime && { detected: { text: detectedTime.t!.text, cite: cite(section, detectedTime.l.number) } }),
     ...(!detectedTime && noticedEntry && { detected: { text: noticedEntry.time!, cite: noticedEntry.cite } }),
-    ...(recoveryTime && recoveryLine && { resolved: { text: recoveryTime.text, cite: cite(section, recoveryLine.number) } }),
+    ...(recoveryTime && recoveryLine
+      ? { resolved: { text: recoveryTime.text, cite: cite(section, recoveryLine.number) } }
+      : failureLine && spokenSpan && { resolved: { text: spokenSpan.to, cite: cite(section, failureLine.number) } }),
     trigger: topicOrCue('trigger', found.trigger[0]),
     impact,
     rootCause: topic('rootCause') ?? spokenCause(section, sentences),

@@ -155,6 +155,8 @@ const timesOf = remembered((text) => scanTimes(text));
 
 const HOUR_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
 const RU_HOUR_WORDS = 'час|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать';
+/** «половина третьего»: the hour that is under way, as an ordinal. */
+const RU_ORDINAL_HOURS = 'первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого';
 /** What a clock time is said after: "at 8.40", «в 20.40», "around eight forty". */
 const AT = String.raw`(?<![\p{L}])(?:at|around|about|by|until|till|since|from|в|во|около|к|до|с|по)\s+(?:like\s+|roughly\s+|about\s+|где-то\s+|примерно\s+)?`;
 const DIGIT_TIME = /\d:\d|\d\s*시|\d\.\d\d|\d\s?[ap]\.?m/i;
@@ -163,8 +165,11 @@ const SAID_HOUR = new RegExp(String.raw`${AT}(?:${HOUR_WORDS}|${RU_HOUR_WORDS})\
 
 /** Whether a text may hold a clock time: a cheap test before the scan (most lines have no digit time and no hour word). */
 export function mayHoldTime(text: string): boolean {
-  return DIGIT_TIME.test(text) || (HOUR_WORD.test(text) && SAID_HOUR.test(text));
+  return DIGIT_TIME.test(text) || (HOUR_WORD.test(text) && SAID_HOUR.test(text)) || RU_SAID_HOUR.test(text);
 }
+
+/** The Russian hours that name no number the other tests see: «половины третьего», «без десяти два», «с двух часов». */
+const RU_SAID_HOUR = /(?<![\p{L}])(?:половин[аеуы]|без\s|пол(?=(?:первого|второго|третьего|четв|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого)))|\s(?:час(?:а|ов|у)?)(?![\p{L}])/iu;
 
 /**
  * Times written other ways: with a dot after a preposition or before am/pm ("at 8.40", «в 20.40»,
@@ -199,6 +204,31 @@ const OTHER_TIMES: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => { hour
       const unit = m[3] ? units.indexOf(m[3].toLowerCase().replace('одна', 'один').replace('две', 'два')) + 1 : 0;
       const base = tensWords[m[2]!.toLowerCase()]!;
       return { hours: RU_HOUR_WORDS.split('|').indexOf(m[1]!.toLowerCase()) + 1, minutes: base >= 20 ? base + unit : base, spoken: true };
+    },
+  },
+  // «половина третьего» (2:30), «без десяти два» (1:50), «с двух часов» (2:00): how Russian speakers
+  // say the hour, written as said, on a 12-hour clock.
+  {
+    pattern: new RegExp(String.raw`(?:${AT})?(?<![\p{L}])(?:половин[аеуы]|пол)\s*(${RU_ORDINAL_HOURS})(?![\p{L}])`, 'giu'),
+    // The half of the third hour is 2:30; of the first, 12:30.
+    read: (m) => ({ hours: RU_ORDINAL_HOURS.split('|').findIndex((h) => new RegExp(`^(?:${h})$`, 'iu').test(m[1]!)) || 12, minutes: 30, spoken: true }),
+  },
+  {
+    pattern: new RegExp(String.raw`(?:${AT})?(?<![\p{L}])без\s+(пяти|десяти|четверти|пятнадцати|двадцати|двадцати пяти)\s+(${RU_HOUR_WORDS})(?![\p{L}])`, 'giu'),
+    read: (m) => {
+      const before: Record<string, number> = { пяти: 5, десяти: 10, четверти: 15, пятнадцати: 15, двадцати: 20, 'двадцати пяти': 25 };
+      const hour = RU_HOUR_WORDS.split('|').indexOf(m[2]!.toLowerCase()) + 1;
+      return { hours: hour === 1 ? 12 : hour - 1, minutes: 60 - before[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!, spoken: true };
+    },
+  },
+  {
+    pattern: new RegExp(String.raw`${AT}(одного|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати|${RU_HOUR_WORDS})\s+час(?:а|ов|у)?(?![\p{L}])|${AT}час(?:у)?(?=\s+(?:дня|ночи)(?![\p{L}]))`, 'giu'),
+    read: (m) => {
+      if (!m[1]) return { hours: 1, minutes: 0, spoken: true };
+      const genitive = ['одного', 'двух', 'тр[её]х', 'четыр[её]х', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти', 'одиннадцати', 'двенадцати'];
+      const word = m[1].toLowerCase();
+      const index = genitive.findIndex((g) => new RegExp(`^${g}$`, 'u').test(word));
+      return { hours: index >= 0 ? index + 1 : RU_HOUR_WORDS.split('|').indexOf(word) + 1, minutes: 0, spoken: true };
     },
   },
 ];
