@@ -1810,6 +1810,12 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(d.resolution.text).toBe('워커 동시 처리 수 16으로 복구 (10:40)');
     expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['10:10', '10:21', '10:55 KST']);
   });
+  it('a troubleshooting table ("| Symptom | Likely cause | Fix |") is a runbook: each row\'s fix a step for its symptom; a config file named alone is no command', () => {
+    const d = one('runbook-en-troubleshooting-table', 'runbooks').data;
+    expect(texts(d.symptoms)).toBe('Agent shows "disconnected" after a reboot | Jobs fail with "no space left on device" | Agent connects, but picks up no jobs');
+    expect(d.steps.map((s: { text: string }) => s.text.split(':')[0])).toEqual(['Agent shows "disconnected" after a reboot', 'Jobs fail with "no space left on device"', 'Agent connects, but picks up no jobs']);
+    expect(d.steps.map((s: { commands: string[] }) => s.commands)).toEqual([['sudo systemctl enable --now build-agent'], ['sudo find /opt/agent/work -maxdepth 1 -mtime +3 -exec rm -rf {} +'], []]);
+  });
 });
 
 describe('redaction', () => {

@@ -9,7 +9,7 @@
 import { SAID_OVER, SAID_OVER_KO } from './chat.ts';
 import type { Part } from './outline.ts';
 import { isInlineCommand, looksLikeCommand } from './shell.ts';
-import { instructionLine, MOMENT_WEIGHT, NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, templateTitle, titleKind, type DocumentKind, type Slot } from './templates.ts';
+import { instructionLine, MOMENT_WEIGHT, NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, templateTitle, titleKind, troubleshootingHeader, type DocumentKind, type Slot } from './templates.ts';
 
 export type { DocumentKind } from './templates.ts';
 
@@ -133,6 +133,9 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   if (ordered < 2 && bulletCommands >= 2) add('runbook', `${bulletCommands} bulleted commands`, 3);
   if (ordered < 2 && fences >= 2 && commandLines >= 1) add('runbook', 'command blocks', 2);
   if (lines.some((l) => /^\s*(?:>\s*)?(?:\*{1,2}|_)?(?:⚠️|warning|caution|danger|внимание|осторожно|주의|경고)(?![\p{L}])/iu.test(l))) add('runbook', 'a warning', 1);
+  // "| Symptom | Likely cause | Fix |" over its rows: what to do in each situation.
+  const troubleshooting = lines.findIndex((l, i) => /^\s*\|/.test(l) && /^\s*\|?\s*:?-{2,}/.test(lines[i + 1] ?? '') && troubleshootingHeader(l.trim().replace(/^\||\|$/g, '').split('|')) !== undefined);
+  if (troubleshooting >= 0 && lines.slice(troubleshooting + 2, troubleshooting + 4).filter((l) => /^\s*\|/.test(l)).length >= 2) add('runbook', 'a troubleshooting table', 5);
   const markers = lines.filter((l) => /^\s*(?:#+\s*)?(?:\*\*)?(?:(?:шаг|step|단계)\s*\d+|\d+\s*단계)/iu.test(l)).length;
   if (markers >= 2) add('runbook', `${markers} step markers`, 3);
   if (/chosen option\s*:|выбранный вариант\s*:|선택(?:한)? (?:옵션|대안)\s*:/iu.test(text)) add('adr', '"Chosen option:"', 3);

@@ -13,10 +13,14 @@ function commandShaped(text: string): boolean {
 }
 
 /** A line that is a shell command, not prose: for notes that paste commands without a code fence. */
+const FILE_ALONE = /^\/(?:etc|var\/log|proc|sys)\/\S*$|^\/\S+\.(?:conf|cfg|ini|ya?ml|json|toml|env|properties|log)$/;
+
 export function looksLikeCommand(line: string): boolean {
   const text = line.trim();
   // A sentence ("crontab ran `send-invoices` on both hosts.") is prose, whatever its first word.
   if (/[.!?]$/.test(text) && text.split(/\s+/).length >= 4 && !/[|><$]|\s-{1,2}\w/.test(text)) return false;
+  // A file named alone ("/etc/default/victoria-metrics", "/srv/app/config.yaml") is where to look, not what to run.
+  if (FILE_ALONE.test(text)) return false;
   return (
     commandShaped(text) ||
     /^(\$\s|sudo\s|\.{0,2}\/[\w.-]|docker(-compose)?\s|kubectl\s|systemctl\s|psql\s|aws\s|curl\s|ssh\s|git\s|cd\s|cat\s|tail\s|grep\s|diff\s|ls\s|cp\s|mv\s|rm\s|mkdir\s|npm\s|npx\s|make\s|crontab\s|export\s[A-Z_]+=|pg_dump|pg_restore|redis-cli|helm\s|terraform\s)/.test(text) ||

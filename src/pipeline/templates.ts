@@ -178,6 +178,21 @@ function findSlot(rawLabel: string, extraWords: number): SlotLabel | undefined {
   return SLOT_LABELS[Number(index.slice(1))];
 }
 
+/**
+ * The columns of a troubleshooting table ("| Symptom | Likely cause | Fix |"): a row is a situation
+ * and what to do in it.
+ */
+export const SYMPTOM_COLUMN = /^(?:symptoms?|problems?|issues?|errors?|what you see|симптом\p{L}*|проблем\p{L}*|ошибк\p{L}*|что видно|증상|문제|오류)$/iu;
+export const FIX_COLUMN = /^(?:fix(?:es)?|solutions?|resolution|remedy|what to do|workaround|action|решение|что делать|как (?:чинить|исправить)|исправление|해결(?:\s?방법)?|조치)$/iu;
+
+/** A troubleshooting table's header line: a symptom column and a fix column. */
+export function troubleshootingHeader(cells: string[]): { symptom: number; fix: number } | undefined {
+  const names = cells.map((c) => c.replace(/\*\*|__|`/g, '').trim());
+  const symptom = names.findIndex((n) => SYMPTOM_COLUMN.test(n));
+  const fix = names.findIndex((n) => FIX_COLUMN.test(n));
+  return symptom >= 0 && fix >= 0 && symptom !== fix ? { symptom, fix } : undefined;
+}
+
 /** The turns of an incident a labelled time can name. */
 export type Moment = 'started' | 'detected' | 'mitigated' | 'resolved';
 

@@ -12,7 +12,7 @@ import { namesIt, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, SEVERITY_TAG, type Section } from './section.ts';
 import { plainLine, slotContents, slotField, slotValue } from './slots.ts';
-import { checksBeforeSteps, extractSteps, type Step } from './steps.ts';
+import { checksBeforeSteps, extractSteps, troubleshootingSymptoms, type Step } from './steps.ts';
 import { findDates, findDuration, readSeverity } from './values.ts';
 
 type Base = Pick<RunbookInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
@@ -194,7 +194,7 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
     alerts,
     triggers,
     // An alert runbook's Impact is what the reader will see: its symptoms, when none are listed.
-    symptoms: nonEmpty(symptoms) ?? (impact ? [impact] : []),
+    symptoms: nonEmpty(symptoms) ?? (impact ? [impact] : troubleshootingSymptoms(section)),
     steps,
     warnings: warningsOf(section),
     escalation: escalationOf(section, steps),

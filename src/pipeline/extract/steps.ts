@@ -10,7 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import type { Part } from '../outline.ts';
 import { isInlineCommand, looksLikeCommand } from '../shell.ts';
-import type { Slot } from '../templates.ts';
+import { troubleshootingHeader, type Slot } from '../templates.ts';
 import { cite, clean, nodeLines, type Section } from './section.ts';
 import { plainLine, slotContents, type SlotContent } from './slots.ts';
 
@@ -120,6 +120,16 @@ function stepsFromTables(section: Section, nodes: RootContent[]): Step[] {
     const action = names.findIndex((n) => ACTION_COLUMN.test(n) && !/^(?:steps?|шаг|단계)$/iu.test(n));
     const actionColumn = action >= 0 ? action : names.findIndex((n) => ACTION_COLUMN.test(n));
     const command = names.findIndex((n) => COMMAND_COLUMN.test(n));
+    // A troubleshooting table: each row's fix is a step, for the situation its symptom names.
+    const trouble = troubleshootingHeader(names);
+    if (trouble && actionColumn < 0) {
+      for (const row of rows) {
+        const symptom = clean(plainLine(toString(row.children[trouble.symptom] ?? row)));
+        const fix = clean(plainLine(toString(row.children[trouble.fix] ?? row)));
+        if (fix) steps.push({ text: symptom ? `${symptom}: ${fix}` : fix, commands: row.children[trouble.fix] ? inlineCommands(row.children[trouble.fix]!) : [], cite: cite(section, row.position!.start.line, row.position!.end.line) });
+      }
+      continue;
+    }
     if (actionColumn < 0 || (command < 0 && action < 0)) continue;
     for (const row of rows) {
       const text = clean(plainLine(toString(row.children[actionColumn] ?? row)));
@@ -130,6 +140,21 @@ function stepsFromTables(section: Section, nodes: RootContent[]): Step[] {
     }
   }
   return steps;
+}
+
+/** The situations a troubleshooting table lists, its symptom column: what the reader will see. */
+export function troubleshootingSymptoms(section: Section): Array<{ text: string; cite: Citation[] }> {
+  const found: Array<{ text: string; cite: Citation[] }> = [];
+  for (const table of section.tree.children.filter((n): n is Table => n.type === 'table')) {
+    const [head, ...rows] = table.children;
+    const trouble = head ? troubleshootingHeader(head.children.map((cell) => clean(toString(cell)))) : undefined;
+    if (!trouble) continue;
+    for (const row of rows) {
+      const text = clean(plainLine(toString(row.children[trouble.symptom] ?? row)));
+      if (text) found.push({ text, cite: cite(section, row.position!.start.line, row.position!.end.line) });
+    }
+  }
+  return found;
 }
 
 /** Steps given with explicit markers; each takes the command blocks and command lines under it. */
