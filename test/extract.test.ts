@@ -1080,7 +1080,11 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.timeline.map((t: { date: string; time: string }) => `${t.date} ${t.time}`)).toEqual(['2017-01-31 16:00', '2017-01-31 21:00', '2017-01-31 23:00', '2017-01-31 23:27', '2017-02-01 18:14']);
     expect(d).toMatchObject({ status: 'resolved', resolved: { text: '18:14' } });
     expect(d.resolution.text).toBe('GitLab.com is back online from the 6-hour-old snapshot (18:14)');
-    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual(['Update PS1 across all hosts to more clearly differentiate between hosts and environments (#1094)', 'Prometheus monitoring for backups (#1095)']);
+    // "(#1094)" is where each is tracked: its ticket.
+    expect(d.followUps.map((f: { action: string; ticket?: string }) => [f.action, f.ticket])).toEqual([
+      ['Update PS1 across all hosts to more clearly differentiate between hosts and environments', '#1094'],
+      ['Prometheus monitoring for backups', '#1095'],
+    ]);
   });
 
   it('a Slack copy of an #inc- channel: the channel names an incident, "results are back" ends it, emoji codes and "(edited)" are no words', () => {
@@ -1815,6 +1819,23 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(texts(d.symptoms)).toBe('Agent shows "disconnected" after a reboot | Jobs fail with "no space left on device" | Agent connects, but picks up no jobs');
     expect(d.steps.map((s: { text: string }) => s.text.split(':')[0])).toEqual(['Agent shows "disconnected" after a reboot', 'Jobs fail with "no space left on device"', 'Agent connects, but picks up no jobs']);
     expect(d.steps.map((s: { commands: string[] }) => s.commands)).toEqual([['sudo systemctl enable --now build-agent'], ['sudo find /opt/agent/work -maxdepth 1 -mtime +3 -exec rm -rf {} +'], []]);
+  });
+  it('an incident filed as a GitHub issue: "#815 reverts …" is the fix, a task\'s leading @mention its owner and "(#817)" its ticket', () => {
+    const d = one('postmortem-en-github-issue-form', 'incidents').data;
+    expect(d.draft).toBe(false);
+    expect(d.resolution.text).toBe('#815 reverts the rotation (17:09)');
+    expect(d.followUps.map((f: { action: string; owner?: string; ticket?: string; status: string }) => [f.action, f.owner, f.ticket, f.status])).toEqual([
+      ['announce key rotations to partners a week ahead', 'dnovak', '#817', 'open'],
+      ['accept both keys for 24 hours after a rotation', 'afaye', '#818', 'open'],
+      ['revert #812', 'dnovak', '#815', 'done'],
+    ]);
+  });
+
+  it('a Notion page with callout labels: a follow-up\'s "before 09:00" is no moment of the incident', () => {
+    const d = one('postmortem-en-notion-callouts', 'incidents').data;
+    expect(d.detected).toBeUndefined();
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['10:15']);
+    expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Marta Nowak', 'Ivo Petrov']);
   });
 });
 

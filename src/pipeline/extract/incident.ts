@@ -73,7 +73,7 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
 const CAUSE = /(?<![\p{L}])(because|(?<!^(?:this|that|it|which) )caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
 /** A fault told without a word of cause ("A certificate … expired at 09:40"): the cause where nothing else names one. */
 const FAULT = /(?<![\p{L}])(expired|ran out of|was misconfigured|misconfiguration|a bug in|filled up|was exhausted|истёк|истек|кончил\p{L}*|закончил\p{L}*|переполнил\p{L}*)(?![\p{L}])|만료|고갈/iu;
-const FIX = /(?<![\p{L}])(roll(?:ed|ing)? back|rollback|revert(?:ed|ing)?|fixed|resolved (?:by|the)|restored|restart(?:ed|ing)?|recovered|mitigated|(?:certificates?|keys?|credentials?|secrets?|tokens?) (?:was |were )?(?:rolled over|renewed|rotated|replaced)|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled|killed|stopped|paused|halted|blocked|turned off)|paused|halted|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?!\s?(?:시도|중|하지|못|가 안|되지))|재시작|롤백|재배포|원복/iu;
+const FIX = /(?<![\p{L}])(roll(?:ed|ing|s)? back|rollback|revert(?:ed|ing|s)?|fixed|fixes|resolved (?:by|the)|restored|restores|restart(?:ed|ing|s)?|recovered|mitigated|(?:certificates?|keys?|credentials?|secrets?|tokens?) (?:was |were )?(?:rolled over|renewed|rotated|replaced)|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled|killed|stopped|paused|halted|blocked|turned off)|paused|halted|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?!\s?(?:시도|중|하지|못|가 안|되지))|재시작|롤백|재배포|원복/iu;
 /**
  * Korean words of an alert or a report. They take particles (알람이, 제보를), so no end boundary;
  * 알림 is also a product's "notification" (결제 알림 지연) and counts only as the subject of an arrival.
@@ -265,7 +265,8 @@ export function incidentTimeline(section: Section, options: { year?: number; day
   }
   // A mail's header ("Date: Tue, 14 Apr 2026 16:02") says when it was sent, not what happened.
   const header = mailHeaderLines(section);
-  const written = new Set(followUpLines(section).map((l) => l.number));
+  // What is to be done ("Alert when the export has not finished by 03:00") has no moment of the incident.
+  const written = new Set([...followUpLines(section), ...slotLines(section, ['followUps'])].map((l) => l.number));
   return fromProse(section, section.lines.filter((l) => !/^\s*\|/.test(l.text) && !header.has(l.number) && !written.has(l.number)), options);
 }
 

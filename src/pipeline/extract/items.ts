@@ -224,7 +224,7 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
   // A follow-up is something still to do unless the note marks it done.
   let status: FollowUp['status'] = checked === true ? 'done' : 'open';
   let statusSaid = checked !== undefined;
-  const ticket = readTicket(action);
+  let ticket = readTicket(action);
   // "✅ Reverted …": a list of what was done marks each item with a check.
   // Word and Docs write a to-do's box as a character: ☒ / ☑ done, ☐ open.
   const ticked = /^(?:✅|☑️?|✔️?|☒|✓)\s*/u.exec(action);
@@ -252,6 +252,11 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     if (pieceStatus) {
       status = pieceStatus;
       statusSaid = true;
+    }
+    // "(#4421)": an issue of the repository the note lives in.
+    if (!ticket && /^#\d{1,6}$/.test(p)) {
+      ticket = p;
+      return true;
     }
     if (pieceDue || pieceStatus || TICKET.test(p) || /^(?:see|см\.)/iu.test(p) || /дата не назначена|no date|tbd/iu.test(p)) return true;
     if (!owner && looksLikeOwner(p)) {
@@ -300,6 +305,12 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
   }
   // «Сделаю до пятницы …», «добавлю алерт …»: a verb in the first person is the writer's promise.
   if (!owner && FIRST_PERSON_PROMISE.test(action) && context.author) owner = context.author;
+  // "@lwu add a policy test …": a task list item assigned by its leading mention.
+  const mentioned = /^@([\w.-]{2,39})\s+(?=\p{L})/u.exec(action);
+  if (!owner && mentioned) {
+    owner = mentioned[1];
+    action = action.slice(mentioned[0].length);
+  }
   const addressed = /^([가-힣]{2,4})\s?(?:씨|님)(?:는|은|가|이)?\s+/u.exec(action);
   if (!owner && addressed) {
     owner = addressed[1];
