@@ -160,6 +160,12 @@ const OWN: Record<string, OwnCase[]> = {
     // A Russian password may be written in Cyrillic; words with a hyphen after «пароль:» are no password.
     secret((v) => `пароль от админки: ${v}, не светите`, `Лето${fake('0123456789', 4)}!`, ['пароль от админки:', 'не светите']),
     lookalike('Пароль: смотри-в-волте; пароль — Спросить-у-Олега; пароль: новый-временный'),
+    // Credential files pasted as lines: a .pgpass line's last field, an htpasswd hash; «пасс»; a variable named in prose.
+    secret((v) => `echo 'db1.internal:5432:orders:app:${v}' >> ~/.pgpass`, password(), ["echo 'db1.internal:5432:orders:app:", "' >> ~/.pgpass"]),
+    secret((v) => `ops:${v}`, `$apr1$Zk3mP9qR$${fake(ALNUM, 22)}`, ['ops:']),
+    secret((v) => `пасс от стенда: ${v}`, password(), ['пасс от стенда:']),
+    secret((v) => `set the env var DB_PASS to ${v} on the box`, password(), ['set the env var DB_PASS to', 'on the box']),
+    lookalike('logs at 10:05:12:INFO:worker started; DB_PASS is set in the vault; TOKEN: see 1Password; компасс и пассажир'),
     // What follows "password managers:" is products, not a password; the password after the manager is one.
     lookalike('We considered password managers: LastPass, 1Password, Bitwarden; password policy: Twelve chars'),
     secret((v) => `From the password manager, the root password: ${v}`, password(), ['From the password manager, the root password:']),

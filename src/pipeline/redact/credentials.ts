@@ -240,7 +240,7 @@ function toolArguments(text: string): Finding[] {
  * id, expiry) around the word end the search. Without a separator ("token xIa9…", "임시 비밀번호
  * …로") the value must look random beyond doubt.
  */
-const PASSWORD_WORDS = ['passwords?|passphrase|passcode|pass ?word|pw', 'парол[а-яё]{0,3}|парольная фраза|кодовое слово', '비밀번호|비번|암호|패스워드|패스프레이즈'];
+const PASSWORD_WORDS = ['passwords?|passphrase|passcode|pass ?word|pw', 'парол[а-яё]{0,3}|пасс|парольная фраза|кодовое слово', '비밀번호|비번|암호|패스워드|패스프레이즈'];
 const CREDENTIAL_WORDS = ['credentials?|creds|basic[ -]auth|logins?(?: details| info)?', 'учётк[а-я]|учетк[а-я]|учётные данные|учетные данные|доступы?', '계정 정보|접속 정보|로그인 정보'];
 /** Words that name a login only sometimes ("login flow: web / mobile", «доступ к базе: 10:05 / 10:30»): their pair must look like one. */
 const WEAK_CREDENTIAL = /^(?:logins?|доступ|접속 정보|로그인 정보)$/i;
@@ -349,7 +349,50 @@ function proseSecrets(text: string): Finding[] {
   return findings;
 }
 
+/**
+ * Credentials in the files that hold them, pasted as lines: a `.pgpass` line
+ * ("db1.internal:5432:orders:app:…", the password last) and an htpasswd or shadow hash
+ * ("admin:$apr1$…$…", which cracks offline).
+ */
+const PGPASS_LINE = /(?:^|[\s'"=])(?:[\w.-]+|\*):(?:\d{2,5}|\*):(?:[\w.-]+|\*):(?:[\w.-]+|\*):([^\s'":]{4,})(?=$|[\s'"])/;
+/** Its port between colons: only lines with one are tried (a scan for ":5432:" is faster than trying every line). */
+const PORT_FIELD = /:(?:\d{2,5}|\*):/g;
+const PASSWORD_HASH = /\$(?:apr1|1|2[aby]|5|6|y)\$(?:rounds=\d+\$)?[./\w]{1,22}\$[./\w]{20,}/g;
+
+function credentialFiles(text: string): Finding[] {
+  const findings: Finding[] = [];
+  let tried = -1;
+  for (const port of text.matchAll(PORT_FIELD)) {
+    const start = text.lastIndexOf('\n', port.index) + 1;
+    if (start === tried) continue;
+    tried = start;
+    const end = text.indexOf('\n', port.index);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    const value = PGPASS_LINE.exec(line)?.[1];
+    if (value && looksLikePassword(value) && !isPlaceholder(value)) findings.push(spanOf(start + line.lastIndexOf(value), value, 'password', FindingRank.credential, 'pgpass line'));
+  }
+  for (const match of text.matchAll(PASSWORD_HASH)) findings.push(spanOf(match.index, match[0], 'password-hash', FindingRank.credential, 'password hash'));
+  return findings;
+}
+
+/** "set DB_PASS to …", "API_TOKEN is …": a variable that names a secret, given its value in words. */
+// Matched from the word of the secret (a scan for its letters is fast); the name's start is checked after.
+const SECRET_VARIABLE = /(?:PASS|PASSWD|PASSWORD|PWD|SECRET|TOKEN|API_KEY|APIKEY)(?![\w])[ \t]+(?:to|is|was|=|:)[ \t]+["'«“]?([^\s"'»”]{6,})/g;
+
+function namedInProse(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(SECRET_VARIABLE)) {
+    // "DB_PASS", "PASS": the whole name is capitals, digits and underscores from a word's start.
+    const name = /[\w$]*$/.exec(text.slice(Math.max(0, match.index - 40), match.index))![0];
+    if (!/^(?:[A-Z][A-Z0-9]*_)*$/.test(name)) continue;
+    const value = trimValue(match[1]!);
+    if (!looksLikePassword(value) || isPublicValue(value) || value.startsWith('[REDACTED:') || !/\d|[^\w]/.test(value)) continue;
+    findings.push(spanOf(match.index + match[0].lastIndexOf(match[1]!) + match[1]!.indexOf(value), value, 'password', FindingRank.prose, 'named in prose'));
+  }
+  return findings;
+}
+
 /** Every credential of this module found in `text`. */
 export function credentialFindings(text: string): Finding[] {
-  return [...namedValues(text), ...schemeCredentials(text), ...urlPasswords(text), ...toolArguments(text), ...proseSecrets(text)];
+  return [...namedValues(text), ...schemeCredentials(text), ...urlPasswords(text), ...toolArguments(text), ...proseSecrets(text), ...credentialFiles(text), ...namedInProse(text)];
 }
