@@ -1837,6 +1837,14 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['10:15']);
     expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Marta Nowak', 'Ivo Petrov']);
   });
+  it('what broke, a colon, and why: the clause after the colon is the root cause (a cause word may stand in it, or none)', () => {
+    const en = one('postmortem-en-colon-cause', 'incidents').data;
+    expect(en.date.text).toBe('2026-11-21');
+    expect(en.rootCause.text).toBe('The signed-URL service was still using the storage key that had been revoked in the morning.');
+    const ru = one('postmortem-ru-colon-cause', 'incidents').data;
+    expect(ru.date.text).toBe('2026-11-18');
+    expect(ru.rootCause.text).toBe('SMS-шлюз отклонял отправку из-за закончившегося баланса.');
+  });
 });
 
 describe('redaction', () => {

@@ -451,6 +451,28 @@ export function dateContext(section: Section): DateContext {
   return { year: documentYear(section), written: writtenOn(section)?.date, author: writerOf(section) };
 }
 
+/**
+ * "письма не отправлялись: почтовый провайдер заблокировал наш домен …", "uploads failed: the
+ * policy lost its grant": what broke, a colon, and the clause that says why.
+ */
+function explainedAfterColon(section: Section, lines: Line[]): CitedText | undefined {
+  for (const sentence of sentences(lines)) {
+    const colon = /[:：]\s+/u.exec(sentence.text);
+    if (!colon || colon.index < 12 || LABEL_LEAD.test(sentence.text)) continue;
+    const [told, why] = [sentence.text.slice(0, colon.index), sentence.text.slice(colon.index + colon[0].length)];
+    if (IMPACTED.test(told) && why.split(/\s+/).length >= 4 && !findTimes(why).length) return { text: why.replace(/^\p{Ll}/u, (c) => c.toUpperCase()), cite: cite(section, sentence.from, sentence.to) };
+  }
+  return undefined;
+}
+
+/** "…не получали коды: SMS-шлюз отклонял отправку из-за …": of a cause told after what broke, the clause that says why. */
+function whyOfCause(cause: CitedText | undefined): CitedText | undefined {
+  const colon = cause ? /[:：]\s+/u.exec(cause.text) : null;
+  if (!cause || !colon || colon.index < 12 || LABEL_LEAD.test(cause.text)) return cause;
+  const [told, why] = [cause.text.slice(0, colon.index), cause.text.slice(colon.index + colon[0].length)];
+  return IMPACTED.test(told) && !CAUSE.test(told) && CAUSE.test(why) && why.split(/\s+/).length >= 4 ? { ...cause, text: why.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) } : cause;
+}
+
 /** "## Why" is an ADR's context in What/Why/How records; in a postmortem it is why it happened. */
 function whySection(section: Section): CitedText | undefined {
   const why = slotContents(section, 'context').find((c) => /^(?:why|왜)$/iu.test(c.part.label.trim().replace(/[:：?]$/, '')));
@@ -569,7 +591,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       () => sentencesWith(section, story, CHANGE, 2),
       () => entryText(changeEvent),
     ),
-    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.replace(/^Identified:\s*/, ''), cite: identified.cite }, () => sentencesWith(section, summaryLines, CAUSE, 2), () => sentencesWith(section, story, FAULT, 1)), (l) => CAUSE.test(l.text), opening),
+    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.replace(/^Identified:\s*/, ''), cite: identified.cite }, () => whyOfCause(sentencesWith(section, summaryLines, CAUSE, 2)), () => explainedAfterColon(section, summaryLines), () => sentencesWith(section, story, FAULT, 1)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
     detection: firstText(() => slotField(section, 'detection'), () => entryText(investigating), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(
