@@ -1845,6 +1845,15 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(ru.date.text).toBe('2026-11-18');
     expect(ru.rootCause.text).toBe('SMS-шлюз отклонял отправку из-за закончившегося баланса.');
   });
+  it('a Mitigation of several subsections: each is a branch and a step (a list of examples inside one is no step), its instruction after "then"; "TODO" alone is no section', () => {
+    const d = one('runbook-en-mitigation-branches', 'runbooks').data;
+    expect(d.steps.map((s: { text: string }) => s.text)).toEqual([
+      'Scale the workers',
+      'Skip poison jobs: Move them to the retry queue so the rest can drain',
+      'Pause producers',
+    ]);
+    expect(d.steps[0].commands).toEqual(['kubectl -n jobs scale deploy/worker --replicas=12']);
+  });
 });
 
 describe('redaction', () => {

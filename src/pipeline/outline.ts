@@ -87,6 +87,8 @@ const MARKED_NAME = /^(?:\[([^\]\[]{2,40})\]|【([^】]{2,40})】|[■□▶▷�
 function isBareSectionName(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > 60 || /[.!?,;:：]$/.test(trimmed) || /[:：]\s*\S/.test(trimmed) || /^[-*+>|#\d]/.test(trimmed)) return false;
+  // "TODO" or "TBD" alone is what a section still lacks, not a section.
+  if (/^(?:todo|tbd|wip|n\/a|tba)$/i.test(trimmed)) return false;
   return trimmed.split(/\s+/).length <= 6 && slotOf(trimmed, 2) !== undefined;
 }
 

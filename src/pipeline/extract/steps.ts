@@ -199,7 +199,7 @@ export function markedSteps(section: Section): Step[] {
 }
 
 /** The first sentence of these blocks that tells the reader to do something: "Check that …", «Проверьте …», "확인하세요". */
-const IMPERATIVE = /^(?:check|inspect|verify|ensure|make sure|follow|run|restart|look|see|use|open|find|review|confirm|contact|escalate|delete|remove|scale|increase|проверь\p{L}*|убедит\p{L}*|посмотр\p{L}*|перезапуст\p{L}*|запуст\p{L}*|следу\p{L}*|откр\p{L}*)(?![\p{L}])|(?:하세요|합니다|확인)\.?$/iu;
+const IMPERATIVE = /^(?:(?:then|and)\s+)?(?:check|inspect|verify|ensure|make sure|follow|run|restart|look|see|use|open|find|review|confirm|contact|escalate|delete|remove|scale|increase|ask|enable|disable|send|move|add|set|create|copy|migrate|trigger|wait|stop|start|switch|rotate|renew|resize|expand|clean|free|purge|drain|reduce|lower|raise|edit|update|apply|upgrade|revert|roll back|проверь\p{L}*|убедит\p{L}*|посмотр\p{L}*|перезапуст\p{L}*|запуст\p{L}*|следу\p{L}*|откр\p{L}*)(?![\p{L}])|(?:하세요|합니다|확인)\.?$/iu;
 
 function instructionIn(nodes: RootContent[]): string | undefined {
   for (const node of nodes) {
@@ -207,9 +207,10 @@ function instructionIn(nodes: RootContent[]): string | undefined {
     const sentences = toString(node).replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/);
     // "Another potential cause could be slow disk, inspect the …": the clause after the comma may be it.
     for (const sentence of sentences) {
-      const clauses = sentence.trim().split(/,\s+/);
+      // "If this is supported then increase …": the clause after "then" is the instruction.
+      const clauses = sentence.trim().split(/,\s+|\s+(?=then\s)/);
       const from = clauses.findIndex((c) => IMPERATIVE.test(c));
-      if (from >= 0) return clauses.slice(from).join(', ').replace(/\.$/, '');
+      if (from >= 0) return clauses.slice(from).join(', ').replace(/\.$/, '').replace(/^(?:then|and)\s+/i, '');
     }
   }
   return undefined;
@@ -237,15 +238,18 @@ function stepsOfSlot(section: Section, content: SlotContent): Step[] {
   const nodes = content.nodes;
   const tabled = stepsFromTables(section, nodes);
   if (tabled.length > 0) return tabled;
+  // Subsections ("### CLI Checks", "### Defrag"), each a step with its commands. Where there are
+  // several, they are the section's branches, and a list inside one ("Example services: cassandra,
+  // ceph, …") is part of its branch, not a step of its own.
+  const subheadings = section.parts.filter((p) => p.form === 'heading' && content.part.form === 'heading' && p.line > content.part.line && p.line <= (content.part.endLine ?? 0) && p.depth === content.part.depth + 1);
+  const listsBeforeBranches = nodes.some((n) => n.type === 'list' && (subheadings.length === 0 || n.position!.start.line < subheadings[0]!.line));
   const ordered = stepsFromLists(section, nodes, true);
   const bullets = stepsFromLists(section, nodes, false);
   // Diagnosis numbered, mitigation as bulleted branches: both are steps, in order.
-  if (ordered.length > 0 || bullets.length > 0) {
+  if ((ordered.length > 0 || bullets.length > 0) && (subheadings.length < 2 || listsBeforeBranches)) {
     const all = stepsFromLists(section, nodes, 'any');
     return ordered.length > 0 && bullets.every((b) => b.commands.length === 0) ? ordered : all;
   }
-  // Subsections ("### CLI Checks", "### Defrag"), each a step with its commands.
-  const subheadings = section.parts.filter((p) => p.form === 'heading' && content.part.form === 'heading' && p.line > content.part.line && p.line <= (content.part.endLine ?? 0) && p.depth === content.part.depth + 1);
   if (subheadings.length > 0) {
     return subheadings.map((heading) => {
       const end = heading.endLine ?? content.part.endLine!;
