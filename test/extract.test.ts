@@ -1854,6 +1854,14 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     ]);
     expect(d.steps[0].commands).toEqual(['kubectl -n jobs scale deploy/worker --replicas=12']);
   });
+  it('the end given by a range is cited also where it happened: "the old sender was stopped", «консьюмер догнал очередь»', () => {
+    const en = one('postmortem-en-passive-fix-cite', 'incidents').data;
+    expect(en.resolved.text).toBe('07:40 UTC');
+    expect(en.resolved.cite.map((c: { lines: number[] }) => c.lines[0])).toContain(14);
+    const ru = one('postmortem-ru-caught-up-cite', 'incidents').data;
+    expect(ru.resolved.text).toBe('14:20');
+    expect(ru.resolved.cite.map((c: { lines: number[] }) => c.lines[0])).toContain(13);
+  });
 });
 
 describe('redaction', () => {
