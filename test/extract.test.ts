@@ -1862,6 +1862,11 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(ru.resolved.text).toBe('14:20');
     expect(ru.resolved.cite.map((c: { lines: number[] }) => c.lines[0])).toContain(13);
   });
+  it('a timeline that opens with a lone lead-up the day before dates the incident by the day it was noticed', () => {
+    const d = one('postmortem-en-lead-up-day', 'incidents').data;
+    expect(d.date.text).toBe('2026-10-21');
+    expect(d.timeline[0].date).toBe('2026-10-20');
+  });
 });
 
 describe('redaction', () => {

@@ -504,7 +504,13 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   // A timeline that dates its entries dates the incident: its first day (not the note's date it was given).
   // A timeline of days only ("09/07/2022 - A researcher reported …") dates it by its first day too.
   const firstDay = timeline.find((e) => e.date && e.time && e.date !== noteDate?.text) ?? (timeline.every((e) => !e.time) ? timeline.find((e) => e.date && e.date !== noteDate?.text) : undefined);
-  const date = stated ?? (firstDay ? { text: firstDay.date!, cite: firstDay.cite, inferred: false } : noteDate);
+  // A lone lead-up a day or more before ("2023-02-13 07:30 Scheduled node rollover …", then the
+  // outage on the 14th): the incident's day is the one it was noticed on, where its timeline happened.
+  const dated = timeline.filter((e) => e.date && e.time);
+  const noticedOn = dated.find((e) => NOTICED.test(e.event) || DETECTED.test(e.event))?.date;
+  const leadUp = firstDay && noticedOn && noticedOn > firstDay.date! && dated.filter((e) => e.date === firstDay.date).length === 1 && dated.filter((e) => e.date === noticedOn).length >= 3;
+  const day = leadUp ? dated.find((e) => e.date === noticedOn) : firstDay;
+  const date = stated ?? (day ? { text: day.date!, cite: day.cite, inferred: false } : noteDate);
   const summaryLines = [...slotLines(section, ['summary', 'overview', 'whatHappened']), ...openingLines(section)];
   const story = slotLines(section, ['whatHappened', 'summary', 'overview']);
   // "## Key points" over "- When: … - What broke: … - Why: …": a list of other fields is no summary of its own.
