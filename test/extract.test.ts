@@ -1867,6 +1867,13 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(d.date.text).toBe('2026-10-21');
     expect(d.timeline[0].date).toBe('2026-10-20');
   });
+  it('an incident facts table: "Start time" / "End time" rows are the start and end, "Detected by" the detection; "…, so every request timed out" tells the cause', () => {
+    const d = one('postmortem-en-incident-facts-table', 'incidents').data;
+    expect([d.date.text, d.started.text, d.resolved.text]).toEqual(['2026-11-27', '13:20 UTC', '14:02 UTC']);
+    expect(d.detection.text).toBe('Payment success-rate monitor');
+    expect(d.rootCause.text).toBe('Our egress firewall allowed only the old range, so every top-up request timed out.');
+    expect(d.draft).toBe(false);
+  });
 });
 
 describe('redaction', () => {

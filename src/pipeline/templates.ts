@@ -55,7 +55,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('fault', /^(fault|what went wrong technically|сбой в системе)$/u, { incident: 3 }),
   label('trigger', /^(trigger|leadup|lead-up|триггер|что запустило|спусковой крючок|트리거|발단)/u, { incident: 3 }),
   label('timeToDetect', /^(time to detect(?:ion)?|ttd|mttd|detection delay|delay to detection|время обнаружения|탐지 시간)/u, { incident: 3 }),
-  label('detection', /^(detection|how (?:we|it was) (?:found|detected|noticed)|как (?:обнаружили|узнали|заметили)|обнаружение|узнали|탐지|감지|인지)/u, { incident: 3 }),
+  label('detection', /^(detection|detected (?:by|via|through)|detection method|how (?:we|it was) (?:found|detected|noticed)|как (?:обнаружили|узнали|заметили)|обнаружение|узнали|탐지|감지|인지)/u, { incident: 3 }),
   label('response', /^(response|incident response|реагирование|ход работ|대응 과정)/u, { incident: 2 }),
   label('resolution', /^(resolution(?: and recovery)?|recovery|resolution & recovery|how (?:we|it was) fixed|fix|fixed by|remedy|как (?:восстанавливали|восстановили|починили|устранили|чинили|исправили|исправляли)|восстановление сервиса|решение проблемы|устранение|что сделали|починили|해결|복구|조치 내용)/u, { incident: 3 }),
   label('timeline', /^(timeline(?: points?)?|time ?line|chronology|sequence of events|milestones|key (?:timestamps|moments|events|times)|хронология|таймлайн|ход событий|타임라인|경과|시간순)/u, { incident: 3 }),

@@ -473,6 +473,9 @@ function whyOfCause(cause: CitedText | undefined): CitedText | undefined {
   return IMPACTED.test(told) && !CAUSE.test(told) && CAUSE.test(why) && why.split(/\s+/).length >= 4 ? { ...cause, text: why.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) } : cause;
 }
 
+/** "The BFF cached the old JWKS for 24 hours, so every new login failed": what was, and the failure it led to. */
+const SO_IT_FAILED = /,\s+(?:so|and so|which meant|поэтому|так что|из-за чего|в результате)\s+(?:that\s+)?(?:[\p{L}\d'-]+\s+){0,8}?(?:failed|fail(?:s|ing)?|errored|broke|stopped|timed out|could(?:n'?t| not)|were rejected|падал\p{L}*|упал\p{L}*|не (?:работал|проходил|открывал|мог)\p{L}*|перестал\p{L}*)(?![\p{L}])/iu;
+
 /** "## Why" is an ADR's context in What/Why/How records; in a postmortem it is why it happened. */
 function whySection(section: Section): CitedText | undefined {
   const why = slotContents(section, 'context').find((c) => /^(?:why|왜)$/iu.test(c.part.label.trim().replace(/[:：?]$/, '')));
@@ -597,7 +600,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       () => sentencesWith(section, story, CHANGE, 2),
       () => entryText(changeEvent),
     ),
-    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.replace(/^Identified:\s*/, ''), cite: identified.cite }, () => whyOfCause(sentencesWith(section, summaryLines, CAUSE, 2)), () => explainedAfterColon(section, summaryLines), () => sentencesWith(section, story, FAULT, 1)), (l) => CAUSE.test(l.text), opening),
+    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.replace(/^Identified:\s*/, ''), cite: identified.cite }, () => whyOfCause(sentencesWith(section, summaryLines, CAUSE, 2)), () => explainedAfterColon(section, summaryLines), () => sentencesWith(section, story, FAULT, 1), () => sentencesWith(section, summaryLines, SO_IT_FAILED, 1)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
     detection: firstText(() => slotField(section, 'detection'), () => entryText(investigating), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(
