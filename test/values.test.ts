@@ -58,6 +58,15 @@ describe('clock times written other ways', () => {
     expect(times('at like eight forty, by eight fifty five, at ten oh five, around five pm, в девять сорок')).toEqual(['8:40', '8:55', '10:05', '5:00 PM', '9:40']);
   });
 
+  it('reads Russian hours as spoken: a half, a quarter or minutes to, an hour with «час», and the half of the day when said', () => {
+    expect(times('с двух часов, без десяти два, до половины третьего, в полпятого')).toEqual(['2:00', '1:50', '2:30', '4:30']);
+    expect(times('в районе пяти вечера, в девять утра, в час ночи, до трёх часов дня')).toEqual(['17:00', '09:00', '01:00', '15:00']);
+  });
+
+  it('a Russian number of things, or a deadline\'s day and month, is no time', () => {
+    expect(times('в пять серверов, через час, три дня подряд, до 20.11')).toEqual([]);
+  });
+
   it('a version, a number or a word for one is no time', () => {
     expect(times('version 2.19 shipped, в 2.19.0, up 3.14 percent, at one point, at 99.95')).toEqual([]);
   });

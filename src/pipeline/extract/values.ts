@@ -165,11 +165,13 @@ const SAID_HOUR = new RegExp(String.raw`${AT}(?:${HOUR_WORDS}|${RU_HOUR_WORDS})\
 
 /** Whether a text may hold a clock time: a cheap test before the scan (most lines have no digit time and no hour word). */
 export function mayHoldTime(text: string): boolean {
-  return DIGIT_TIME.test(text) || (HOUR_WORD.test(text) && SAID_HOUR.test(text)) || RU_SAID_HOUR.test(text);
+  return DIGIT_TIME.test(text) || (HOUR_WORD.test(text) && SAID_HOUR.test(text)) || (RU_HOUR_HINT.test(text) && RU_SAID_HOUR.test(text));
 }
 
+/** A cheap first look for them: plain letters, no lookbehind, so most lines are passed over fast. */
+const RU_HOUR_HINT = /половин|без |час|утра|дня|вечера|ночи|пол[пвтчшсд]/i;
 /** The Russian hours that name no number the other tests see: «половины третьего», «без десяти два», «с двух часов». */
-const RU_SAID_HOUR = /(?<![\p{L}])(?:половин[аеуы]|без\s|пол(?=(?:первого|второго|третьего|четв|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого)))|\s(?:час(?:а|ов|у)?)(?![\p{L}])/iu;
+const RU_SAID_HOUR = /(?<![\p{L}])(?:половин[аеуы]|без\s|(?:одного|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати|час|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать)\s+(?:утра|дня|вечера|ночи)(?![\p{L}])|пол(?=(?:первого|второго|третьего|четв|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого)))|\s(?:час(?:а|ов|у)?)(?![\p{L}])/iu;
 
 /**
  * Times written other ways: with a dot after a preposition or before am/pm ("at 8.40", «в 20.40»,
@@ -222,13 +224,17 @@ const OTHER_TIMES: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => { hour
     },
   },
   {
-    pattern: new RegExp(String.raw`${AT}(одного|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати|${RU_HOUR_WORDS})\s+час(?:а|ов|у)?(?![\p{L}])|${AT}час(?:у)?(?=\s+(?:дня|ночи)(?![\p{L}]))`, 'giu'),
+    // «с двух часов», «в пять вечера», «в районе пяти вечера»: the half of the day, when said, makes it a 24-hour time.
+    pattern: new RegExp(String.raw`${AT}(?:районе\s+)?(одного|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати|${RU_HOUR_WORDS})(?:\s+час(?:а|ов|у)?(?:\s+(утра|дня|вечера|ночи))?|\s+(утра|дня|вечера|ночи))(?![\p{L}])|${AT}час(?:у)?(?=\s+(?:дня|ночи)(?![\p{L}]))`, 'giu'),
     read: (m) => {
       if (!m[1]) return { hours: 1, minutes: 0, spoken: true };
       const genitive = ['одного', 'двух', 'тр[её]х', 'четыр[её]х', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти', 'одиннадцати', 'двенадцати'];
       const word = m[1].toLowerCase();
       const index = genitive.findIndex((g) => new RegExp(`^${g}$`, 'u').test(word));
-      return { hours: index >= 0 ? index + 1 : RU_HOUR_WORDS.split('|').indexOf(word) + 1, minutes: 0, spoken: true };
+      const hour = index >= 0 ? index + 1 : RU_HOUR_WORDS.split('|').indexOf(word) + 1;
+      const half = (m[2] ?? m[3])?.toLowerCase();
+      const hours = (half === 'дня' || half === 'вечера') && hour < 12 ? hour + 12 : half === 'ночи' && hour === 12 ? 0 : hour;
+      return { hours, minutes: 0, spoken: !half };
     },
   },
 ];
@@ -240,7 +246,7 @@ function otherTimes(text: string, found: FoundTime[]): FoundTime[] {
       const value = read(match);
       if (!value || value.minutes > 59) continue;
       // The time itself, without the preposition before it.
-      const lead = /^\S+\s+(?:(?:like|roughly|about|где-то|примерно)\s+)?/u.exec(match[0])?.[0] ?? '';
+      const lead = /^\S+\s+(?:(?:like|roughly|about|где-то|примерно|районе)\s+)?/u.exec(match[0])?.[0] ?? '';
       const said = new RegExp(`^${AT}`, 'iu').test(match[0]) ? lead.length : 0;
       const index = match.index + said;
       const length = match[0].length - said;
