@@ -1874,6 +1874,24 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(d.rootCause.text).toBe('Our egress firewall allowed only the old range, so every top-up request timed out.');
     expect(d.draft).toBe(false);
   });
+  it('options written one subsection each ("### Option A — …", «### Вариант Б: …»): each an option with its pros and cons, the one the decision names by its letter chosen; an option\'s pros are no consequences of the decision', () => {
+    const en = one('adr-en-option-subsections', 'adrs').data;
+    expect(en.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['Kubernetes CronJobs', true],
+      ['A managed scheduler (Cloud Scheduler)', false],
+      ['Keep cron, add a second VM', false],
+    ]);
+    expect(en.options[1].reasons).toBe('Pros: Nothing to operate. Cons: Calls our services over HTTP, so every job needs an endpoint');
+    expect(texts(en.consequences.positive)).toBe('Every cron entry is moved to a CronJob manifest in the platform repo');
+    expect(en.consequences.negative).toEqual([]);
+    const ru = one('adr-ru-option-subsections', 'adrs').data;
+    expect(ru.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['S3-совместимое хранилище у облачного провайдера', true],
+      ['MinIO на своих серверах', false],
+    ]);
+    // No consequences section: the chosen option's own pros and cons are its consequences.
+    expect([texts(ru.consequences.positive), texts(ru.consequences.negative)]).toEqual(['не нужно администрировать', 'платим за исходящий трафик']);
+  });
 });
 
 describe('redaction', () => {

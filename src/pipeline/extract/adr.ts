@@ -20,7 +20,8 @@ import { DECISION_COLUMN } from '../templates.ts';
 import { findDates, readAdrStatus } from './values.ts';
 
 type Base = Pick<AdrInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
-type Option = NonNullable<AdrInput['options']>[number];
+/** An option, and while options are read the letter or number its record names it by ("Option A"). */
+type Option = NonNullable<AdrInput['options']>[number] & { key?: string };
 
 /** The record's identifier as its title writes it: `ADR-0012`, `ODH-ADR-0003`, `DL-2026-011`, `15.`. */
 /** "ADR-12", "PLAT-ADR-3", "DL-2026-011", "RFC-014": a record's number as its title writes it. */
@@ -232,8 +233,11 @@ function consequencesOf(section: Section, chosen: Option | undefined, prosCons: 
     if (!text) return;
     ((side ?? sentiment(item.text)) === 'positive' ? positive : negative).push({ text, cite: item.cite });
   };
-  for (const item of citedItems(section, slotContent(section, 'positive'))) add(item, 'positive');
-  for (const content of slotContents(section, ['negative', 'risks'])) for (const item of citedItems(section, content)) add(item, 'negative');
+  // An option's own "Pros" / "Cons" under "Options" weigh that option; they are no consequences of the decision.
+  const optionRanges = slotContents(section, 'options').filter((c) => c.part.form === 'heading').map((c) => [c.part.line, c.part.endLine ?? c.part.line] as const);
+  const ofTheDecision = (c: SlotContent) => !optionRanges.some(([from, to]) => c.part.line > from && c.part.line <= to);
+  for (const content of slotContents(section, 'positive').filter(ofTheDecision).slice(0, 1)) for (const item of citedItems(section, content)) add(item, 'positive');
+  for (const content of slotContents(section, ['negative', 'risks']).filter(ofTheDecision)) for (const item of citedItems(section, content)) add(item, 'negative');
   // A record's "Impact" ("영향", «Влияние») is what the decision does: its consequences, where it names none.
   const stated = slotContents(section, 'consequences');
   for (const content of stated.length > 0 ? stated : slotContents(section, 'impact')) {
@@ -253,6 +257,13 @@ function consequencesOf(section: Section, chosen: Option | undefined, prosCons: 
   if (positive.length === 0 && negative.length === 0 && chosen) {
     const key = [...prosCons.keys()].find((k) => sameOption(k, chosen.name));
     for (const item of key ? prosCons.get(key)! : []) add({ text: item.text, cite: cite(section, item.from, item.to) });
+  }
+  // So are the "Pros" / "Cons" written in the chosen option's own subsection.
+  const [from, to] = (chosen?.cite[0] as LineCitation | undefined)?.lines ?? [0, -1];
+  if (positive.length === 0 && negative.length === 0 && to > from) {
+    const within = (c: SlotContent) => c.part.line > from && c.part.line <= to;
+    for (const content of slotContents(section, 'positive').filter(within)) for (const item of citedItems(section, content)) add(item, 'positive');
+    for (const content of slotContents(section, 'negative').filter(within)) for (const item of citedItems(section, content)) add(item, 'negative');
   }
   return { positive, negative };
 }
@@ -315,6 +326,12 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
       }
       continue;
     }
+    // "### Option A — Kubernetes CronJobs" with its pros and cons under it: each subsection an option.
+    const branches = optionsFromSubsections(section, content);
+    if (branches.length >= 2) {
+      options = branches;
+      continue;
+    }
     const items = itemsOf(content, { split: false });
     options = items.map((item) => optionFromItem(item, rawOf(content, item), section));
   }
@@ -356,6 +373,12 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     const key = [...prosCons.keys()].find((k) => sameOption(k, option.name));
     if (key && !option.reasons) option.reasons = reasonsFrom(prosCons.get(key), option.chosen);
   }
+  // "We go with Option A.", «Выбран вариант Б»: the one named by its letter.
+  if (!options.some((o) => o.chosen) && decision) {
+    const letter = /(?<![\p{L}])(?:option|alternative|вариант|альтернатив\p{L}*|옵션|선택지|안)\s+([A-ZА-Я])(?![\p{L}\d])/iu.exec(decision.text)?.[1];
+    const lettered = letter ? options.find((o) => o.key?.toUpperCase() === letter.toUpperCase()) : undefined;
+    if (lettered) lettered.chosen = true;
+  }
   // The chosen one: named by "Chosen option: …", by its number ("вариант 2"), or by the decision's words.
   if (!options.some((o) => o.chosen) && decision) {
     const quoted = /(?:(?:chosen option|выбранный вариант|선택한 옵션)\s*[:：]|выбран(?:\s+вариант)?)\s*["«“]?([^"»”\n]+?)["»”]?\s*(?:,|$|\s+because|\s+потому)/iu.exec(decision.text)?.[1];
@@ -391,7 +414,36 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
   const chosen = options.find((o) => o.chosen);
   const rationale = slotField(section, 'rationale', { direct: true });
   if (chosen && !chosen.reasons && rationale) chosen.reasons = clean(rationale.text);
-  return options.filter((o) => o.name);
+  return options.filter((o) => o.name).map(({ key: _key, ...option }) => option);
+}
+
+/** "Option A — X", «Вариант Б: X», "Option 2. X": the mark that names an option, and its name after it. */
+const OPTION_MARK = /^\s*(?:option|alternative|approach|вариант|альтернатива|подход|옵션|선택지|대안|안)\s*#?([A-Za-zА-Яа-я]|\d{1,2})(?![\p{L}\d])\s*(?:[—–:.)-]\s*)?/iu;
+
+const PROS_OR_CONS = /^\**(?:pros|cons|плюсы|минусы|장점|단점)\**[:：]?$/iu;
+
+/**
+ * The options of a section written one subsection each, with what each subsection says for and
+ * against. A subsection is an option when it is named one ("Option A —", «Вариант Б:») or weighs
+ * pros and cons; "### 1. Some dependent resources are cluster scoped" under "Alternatives" is a
+ * reason against the one alternative, not an option.
+ */
+function optionsFromSubsections(section: Section, content: SlotContent): Option[] {
+  if (content.part.form !== 'heading') return [];
+  // "**Pros**" over a list is a part of its option, not one.
+  const subheadings = section.parts.filter((p) => p.form === 'heading' && p.line > content.part.line && p.line <= (content.part.endLine ?? 0) && p.depth === content.part.depth + 1 && !PROS_OR_CONS.test(plainLine(p.label).trim()));
+  return subheadings.map((heading, i) => {
+    const mark = OPTION_MARK.exec(heading.label);
+    const name = clean(mark ? heading.label.slice(mark[0].length) : heading.label) || heading.label;
+    const end = (subheadings[i + 1]?.line ?? (content.part.endLine ?? section.candidate.endLine) + 1) - 1;
+    const said = section.lines
+      .filter((l) => l.number > heading.line && l.number <= end && l.text.trim())
+      .map((l) => clean(plainLine(l.text)).replace(/^\*\*(.+)\*\*$/, '$1'))
+      .filter(Boolean);
+    // "Pros" over its items reads "Pros: a; b", as the section's words go.
+    const reasons = said.reduce((text, line) => (PROS_OR_CONS.test(line) ? `${text}${text ? '. ' : ''}${line}:` : `${text}${text && !text.endsWith(':') ? '; ' : ' '}${line}`), '').trim();
+    return { name, chosen: false, ...(mark && { key: mark[1] }), ...(reasons && { reasons }), cite: cite(section, heading.line, end), weighed: mark !== null || said.some((l) => /^\**(?:pros|cons|плюсы|минусы|장점|단점|good|bad)\b/iu.test(l)) };
+  }).filter((option, _i, all) => all.filter((o) => o.weighed).length >= 2 && option.weighed).map(({ weighed: _w, ...option }) => option);
 }
 
 /** Does a decision name this option (most of its distinctive words appear in the decision's first sentence)? */
