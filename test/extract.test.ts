@@ -1892,6 +1892,11 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     // No consequences section: the chosen option's own pros and cons are its consequences.
     expect([texts(ru.consequences.positive), texts(ru.consequences.negative)]).toEqual(['не нужно администрировать', 'платим за исходящий трафик']);
   });
+  it('a timeline with colour marks: the mark is no part of an entry, 🔴 opens it, 🟢 closes it; "Customers ask why …" is the detection; a heading\'s time is no entry', () => {
+    const d = one('postmortem-en-colour-marked-timeline', 'incidents').data;
+    expect(d.timeline.map((e: { time: string; event: string }) => `${e.time} ${e.event.slice(0, 12)}`)).toEqual(['10:04 Suggestion i', '10:11 Customers as', '10:29 Indexer re-s', '10:36 Suggestions ']);
+    expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['10:04', '10:11', '10:36']);
+  });
 });
 
 describe('redaction', () => {

@@ -103,7 +103,7 @@ const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:norma
 
 /** Where a timeline entry marks a turn of the incident. */
 const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?:begins?|began|start(?:s|ed)?)(?! (?:to )?investigat\p{L}*| (?:to )?look(?:ing)? into| the investigation| (?:to )?work(?:ing)?\b| (?:to )?replac\p{L}*| on (?:a|the) (?:fix|solution))|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:[\p{L}\d.-]+\s){1,3}(?:is|was) (?:hard |completely )?down\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|시작)(?![\p{L}])/iu;
-const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
+const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated|stabili[sz]ed|confirmed working|(?:problem|issue) was (?:solved|fixed|resolved)|(?:works?|worked|working) again|caught up)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|дочитал\p{L}*|догнал\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료|복구|회복|해소)(?![\p{L}])/iu;
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
@@ -267,7 +267,8 @@ export function incidentTimeline(section: Section, options: { year?: number; day
   const header = mailHeaderLines(section);
   // What is to be done ("Alert when the export has not finished by 03:00") has no moment of the incident.
   const written = new Set([...followUpLines(section), ...slotLines(section, ['followUps'])].map((l) => l.number));
-  return fromProse(section, section.lines.filter((l) => !/^\s*\|/.test(l.text) && !header.has(l.number) && !written.has(l.number)), options);
+  // A heading's time ("## Timeline (relative to ETL start, 02:00 UTC)") names when its entries count from, no entry.
+  return fromProse(section, section.lines.filter((l) => !/^\s*(?:\||#)/.test(l.text) && !header.has(l.number) && !written.has(l.number)), options);
 }
 
 /** The first of the readers, tried in order, that finds a text: later ones are not run. */
@@ -335,6 +336,17 @@ function labelledMoments(section: Section): Partial<Record<Moment, CitedText>> {
   return found;
 }
 
+/**
+ * A timeline's colour marks: "🔴 14:02 Redis primary fails over" opens it, "🟢 14:42 All flags
+ * served fresh again" (or ✅) closes it. Read from the entry's own line, where the mark stands.
+ */
+function statusMark(section: Section, entry: TimelineEntry): 'red' | 'green' | undefined {
+  const line = (entry.cite[0] as LineCitation | undefined)?.lines[0];
+  const text = line ? section.ctx.parsed.lines[line - 1] ?? '' : '';
+  const mark = /^\s*(?:[-*+•|]\s*)?(🔴|🚨|🟥|✅|🟢|🟩)/u.exec(text)?.[1];
+  return mark ? (/[🔴🚨🟥]/u.test(mark) ? 'red' : 'green') : undefined;
+}
+
 /** Start, detection and end of the impact, each as written with its zone. */
 function turningPoints(section: Section, timeline: TimelineEntry[]) {
   const rangeSources = [...slotLines(section, ['date', 'duration', 'summary', 'overview', 'impact', 'whatHappened']), ...openingLines(section)];
@@ -359,11 +371,11 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
   resolved = moments.resolved ?? moments.mitigated ?? resolved;
   const timed = timeline.filter((e) => e.time);
   const at = (entry: TimelineEntry | undefined) => (entry ? { text: entry.time, cite: entry.cite } : undefined);
-  if (!started) started = at(timed.find((e) => /\bBEGINS\b/.test(e.event) && !/INCIDENT BEGINS/.test(e.event)) ?? timed.find((e) => STARTED.test(e.event)));
+  if (!started) started = at(timed.find((e) => /\bBEGINS\b/.test(e.event) && !/INCIDENT BEGINS/.test(e.event)) ?? timed.find((e) => statusMark(section, e) === 'red') ?? timed.find((e) => STARTED.test(e.event)));
   const startIndex = Math.max(0, timed.findIndex((e) => started && (started.text.endsWith(e.time) || started.text.includes(e.time))));
   if (!resolved) {
     const after = timed.slice(startIndex + 1);
-    resolved = at(after.find((e) => /\b(?:OUTAGE|IMPACT) ENDS\b/.test(e.event)) ?? after.find((e) => ENDED.test(e.event) && !NO_EFFECT.test(e.event)));
+    resolved = at(after.find((e) => /\b(?:OUTAGE|IMPACT) ENDS\b/.test(e.event)) ?? [...after].reverse().find((e) => statusMark(section, e) === 'green') ?? after.find((e) => ENDED.test(e.event) && !NO_EFFECT.test(e.event)));
   }
   // No entry ends it: the resolution's sentence that says it is over gives the time ("… back to zero by 16:52").
   if (!resolved) {

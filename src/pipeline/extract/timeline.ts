@@ -24,7 +24,8 @@ export interface TimelineEntry {
 
 /** The time (and date) at the start of a line or cell, and where the rest begins. */
 function leadingStamp(text: string, year?: number): { time?: string; date?: string; rest: string } | undefined {
-  const stripped = text.replace(/^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+(?=\S*\d{1,2}[:.]\d{2}))?/, '').replace(/^\*\*|^__/, '');
+  // "- 🔴 14:02 …": a status mark before the time is no part of the event.
+  const stripped = text.replace(/^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+(?=\S*\d{1,2}[:.]\d{2}))?/, '').replace(/^(?:(?:\p{Extended_Pictographic}|\uFE0F|\u200D)+\s*)(?=\**\d)/u, '').replace(/^\*\*|^__/, '');
   const dates = findDates(stripped.slice(0, 30), year).filter((d) => d.index <= 1);
   let rest = stripped;
   let date: string | undefined;
