@@ -1897,6 +1897,13 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(d.timeline.map((e: { time: string; event: string }) => `${e.time} ${e.event.slice(0, 12)}`)).toEqual(['10:04 Suggestion i', '10:11 Customers as', '10:29 Indexer re-s', '10:36 Suggestions ']);
     expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['10:04', '10:11', '10:36']);
   });
+  it('a Russian Telegram copy: «всё поднялось, 502 ушли» ends it, «нашёл: …» is the cause up to what was done next, «…, Павел сделает до пятницы» names the owner and due of that follow-up', () => {
+    const d = one('chat-ru-telegram-found-cause', 'incidents').data;
+    expect(d.status).toBe('resolved');
+    expect(d.resolved.text).toBe('18:22');
+    expect(d.rootCause.text).toBe('в новой версии не хватает переменной с адресом redis, сервис падает на старте.');
+    expect(d.followUps.map((f: { action: string; owner?: string; due?: string }) => [f.action, f.owner, f.due])).toEqual([['проверка переменных окружения в CI', 'Павел Гринев', '2026-12-04']]);
+  });
 });
 
 describe('redaction', () => {

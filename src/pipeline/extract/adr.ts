@@ -442,7 +442,7 @@ function optionsFromSubsections(section: Section, content: SlotContent): Option[
       .filter(Boolean);
     // "Pros" over its items reads "Pros: a; b", as the section's words go.
     const reasons = said.reduce((text, line) => (PROS_OR_CONS.test(line) ? `${text}${text ? '. ' : ''}${line}:` : `${text}${text && !text.endsWith(':') ? '; ' : ' '}${line}`), '').trim();
-    return { name, chosen: false, ...(mark && { key: mark[1] }), ...(reasons && { reasons }), cite: cite(section, heading.line, end), weighed: mark !== null || said.some((l) => /^\**(?:pros|cons|плюсы|минусы|장점|단점|good|bad)\b/iu.test(l)) };
+    return { name, chosen: false, ...(mark && { key: mark[1] }), ...(reasons && { reasons }), cite: cite(section, heading.line, end), weighed: mark !== null || said.some((l) => /^\**(?:pros|cons|плюсы|минусы|장점|단점|good|bad)(?![\p{L}])/iu.test(l)) };
   }).filter((option, _i, all) => all.filter((o) => o.weighed).length >= 2 && option.weighed).map(({ weighed: _w, ...option }) => option);
 }
 

@@ -136,7 +136,7 @@ function bareLabel(section: Section, word: RegExp): CitedText | undefined {
  * "причина в том, что …", "영향은 …" (Korean: the word and its particle), "원인 찾았어요. …" (the
  * sentence after the one that says it was found).
  */
-const CAUSE_SAID = /(?<![\p{L}])(?:root cause(?: (?:is|was)|\s*[:—–])|the cause (?:is|was)|причин[аы](?: была)?(?: в том,? что|\s*[:—–])|корневая причина\s*[:—–])(?![\p{L}])|원인(?:은|는|이|을)?/iu;
+const CAUSE_SAID = /(?<![\p{L}])(?:root cause(?: (?:is|was)|\s*[:—–])|the cause (?:is|was)|(?:нашёл|нашел|нашла|нашли|found it)\s*[:：—–]|причин[аы](?: была)?(?: в том,? что|\s*[:—–])|корневая причина\s*[:—–])(?![\p{L}])|원인(?:은|는|이|을)?/iu;
 const IMPACT_SAID = /(?<![\p{L}])(?:the impact (?:is|was)|impact was|blast radius (?:is|was))(?![\p{L}])|영향(?:\s?범위)?(?:은|는|이)/iu;
 const FOUND_SENTENCE = /^[^.!?。]*?(?:찾았|확인했|found|нашли|нашёл|нашел)[^.!?。]*[.!?。]\s*/iu;
 
@@ -149,7 +149,11 @@ function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp):
   for (const m of messages) {
     const match = said.exec(m.text);
     if (!match) continue;
-    const rest = beforePromise(m.text.slice(match.index + match[0].length).replace(FOUND_SENTENCE, '').replace(/^\s*[:：—–-]?\s*/u, ''));
+    const told = beforePromise(m.text.slice(match.index + match[0].length).replace(FOUND_SENTENCE, '').replace(/^\s*[:：—–-]?\s*/u, ''));
+    // "нашёл: в секрете битый сертификат… откатил секрет на вчерашний": what was done after it is the fix's.
+    const sentences = told.split(/(?<=[.!?])\s+/u);
+    const fixAt = sentences.findIndex((s, i) => i > 0 && (FIX_SAID.test(s) || FIX_SAID_KO.test(s)));
+    const rest = fixAt > 0 ? sentences.slice(0, fixAt).join(' ') : told;
     // A question ("원인이 뭐예요?") or a word in passing names nothing.
     if (/[?？]\s*$/.test(rest) || rest.replace(/\s+/g, '').length < 8) continue;
     return { text: clean(plainLine(rest)), cite: citeMessage(section, m) };
@@ -224,7 +228,7 @@ function promisedFollowUps(section: Section, messages: ChatMessage[], context: {
     if (!opener && (over < 0 || index <= over)) continue;
     // «перенесу крон на 04:00 и добавлю лимит»: one promise per verb of the writer's;
     // «…, Сергей добавит алерт»: one more for whom the writer names.
-    for (const said of text.slice(opener?.[0].length ?? 0).split(/(?<=[.!?。])\s+|\s+и\s+(?=\p{Ll}{3,}[ую]\s)|,\s+(?=[\p{Lu}][\p{Ll}]{2,20}\s+(?:will\s|\p{Ll}+(?:ет|ит|ёт|ут|ют|ят)\s))/u)) {
+    for (const said of text.slice(opener?.[0].length ?? 0).split(/(?<=[.!?。])\s+|\s+и\s+(?=\p{Ll}{3,}[ую]\s)|,\s+(?=[\p{Lu}][\p{Ll}]{2,20}\s+(?:will\s(?!(?:do|take|handle|own) (?:it|that|this)\b)|(?!(?:сделает|возьм[её]т|займ[её]тся)(?:\s+(?:до|к)\s|[.!]?$))\p{Ll}+(?:ет|ит|ёт|ут|ют|ят)\s))/u)) {
       const bare = said.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '');
       // "… с пиком. на будущее перенесу …": an opener may start a sentence inside the message too.
       const own = PROMISE_OPENER.exec(bare);
@@ -250,7 +254,9 @@ function promisedFollowUps(section: Section, messages: ChatMessage[], context: {
         if (asked && item.due && !asked.due) asked.due = item.due;
         continue;
       }
-      const full = item.owner && /^[가-힣]{2,3}$/u.test(item.owner) ? authors.find((a) => a !== item.owner && a.endsWith(item.owner!)) : undefined;
+      // "지은" for 김지은, "Илья" for Илья Соколов: the channel's one author of that name.
+      const namesakes = item.owner && /^\p{Lu}\p{Ll}+$/u.test(item.owner) ? authors.filter((a) => a.startsWith(`${item.owner} `)) : [];
+      const full = item.owner && /^[가-힣]{2,3}$/u.test(item.owner) ? authors.find((a) => a !== item.owner && a.endsWith(item.owner!)) : namesakes.length === 1 ? namesakes[0] : undefined;
       found.push(full ? { ...item, owner: full } : item);
     }
   }

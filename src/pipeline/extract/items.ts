@@ -291,6 +291,13 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     if (!due && selfTaken[1]) due = readDue(selfTaken[1].trim(), context);
     action = action.slice(0, selfTaken.index).trim();
   }
+  // "…, Илья сделает до пятницы", "…, Tom will do it by Friday": who takes it, named after it.
+  const namedTaker = /,\s+([\p{Lu}][\p{Ll}]{2,20})\s+(?:сделает|возьм[её]т|займ[её]тся|will (?:do|take|handle|own) (?:it|that|this))((?:\s+(?:до|к|by|until|before)\s+[^.;,]{1,30})?)[.!]?\s*$/u.exec(action);
+  if (!owner && namedTaker) {
+    owner = namedTaker[1];
+    if (!due && namedTaker[2]) due = readDue(namedTaker[2].trim(), context);
+    action = action.slice(0, namedTaker.index).trim();
+  }
   // Korean says it in the verb's ending: "알림 추가할게요" (I will add the alert).
   const willDo = /\s*(?:할게요|할께요|하겠습니다|해둘게요|해 둘게요)[.!]?\s*$/u.exec(action);
   if (!owner && willDo && context.author) {
