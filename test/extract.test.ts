@@ -1904,6 +1904,13 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(d.rootCause.text).toBe('в новой версии не хватает переменной с адресом redis, сервис падает на старте.');
     expect(d.followUps.map((f: { action: string; owner?: string; due?: string }) => [f.action, f.owner, f.due])).toEqual([['проверка переменных окружения в CI', 'Павел Гринев', '2026-12-04']]);
   });
+  it('a record table titled "X as UUIDv7" chose the name after "as"; a decision\'s title that starts with a short word ("one …") starts with a capital', () => {
+    const table = one('adr-en-record-table-as-name', 'adrs').data;
+    expect(table.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['UUIDv7', true], ['Keep UUIDv4', false], ['use a bigint sequence', false]]);
+    const bullets = one('adr-en-bullet-labels', 'adrs').data;
+    expect(bullets.title.text).toBe('One Terraform state per environment');
+    expect(bullets.options.map((o: { name: string; chosen: boolean }) => o.chosen)).toEqual([true, false, false]);
+  });
 });
 
 describe('redaction', () => {

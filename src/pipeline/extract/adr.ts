@@ -399,7 +399,9 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     const title = displayTitle(section.candidate.title);
     // "Move CI from Jenkins to GitHub Actions", «Перейти с X на Y»: where the title moves to.
     const movedTo = /^(?:move|migrate|switch|moving|migrating|switching|перей\p{L}*|переход\p{L}*|переезд\p{L}*)\s.*?(?:\sto|\sна)\s+(.{2,60})$/iu.exec(title)?.[1];
-    const fromTitle = /^(.+?)\s+(?:as|как)\s+/i.exec(title)?.[1] ?? movedTo;
+    // "Postgres as primary datastore" names the choice first; "Event IDs as UUIDv7" after "as", where a name stands alone.
+    const asWhat = /^(.+?)\s+(?:as|как)\s+(.+)$/i.exec(title);
+    const fromTitle = (asWhat && (/^[\p{Lu}\d][\p{L}\d.+#-]*$/u.test(asWhat[2]!.trim()) && /\d|\p{Lu}.*\p{Lu}/u.test(asWhat[2]!) ? asWhat[2]!.trim() : asWhat[1])) ?? movedTo;
     // "we go with GitHub Actions and …", "we'll go with X": the decision names it.
     const goneWith = decision && /(?<![\p{L}])(?:(?:we |we'?ll |we will )?go(?:ing)? with|we chose|we picked)\s+(.+?)(?=[.,;]|\s+(?:and|because|since|over|instead)\s|$)/iu.exec(decision.text)?.[1];
     if (fromTitle && options.length > 0) options.unshift({ name: fromTitle, chosen: true, cite: cite(section, section.candidate.titleLine) });

@@ -97,7 +97,8 @@ export function displayTitle(title: string): string {
   // "Постмортем: недоступность API": what is left after the prefix starts the title (a short word
   // such as "cdn" or "api" is likely a name and stays as written).
   // A word without a vowel ("pnpm", "npm") is a name too.
-  return shown !== cleaned && /^(?:\p{Ll}{4,}|\p{Script=Cyrillic}+)\s/u.test(shown) && !/^[b-df-hj-np-tv-xz]+\s/.test(shown) ? shown[0]!.toUpperCase() + shown.slice(1) : shown;
+  // Short words that are no names start a sentence too ("one Terraform state per environment").
+  return shown !== cleaned && /^(?:\p{Ll}{4,}|\p{Script=Cyrillic}+|(?:a|an|the|one|two|use|add|run|get|set|put|new|all|our|no|not|how|why|for|to|do|keep|move|stop|drop)(?=\s))\s/u.test(shown) && !/^[b-df-hj-np-tv-xz]+\s/.test(shown) ? shown[0]!.toUpperCase() + shown.slice(1) : shown;
 }
 
 const inRanges = (line: number, ranges: Range[]) => ranges.some(([a, b]) => line >= a && line <= b);
