@@ -785,7 +785,8 @@ describe('plain labels, log lines and 24-hour copies', () => {
     expect(d.resolution.text).toMatch(/почистили старые WAL-архивы/);
     expect(d.impact.text).toMatch(/процентов 20 запросов/);
     expect(d).toMatchObject({ started: { text: '10:40' }, resolved: { text: '10:58' }, status: 'resolved', draft: false });
-    expect(d.followUps[0]).toMatchObject({ action: 'алерт на свободное место на диске БД', owner: 'Мария' });
+    // «— Мария» is the channel's Мария Соколова.
+    expect(d.followUps[0]).toMatchObject({ action: 'алерт на свободное место на диске БД', owner: 'Мария Соколова' });
   });
 
   it('a Telegram copy that says it is over in words («5хх ушли», «инцидент закрыт»): an incident; «я сделаю до пятницы» is the author\'s', () => {
@@ -1910,6 +1911,23 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     const bullets = one('adr-en-bullet-labels', 'adrs').data;
     expect(bullets.title.text).toBe('One Terraform state per environment');
     expect(bullets.options.map((o: { name: string; chosen: boolean }) => o.chosen)).toEqual([true, false, false]);
+  });
+  it('a Korean Slack copy: "5xx 급증", "…안 나온다고" are events from the first message; "후속 조치:" gives one follow-up per sentence that names who, "…가을 님이 부탁드려요" its owner', () => {
+    const d = one('chat-ko-slack-named-follow-ups', 'incidents').data;
+    expect(d.title.text).toBe('검색 API 5xx 급증했습니다');
+    expect(d.detected.text).toBe('15:02');
+    expect(d.timeline.map((e: { time: string }) => e.time)).toContain('15:05');
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['배포 설정 diff 리뷰 추가', '최지훈'],
+      ['힙 사용률 알림', '한가을'],
+    ]);
+  });
+
+  it('a Korean memo under a recorder\'s stamp: "…안 나갔어요" is a failure, "다시 나가기 시작했습니다" the end', () => {
+    const d = one('voice-ko-again-stamp', 'incidents').data;
+    expect(d.date.text).toBe('2026-11-29');
+    expect([d.started.text, d.resolved.text]).toEqual(['20:20', '20:55']);
+    expect(d.status).toBe('resolved');
   });
 });
 

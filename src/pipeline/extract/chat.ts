@@ -18,12 +18,12 @@ import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
-const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\ds?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
+const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\ds?|5[xх]{2}s?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
 const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|останавлива\p{L}*|остановил\p{L}*|приостанов\p{L}*|stopped|paused|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
-const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|\d+\s*%|(?:넘게|이상)\s?걸|응답\s?(?:없|안)|먹통/u;
+const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|급증|안\s?(?:돼|됐|되|된|나가|나갔|나오|나온|열려|열리)|\d+\s*%|(?:넘게|이상)\s?걸|응답\s?(?:없|안)|먹통/u;
 const STATE = new RegExp(String.raw`(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили|${SAID_OVER})(?![\p{L}])|${SAID_OVER_KO}`, 'iu');
 /** A state said ("всё работает", "back to baseline") is an event of the timeline too. */
 const isEvent = (text: string) => EVENT.test(text) || EVENT_KO.test(text) || STATE.test(text);
@@ -83,7 +83,7 @@ function channelOf(section: Section): { name: string; line: number } | undefined
 }
 
 /** "…, смотрю", "… — looking into it", "…, 확인 중": the reporter saying they are on it, no part of what happened. */
-const ON_IT = /[\s,;—–-]+(?:(?:я\s+)?(?:смотрю|гляну|посмотрю|разбираюсь|проверяю|копаю)|looking(?: into it)?|investigating|checking|on it|확인\s?중(?:입니다)?|확인해\s?볼게요|살펴볼게요)[.!…]*\s*$/iu;
+const ON_IT = /[\s,;—–-]+(?:(?:я\s+)?(?:смотрю|гляну|посмотрю|разбираюсь|проверяю|копаю)|looking(?: into it)?|investigating|checking|on it|확인\s?중(?:입니다|이에요)?|확인해\s?볼게요|살펴볼게요|보고\s?있(?:어요|습니다))[.!…]*\s*$/iu;
 
 const DECLARED_AS = /(?:^|\s)(?:incident\s+(?:[A-Z]+-?\d+\s+)?declared|declared (?:an? )?incident|new incident|объявлен инцидент|инцидент\s+(?:[A-Z]+-?\d+\s+)?объявлен|장애 선언)\s*[:：—–-]\s*(\S.{3,})$/iu;
 
@@ -161,6 +161,13 @@ function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp):
   return undefined;
 }
 
+/** "지은" for 김지은, "Илья" for Илья Соколов: the channel's one author a short name stands for. */
+function authorNamed(name: string, authors: string[]): string | undefined {
+  if (/^[가-힣]{2,3}$/u.test(name)) return authors.find((a) => a !== name && a.endsWith(name));
+  const namesakes = /^\p{Lu}\p{Ll}+$/u.test(name) ? authors.filter((a) => a.startsWith(`${name} `)) : [];
+  return namesakes.length === 1 ? namesakes[0] : undefined;
+}
+
 /** Follow-ups said in one message: "chen: X (PLAT-3301). bogdan: Y. me: Z by Tuesday", "1) … — я 2) … — artem". */
 function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
   const written = messages[0]?.date ? new Date(`${messages[0].date}T12:00:00Z`) : undefined;
@@ -174,8 +181,15 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
     const byName = value.split(/(?<=[.;])\s+(?=[\p{L}][\p{L}.-]{0,24}:\s)/u).filter((p) => p.trim());
     // "add a config check (me, by Friday); alert on crashloops - Sam": items of a few words each, between semicolons.
     const listed = value.split(/;\s+/u).filter((p) => p.trim());
-    const pieces = numbered.length >= 2 ? numbered : byName.length >= 2 ? byName : listed.length >= 2 && listed.every((p) => p.trim().split(/\s+/).length >= 2) ? listed : [value];
-    for (const piece of pieces) found.push(readFollowUp(piece.trim(), cite(section, line), context));
+    // "… 필수화, 제가 할게요. 커넥션 풀 알림은 서연 님이 부탁드려요": a sentence each, when each names who.
+    const told = value.split(/(?<=[.!?。])\s+(?=\S)/u).filter((p) => p.trim());
+    const eachNamed = told.length >= 2 && told.every((p) => readFollowUp(p.trim(), [], context).owner !== undefined);
+    const pieces = numbered.length >= 2 ? numbered : byName.length >= 2 ? byName : listed.length >= 2 && listed.every((p) => p.trim().split(/\s+/).length >= 2) ? listed : eachNamed ? told : [value];
+    const authors = [...new Set(messages.map((m) => m.author))];
+    for (const piece of pieces) {
+      const item = readFollowUp(piece.trim(), cite(section, line), context);
+      found.push({ ...item, ...(item.owner && { owner: authorNamed(item.owner, authors) ?? item.owner }) });
+    }
     // Promises made right after, in the same thread: "ещё добавлю в чеклист релиза: …".
     const after = messages.filter((m) => message && m.line > message.endLine).slice(0, 3);
     for (const next of after) {
@@ -254,9 +268,7 @@ function promisedFollowUps(section: Section, messages: ChatMessage[], context: {
         if (asked && item.due && !asked.due) asked.due = item.due;
         continue;
       }
-      // "지은" for 김지은, "Илья" for Илья Соколов: the channel's one author of that name.
-      const namesakes = item.owner && /^\p{Lu}\p{Ll}+$/u.test(item.owner) ? authors.filter((a) => a.startsWith(`${item.owner} `)) : [];
-      const full = item.owner && /^[가-힣]{2,3}$/u.test(item.owner) ? authors.find((a) => a !== item.owner && a.endsWith(item.owner!)) : namesakes.length === 1 ? namesakes[0] : undefined;
+      const full = item.owner ? authorNamed(item.owner, authors) : undefined;
       found.push(full ? { ...item, owner: full } : item);
     }
   }

@@ -318,6 +318,12 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     owner = mentioned[1];
     action = action.slice(mentioned[0].length);
   }
+  // "커넥션 풀 알림은 서연 님이 부탁드려요": asked of someone by name, after what.
+  const askedOf = /\s+([가-힣]{2,4})\s?(?:씨|님)(?:이|가|께서|께)?\s+(?:부탁드려요|부탁드립니다|부탁합니다|부탁해요|맡아\s?주세요|해\s?주세요)[.!]?\s*$/u.exec(action);
+  if (!owner && askedOf) {
+    owner = askedOf[1];
+    action = action.slice(0, askedOf.index).replace(/(?:은|는)$/u, '');
+  }
   const addressed = /^([가-힣]{2,4})\s?(?:씨|님)(?:는|은|가|이)?\s+/u.exec(action);
   if (!owner && addressed) {
     owner = addressed[1];
