@@ -317,9 +317,8 @@ export function spokenTitle(section: Section): CitedText | undefined {
     const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|because|since|at|around|и|потому|из-за|그리고))\s.*$/iu, '').replace(/(?<=[요다])\s.*$/u, '');
     // Two words of what failed before the verb, not the time it happened ("в девять сорок упал");
     // in English the noun phrase back to its article ("the primary postgres for orders went …").
-    // Nor is when it happened, said in words ("до половины четвёртого").
-    // Only the clause of the verb: "так, по сегодняшнему, где-то … не работала" names nothing before its last comma.
-    // Nor the time said before it ("до половины четвёртого не работала"): the words after it.
+    // Only the verb's own clause names what failed: nothing before its last comma ("так, по
+    // сегодняшнему, где-то …"), nothing up to the time said before it ("до половины четвёртого").
     let told = sentence.text.slice(0, match.index).replace(/^.*[,;]\s*/su, '');
     const lastTime = findTimes(told).at(-1);
     if (lastTime) told = told.slice(lastTime.index + lastTime.length);
