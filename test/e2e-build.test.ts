@@ -242,6 +242,9 @@ describe('end to end: ingest the seeds, build the site, index it', () => {
     const html = await page('runbooks/hostile-input-survives-as-text');
     expect(html).toMatch(/<p>import fs from (&#39;|')fs(&#39;|')/);
     expect(html).toContain('export PATH=/opt/bin');
+    // A runbook that names no owner, check date or recovery target shows no empty card; one that does shows it.
+    expect(html).not.toContain('<dl class="card"');
+    expect(await page('runbooks/nedostupnost-bazy-dannykh')).toContain('<dl class="card"');
   });
 
   it('publishes a full-content feed of the ready articles that a feed parser reads', async () => {
