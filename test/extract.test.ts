@@ -1928,6 +1928,8 @@ describe('fifth round: exports of incident tools, bracketed sections, mail repli
     expect(d.date.text).toBe('2026-11-29');
     expect([d.started.text, d.resolved.text]).toEqual(['20:20', '20:55']);
     expect(d.status).toBe('resolved');
+    // "…설정하겠습니다": the ending is the promise, not the task.
+    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual(['키 만료 2주 전에 알림 오게 설정']);
   });
 });
 

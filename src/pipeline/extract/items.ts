@@ -299,9 +299,10 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     action = action.slice(0, namedTaker.index).trim();
   }
   // Korean says it in the verb's ending: "알림 추가할게요" (I will add the alert).
+  // The ending is the promise, not the task, whether or not the note says whose it is.
   const willDo = /\s*(?:할게요|할께요|하겠습니다|해둘게요|해 둘게요)[.!]?\s*$/u.exec(action);
-  if (!owner && willDo && context.author) {
-    owner = context.author;
+  if (willDo && (owner || context.author || action.slice(0, willDo.index).trim().length >= 4)) {
+    owner ??= context.author;
     action = action.slice(0, willDo.index).trim().replace(/^제가\s+/u, '');
   }
   // "I'll add …", "제가 … 추가하겠습니다": the writer as the subject; "유나 씨는 …": the one addressed.

@@ -378,6 +378,9 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
       // «…, алерт сделает Тимур»: the word before the taker names what of the action is theirs, said already.
       const object = /,\s*(\p{L}+)$/u.exec(bare);
       if (owner && object && bare.slice(0, object.index).toLowerCase().includes(object[1]!.toLowerCase())) bare = bare.slice(0, object.index);
+      // "…알림 오게 설정하겠습니다": the ending is the promise, not the task.
+      const promised = /\s*(?:할게요|할께요|하겠습니다|해둘게요|해 둘게요)[.!]?$/u.exec(bare);
+      if (promised && bare.slice(0, promised.index).trim().length >= 4) bare = bare.slice(0, promised.index).trim();
       return { action: shorten(bare.length > 3 ? bare : action, 240), ...(owner && { owner }), ...(due && { due }), status: 'open' as const, cite: cite(section, line) };
     });
 }
