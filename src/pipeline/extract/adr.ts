@@ -233,11 +233,15 @@ function consequencesOf(section: Section, chosen: Option | undefined, prosCons: 
     if (!text) return;
     ((side ?? sentiment(item.text)) === 'positive' ? positive : negative).push({ text, cite: item.cite });
   };
+  // The "Pros" / "Cons" lists the keep test admits, each item on its side.
+  const addSides = (keep: (c: SlotContent) => boolean, firstPositiveOnly: boolean) => {
+    const positives = slotContents(section, 'positive').filter(keep);
+    for (const content of firstPositiveOnly ? positives.slice(0, 1) : positives) for (const item of citedItems(section, content)) add(item, 'positive');
+    for (const content of slotContents(section, ['negative', 'risks']).filter(keep)) for (const item of citedItems(section, content)) add(item, 'negative');
+  };
   // An option's own "Pros" / "Cons" under "Options" weigh that option; they are no consequences of the decision.
   const optionRanges = slotContents(section, 'options').filter((c) => c.part.form === 'heading').map((c) => [c.part.line, c.part.endLine ?? c.part.line] as const);
-  const ofTheDecision = (c: SlotContent) => !optionRanges.some(([from, to]) => c.part.line > from && c.part.line <= to);
-  for (const content of slotContents(section, 'positive').filter(ofTheDecision).slice(0, 1)) for (const item of citedItems(section, content)) add(item, 'positive');
-  for (const content of slotContents(section, ['negative', 'risks']).filter(ofTheDecision)) for (const item of citedItems(section, content)) add(item, 'negative');
+  addSides((c) => !optionRanges.some(([from, to]) => c.part.line > from && c.part.line <= to), true);
   // A record's "Impact" ("영향", «Влияние») is what the decision does: its consequences, where it names none.
   const stated = slotContents(section, 'consequences');
   for (const content of stated.length > 0 ? stated : slotContents(section, 'impact')) {
@@ -260,11 +264,7 @@ function consequencesOf(section: Section, chosen: Option | undefined, prosCons: 
   }
   // So are the "Pros" / "Cons" written in the chosen option's own subsection.
   const [from, to] = (chosen?.cite[0] as LineCitation | undefined)?.lines ?? [0, -1];
-  if (positive.length === 0 && negative.length === 0 && to > from) {
-    const within = (c: SlotContent) => c.part.line > from && c.part.line <= to;
-    for (const content of slotContents(section, 'positive').filter(within)) for (const item of citedItems(section, content)) add(item, 'positive');
-    for (const content of slotContents(section, 'negative').filter(within)) for (const item of citedItems(section, content)) add(item, 'negative');
-  }
+  if (positive.length === 0 && negative.length === 0 && to > from) addSides((c) => c.part.line > from && c.part.line <= to, false);
   return { positive, negative };
 }
 
@@ -422,7 +422,11 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
 /** "Option A — X", «Вариант Б: X», "Option 2. X": the mark that names an option, and its name after it. */
 const OPTION_MARK = /^\s*(?:option|alternative|approach|вариант|альтернатива|подход|옵션|선택지|대안|안)\s*#?([A-Za-zА-Яа-я]|\d{1,2})(?![\p{L}\d])\s*(?:[—–:.)-]\s*)?/iu;
 
-const PROS_OR_CONS = /^\**(?:pros|cons|плюсы|минусы|장점|단점)\**[:：]?$/iu;
+const WEIGHING_WORDS = 'pros|cons|плюсы|минусы|장점|단점';
+/** "**Pros**" alone on a line: the name of what follows. */
+const PROS_OR_CONS = new RegExp(`^\\**(?:${WEIGHING_WORDS})\\**[:：]?$`, 'iu');
+/** A line that weighs ("Pros: …", «Плюсы: …», "Good, because …"). */
+const WEIGHS = new RegExp(`^\\**(?:${WEIGHING_WORDS}|good|bad)(?![\\p{L}])`, 'iu');
 
 /**
  * The options of a section written one subsection each, with what each subsection says for and
@@ -434,7 +438,7 @@ function optionsFromSubsections(section: Section, content: SlotContent): Option[
   if (content.part.form !== 'heading') return [];
   // "**Pros**" over a list is a part of its option, not one.
   const subheadings = section.parts.filter((p) => p.form === 'heading' && p.line > content.part.line && p.line <= (content.part.endLine ?? 0) && p.depth === content.part.depth + 1 && !PROS_OR_CONS.test(plainLine(p.label).trim()));
-  return subheadings.map((heading, i) => {
+  const branches = subheadings.map((heading, i) => {
     const mark = OPTION_MARK.exec(heading.label);
     const name = clean(mark ? heading.label.slice(mark[0].length) : heading.label) || heading.label;
     const end = (subheadings[i + 1]?.line ?? (content.part.endLine ?? section.candidate.endLine) + 1) - 1;
@@ -444,8 +448,10 @@ function optionsFromSubsections(section: Section, content: SlotContent): Option[
       .filter(Boolean);
     // "Pros" over its items reads "Pros: a; b", as the section's words go.
     const reasons = said.reduce((text, line) => (PROS_OR_CONS.test(line) ? `${text}${text ? '. ' : ''}${line}:` : `${text}${text && !text.endsWith(':') ? '; ' : ' '}${line}`), '').trim();
-    return { name, chosen: false, ...(mark && { key: mark[1] }), ...(reasons && { reasons }), cite: cite(section, heading.line, end), weighed: mark !== null || said.some((l) => /^\**(?:pros|cons|плюсы|минусы|장점|단점|good|bad)(?![\p{L}])/iu.test(l)) };
-  }).filter((option, _i, all) => all.filter((o) => o.weighed).length >= 2 && option.weighed).map(({ weighed: _w, ...option }) => option);
+    return { name, chosen: false, ...(mark && { key: mark[1] }), ...(reasons && { reasons }), cite: cite(section, heading.line, end), weighed: mark !== null || said.some((l) => WEIGHS.test(l)) };
+  });
+  const weighed = branches.filter((o) => o.weighed);
+  return weighed.length >= 2 ? weighed.map(({ weighed: _w, ...option }) => option) : [];
 }
 
 /** Does a decision name this option (most of its distinctive words appear in the decision's first sentence)? */

@@ -182,14 +182,13 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
     // "add a config check (me, by Friday); alert on crashloops - Sam": items of a few words each, between semicolons.
     const listed = value.split(/;\s+/u).filter((p) => p.trim());
     // "… 필수화, 제가 할게요. 커넥션 풀 알림은 서연 님이 부탁드려요": a sentence each, when each names who.
-    const told = value.split(/(?<=[.!?。])\s+(?=\S)/u).filter((p) => p.trim());
-    const eachNamed = told.length >= 2 && told.every((p) => readFollowUp(p.trim(), [], context).owner !== undefined);
-    const pieces = numbered.length >= 2 ? numbered : byName.length >= 2 ? byName : listed.length >= 2 && listed.every((p) => p.trim().split(/\s+/).length >= 2) ? listed : eachNamed ? told : [value];
+    const read = (piece: string) => readFollowUp(piece.trim(), cite(section, line), context);
+    const split = numbered.length >= 2 ? numbered : byName.length >= 2 ? byName : listed.length >= 2 && listed.every((p) => p.trim().split(/\s+/).length >= 2) ? listed : undefined;
+    const told = split ? [] : value.split(/(?<=[.!?。])\s+(?=\S)/u).filter((p) => p.trim());
+    const toldItems = told.length >= 2 ? told.map(read) : [];
+    const items = split ? split.map(read) : toldItems.length > 0 && toldItems.every((item) => item.owner !== undefined) ? toldItems : [read(value)];
     const authors = [...new Set(messages.map((m) => m.author))];
-    for (const piece of pieces) {
-      const item = readFollowUp(piece.trim(), cite(section, line), context);
-      found.push({ ...item, ...(item.owner && { owner: authorNamed(item.owner, authors) ?? item.owner }) });
-    }
+    for (const item of items) found.push({ ...item, ...(item.owner && { owner: authorNamed(item.owner, authors) ?? item.owner }) });
     // Promises made right after, in the same thread: "ещё добавлю в чеклист релиза: …".
     const after = messages.filter((m) => message && m.line > message.endLine).slice(0, 3);
     for (const next of after) {

@@ -362,7 +362,7 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
       break;
     }
   }
-  // A record that labels its moments says which is which; the last of them that ends the impact is "Resolved".
+  // A record that labels its moments says which is which; its "Resolved at" wins over "Mitigated at".
   const moments = labelledMoments(section);
   if (moments.started) {
     started = moments.started;
@@ -465,24 +465,28 @@ export function dateContext(section: Section): DateContext {
 
 /**
  * "письма не отправлялись: почтовый провайдер заблокировал наш домен …", "uploads failed: the
- * policy lost its grant": what broke, a colon, and the clause that says why.
+ * policy lost its grant": what broke, a colon, and the clause of four words or more that says why.
  */
+function toldThenWhy(text: string): { told: string; why: string } | undefined {
+  const colon = /[:：]\s+/u.exec(text);
+  if (!colon || colon.index < 12 || LABEL_LEAD.test(text)) return undefined;
+  const [told, why] = [text.slice(0, colon.index), text.slice(colon.index + colon[0].length)];
+  return IMPACTED.test(told) && why.split(/\s+/).length >= 4 ? { told, why: why.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) } : undefined;
+}
+
+/** The first summary sentence told so, when no sentence names a cause. */
 function explainedAfterColon(section: Section, lines: Line[]): CitedText | undefined {
   for (const sentence of sentences(lines)) {
-    const colon = /[:：]\s+/u.exec(sentence.text);
-    if (!colon || colon.index < 12 || LABEL_LEAD.test(sentence.text)) continue;
-    const [told, why] = [sentence.text.slice(0, colon.index), sentence.text.slice(colon.index + colon[0].length)];
-    if (IMPACTED.test(told) && why.split(/\s+/).length >= 4 && !findTimes(why).length) return { text: why.replace(/^\p{Ll}/u, (c) => c.toUpperCase()), cite: cite(section, sentence.from, sentence.to) };
+    const split = toldThenWhy(sentence.text);
+    if (split && !findTimes(split.why).length) return { text: split.why, cite: cite(section, sentence.from, sentence.to) };
   }
   return undefined;
 }
 
-/** "…не получали коды: SMS-шлюз отклонял отправку из-за …": of a cause told after what broke, the clause that says why. */
+/** A cause sentence told so ("…не получали коды: SMS-шлюз отклонял отправку из-за …"): its clause after the colon. */
 function whyOfCause(cause: CitedText | undefined): CitedText | undefined {
-  const colon = cause ? /[:：]\s+/u.exec(cause.text) : null;
-  if (!cause || !colon || colon.index < 12 || LABEL_LEAD.test(cause.text)) return cause;
-  const [told, why] = [cause.text.slice(0, colon.index), cause.text.slice(colon.index + colon[0].length)];
-  return IMPACTED.test(told) && !CAUSE.test(told) && CAUSE.test(why) && why.split(/\s+/).length >= 4 ? { ...cause, text: why.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) } : cause;
+  const split = cause ? toldThenWhy(cause.text) : undefined;
+  return cause && split && !CAUSE.test(split.told) && CAUSE.test(split.why) ? { ...cause, text: split.why } : cause;
 }
 
 /** "The BFF cached the old JWKS for 24 hours, so every new login failed": what was, and the failure it led to. */

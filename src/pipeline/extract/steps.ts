@@ -121,12 +121,10 @@ function stepsFromTables(section: Section, nodes: RootContent[]): Step[] {
     const actionColumn = action >= 0 ? action : names.findIndex((n) => ACTION_COLUMN.test(n));
     const command = names.findIndex((n) => COMMAND_COLUMN.test(n));
     // A troubleshooting table: each row's fix is a step, for the situation its symptom names.
-    const trouble = troubleshootingHeader(names);
+    const trouble = troubleshootingRows(table);
     if (trouble && actionColumn < 0) {
-      for (const row of rows) {
-        const symptom = clean(plainLine(toString(row.children[trouble.symptom] ?? row)));
-        const fix = clean(plainLine(toString(row.children[trouble.fix] ?? row)));
-        if (fix) steps.push({ text: symptom ? `${symptom}: ${fix}` : fix, commands: row.children[trouble.fix] ? inlineCommands(row.children[trouble.fix]!) : [], cite: cite(section, row.position!.start.line, row.position!.end.line) });
+      for (const { row, symptom, fix, fixCell } of trouble) {
+        if (fix) steps.push({ text: symptom ? `${symptom}: ${fix}` : fix, commands: fixCell ? inlineCommands(fixCell) : [], cite: cite(section, row.position!.start.line, row.position!.end.line) });
       }
       continue;
     }
@@ -142,19 +140,22 @@ function stepsFromTables(section: Section, nodes: RootContent[]): Step[] {
   return steps;
 }
 
+/** A troubleshooting table's rows ("| Symptom | Likely cause | Fix |"), each its symptom and its fix; none for another table. */
+function troubleshootingRows(table: Table): Array<{ row: TableRow; symptom: string; fix: string; fixCell?: TableCell }> | undefined {
+  const [head, ...rows] = table.children;
+  const columns = head ? troubleshootingHeader(head.children.map((cell) => clean(toString(cell)))) : undefined;
+  if (!columns) return undefined;
+  const text = (cell: TableCell | undefined, row: TableRow) => clean(plainLine(toString(cell ?? row)));
+  return rows.map((row) => ({ row, symptom: text(row.children[columns.symptom], row), fix: text(row.children[columns.fix], row), fixCell: row.children[columns.fix] }));
+}
+
 /** The situations a troubleshooting table lists, its symptom column: what the reader will see. */
 export function troubleshootingSymptoms(section: Section): Array<{ text: string; cite: Citation[] }> {
-  const found: Array<{ text: string; cite: Citation[] }> = [];
-  for (const table of section.tree.children.filter((n): n is Table => n.type === 'table')) {
-    const [head, ...rows] = table.children;
-    const trouble = head ? troubleshootingHeader(head.children.map((cell) => clean(toString(cell)))) : undefined;
-    if (!trouble) continue;
-    for (const row of rows) {
-      const text = clean(plainLine(toString(row.children[trouble.symptom] ?? row)));
-      if (text) found.push({ text, cite: cite(section, row.position!.start.line, row.position!.end.line) });
-    }
-  }
-  return found;
+  return section.tree.children
+    .filter((n): n is Table => n.type === 'table')
+    .flatMap((table) => troubleshootingRows(table) ?? [])
+    .filter(({ symptom }) => symptom)
+    .map(({ row, symptom }) => ({ text: symptom, cite: cite(section, row.position!.start.line, row.position!.end.line) }));
 }
 
 /** Steps given with explicit markers; each takes the command blocks and command lines under it. */

@@ -155,6 +155,8 @@ const timesOf = remembered((text) => scanTimes(text));
 
 const HOUR_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
 const RU_HOUR_WORDS = 'час|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать';
+/** «с двух часов», «около пяти вечера»: the hours after a preposition that takes the genitive. */
+const RU_GENITIVE_HOURS = 'одного|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати';
 /** «половина третьего»: the hour that is under way, as an ordinal. */
 const RU_ORDINAL_HOURS = 'первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого';
 /** What a clock time is said after: "at 8.40", «в 20.40», "around eight forty". */
@@ -171,7 +173,7 @@ export function mayHoldTime(text: string): boolean {
 /** A cheap first look for them: plain letters, no lookbehind, so most lines are passed over fast. */
 const RU_HOUR_HINT = /половин|без |час|утра|дня|вечера|ночи|пол[пвтчшсд]/i;
 /** The Russian hours that name no number the other tests see: «половины третьего», «без десяти два», «с двух часов». */
-const RU_SAID_HOUR = /(?<![\p{L}])(?:половин[аеуы]|без\s|(?:одного|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати|час|два|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать)\s+(?:утра|дня|вечера|ночи)(?![\p{L}])|пол(?=(?:первого|второго|третьего|четв|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого)))|\s(?:час(?:а|ов|у)?)(?![\p{L}])/iu;
+const RU_SAID_HOUR = new RegExp(String.raw`(?<![\p{L}])(?:половин[аеуы]|без\s|(?:${RU_GENITIVE_HOURS}|${RU_HOUR_WORDS})\s+(?:утра|дня|вечера|ночи)(?![\p{L}])|пол(?=(?:${RU_ORDINAL_HOURS})))|\s(?:час(?:а|ов|у)?)(?![\p{L}])`, 'iu');
 
 /**
  * Times written other ways: with a dot after a preposition or before am/pm ("at 8.40", «в 20.40»,
@@ -225,12 +227,11 @@ const OTHER_TIMES: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => { hour
   },
   {
     // «с двух часов», «в пять вечера», «в районе пяти вечера»: the half of the day, when said, makes it a 24-hour time.
-    pattern: new RegExp(String.raw`${AT}(?:районе\s+)?(одного|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати|${RU_HOUR_WORDS})(?:\s+час(?:а|ов|у)?(?:\s+(утра|дня|вечера|ночи))?|\s+(утра|дня|вечера|ночи))(?![\p{L}])|${AT}час(?:у)?(?=\s+(?:дня|ночи)(?![\p{L}]))`, 'giu'),
+    pattern: new RegExp(String.raw`${AT}(?:районе\s+)?(${RU_GENITIVE_HOURS}|${RU_HOUR_WORDS})(?:\s+час(?:а|ов|у)?(?:\s+(утра|дня|вечера|ночи))?|\s+(утра|дня|вечера|ночи))(?![\p{L}])|${AT}час(?:у)?(?=\s+(?:дня|ночи)(?![\p{L}]))`, 'giu'),
     read: (m) => {
       if (!m[1]) return { hours: 1, minutes: 0, spoken: true };
-      const genitive = ['одного', 'двух', 'тр[её]х', 'четыр[её]х', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти', 'одиннадцати', 'двенадцати'];
       const word = m[1].toLowerCase();
-      const index = genitive.findIndex((g) => new RegExp(`^${g}$`, 'u').test(word));
+      const index = RU_GENITIVE_HOURS.split('|').findIndex((g) => new RegExp(`^${g}$`, 'u').test(word));
       const hour = index >= 0 ? index + 1 : RU_HOUR_WORDS.split('|').indexOf(word) + 1;
       const half = (m[2] ?? m[3])?.toLowerCase();
       const hours = (half === 'дня' || half === 'вечера') && hour < 12 ? hour + 12 : half === 'ночи' && hour === 12 ? 0 : hour;
