@@ -2028,3 +2028,70 @@ describe('citations', () => {
     }
   });
 });
+
+describe('notes written as posts, chat copies and plain instructions', () => {
+  it('"Accepted (supersedes ADR 4)": the record is published, superseding ADR-4, cited by that line (it failed its schema)', () => {
+    const d = one('adr-en-status-supersedes', 'adrs').data;
+    expect(d.status).toBe('accepted');
+    expect(d.supersedes).toEqual(['ADR-4']);
+    expect(d.cites.supersedes).toEqual([{ source: 'adr-en-status-supersedes', lines: [7, 7] }]);
+  });
+
+  it('a Telegram copy: «502 больше нет» says it is over, each message of the work is an entry, both promises are the writer\'s', () => {
+    const d = one('chat-ru-telegram-502', 'incidents').data;
+    expect(d.resolved.text).toBe('14:18');
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['14:05', '14:06', '14:09', '14:12', '14:15', '14:18', '14:25']);
+    expect(d.followUps.map((f: { action: string; owner?: string; due?: string }) => [f.action, f.owner, f.due])).toEqual([
+      ['индекс добавлю сегодня', 'Мария Лебедева', '2026-03-12'],
+      ['поставлю алерт на заполнение пула', 'Мария Лебедева', '2026-03-13'],
+    ]);
+  });
+
+  it('a company blog\'s postmortem: the byline dates the post, not the outage; "What we are changing" are the follow-ups; two times in a sentence are two entries', () => {
+    const d = one('postmortem-en-blog-post', 'incidents').data;
+    expect(d.date.text).toBe('2026-03-09');
+    expect(d.detected.text).toBe('06:40');
+    const at = (time: string) => d.timeline.find((e: { time: string }) => e.time === time)?.event;
+    expect(at('06:25')).toBe('At 06:25 UTC the batch stalled while generating SEPA files');
+    expect(at('06:40')).toBe('our on-call engineer was paged at 06:40 UTC by the PayoutBatchStalled alert.');
+    expect(at('07:30')).toBe('By 07:30 UTC we had identified the cause');
+    expect(at('08:05')).toBe('restarted the batch from its last checkpoint at 08:05 UTC.');
+    expect(d.followUps.map((f: { owner?: string; due?: string; status: string }) => [f.owner, f.due, f.status])).toEqual([
+      ['Tomás', '2026-03-31', 'open'],
+      ['Priya', '2026-03-20', 'open'],
+      [undefined, undefined, 'done'],
+    ]);
+  });
+
+  it('a Korean alert runbook: "최근 검토일" is when it was last verified', () => {
+    const d = one('runbook-ko-review-date', 'runbooks').data;
+    expect(d.lastVerified.text).toBe('2026-06-02');
+    expect(d.steps).toHaveLength(4);
+  });
+
+  it('a plain-text instruction: its "Инструкция:" title line is no step, "алерт SmsQueueBacklog" its alert', () => {
+    const d = one('runbook-ru-plain-instruction', 'runbooks').data;
+    expect(d.title.text).toBe('Переполнение очереди отправки SMS');
+    expect(d.alerts.map((a: { name: string }) => a.name)).toEqual(['SmsQueueBacklog']);
+    expect(d.steps).toHaveLength(5);
+    expect(d.steps[0].commands).toEqual(['rabbitmqctl list_queues name messages | grep sms']);
+  });
+
+  it('an assistant\'s summary with "**Incident:** …" is titled by it', () => {
+    const d = one('ai-summary-en-incident-label', 'incidents').data;
+    expect(d.title.text).toBe('Stale prices shown in the mobile app');
+    expect(d.title.cite[0].lines).toEqual([3, 3]);
+  });
+
+  it('a Slack channel copied by hand: "green again" ends it, "looks like the token … expired" is the cause, "I\'ll write that up" takes what was proposed', () => {
+    const d = one('chat-en-slack-copy-token', 'incidents').data;
+    expect(d.rootCause.text).toBe('the registry token for CI expired last night, it was a 90-day token');
+    expect(d.resolution.text).toMatch(/generated a new token and updated the CI secret/);
+    expect(d.resolved.text).toBe('09:31');
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['09:14', '09:15', '09:21', '09:26', '09:31', '09:33', '09:34']);
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['set up a reminder and a check that warns 14 days before the token expires', 'Alex Kim'],
+      ["move CI to the OIDC login so there's no token to expire by Friday", 'Jordan Lee'],
+    ]);
+  });
+});

@@ -272,6 +272,8 @@ const CHAT_INCIDENT_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'state', pattern: new RegExp(String.raw`(?<![\p{L}])(?:mitigated|resolved|status changed|статус resolved|восстановлено|починили|${SAID_OVER})(?![\p{L}])`, 'iu') },
   { name: 'failure', pattern: /(?<![\p{L}])(?:5\d\ds?|error rate|errors?|ошибк\p{L}*|не создаются|не работает|down|OOMKilled|CrashLoop\p{L}*|timeouts?|timed out|latency|p9[59]|fail(?:ing|ed|s|ures?)|AccessDenied|outage|(?:empty|no|wrong|stale) results|broken|упал\p{L}*|падает|лежит|лёг|легл[аои]|не работал\p{L}*|не отвечает|недоступ\p{L}*|таймаут\p{L}*|429|408)(?![\p{L}])/iu },
   { name: 'analysis', pattern: /(?<![\p{L}])(?:root cause|причина|trigger|impact|влияние|postmortem notes|notes for the postmortem|action items?|follow-?ups?|todo|итог|итого|summary|на будущее|for next time)\s*[:—–]/iu },
+  // Someone finds why: "turns out …", "the token expired last night", «оказалось», «сертификат истёк».
+  { name: 'cause', pattern: /(?<![\p{L}])(?:turned out|turns out|caused by|(?:token|cert\p{L}*|key|password|secret|licen[cs]e|domain|credentials?) (?:has |had )?expired|expired (?:last night|yesterday|overnight|today|this morning)|оказалось|истёк\p{L}*|истек(?:ла|ло|ли)|протух\p{L}*)(?![\p{L}])|만료/iu },
   // Someone says they undid a change as it happens ("reverting now", «откатываю на 3.13»); a restart
   // is no cue, people restart laptops.
   { name: 'fix', pattern: /(?<![\p{L}])(?:revert(?:ed|ing)?|rolled back|rolling back|failed over|failing over|откатил\p{L}*|откатываю|откатим)(?![\p{L}])|롤백(?:했|합니다|중)/iu },

@@ -131,7 +131,8 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
 }
 
 const BOLD_LABEL = /^\*\*([^*\n]{1,60}?)\*\*\s*(\([^)]*\))?\s*[:：—–]\s*(.*)$|^\*\*([^*\n]{1,60}?)\s*[:：]\s*\*\*\s*(.*)$/u;
-const PLAIN_LABEL = /^([\p{L}][\p{L}\p{N} /'’&.-]{0,48}?)\s*(\([^)]*\))?\s*[:：](?!\/\/)\s*(.*)$/u;
+/** A colon between digits is a time's ("… alert. By 07:30 UTC …"), not a label's. */
+const PLAIN_LABEL = /^([\p{L}][\p{L}\p{N} /'’&.-]{0,48}?)\s*(\([^)]*\))?\s*[:：](?!\/\/)(?!(?<=\d[:：])\d)\s*(.*)$/u;
 /** A line that only introduces what follows may say more: "Alternatives discussed in the review on 2026-01-20:". */
 const INTRODUCING_LABEL = /^([\p{L}][\p{L}\p{N} ,/'’&.-]{0,80}?)\s*(\([^)]*\))?\s*[:：]\s*$/u;
 

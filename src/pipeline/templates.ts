@@ -51,15 +51,15 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('impact', /^(customer impact|user impact|business impact|impact|who was affected|what broke|what was broken|что сломалось|что отвалилось|влияние|пострадал[а-яё]*|кого затронуло|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
   label('whyNot', /^(why not(?: the)? other(?: options)?|why the neglected options lost|rejected options|почему не (?:другие|остальные)(?: варианты)?|почему не|отклон[её]нные варианты|기각된 대안)/u, { adr: 3 }),
   label('contributingFactors', /^(contributing factors?|способствующ\p{L}* факторы|сопутствующ\p{L}* факторы|기여 요인)/u, { incident: 3 }),
-  label('rootCause', /^(root causes?(?: analysis)?|rca|causes?|what caused (?:it|the \p{L}+)|cause of the \p{L}+|why it happened|корнев\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|원인)/u, { incident: 3 }),
+  label('rootCause', /^(root causes?(?: analysis)?|rca|causes?|what caused (?:it|the \p{L}+)|cause of the \p{L}+|why it happened|корнев\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|(?:장애|발생) 원인|원인)/u, { incident: 3 }),
   label('fault', /^(fault|what went wrong technically|сбой в системе)$/u, { incident: 3 }),
   label('trigger', /^(trigger|leadup|lead-up|триггер|что запустило|спусковой крючок|트리거|발단)/u, { incident: 3 }),
   label('timeToDetect', /^(time to detect(?:ion)?|ttd|mttd|detection delay|delay to detection|время обнаружения|탐지 시간)/u, { incident: 3 }),
   label('detection', /^(detection|detected (?:by|via|through)|detection method|how (?:we|it was) (?:found|detected|noticed)|как (?:обнаружили|узнали|заметили)|обнаружение|узнали|탐지|감지|인지)/u, { incident: 3 }),
   label('response', /^(response|incident response|реагирование|ход работ|대응 과정)/u, { incident: 2 }),
-  label('resolution', /^(resolution(?: and recovery)?|recovery|resolution & recovery|how (?:we|it was) fixed|fix|fixed by|remedy|как (?:восстанавливали|восстановили|починили|устранили|чинили|исправили|исправляли)|восстановление сервиса|решение проблемы|устранение|что сделали|починили|해결|복구|조치 내용)/u, { incident: 3 }),
+  label('resolution', /^(resolution(?: and recovery)?|recovery|resolution & recovery|how (?:we|it was) fixed|fix|fixed by|remedy|как (?:восстанавливали|восстановили|починили|устранили|чинили|исправили|исправляли)|восстановление сервиса|решение проблемы|устранение|что сделали|починили|принятые меры|предпринятые (?:меры|действия)|обходное решение|постоянное решение|workaround|(?:permanent|temporary|interim) (?:fix|resolution|solution)|해결|복구|조치 (?:내용|사항|내역)|대응 내용|임시 조치|영구 조치)/u, { incident: 3 }),
   label('timeline', /^(timeline(?: points?)?|time ?line|chronology|sequence of events|milestones|key (?:timestamps|moments|events|times)|хронология|таймлайн|ход событий|타임라인|경과|시간순)/u, { incident: 3 }),
-  label('followUps', /^(action items?|to-?dos?|follow-?ups?(?: and action items)?|open follow-?ups|corrective(?: and prevent(?:at)?ive)? (?:actions|measures)|remediation(?: items)?|preventive (?:actions|measures)|prevention|improvements|action plan|next steps|what we(?:'| a)re doing|задачи|что (?:сделаем|будем делать|делать дальше|дальше|надо сделать|нужно сделать)|план (?:действий|работ)|улучшения|действия после\p{L}*|корректирующ\p{L}* (?:действия|меры)|превентивн\p{L}* меры|меры по предотвращению|меры|후속 조치|재발 방지(?: 대책)?|개선 (?:사항|과제)|액션 아이템)/u, { incident: 3 }),
+  label('followUps', /^(action items?|to-?dos?|follow-?ups?(?: and action items)?|open follow-?ups|corrective(?: and prevent(?:at)?ive)? (?:actions|measures)|remediation(?: items)?|preventive (?:actions|measures)|prevention|improvements|action plan|next steps|what we(?:'| a)re (?:doing|changing|going to do)|what we(?:'ll| will) (?:do|change)|(?:the )?changes we(?:'| a)re making|what(?:'s| is) next|going forward|moving forward|how we(?:'| a)re preventing|preventing (?:this|it|recurrence)|что (?:мы )?(?:меняем|изменим)|дальнейшие (?:шаги|действия)|향후 (?:계획|조치)|개선 계획|향후 대책|рекомендации|предложения по (?:улучшению|предотвращению)|preventive actions?|preventative actions?|задачи|что (?:сделаем|будем делать|делать дальше|дальше|надо сделать|нужно сделать)|план (?:действий|работ)|улучшения|действия после\p{L}*|корректирующ\p{L}* (?:действия|меры)|превентивн\p{L}* меры|меры по предотвращению|меры|후속 조치|재발 방지(?: 대책)?|개선 (?:사항|과제)|액션 아이템)/u, { incident: 3 }),
   label('whatWentWell', /^(what went well|what went right|what worked|things that went well|что (?:помогло|сработало|прошло хорошо|пошло хорошо|получилось)|잘된 점|잘한 점)/u, { incident: 3 }),
   label('whatWentWrong', /^(what went wrong|what didn'?t (?:work|go (?:so |very )?well)|what went (?:badly|poorly)|what could (?:have gone|be done|go) better|things that went wrong|что (?:пошло не так|пошло плохо|не сработало|прошло плохо|не получилось|можно (?:было )?улучшить)|아쉬운 점|아쉬웠던 점|잘못된 점|개선할 점)/u, { incident: 3 }),
   label('luck', /^(where we got lucky|что повезло|в ч[её]м повезло)/u, { incident: 3 }),
@@ -73,7 +73,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('duration', /^(duration|total (?:impact )?duration|outage duration|длительность|продолжительность|время простоя|소요 시간|지속 시간|장애 시간)/u, { incident: 3 }),
   label('severity', /^(severity|sev|incident severity|priority|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|приоритет$|уровень|심각도|(?:장애 |인시던트 )?등급|장애 레벨)/u, { incident: 3 }),
   label('incidentId', /^(incident(?: id| number| #)?|инцидент|номер инцидента|장애 번호)$/u, { incident: 2 }),
-  label('author', /^(authors?|postmortem owner|written by|автор\p{L}*|작성자)/u, { incident: 1, adr: 0.5 }),
+  label('author', /^(authors?|postmortem owner|written by|prepared by|report(?:ed)? by|автор\p{L}*|составил\p{L}*|подготовил\p{L}*|작성자)/u, { incident: 1, adr: 0.5 }),
 
   // ── ADRs ──
   label('drivers', /^(decision drivers|drivers|criteria|decision criteria|decision considerations|decision factors|evaluation criteria|considerations$|forces|критерии(?: выбора)?|факторы принятия решени\p{L}*|факторы решения|требования к решению|결정 요인|판단 기준)/u, { adr: 3 }),
@@ -110,7 +110,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('rpo', /^(rpo|recovery point objective|목표 복구 시점)/u, { runbook: 2 }),
   label('recoveryTime', /^(expected time|expected recovery time|estimated time|recovery time|time to recover|mttr|время восстановления|ожидаемое время(?: восстановления)?|예상 소요 시간|복구 시간)/u, { runbook: 2 }),
   label('owner', /^(owner|owners|owning team|team|maintainer|владел\p{L}*|ответственн\p{L}*|команда|담당(?: 팀)?|소유)/u, { runbook: 2, incident: 0.5 }),
-  label('lastVerified', /^(last (?:verified|reviewed|tested|checked|updated)|verified|tested|reviewed|последняя проверка|проверено|проверен|дата проверки|최종 (?:점검|확인|검증)|점검일)/u, { runbook: 3 }),
+  label('lastVerified', /^(last (?:verified|reviewed|tested|checked|updated)|verified|tested|reviewed|последняя проверка|проверено|проверен|дата проверки|последний пересмотр|актуально на|최종 (?:점검|확인|검증|검토)|최근 (?:점검|검토|확인)(?:일)?|점검일|검토일)/u, { runbook: 3 }),
   label('service', /^(service|services|system|component|cluster|сервис|система|компонент|кластер|서비스|시스템)/u, { runbook: 1, incident: 0.5 }),
   label('alert', /^(alerts?|alert name|алерт\p{L}*|оповещени\p{L}*|알림|경보)/u, { runbook: 2 }),
   label('contacts', /^(contacts?|контакты|연락처)/u, { runbook: 0.5 }),
@@ -203,10 +203,10 @@ export type Moment = 'started' | 'detected' | 'mitigated' | 'resolved';
  * so that "Detection" or "Resolved" heading a section keep their meaning.
  */
 const MOMENT_LABELS: [Moment, RegExp][] = [
-  ['started', /^(?:(?:impact|incident|outage|issue|problem|degradation) )?(?:start(?:ed|s)?|began|begins|beginning|start time)(?: at| on| time)?$|^(?:время )?(?:начал[оа]|начало)(?: инцидента| сбоя| аварии| влияния| проблемы)?$|^(?:장애 )?(?:발생|시작) (?:시각|시간)$|^시작$/u],
-  ['detected', /^(?:first )?(?:detected|reported|noticed|alerted|identified|discovered)(?: at| on| time)?$|^detection time$|^(?:обнаружен[оы]?|замечен[оы]?)$|^(?:장애 )?(?:인지|감지|탐지) (?:시각|시간)$/u],
+  ['started', /^(?:(?:impact|incident|outage|issue|problem|degradation) )?(?:start(?:ed|s)?|began|begins|beginning|start time)(?: at| on| time)?$|^(?:(?:дата и )?время )?(?:начал[оа]|начало)(?: инцидента| сбоя| аварии| влияния| проблемы)?$|^(?:장애 )?(?:발생|시작) (?:시각|시간|일시)$|^시작$/u],
+  ['detected', /^(?:(?:incident|issue|outage|problem) )?(?:first )?(?:detected|reported|noticed|alerted|identified|discovered)(?: at| on| time)?$|^detection time$|^(?:обнаружен[оы]?|замечен[оы]?|(?:(?:дата и )?время )?обнаружения)$|^(?:장애 )?(?:인지|감지|탐지) (?:시각|시간|일시)$/u],
   ['mitigated', /^(?:impact )?mitigated(?: at| on| time)?$|^mitigation time$|^(?:смягчен[оы]?|обход(?: найден)?)$|^(?:임시 조치|완화) (?:시각|시간)$/u],
-  ['resolved', /^(?:(?:impact|incident|outage|issue) )?(?:resolved|fixed|recovered|ended|ends|closed|end time|resolution time)(?: at| on| time)?$|^(?:время )?(?:окончани[ея]|устранени[ея]|восстановлени[ея])(?: инцидента| сбоя| аварии| работы)?$|^(?:устранен[оы]?|восстановлен[оы]?|закончил[оа]сь)$|^(?:장애 )?(?:종료|복구|해결|복구 완료) (?:시각|시간)$|^종료$/u],
+  ['resolved', /^(?:(?:impact|incident|outage|issue) )?(?:resolved|fixed|recovered|ended|ends?|closed|end time|resolution time)(?: at| on| time)?$|^(?:(?:дата и )?время )?(?:окончани[ея]|устранени[ея]|восстановлени[ея])(?: инцидента| сбоя| аварии| работы)?$|^(?:устранен[оы]?|восстановлен[оы]?|закончил[оа]сь)$|^(?:장애 )?(?:종료|복구|해결|복구 완료) (?:시각|시간|일시)$|^종료$/u],
 ];
 
 /** A record that says when its incident started or ended says as much as a timeline does. */

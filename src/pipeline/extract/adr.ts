@@ -498,13 +498,20 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   const options = optionsOf(section, decisionField, prosCons);
   if (told && options.length === 0) options.push(...told.options);
   const links = findLinks(section);
-  const supersedes = [...records(slotValue(section, 'supersedes')?.text), ...links.filter((l) => l.relation === 'supersedes').map((l) => l.to)];
-  const supersededBy = [...records(slotValue(section, 'supersededBy')?.text), ...links.filter((l) => l.relation === 'supersededBy').map((l) => l.to)];
   const cites: Record<string, CitedText['cite']> = {};
   if (number) cites.number = widen(section, cite(section, number.line), namesIt(number.value));
-  const refLines = (refs: string[]) => section.lines.filter((l) => refs.some((r) => l.text.includes(r)));
-  if (supersedes.length) cites.supersedes = refLines(supersedes).slice(0, 3).flatMap((l) => cite(section, l.number));
-  if (supersededBy.length) cites.supersededBy = refLines(supersededBy).slice(0, 3).flatMap((l) => cite(section, l.number));
+  // A relation's references: those its own field names (cited by the lines that name them) and the
+  // links whose line says so (cited by that line: "supersedes ADR 4" is linked as ADR-4).
+  const related = (slot: 'supersedes' | 'supersededBy'): string[] => {
+    const named = records(slotValue(section, slot)?.text);
+    const linked = links.filter((l) => l.relation === slot);
+    const lines = section.lines.filter((l) => named.some((r) => l.text.includes(r)));
+    const evidence = [...lines.flatMap((l) => cite(section, l.number)), ...linked.flatMap((l) => l.cite)].slice(0, 3);
+    if (evidence.length) cites[slot] = evidence;
+    return [...named, ...linked.map((l) => l.to)];
+  };
+  const supersedes = related('supersedes');
+  const supersededBy = related('supersededBy');
   if (status && statusValue) cites.status = statusValue.cite;
   if (decidersValue) cites.deciders = decidersValue.cite;
   const context =

@@ -18,9 +18,9 @@ import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
-const EVENT = /(?<![\p{L}])(?:errors?|error rate|5\d\ds?|5[xх]{2}s?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
+const EVENT = /(?<![\p{L}])(?:errors?|4\d\ds|40[0-9]|timed out|regenerat\p{L}*|re-?run\p{L}*|re-?ran|expired|ист[её]к\p{L}*|не отвечает|не отвечают|кончил\p{L}*|закончил\p{L}*|исчерпа\p{L}*|exhaust\p{L}*|перезапуск\p{L}*|error rate|5\d\ds?|5[xх]{2}s?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
-const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|останавлива\p{L}*|остановил\p{L}*|приостанов\p{L}*|stopped|paused|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
+const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|rotated|regenerated|(?:generated|issued|created) a new|updated the (?:\S+ ){0,2}(?:secret|token|config|cert\p{L}*|key)|replaced the|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|останавлива\p{L}*|остановил\p{L}*|приостанов\p{L}*|stopped|paused|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
 const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|급증|안\s?(?:돼|됐|되|된|나가|나갔|나오|나온|열려|열리)|\d+\s*%|(?:넘게|이상)\s?걸|응답\s?(?:없|안)|먹통/u;
@@ -161,6 +161,21 @@ function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp):
   return undefined;
 }
 
+/** Someone finding why, unlabelled: "turns out …", «оказалось, …»; a guess ("looks like …") when it names a cause. */
+const FOUND_WHY = /^(?:\p{L}+[,!]?\s+)?(?:turned out|turns out|оказалось|выяснилось)(?:,?\s+(?:that|что))?[,:]?\s+/iu;
+const GUESSED_WHY = /^(?:\p{L}+[,!]?\s+)?(?:looks like|seems like|похоже,? что|кажется,? что)\s+(?=.*(?<![\p{L}])(?:expired|because|caused|due to|ran out|filled up|full|misconfigur\p{L}*|typo|из-за|ист[её]к\p{L}*|кончил\p{L}*|заполнил\p{L}*|переполн\p{L}*|не хватил\p{L}*)(?![\p{L}]))/iu;
+
+function causeFound(section: Section, messages: ChatMessage[]): CitedText | undefined {
+  for (const m of messages) {
+    const text = messageText(m);
+    const lead = FOUND_WHY.exec(text) ?? GUESSED_WHY.exec(text);
+    if (!lead || /[?？]\s*$/.test(text)) continue;
+    const told = beforePromise(text.slice(lead[0].length)).trim();
+    if (told.split(/\s+/).length >= 4) return { text: clean(plainLine(told)), cite: citeMessage(section, m) };
+  }
+  return undefined;
+}
+
 /** "지은" for 김지은, "Илья" for Илья Соколов: the channel's one author a short name stands for. */
 function authorNamed(name: string, authors: string[]): string | undefined {
   if (/^[가-힣]{2,3}$/u.test(name)) return authors.find((a) => a !== name && a.endsWith(name));
@@ -213,6 +228,11 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
 /** A sentence that promises something in the first person: "I'll add …", «добавлю …», "제가 …", "…추가할게요". */
 const PROMISE = new RegExp(String.raw`^(?:I'?ll|I will|we'?ll|we will)\s|^제가\s|(?:할게요|할께요|하겠습니다|해둘게요)[.!]?$|${FIRST_PERSON_PROMISE.source.slice(1)}`, 'iu');
 
+/** A proposal in a chat: "let's …", "we should …", «давайте …». */
+const PROPOSAL = /^(?:and\s+|и\s+)?(?:let'?s|we should|давайте|предлагаю)\s+/iu;
+/** A promise to do what was just proposed: "I'll write that up", "I'll do it", «сделаю это». */
+const POINTS_BACK = /^(?:I'?ll|I will)\s+(?:do|write|take|file|handle|own)\s+(?:that|it|this)(?:\s+up)?(?![\p{L}])|^(?:сделаю|возьму|оформлю|распишу)\s+(?:это|его)(?![\p{L}])/iu;
+
 /** A request to someone by name: "Tom can you add …?", «Сергей, сможешь добавить …?». */
 const ASKED = /^([\p{Lu}][\p{Ll}]{1,20}),?\s+(?:can|could|would) you\s+(.+?)\?*$|^([\p{Lu}][\p{Ll}]{1,20}),\s+(?:сможешь|можешь|сделаешь)\s+(.+?)\?*$/u;
 /** Someone named who will do it: "Sam will …", «Сергей добавит …». */
@@ -241,12 +261,19 @@ function promisedFollowUps(section: Section, messages: ChatMessage[], context: {
     if (!opener && (over < 0 || index <= over)) continue;
     // «перенесу крон на 04:00 и добавлю лимит»: one promise per verb of the writer's;
     // «…, Сергей добавит алерт»: one more for whom the writer names.
-    for (const said of text.slice(opener?.[0].length ?? 0).split(/(?<=[.!?。])\s+|\s+и\s+(?=\p{Ll}{3,}[ую]\s)|,\s+(?=[\p{Lu}][\p{Ll}]{2,20}\s+(?:will\s(?!(?:do|take|handle|own) (?:it|that|this)\b)|(?!(?:сделает|возьм[её]т|займ[её]тся)(?:\s+(?:до|к)\s|[.!]?$))\p{Ll}+(?:ет|ит|ёт|ут|ют|ят)\s))/u)) {
+    let proposed: string | undefined;
+    for (const said of text.slice(opener?.[0].length ?? 0).split(/(?<=[.!?。])\s+|,?\s+и\s+(?=\p{Ll}{3,}[ую]\s)|,\s+(?=[\p{Lu}][\p{Ll}]{2,20}\s+(?:will\s(?!(?:do|take|handle|own) (?:it|that|this)\b)|(?!(?:сделает|возьм[её]т|займ[её]тся)(?:\s+(?:до|к)\s|[.!]?$))\p{Ll}+(?:ет|ит|ёт|ут|ют|ят)\s))/u)) {
       const bare = said.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '');
       // "… с пиком. на будущее перенесу …": an opener may start a sentence inside the message too.
       const own = PROMISE_OPENER.exec(bare);
-      const sentence = own ? bare.slice(own[0].length) : bare;
-      const opened = Boolean(opener || own);
+      let sentence = own ? bare.slice(own[0].length) : bare;
+      // "let's move CI to OIDC login. I'll write that up by Friday": what "that" is, the sentence before proposed.
+      const proposal = PROPOSAL.exec(sentence);
+      const pointing = POINTS_BACK.exec(sentence);
+      const takesProposal = Boolean(pointing && proposed);
+      if (takesProposal) sentence = `${proposed}${sentence.slice(pointing![0].length).replace(/^\s*(?=\S)/, ' ')}`.replace(/\s+$/, '');
+      proposed = proposal ? sentence.slice(proposal[0].length).replace(/[.!]\s*$/, '') : undefined;
+      const opened = Boolean(opener || own || takesProposal);
       // "Tom can you add the index … tomorrow?" answered "yep, on it" by Tom: his.
       const asked = ASKED.exec(sentence);
       const [whom, what] = asked ? [asked[1] ?? asked[3]!, asked[2] ?? asked[4]!] : [];
@@ -259,7 +286,7 @@ function promisedFollowUps(section: Section, messages: ChatMessage[], context: {
       if (sentence.replace(/\s+/g, '').length < 6 || (!opened && !PROMISE.test(sentence) && !NAMED_FUTURE.test(sentence))) continue;
       const read = readFollowUp(sentence, citeMessage(section, message), { ...context, author: message.author });
       // After "на будущее", a Russian verb in the first person («перенесу …») is the writer's promise.
-      const item = !read.owner && opened && /^\p{Ll}{3,}[ую](?![\p{L}])/u.test(sentence) ? { ...read, owner: message.author } : read;
+      const item = !read.owner && opened && (takesProposal || /^\p{Ll}{3,}[ую](?![\p{L}])/u.test(sentence)) ? { ...read, owner: message.author } : read;
       // "넵 이번 주 안에 할게요", "ok, by Friday": taking on what was asked is no task of its own; its date is the task's.
       const accepted = ACCEPTS.exec(sentence);
       if (accepted && sentence.slice(accepted[0].length).trim().split(/\s+/).length <= 4) {
@@ -364,7 +391,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
     trigger: labelled('trigger') ?? (release ? { text: `${release.author}: ${messageText(release).replace(FOUND_SENTENCE, '')}`, cite: citeMessage(section, release) } : undefined),
     rootCause: (() => {
       const said = labelled('rootCause');
-      return said ? { ...said, text: beforePromise(said.text) } : saidInMessage(section, messages, CAUSE_SAID);
+      return said ? { ...said, text: beforePromise(said.text) } : (saidInMessage(section, messages, CAUSE_SAID) ?? causeFound(section, messages));
     })(),
     ...(first && { detection: { text: `${first.author}: ${shorten(messageText(first), 200)}`, cite: citeMessage(section, first) } }),
     resolution: labelled('resolution') ?? fixedBy,

@@ -1,5 +1,5 @@
 import type { CitedText } from '../../schemas/index.ts';
-import { cite, clean, nodeLines, shorten, type Section } from './section.ts';
+import { cite, clean, nodeLines, shorten, type Line, type Section } from './section.ts';
 import { UNWRITTEN } from './slots.ts';
 import { findDates, yearOf } from './values.ts';
 import { toString } from 'mdast-util-to-string';
@@ -114,7 +114,23 @@ export function writerOf(section: Section): string | undefined {
 /** A recorder's stamp over a transcript: "Voice memo, recorded 2026-11-25 22:31", «Голосовое сообщение, 2026-11-28 19:05». */
 export const RECORDING_STAMP = /^\s*(?:voice (?:memo|message|note)|audio (?:memo|note|message)|recording|recorded|голосов\p{L}*(?: сообщение| заметка)?|аудио\p{L}*|запись|음성\s?(?:메모|메시지|녹음)|녹음)(?![\p{L}])[^\n]{0,40}?(\d{4}-\d{2}-\d{2})(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/iu;
 
-/** When the note was written, and the line that says so: its frontmatter date, mail header, first chat message or recorder's stamp. */
+/**
+ * A post's byline under its title: "_Posted by Priya Nair — March 11, 2026_", «Опубликовано 11.03.2026»,
+ * "작성일: 2026-03-11". Its date is the day the post was written, not the day of what it tells.
+ */
+export const BYLINE = /^\s*[_*]*\s*(?:posted|published|written|last updated|updated|authored|by\s+\p{Lu}|опубликован\p{L}*|написан\p{L}*|автор|обновлен\p{L}*|обновлён\p{L}*|작성(?:자|일)?|게시(?:일)?|업데이트)(?![\p{L}])/iu;
+
+/** The byline of a section, among its first lines, with the date it gives. */
+export function bylineOf(section: Section): { line: Line; date: string } | undefined {
+  for (const line of section.lines.slice(0, 6)) {
+    if (line.number === section.candidate.titleLine || !BYLINE.test(line.text)) continue;
+    const date = findDates(line.text)[0];
+    if (date) return { line, date: date.date };
+  }
+  return undefined;
+}
+
+/** When the note was written, and the line that says so: its frontmatter date, mail header, first chat message, recorder's stamp or byline. */
 export function writtenOn(section: Section): { date: Date; line: number } | undefined {
   const { parsed } = section.ctx;
   const value = parsed.frontmatter.date;
@@ -132,6 +148,8 @@ export function writtenOn(section: Section): { date: Date; line: number } | unde
   if (chat) return { date: new Date(`${chat[1]}T12:00:00Z`), line: section.lines[0]!.number };
   const stamp = section.lines.slice(0, 3).map((l) => ({ l, m: RECORDING_STAMP.exec(l.text) })).find((x) => x.m);
   if (stamp) return { date: new Date(`${stamp.m![1]}T12:00:00Z`), line: stamp.l.number };
+  const byline = bylineOf(section);
+  if (byline) return { date: new Date(`${byline.date}T12:00:00Z`), line: byline.line.number };
   return undefined;
 }
 

@@ -8,7 +8,7 @@
 import type { CitedText, IncidentInput, LineCitation } from '../../schemas/index.ts';
 import { STATUS_STATES } from '../classify.ts';
 import { momentOf, type Moment, type Slot } from '../templates.ts';
-import { documentYear, firstProse, resolveRelativeDate, writerOf, writtenOn } from './fields.ts';
+import { bylineOf, documentYear, firstProse, resolveRelativeDate, writerOf, writtenOn } from './fields.ts';
 import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items.ts';
 import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
@@ -201,12 +201,15 @@ function readOpeningLines(section: Section): Line[] {
 function incidentDate(section: Section, year: number | undefined, title: CitedText): (CitedText & { inferred: boolean }) | undefined {
   const labelled = slotContents(section, 'date').filter((c) => c.part.form !== 'frontmatter');
   const titleLine = (title.cite[0] as LineCitation | undefined)?.lines[0] ?? section.candidate.titleLine;
+  // A byline's date is when the post was written: the story's own day comes first, the byline's is the last resort.
+  const byline = bylineOf(section)?.line;
   const candidates: Line[][] = [
     labelled.flatMap((c) => c.lines.slice(0, 1)),
     slotLines(section, ['moment']),
     [{ number: titleLine, text: title.text }],
     slotLines(section, ['summary', 'overview', 'whatHappened']),
-    openingLines(section),
+    openingLines(section).filter((l) => l !== byline),
+    byline ? [byline] : [],
   ];
   for (const lines of candidates) {
     for (const line of lines) {

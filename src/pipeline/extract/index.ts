@@ -11,7 +11,7 @@ import { findEntities } from './fields.ts';
 import { extractIncident } from './incident.ts';
 import { extractRunbook } from './runbook.ts';
 import { cite, displayTitle, lineUnderTitleWord, markdown, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
-import { slotField, slotValue } from './slots.ts';
+import { plainLine, slotField, slotValue } from './slots.ts';
 import { extractSpokenIncident, spokenArticleTitle, spokenTitle } from './speech.ts';
 
 export type { ExtractContext } from './section.ts';
@@ -51,6 +51,9 @@ export function missingFields(kind: DocumentKind, data: Record<string, unknown>,
   });
 }
 
+/** Labels that give a document's name. */
+const NAME_LABEL = /^(?:title|name|incident name|название|наименование|заголовок|тема|제목|장애명|건명)$/iu;
+
 function titleOf(section: Section): CitedText {
   const { candidate } = section;
   if (candidate.form === 'speech' && candidate.classification.kind !== 'incident') {
@@ -81,6 +84,9 @@ function titleOf(section: Section): CitedText {
   const first = worded[0] ?? section.lines.find((l) => /\p{L}{2}/u.test(l.text)) ?? section.lines.find((l) => l.text.trim()) ?? section.lines[0]!;
   // A summary of labels only ("- **영향:** 앱 푸시 발송 지연"): what it says went wrong names it.
   const labelled = new Set(section.parts.filter((p) => p.form === 'label').map((p) => p.line));
+  // "**Incident:** Stale prices shown in the mobile app", «Название: …»: a label that names it, in words (not an id).
+  const named = section.parts.find((p) => p.form === 'label' && p.line === first.number && (p.slot === 'incidentId' || NAME_LABEL.test(p.label.trim())) && /\p{L}{2,}(?:\s+\S+){2,}/u.test(p.value));
+  if (named) return { text: shorten(displayTitle(plainLine(named.value)) || plainLine(named.value), 120), cite: cite(section, named.line) };
   // Its first sentence, read whole: a label's value may wrap over several lines.
   const told = labelled.has(first.number) ? slotField(section, ['whatHappened', 'impact', 'rootCause']) : undefined;
   if (told) {

@@ -188,7 +188,13 @@ function ownerName(text: string, context: DateContext): string {
  * left in it: a second name-like piece makes the run no tail.
  */
 /** Russian verbs of a promise in the first person, which need no «я»: «сделаю», «добавлю», «заведу». */
-export const FIRST_PERSON_PROMISE = /^(?:я\s+)?(?:сделаю|добавлю|заведу|напишу|поправлю|исправлю|настрою|допишу|починю|вынесу|переделаю|проверю|обновлю|подготовлю|оформлю)(?![\p{L}])/iu;
+/** A Russian verb in the first person future that promises a task: «добавлю», «поставлю», «перенесу». */
+const FIRST_PERSON_VERB = String.raw`(?:я\s+)?(?:сделаю|добавлю|заведу|напишу|поправлю|исправлю|настрою|допишу|починю|вынесу|переделаю|проверю|обновлю|подготовлю|оформлю|поставлю|перенесу|подниму|уберу|удалю|отключу|включу|закрою|разберу|опишу|распишу|перепишу|выкачу|допилю|заменю|увеличу|уменьшу)(?![\p{L}])`;
+/**
+ * A sentence that opens with such a verb, or has it after a word or two: Russian often puts the
+ * object or the day first («индекс добавлю сегодня», «завтра поставлю алерт»).
+ */
+export const FIRST_PERSON_PROMISE = new RegExp(String.raw`^(?:[\p{L}\d_-]+\s+){0,2}?${FIRST_PERSON_VERB}`, 'iu');
 
 /** "Owner:", "담당:", and an incident tool's "assigned to" / "owned by", which need no colon. */
 const OWNER_SAID = String.raw`(?:(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]|(?:assigned to|owned by|назначен[оа]? на)(?=\s))\s*`;
@@ -338,6 +344,13 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
   }
   const subject = /^([\p{Lu}][\p{Ll}]{2,20})\s+(?=(?:\p{Ll}+(?:ет|ит|ёт|ут|ют|ят|ат)|will|to|is going to)\s)/u.exec(action);
   if (!owner && subject) owner = subject[1];
+  // "… — до пятницы", "… - by Friday": a day after a dash is when, no part of what.
+  const dueTail = /\s+[—–-]\s+((?:(?:due|by|until|before|до|к|срок)[:：]?\s|\d|tomorrow|today|this week|next week|завтра|сегодня|на этой неделе|на следующей неделе)[^—–]{0,30}?)[.;]?\s*$/iu.exec(action);
+  const tailDue = dueTail ? readDue(dueTail[1]!, context) : undefined;
+  if (tailDue) {
+    due ??= tailDue;
+    action = action.slice(0, dueTail!.index);
+  }
   if (!due) due = readDue(action, context);
   return {
     action: clean(action.replace(/[;.]\s*$/, '')) || clean(text),

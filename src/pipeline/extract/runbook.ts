@@ -97,6 +97,9 @@ function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText
   return undefined;
 }
 
+const CAMEL = String.raw`[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+`;
+const ALERT_BESIDE_WORD = new RegExp(String.raw`(?<![\p{L}])(?:alert|алерт\p{L}*|알림|оповещени\p{L}*)\s+(?:\p{Ll}+\s+)?(${CAMEL})(?![\p{L}\d])|(?<![\p{L}\d])(${CAMEL})\s+(?:alert|алерт|알림)`, 'gu');
+
 function alertsOf(section: Section): Array<{ name: string; cite: CitedText['cite'] }> {
   const found: Array<{ name: string; cite: CitedText['cite'] }> = [];
   const title = ALERT_TITLE.exec(section.candidate.title.replace(SEVERITY_TAG, ''))?.[1];
@@ -107,6 +110,8 @@ function alertsOf(section: Section): Array<{ name: string; cite: CitedText['cite
   ];
   for (const line of alertLines) {
     for (const match of line.text.matchAll(ALERT_NAME)) found.push({ name: (match[1] ?? match[2])!, cite: cite(section, line.number) });
+    // Beside the word alert, any name in CamelCase is one, whatever it ends with ("алерт SmsQueueBacklog").
+    for (const match of line.text.matchAll(ALERT_BESIDE_WORD)) found.push({ name: (match[1] ?? match[2])!, cite: cite(section, line.number) });
   }
   return found.filter((alert, i, all) => all.findIndex((a) => a.name === alert.name) === i);
 }

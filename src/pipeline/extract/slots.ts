@@ -118,7 +118,9 @@ export function slotContents(section: Section, slots: Slot | Slot[], options: Sl
 
 function readSlots(section: Section, slots: Slot | Slot[], options: SlotOptions): SlotContent[] {
   const wanted = new Set(Array.isArray(slots) ? slots : [slots]);
-  const own = section.parts.filter((p) => p.slot && wanted.has(p.slot)).map((p) => contentOf(section, p, section.parts, section.lines, false, options));
+  // "Инструкция: переполнение очереди SMS", "Procedure: …" on the title line names the document, not its steps.
+  const titleWord = (p: Part) => p.slot === 'steps' && p.form === 'label' && p.line === section.candidate.titleLine;
+  const own = section.parts.filter((p) => p.slot && wanted.has(p.slot) && !titleWord(p)).map((p) => contentOf(section, p, section.parts, section.lines, false, options));
   if (own.length > 0 || !options.shared) return own;
   const pool: Line[] = [];
   for (const [from, to] of section.candidate.context) {

@@ -53,7 +53,14 @@ function dateLine(text: string, year?: number): string | undefined {
 }
 
 function eventText(text: string): string {
-  return clean(plainLine(text).replace(/^[\s\-–—:.*|·]+/, '').replace(/\s*[-–—:;,|]\s*$/, ''));
+  // A clause cut out of a sentence keeps no conjunction at its edges: "and restarted …", "… the cause, and".
+  return clean(
+    plainLine(text)
+      .replace(/^[\s\-–—:.*|·]+/, '')
+      .replace(/^(?:and|then|и)\s+(?=\p{Ll})/u, '')
+      .replace(/(?:[,;]\s*|\s+)(?:and|и|а)\s*$/u, '')
+      .replace(/\s*[-–—:;,|]\s*$/, ''),
+  );
 }
 
 interface Options {
@@ -234,6 +241,18 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       const preposition = /(?:,\s*|\.\s+|;\s*|\s)((?:с|в|к|до|около|at|by|from|around|since|until|до|после|~)\s*)$/iu.exec(before);
       return preposition ? t.index - preposition[1]!.length : t.index;
     });
+    // "At 06:25 the batch stalled, and the on-call was paged at 06:40": a clause that opens with its
+    // time ends at the ", and" before the next one, whose words (told before their time) follow it.
+    const joins = times.map((_, i) => {
+      if (i === 0) return undefined;
+      const previousEnd = times[i - 1]!.index + times[i - 1]!.length;
+      const opener = text.slice(Math.max(text.lastIndexOf('. ', starts[i - 1]!) + 1, 0), starts[i - 1]!);
+      const between = text.slice(previousEnd, starts[i]!);
+      if (opener.trim().split(/\s+/).filter(Boolean).length > 3 || /[.!?](?:\s|$)/.test(between)) return undefined;
+      const join = [...between.matchAll(/,\s+(?:and|then|while|but|и|а|но|затем|потом)\s+|;\s+/giu)].at(-1);
+      const after = join ? previousEnd + join.index + join[0].length : 0;
+      return join && starts[i]! - after >= 8 ? { at: previousEnd + join.index, after } : undefined;
+    });
     const clauses: Array<{ time: FoundTime; from: number; to: number }> = [];
     times.forEach((time, i) => {
       // "с 10:14 до 13:52": a range's end belongs to the same clause as its start.
@@ -241,11 +260,11 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       const sentenceStart = Math.max(text.lastIndexOf('. ', starts[i]!) + 1, 0);
       // A clause never reaches back over a sentence's end: "… в склад. Алерт пришёл в 19:55" is the alert's.
       const previousEnd = i > 0 ? times[i - 1]!.index + times[i - 1]!.length : -1;
-      const from = i > 0 && starts[i]! - previousEnd < 60 && sentenceStart <= previousEnd ? starts[i]! : nearStart(text, Math.max(sentenceStart, previousEnd + 1), starts[i]!);
+      const from = joins[i] ? joins[i].after : i > 0 && starts[i]! - previousEnd < 60 && sentenceStart <= previousEnd ? starts[i]! : nearStart(text, Math.max(sentenceStart, previousEnd + 1), starts[i]!);
       const nextStart = times.slice(i + 1).findIndex((t, k) => !/^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i + k]!.index + times[i + k]!.length, t.index)));
       // Nor past its own sentence's end: "… for a third of users. We got the first page at 20:22" is the page's.
       const sentenceEnd = text.indexOf('. ', time.index) + 1 || text.length;
-      const to = nearEnd(text, time.index + time.length, nextStart >= 0 ? Math.min(starts[i + 1 + nextStart]!, Math.max(sentenceEnd, time.index + time.length)) : sentenceEnd, from);
+      const to = joins[i + 1]?.at ?? nearEnd(text, time.index + time.length, nextStart >= 0 ? Math.min(starts[i + 1 + nextStart]!, Math.max(sentenceEnd, time.index + time.length)) : sentenceEnd, from);
       const previous = clauses[clauses.length - 1];
       // "reverted at 10:46 and errors returned to normal by 10:52": English puts the time after its
       // event, so a clause that is only "by 10:52." takes the words since the time before it.

@@ -76,7 +76,7 @@ const DATE_PATTERNS: Array<{ name: string; pattern: RegExp; read: (m: RegExpExec
   // 28 мая, 17 February (year from context)
   { name: 'day-month', pattern: new RegExp(`${NOT_LETTER_BEFORE}(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_WORD})${NOT_LETTER_AFTER}`, 'giu'), read: (m, y) => (y ? isoDate(y, monthNumber(m[2]!)!, Number(m[1])) : undefined), needsYear: true },
   // June 9 (year from context)
-  { name: 'month-day', pattern: new RegExp(`${NOT_LETTER_BEFORE}(${MONTH_WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${NOT_LETTER_AFTER}(?!\\s*:)`, 'giu'), read: (m, y) => (y ? isoDate(y, monthNumber(m[1]!)!, Number(m[2])) : undefined), needsYear: true },
+  { name: 'month-day', pattern: new RegExp(`${NOT_LETTER_BEFORE}(${MONTH_WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${NOT_LETTER_AFTER}(?!\\s*:\\d)`, 'giu'), read: (m, y) => (y ? isoDate(y, monthNumber(m[1]!)!, Number(m[2])) : undefined), needsYear: true },
   // 06.04 (day.month, year from context); not a version number or a decimal
   { name: 'dotted-no-year', pattern: /(?<![\d.,])([0-3]?\d)\.([01]\d)(?![\d.,])/gu, read: (m, y) => (y ? isoDate(y, Number(m[2]), Number(m[1])) : undefined), needsYear: true },
 ];
@@ -107,7 +107,9 @@ export function findDates(text: string, year?: number): FoundDate[] {
   return datesOf(text, year === undefined ? '' : String(year));
 }
 
-function scanDates(text: string, year?: number): FoundDate[] {
+function scanDates(raw: string, year?: number): FoundDate[] {
+  // Emphasis marks are no part of a word: "_Posted — March 11, 2026_" (inside one, as in v2026_01, `_` is).
+  const text = raw.includes('_') ? raw.replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length)) : raw;
   const found: FoundDate[] = [];
   const taken: Array<[number, number]> = [];
   for (const shape of DATE_PATTERNS) {
