@@ -1120,7 +1120,8 @@ describe('report headers and review sections in Korean and Russian', () => {
   it('a Korean report with a header table: "[장애 보고]" leaves the title; 잘한 점 / 아쉬운 점 are what went well and wrong', () => {
     const d = one('postmortem-ko-header-table', 'incidents').data;
     expect(d.title.text).toBe('로그인 실패 급증 (2026-08-21)');
-    expect(d).toMatchObject({ started: { text: '09:12' }, detected: { text: '09:15' }, resolved: { text: '09:58' }, severity: 'sev2' });
+    // The header's "발생 일시" / "종료 일시" say when, with their zone.
+    expect(d).toMatchObject({ started: { text: '09:12 KST' }, detected: { text: '09:15' }, resolved: { text: '09:58 KST' }, severity: 'sev2' });
     expect(d.impact.text).toBe('모바일 앱 로그인 요청의 약 35% 실패');
     expect(texts(d.whatWentWrong)).toBe('원인 파악에 19분이 걸렸습니다');
   });
@@ -2026,6 +2027,47 @@ describe('citations', () => {
         }
       }
     }
+  });
+});
+
+describe('forms of labelled fields and listed choices: formal incident reports, a decision thread', () => {
+  it('a Russian report: «Дата и время начала/окончания» are its moments, «Принятые меры» the fix, «Рекомендации» the follow-ups with «отв. Смирнов А.В.»; a title of its kind only gives way to what happened', () => {
+    const d = one('postmortem-ru-formal-report', 'incidents').data;
+    expect(d.title.text).toBe('В ночь на 3 сентября не выполнилось ночное списание абонентской платы');
+    expect([d.started.text, d.resolved.text]).toEqual(['02:15', '04:40']);
+    expect(d.rootCause.text).not.toMatch(/Принятые меры|Рекомендации/);
+    expect(d.resolution.text).toMatch(/^Администратор БД добавил файл данных/);
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([
+      ['Смирнов А.В.', '2026-09-15'],
+      ['Гусев П.Н.', '2026-09-30'],
+    ]);
+  });
+
+  it('a Korean report: "발생 일시" / "복구 일시" are when it started and ended (복구 is no fix there), "장애 원인" the cause, "향후 대책" the follow-ups', () => {
+    const d = one('postmortem-ko-formal-report', 'incidents').data;
+    expect([d.started.text, d.resolved.text]).toEqual(['19:20', '20:05']);
+    expect(d.rootCause.text).toMatch(/^인증 서버 앞단 로드밸런서의 TLS 정책/);
+    expect(d.resolution.text).toMatch(/TLS 정책을 이전 버전으로 되돌림/);
+    expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['박지훈', '최유리']);
+  });
+
+  it('a KakaoTalk decision thread: "후보는 A, B, C" are the options, "Vector로 결정하겠습니다" the decision, "동의합니다" a decider', () => {
+    const d = one('chat-ko-kakao-decision', 'adrs').data;
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['Fluent Bit', false],
+      ['Vector', true],
+      ['Logstash', false],
+    ]);
+    expect(d.decision.text).toMatch(/^그럼 Vector로 결정하겠습니다/);
+    expect(d.deciders).toEqual(['김도윤', '박서준']);
+  });
+
+  it('an ITIL major incident report: "Incident End" ends it, "Workaround" is the fix, "Preventive Actions" the follow-ups; "Major Incident Report — MI-2291" is titled by its number and impact', () => {
+    const d = one('postmortem-en-major-incident-report', 'incidents').data;
+    expect(d.title.text).toBe('MI-2291: Customers could not view or pay invoices through the portal');
+    expect([d.started.text, d.resolved.text, d.status]).toEqual(['13:05 BST', '15:50 BST', 'resolved']);
+    expect(d.resolution.text).toMatch(/switched to read invoices from the reporting replica/);
+    expect(d.followUps).toHaveLength(2);
   });
 });
 

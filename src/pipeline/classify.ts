@@ -288,6 +288,10 @@ const CHAT_DECISION_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'options', pattern: /(?<![\p{L}])(?:options?|alternatives?|вариант\p{L}*|альтернатив\p{L}*|pros|cons|плюсы|минусы|I'?m for|I vote for|rule[sd]? out|instead of|rather than|я за|голосую за|не рассматриваем|не берём|не берем|отпадает|вместо)(?![\p{L}])/iu },
   { name: 'decided', pattern: /(?<![\p{L}])(?:decided|decision|let'?s go with|we'?ll go with|going with|agreed|решили|решение|выбираем|договорились|берём|берем)(?![\p{L}])/iu },
   { name: 'adr', pattern: /(?<![\p{L}\p{N}_])(?:ADR[-\s]?\d*|architecture decision)(?![\p{L}])/iu },
+  // Korean glues its endings on (결정하겠습니다, 후보는): no word boundaries.
+  { name: 'options (ko)', pattern: /후보|선택지|대안|옵션|장단점|제외(?:했|하|해)|비교(?:했|해)/u },
+  { name: 'decided (ko)', pattern: /결정(?:하겠습니다|했습니다|합니다|하죠|할게요|됐|되었)|결론(?:은|을|내)|(?:으로|로)\s?(?:가죠|갑시다|가겠습니다|하죠|합시다|정했)|채택/u },
+  { name: 'because (ko)', pattern: /때문에|때문이|(?:해서|어서|아서|라서)\s|너무 많이|부담/u },
   // A reason is given with a connective, or by weighing what an option costs ("overkill", «тяжеловата»).
   { name: 'because', pattern: /(?<![\p{L}])(?:because|since|потому что|так как|поскольку|overkill|too (?:heavy|expensive|complex|slow)|избыточн\p{L}*|тяжеловат\p{L}*|слишком (?:дорог\p{L}*|сложн\p{L}*|тяж[её]л\p{L}*))(?![\p{L}])/iu },
 ];
@@ -318,7 +322,7 @@ export function classifyChat(text: string): Classification {
   const incident = CHAT_INCIDENT_CUES.filter((c) => c.pattern.test(text)).map((c) => c.name);
   const decision = CHAT_DECISION_CUES.filter((c) => c.pattern.test(text)).map((c) => c.name);
   if (incident.length >= 3) return { kind: 'incident', score: incident.length, reason: `chat incident cues: ${incident.join(', ')}` };
-  if (decision.length >= 3 && decision.includes('decided')) return { kind: 'adr', score: decision.length, reason: `chat decision cues: ${decision.join(', ')}` };
+  if (decision.length >= 3 && (decision.includes('decided') || decision.includes('decided (ko)'))) return { kind: 'adr', score: decision.length, reason: `chat decision cues: ${decision.join(', ')}` };
   const lines = text.split('\n');
   const steps = chatSteps(lines);
   const howTo = [CHAT_HOW_TO.test(text) && 'how-to', lines.some((line) => looksLikeCommand(line.replace(/^\s*\d{1,2}[.)]\s+/, '').replace(/^.*?:\s+(?=\S)/, ''))) && 'command', CHAT_ALERT.test(text) && 'alert'].filter((c): c is string => Boolean(c));

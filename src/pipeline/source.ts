@@ -51,7 +51,8 @@ function guessKind(parsed: ParsedSource, noise: NoiseReport, relPath: string): S
   // A transcript pasted under a line that says it is one: "Voice memo transcript", «Расшифровка голосового», "음성 메모".
   const firstLine = parsed.lines.slice(parsed.bodyStartLine - 1).find((l) => l.trim())?.trim() ?? '';
   if (firstLine.length <= 60 && SAYS_TRANSCRIPT.test(firstLine.replace(/^[#*_\s]+/, ''))) return 'transcript';
-  if (/(^|\s)(report|отч[её]т)/i.test(parsed.lines.slice(0, 5).join(' '))) return 'report';
+  // "Incident report", «Отчёт о сбое»; not "the reporting database".
+  if (/(?<![\p{L}])(?:reports?|отч[её]т\p{L}*)(?![\p{L}])/iu.test(parsed.lines.slice(0, 5).join(' '))) return 'report';
   if (looksSpoken(parsed)) return 'transcript';
   return 'note';
 }

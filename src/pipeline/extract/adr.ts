@@ -56,7 +56,7 @@ function names(text: string): string[] {
   const list = (members ?? text).replace(/^\s*\[([^\]]*)\]\s*$/u, '$1').replace(/^[^—–:]{2,40}\s[—–]\s+(?=.*,)/u, '');
   return list
     .split(/\s*(?:,|;|(?<![\p{L}])(?:and|и)(?![\p{L}])|&)\s*/u)
-    .map((n) => clean(n.replace(/\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/[.;]+$/, '').replace(/^["']|["']$/g, '')))
+    .map((n) => clean(n.replace(/\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/(?<!(?:^|[\s.])\p{Lu})[.;]+$/u, '').replace(/;+$/, '').replace(/^["']|["']$/g, '')))
     .filter((n) => n && n.length <= 60 && !/^(?:n\/a|none|—|-)$/i.test(n));
 }
 

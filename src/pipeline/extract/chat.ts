@@ -403,8 +403,11 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
 }
 
 /** Who agreed: "agreed", "+1", "sounds good", "согласен", "👍" after the options were laid out. */
-const AGREES = /(?<![\p{L}])(?:agreed|agree|sounds good|lgtm|let'?s do (?:it|that)|согласен|согласна|договорились|поддерживаю|동의)(?![\p{L}])|^\s*(?:\+1|👍)/iu;
-const DECIDES = /(?<![\p{L}])(?:decision|decided|we'?ll go with|let'?s go with|going with|решение|решили|выбираем|берём|берем|결정)(?![\p{L}])/iu;
+// Korean glues its endings on (동의합니다, 결정하겠습니다): its words stand without boundaries.
+const AGREES = /(?<![\p{L}])(?:agreed|agree|sounds good|lgtm|let'?s do (?:it|that)|согласен|согласна|договорились|поддерживаю)(?![\p{L}])|^\s*(?:\+1|👍)|동의(?:합니다|해요|함)|찬성/iu;
+const DECIDES = /(?<![\p{L}])(?:decision|decided|we'?ll go with|let'?s go with|going with|решение|решили|выбираем|берём|берем)(?![\p{L}])|결정(?:하겠습니다|했습니다|합니다|하죠|할게요|됐|되었)?|(?:으로|로)\s?(?:가죠|갑시다|가겠습니다|하죠|합시다|정했)|채택/iu;
+/** "options: SQS or keep Redis streams?", "후보는 Fluent Bit, Vector, Logstash 세 개예요". */
+const LISTING = /(?<![\p{L}])(?:options?|варианты|альтернативы)\s*[:：]\s*|(?:후보|선택지|대안|옵션)(?:은|는|으로는|로는)?\s*[:：]?\s+/iu;
 
 /** A thing's name as a chat writes it: "RabbitMQ", "Redis streams", "SQS". */
 const NAME = String.raw`([\p{Lu}][\p{L}\d.+-]*(?:\s(?:[\p{Lu}][\p{L}\d.+-]*|streams?|queues?))?)`;
@@ -434,9 +437,17 @@ export function extractChatAdr(section: Section, base: Base): AdrInput {
   const decisionMessage = [...messages].reverse().find((m) => DECIDES.test(m.text));
   const decided = decisionMessage ? messageText(decisionMessage).replace(/^.*?(?<![\p{L}])(?:decision|решение|decided|решили|договорились)\s*[:：]\s*/iu, '') : undefined;
   // "options: SQS or keep Redis streams?"
-  const listing = messages.find((m) => /(?<![\p{L}])(?:options?|варианты|альтернативы)\s*[:：]/iu.test(m.text));
+  const listing = messages.find((m) => LISTING.test(m.text));
+  const listed = listing ? messageText(listing) : '';
   const named = listing
-    ? messageText(listing).replace(/^.*?(?:options?|варианты|альтернативы)\s*[:：]\s*/iu, '').replace(/\?.*$/, '').split(/\s*(?:,|;|(?<![\p{L}])(?:or|или|vs\.?)(?![\p{L}]))\s*/iu).map((o) => o.replace(/^(?:keep|stay with|оставить)\s+/i, '').trim()).filter(Boolean)
+    ? listed
+        .slice(LISTING.exec(listed)!.index + LISTING.exec(listed)![0].length)
+        .replace(/\?.*$/, '')
+        .split(/\s*(?:,|;|(?<![\p{L}])(?:or|или|vs\.?)(?![\p{L}]))\s*/iu)
+        .map((o) => o.replace(/^(?:keep|stay with|оставить)\s+/i, '').trim())
+        // "Logstash 세 개예요": a Latin name followed by Korean words is the name alone.
+        .map((o) => /^[A-Za-z][\w.+-]*(?:\s[A-Z][\w.+-]*)*(?=\s+[가-힣])/u.exec(o)?.[0] ?? o)
+        .filter(Boolean)
     : [];
   if (named.length === 0) named.push(...weighedNames(messages));
   const options = named.map((name) => {

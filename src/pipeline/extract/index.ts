@@ -51,6 +51,11 @@ export function missingFields(kind: DocumentKind, data: Record<string, unknown>,
   });
 }
 
+/** A title that names only the kind of report: "Incident Report", «Отчёт о технологическом сбое», "장애 보고서". */
+const GENERIC_TITLE = /^(?:(?:major |post-?)?incident(?: report| review| postmortem| summary)?|post-?mortem(?: report)?|outage report|rca(?: report)?|root cause analysis|(?:post-?)?incident review|отч[её]т (?:о|об) (?:\p{L}+ )?(?:сбое|инциденте|аварии|происшествии|неисправности)|разбор (?:инцидента|сбоя|аварии)|постмортем|инцидент|장애 (?:보고서|리포트|보고)|사후 분석(?: 보고서)?)$/iu;
+/** A report's own number in its title: "MI-2291", "INC-4411", "№ 17". */
+const REPORT_ID = /(?<![\p{L}\d])(?:[A-Z]{2,6}-\d{1,6}|№\s?\d+)(?![\p{L}\d])/u;
+
 /** Labels that give a document's name. */
 const NAME_LABEL = /^(?:title|name|incident name|название|наименование|заголовок|тема|제목|장애명|건명)$/iu;
 
@@ -69,7 +74,7 @@ function titleOf(section: Section): CitedText {
   // "# Incident Title" over "ADFS Outage": a template's heading kept, and the title written under it.
   const underTitleWord = section.titled ? lineUnderTitleWord(section) : undefined;
   if (underTitleWord) return { text: displayTitle(underTitleWord.text) || underTitleWord.text.trim(), cite: cite(section, underTitleWord.number) };
-  if (section.titled && !sectionNames.has(candidate.titleLine)) return { text: displayTitle(candidate.title) || candidate.title.trim() || section.ctx.sourceId, cite: cite(section, candidate.titleLine) };
+  if (section.titled && !sectionNames.has(candidate.titleLine)) return specific(section, { text: displayTitle(candidate.title) || candidate.title.trim() || section.ctx.sourceId, cite: cite(section, candidate.titleLine) });
   // An e-mail's subject, a note's title in its frontmatter.
   const subject = slotValue(section, 'mailSubject');
   if (subject) return { text: displayTitle(subject.text) || subject.text, cite: subject.cite };
@@ -95,11 +100,24 @@ function titleOf(section: Section): CitedText {
   }
   const line = sectionNames.has(first.number) ? first.text : titleFromSentence(first.text);
   const text = shorten(displayTitle(line) || first.text.trim(), 120) || section.ctx.sourceId;
-  return { text, cite: cite(section, first.number) };
+  return specific(section, { text, cite: cite(section, first.number) });
+}
+
+/**
+ * "Major Incident Report — MI-2291", «ОТЧЁТ О ТЕХНОЛОГИЧЕСКОМ СБОЕ»: a title that only says what kind
+ * of paper it is names no incident; what its summary says first does, after the report's number.
+ */
+function specific(section: Section, title: CitedText): CitedText {
+  const id = REPORT_ID.exec(title.text)?.[0];
+  const kindOnly = title.text.replace(REPORT_ID, '').replace(/[\s\p{P}\d]+$/u, '').replace(/^[\s\p{P}]+/u, '').trim();
+  const told = GENERIC_TITLE.test(kindOnly) ? slotField(section, ['summary', 'whatHappened', 'overview', 'impact']) : undefined;
+  if (!told) return title;
+  const sentence = titleFromSentence(plainLine(told.text.split('\n')[0]!));
+  return { text: shorten(`${id ? `${id}: ` : ''}${displayTitle(sentence) || sentence}`, 120), cite: [...title.cite, ...told.cite.slice(0, 1)] };
 }
 
 /** When it happened, at a sentence's start: "12 ноября 2026 года с 10:05 до 10:47 МСК", "On 2026-08-14 at 03:10 UTC,". */
-const LEADING_WHEN = /^(?:(?:on|в|во)\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}(?:\s+(?:года|г\.))?|\p{L}+\s+\d{1,2},?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:]))?\s*(?:(?:(?:с|from|between|at|в)\s+)?\d{1,2}:\d{2}(?:\s*(?:до|to|and|по|[-–—~])\s*\d{1,2}:\d{2})?(?:\s*\(?(?:UTC|МСК|MSK|KST|GMT|CET)\)?)?(?:\s*(?:동안|사이에?|까지))?)?[\s,]*/iu;
+const LEADING_WHEN = /^(?:(?:on|в|во)\s+(?=\d|\p{L}+\.?\s+\d))?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}(?:\s+(?:года|г\.))?|\p{L}+\s+\d{1,2},?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:]))?\s*(?:(?:(?:с|from|between|at|в)\s+)?\d{1,2}:\d{2}(?:\s*(?:до|to|and|по|[-–—~])\s*\d{1,2}:\d{2})?(?:\s*\(?(?:UTC|МСК|MSK|KST|GMT|CET)\)?)?(?:\s*(?:동안|사이에?|까지))?)?[\s,]*/iu;
 
 /** Where a long sentence's what ends and its how long, after what or why begins. */
 const CLAUSE_AFTER_WHAT = /,\s|\sfor (?:about |around |nearly |almost |over |~)?\d|\s(?:after|because|due to|following|в течение|после|из-за|так как|потому что)\s|\s[—–]\s/iu;

@@ -177,17 +177,11 @@ function looksLikeOwner(text: string): boolean {
 const SELF = /^(me|i|я|мной|сам|сама|나|제가)$/iu;
 
 function ownerName(text: string, context: DateContext): string {
-  const name = text.trim().replace(/[.,;]+$/, '');
+  // "Смирнов А.В." keeps the dot of its last initial.
+  const name = text.trim().replace(/(?<!(?:^|[\s.])\p{Lu})[.,;]+$/u, '').replace(/[,;]+$/, '');
   return SELF.test(name) && context.author ? context.author : name;
 }
 
-/**
- * The dash-separated tail of a follow-up that says who, when and where it is tracked: the longest
- * run of " — piece" at the end whose first piece names one owner and whose other pieces are a
- * ticket, a due date or a status. An action's own dash ("Fix retries — they loop forever") is
- * left in it: a second name-like piece makes the run no tail.
- */
-/** Russian verbs of a promise in the first person, which need no «я»: «сделаю», «добавлю», «заведу». */
 /** A Russian verb in the first person future that promises a task: «добавлю», «поставлю», «перенесу». */
 const FIRST_PERSON_VERB = String.raw`(?:я\s+)?(?:сделаю|добавлю|заведу|напишу|поправлю|исправлю|настрою|допишу|починю|вынесу|переделаю|проверю|обновлю|подготовлю|оформлю|поставлю|перенесу|подниму|уберу|удалю|отключу|включу|закрою|разберу|опишу|распишу|перепишу|выкачу|допилю|заменю|увеличу|уменьшу)(?![\p{L}])`;
 /**
@@ -197,9 +191,15 @@ const FIRST_PERSON_VERB = String.raw`(?:я\s+)?(?:сделаю|добавлю|з
 export const FIRST_PERSON_PROMISE = new RegExp(String.raw`^(?:[\p{L}\d_-]+\s+){0,2}?${FIRST_PERSON_VERB}`, 'iu');
 
 /** "Owner:", "담당:", and an incident tool's "assigned to" / "owned by", which need no colon. */
-const OWNER_SAID = String.raw`(?:(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]|(?:assigned to|owned by|назначен[оа]? на)(?=\s))\s*`;
+const OWNER_SAID = String.raw`(?:(?:owner|owners|assignee|ответственн\p{L}*|исполнитель|담당(?:자)?)\s*[:：]|(?:assigned to|owned by|назначен[оа]? на|отв\.)(?=\s))\s*`;
 const OWNER_LABEL = new RegExp(`^${OWNER_SAID}`, 'iu');
 
+/**
+ * The dash-separated tail of a follow-up that says who, when and where it is tracked: the longest
+ * run of " — piece" at the end whose first piece names one owner and whose other pieces are a
+ * ticket, a due date or a status. An action's own dash ("Fix retries — they loop forever") is
+ * left in it: a second name-like piece makes the run no tail.
+ */
 function ownerTail(action: string, context: DateContext): { index: number; pieces: string[] } | undefined {
   // A hyphen between spaces is a chat's dash ("alert on crashloops - Sam"), taken before a name only.
   const dashes = [...action.matchAll(/\s+[—–]\s+|\s+-\s+(?=(?:@[\w.-]+|\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,2}|me|я)\s*[.;]?\s*$)/gu)];
