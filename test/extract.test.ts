@@ -2137,3 +2137,24 @@ describe('notes written as posts, chat copies and plain instructions', () => {
     ]);
   });
 });
+
+describe('a procedure told aloud', () => {
+  it('an English memo: what it is for is its title, each instruction a step, "don\'t restart" a warning, "page the DBA" the escalation, "you know it\'s fixed when" the check', () => {
+    const d = one('voice-en-spoken-runbook', 'runbooks').data;
+    expect(d.title.text).toBe('How to deal with the replication lag alert on the reporting database');
+    expect(d.alerts.map((a: { name: string }) => a.name)).toEqual(['ReportingReplicaLag']);
+    expect(d.steps).toHaveLength(3);
+    expect(d.steps[2].commands).toEqual(['df -h']);
+    expect(texts(d.warnings)).toMatch(/^First thing, don't restart the replica/);
+    expect(texts(d.escalation)).toBe('If the lag is still over thirty minutes after all that, page the DBA on call.');
+    expect(texts(d.verification)).toMatch(/^You know it's fixed when the lag/);
+  });
+
+  it('a Russian memo in the second person («заходишь, смотришь df -h»): the commands said verbatim are the steps\' commands', () => {
+    const d = one('voice-ru-spoken-runbook', 'runbooks').data;
+    expect(d.title.text).toBe('Как разбираться, когда горит алерт DiskSpaceLow на серверах с логами');
+    expect(d.steps.map((s: { commands: string[] }) => s.commands)).toEqual([['df -h'], ['du -sh /var/log/* | sort -h'], ['find /var/log/nginx -name "*.gz" -mtime +7 -delete']]);
+    expect(texts(d.warnings)).toBe('Базу данных не трогать ни в коем случае, даже если она большая.');
+    expect(texts(d.escalation)).toBe('Если не помогло, пиши в канал инфраструктуры.');
+  });
+});

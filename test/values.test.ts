@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spokenCommands } from '../src/pipeline/shell.ts';
 import { findDates, findDurations, findTimes } from '../src/pipeline/extract/values.ts';
 
 const dates = (text: string, year?: number) => findDates(text, year).map((d) => d.date);
@@ -69,5 +70,17 @@ describe('clock times written other ways', () => {
 
   it('a version, a number or a word for one is no time', () => {
     expect(times('version 2.19 shipped, в 2.19.0, up 3.14 percent, at one point, at 99.95')).toEqual([]);
+  });
+});
+
+describe('spokenCommands: commands said verbatim in a sentence of speech', () => {
+  it('takes the tool and the words that read as its arguments, through a pipe, up to a comma or full stop', () => {
+    expect(spokenCommands('сначала заходишь на сервер и смотришь df -h, какой раздел забит.')).toEqual(['df -h']);
+    expect(spokenCommands('потом смотришь, какие файлы самые большие, du -sh /var/log/* | sort -h.')).toEqual(['du -sh /var/log/* | sort -h']);
+    expect(spokenCommands('then sudo systemctl restart nginx and wait')).toEqual(['sudo systemctl restart nginx']);
+  });
+  it('names no command where the tool is followed by words ("you run psql against the replica")', () => {
+    expect(spokenCommands('so you run psql against the replica and select from pg_stat_activity')).toEqual([]);
+    expect(spokenCommands('I tail the logs every morning')).toEqual([]);
   });
 });

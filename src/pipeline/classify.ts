@@ -8,7 +8,7 @@
  */
 import { SAID_OVER, SAID_OVER_KO } from './chat.ts';
 import type { Part } from './outline.ts';
-import { isInlineCommand, looksLikeCommand } from './shell.ts';
+import { isInlineCommand, looksLikeCommand, spokenCommands } from './shell.ts';
 import { instructionLine, MOMENT_WEIGHT, NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, templateTitle, titleKind, troubleshootingHeader, type DocumentKind, type Slot } from './templates.ts';
 
 export type { DocumentKind } from './templates.ts';
@@ -261,6 +261,30 @@ export function classifySpeech(text: string): Classification {
   const score = found.length;
   if (score >= 3 && (found.includes('failure') || incidentWord)) return { kind: 'incident', score, reason: `spoken incident cues: ${found.join(', ')}` };
   return { kind: 'none', score, reason: `a voice note without an incident told in it (${found.join(', ') || 'no incident cues'}; 3 classes needed)` };
+}
+
+// ── A procedure told aloud ──
+
+/** What a speaker says to explain how to do something: "this is how you …", «как разбираться, когда …». */
+export const HOW_TO_SAID = /(?<![\p{L}])(?:(?:this is |here'?s )?how (?:you|to|we) (?:deal with|handle|fix|recover|clean|restart|get|do)|what you do is|what to do (?:when|if)|как (?:разбираться|чинить|починить|лечить|действовать|быть)|что делать,? (?:если|когда)|вот как)(?![\p{L}])|(?:대응|처리|해결)하는 방법|어떻게 하냐면/iu;
+
+/** Words that order the work: "first", "then", «сначала», «потом», "먼저". */
+const SEQUENCE = /(?<![\p{L}])(?:first(?: thing)?|then|after that|next|finally|сначала|потом|после этого|затем|дальше|в конце)(?![\p{L}])|먼저|그다음|그 다음|마지막으로/giu;
+
+/** A warning said aloud: "don't restart it", «ни в коем случае», «не трогать». */
+export const WARNED_ALOUD = /(?<![\p{L}])(?:don'?t|do not|never|не (?:трогать|трогай|удаляй|удалять|перезапускай|перезапускать|перезагружай|чисти)|ни в коем случае|нельзя)(?![\p{L}])|하지 마(?:세요)?/iu;
+
+/** A transcript tells a procedure when it says so, or orders its work and names commands or an alert. */
+export function toldProcedure(text: string): { cues: string[] } | undefined {
+  const sequence = new Set([...text.matchAll(SEQUENCE)].map((m) => m[0].toLowerCase())).size;
+  const cues = [
+    HOW_TO_SAID.test(text) && 'how-to',
+    sequence >= 2 && 'sequence',
+    spokenCommands(text).length > 0 && 'commands',
+    /(?<![\p{L}])(?:alert\p{L}* (?:fires|goes off)|алерт\p{L}*|горит)(?![\p{L}])|알림이? (?:오면|울리면)/iu.test(text) && 'alert',
+    WARNED_ALOUD.test(text) && 'warning',
+  ].filter((c): c is string => Boolean(c));
+  return (cues.includes('how-to') && cues.length >= 3) || (cues.includes('sequence') && cues.includes('commands') && cues.length >= 3) ? { cues } : undefined;
 }
 
 // ── Chat ──

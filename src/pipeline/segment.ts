@@ -5,7 +5,7 @@
  */
 import { toString } from 'mdast-util-to-string';
 import { chatMessages } from './chat.ts';
-import { classify, classifyChat, classifySpeech, standsAlone, type Classification } from './classify.ts';
+import { classify, classifyChat, classifySpeech, standsAlone, toldProcedure, type Classification } from './classify.ts';
 import type { NoiseReport } from './noise.ts';
 import type { Part } from './outline.ts';
 import type { ParsedSource } from './parse.ts';
@@ -279,7 +279,10 @@ function spokenKind(text: string): Classification {
   if (spoken.kind !== 'none') return spoken;
   const opening = text.trim().split(/(?<=[.!?])\s+/)[0] ?? '';
   const dictated = classify({ title: opening, parts: [], text });
-  return dictated.kind !== 'none' ? { ...dictated, reason: `dictated: ${dictated.reason}` } : spoken;
+  if (dictated.kind !== 'none') return { ...dictated, reason: `dictated: ${dictated.reason}` };
+  // Or a procedure explained aloud, in the order of its work ("this is how you …, first …, then run df -h").
+  const procedure = toldProcedure(text);
+  return procedure ? { kind: 'runbook', score: procedure.cues.length, reason: `a procedure told aloud: ${procedure.cues.join(', ')}` } : spoken;
 }
 
 /** A transcript is one candidate: speech has no structure to split by. */

@@ -41,3 +41,33 @@ export function isInlineCommand(code: string): boolean {
   return /(?:ctl|cli|-ctl)$/.test(tokens[0]!) || tokens.slice(1).some((t) => /^-{1,2}[\w]|[/$=]|\.\w{1,5}$|^<[\w-]+>$/.test(t));
 }
 
+/** Tools a speaker names by their command, and words that read as a command's arguments. */
+const TOOL = /(?<![\p{L}\p{N}_/-])(?:sudo\s+)?(?:df|du|kubectl|psql|systemctl|journalctl|docker|ssh|curl|find|grep|tail|rabbitmqctl|redis-cli|pg_ctl|ls|rm|kill|lsof|iostat|free|helm|aws|gcloud|nodetool|mysql|mongosh)(?=\s)/gu;
+const ARGUMENT = /^(?:-{1,2}[\w-]+(?:=\S*)?|\/\S*|\$\S+|"[^"]*"|'[^']*'|\*\S*|\+?\d+[\w%]*|[\w.-]+=\S*|\S*[/*]\S*|\||[><]{1,2})$/u;
+
+const SUBCOMMAND = /^(?:get|describe|logs|rollout|restart|status|start|stop|reload|scale|delete|apply|exec|top|ps|list_queues|info|run|set|upgrade|rollback|drain|cordon|uncordon|inspect|stats)$/;
+const NOT_A_TARGET = /^(?:and|the|to|then|it|on|in|or|и|на|в|потом|его|её)$/;
+
+/** Commands said verbatim in a sentence: the tool and the arguments that follow it (a pipe may bring another tool). */
+export function spokenCommands(sentence: string): string[] {
+  const found: string[] = [];
+  for (const match of sentence.matchAll(TOOL)) {
+    const tokens = sentence.slice(match.index).split(/\s+/);
+    const tool = match[0].split(/\s+/).length;
+    const taken: string[] = [];
+    for (const [i, raw] of tokens.entries()) {
+      // A comma or a full stop after a word ends the command said ("смотришь df -h, какой раздел").
+      const ends = /[,;]$|\.$/.test(raw) && !/^\.+$/.test(raw);
+      const token = ends ? raw.slice(0, -1) : raw;
+      const afterPipe = taken.at(-1) === '|';
+      // "systemctl restart nginx", "kubectl get pods": a subcommand, and the one word it acts on.
+      const subcommand = (i === tool && SUBCOMMAND.test(token)) || (i === tool + 1 && SUBCOMMAND.test(taken[tool] ?? '') && /^[a-z][\w.-]*$/.test(token) && !NOT_A_TARGET.test(token));
+      if (i < tool || subcommand || ARGUMENT.test(token) || (afterPipe && /^[a-z][\w-]*$/.test(token))) taken.push(token);
+      else break;
+      if (ends) break;
+    }
+    const command = taken.join(' ');
+    if (taken.length >= 2 && looksLikeCommand(command) && !found.some((f) => f.includes(command))) found.push(command);
+  }
+  return found;
+}

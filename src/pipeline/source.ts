@@ -69,7 +69,9 @@ export function looksSpoken(parsed: ParsedSource): boolean {
   if (!parsed.tree.children.every((node) => node.type === 'paragraph')) return false;
   if ((parsed.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 40) return false;
   const fillers = new Set([...parsed.text.matchAll(FILLERS)].map((m) => m[0].toLowerCase())).size;
-  return unpunctuatedSpeech(parsed.text) || fillers >= 2;
+  // Telling someone how it goes in the second person («заходишь, смотришь df -h»), as people say it and do not write it.
+  const toldYou = (parsed.text.match(/(?<![\p{L}])\p{Ll}{3,}(?:ешь|ишь|ёшь)(?![\p{L}])/gu)?.length ?? 0) >= 2 ? 1 : 0;
+  return unpunctuatedSpeech(parsed.text) || fillers + toldYou >= 2;
 }
 
 /**

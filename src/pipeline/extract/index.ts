@@ -13,6 +13,7 @@ import { extractRunbook } from './runbook.ts';
 import { cite, displayTitle, lineUnderTitleWord, markdown, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
 import { plainLine, slotField, slotValue } from './slots.ts';
 import { extractSpokenIncident, spokenArticleTitle, spokenTitle } from './speech.ts';
+import { spokenProcedure } from './spoken-procedure.ts';
 
 export type { ExtractContext } from './section.ts';
 
@@ -61,6 +62,9 @@ const NAME_LABEL = /^(?:title|name|incident name|название|наимено
 
 function titleOf(section: Section): CitedText {
   const { candidate } = section;
+  // "this is how you deal with the replication lag alert, …": a procedure told aloud is named by what it is for.
+  const purpose = candidate.form === 'speech' && candidate.classification.kind === 'runbook' ? spokenProcedure(section).title : undefined;
+  if (purpose) return purpose;
   if (candidate.form === 'speech' && candidate.classification.kind !== 'incident') {
     // A dictated runbook or decision says what it is first: its opening sentence is its title.
     const first = section.lines.find((l) => l.text.trim());

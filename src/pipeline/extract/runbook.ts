@@ -12,6 +12,7 @@ import { namesIt, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, SEVERITY_TAG, type Section } from './section.ts';
 import { plainLine, slotContents, slotField, slotValue } from './slots.ts';
+import { spokenProcedure } from './spoken-procedure.ts';
 import { checksBeforeSteps, extractSteps, troubleshootingSymptoms, type Step } from './steps.ts';
 import { findDates, findDuration, readSeverity } from './values.ts';
 
@@ -171,7 +172,9 @@ function escalationOf(section: Section, steps: Step[]): CitedText[] {
 
 export function extractRunbook(section: Section, base: Base): RunbookInput {
   const year = documentYear(section);
-  const steps = extractSteps(section);
+  // A procedure told aloud has only sentences: each is a step, a warning, a check or whom to call.
+  const told = section.candidate.form === 'speech' ? spokenProcedure(section) : undefined;
+  const steps = told ? told.steps : extractSteps(section);
   const alerts = alertsOf(section);
   const lastVerified = slotValue(section, 'lastVerified', { shared: true });
   const verifiedOn = lastVerified ? findDates(lastVerified.text, year)[0] : undefined;
@@ -188,7 +191,8 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
   return {
     ...base,
     tags: ['runbook'],
-    summary: withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? (section.candidate.form === 'chat' ? chatOpening(section) : introduction(section)), impact),
+    // Told aloud, a procedure's first sentence is what it is for, and the whole memo no summary.
+    summary: told ? told.triggers[0] : withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? (section.candidate.form === 'chat' ? chatOpening(section) : introduction(section)), impact),
     service: (() => {
       const service = serviceOf(section, alerts);
       return service && widenText(section, service, namesIt(service.text));
@@ -197,13 +201,13 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
     ...(verifiedOn && lastVerified && { lastVerified: { text: verifiedOn.date, cite: lastVerified.cite, inferred: false } }),
     ...(severityWord && { severity: severityWord.value }),
     alerts,
-    triggers,
+    triggers: told ? told.triggers : triggers,
     // An alert runbook's Impact is what the reader will see: its symptoms, when none are listed.
     symptoms: nonEmpty(symptoms) ?? (impact ? [impact] : troubleshootingSymptoms(section)),
     steps,
-    warnings: warningsOf(section),
-    escalation: escalationOf(section, steps),
-    verification: verificationOf(section, steps),
+    warnings: told ? told.warnings : warningsOf(section),
+    escalation: told ? told.escalation : escalationOf(section, steps),
+    verification: told ? told.verification : verificationOf(section, steps),
     // A drill's measured time ("Last verified: 2026-08-12, restore drill (52 minutes end to end)") is how long it takes.
     recoveryTime: slotValue(section, 'recoveryTime') ?? (lastVerified && findDuration(lastVerified.text) ? { text: findDuration(lastVerified.text)!.text, cite: lastVerified.cite } : undefined),
     rto: slotValue(section, 'rto', { shared: true }) ?? undefined,

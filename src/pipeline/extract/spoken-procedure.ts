@@ -1,0 +1,61 @@
+/**
+ * A procedure told aloud ("okay so this is how you deal with the lag alert … first thing, don't
+ * restart the replica … you cancel that query with pg_cancel_backend … if it's still over thirty
+ * minutes, page the DBA"): no lists and no code blocks, only sentences in the order of the work.
+ * Each sentence is a step, a warning, a check that it worked or whom to call; commands are the
+ * ones said verbatim ("смотришь df -h", "командой find /var/log/nginx -name "*.gz" -mtime +7 -delete").
+ */
+import type { CitedText } from '../../schemas/index.ts';
+import { HOW_TO_SAID, WARNED_ALOUD } from '../classify.ts';
+import { spokenCommands } from '../shell.ts';
+import { cite, clean, shorten, type Section } from './section.ts';
+import type { Step } from './steps.ts';
+
+const ESCALATED = /(?<![\p{L}])(?:page|call|escalate|ping|пиши|напиши|звони|позвони|эскалир\p{L}*|позови)(?![\p{L}])|연락/iu;
+const IF_NOT = /(?<![\p{L}])(?:if|otherwise|если|иначе)(?![\p{L}])|않으면|안 되면/iu;
+const VERIFIED = /(?<![\p{L}])(?:you know it'?s (?:fixed|done|ok(?:ay)?)|it'?s fixed when|make sure|check that|проверь,? что|убедись|(?:алерт|alert) (?:погаснет|гаснет|clears|should clear|resolves))(?![\p{L}])|확인하세요/iu;
+
+/** A sentence that tells what to do: a command, an order of work, "you run …", «смотришь …», «проверь …». */
+const INSTRUCTS = /(?<![\p{L}])(?:you(?:'ll)? (?:run|check|cancel|restart|kill|look|open|go|ssh|delete|remove|scale|find|switch|fail over|wait)|what you do|run|check|cancel|restart|delete|first(?: thing)?|then|after that|if it'?s|заходишь|смотришь|проверяешь|проверь\p{L}*|запусти\p{L}*|удали\p{L}*|выполни\p{L}*|перезапусти\p{L}*|сначала|потом|после этого|затем|если)(?![\p{L}])|먼저|확인합니다|실행합니다/iu;
+/** "when the X alert fires it means …", «когда горит алерт …»: what sets the procedure off. */
+const WHEN_ALERT = /(?<![\p{L}])(?:when|if|когда|если)(?![\p{L}]).{0,60}(?:alert|алерт|горит)/iu;
+
+export interface SpokenProcedure {
+  title?: CitedText;
+  triggers: CitedText[];
+  steps: Step[];
+  warnings: CitedText[];
+  escalation: CitedText[];
+  verification: CitedText[];
+}
+
+/** The sentences of a transcript read as a procedure, in the order they were said. */
+export function spokenProcedure(section: Section): SpokenProcedure {
+  const sentences = section.lines.flatMap((line) =>
+    line.text
+      .split(/(?<=[.!?])\s+(?=\S)/u)
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .map((text) => ({ text, line: line.number })),
+  );
+  const out: SpokenProcedure = { triggers: [], steps: [], warnings: [], escalation: [], verification: [] };
+  const said = (s: { text: string; line: number }): CitedText => ({ text: clean(s.text.replace(/^(?:and|so|и|а|ну)\s+/iu, '')).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), cite: cite(section, s.line) });
+  for (const [i, sentence] of sentences.entries()) {
+    const how = HOW_TO_SAID.exec(sentence.text);
+    if (i === 0 && how) {
+      // "okay so this is how you deal with the X alert, because I keep getting asked": what it is for.
+      const what = sentence.text.slice(how.index).replace(/^(?:this is |here'?s )/iu, '').replace(/,\s+(?:because|since|потому что|так как)\s.*$/iu, '').replace(/[.!]$/, '');
+      // "how you deal with …" is said to someone; as a title it is how to.
+      out.title = { text: shorten(what.replace(/^how (?:you|we) /i, 'how to ').replace(/^\p{Ll}/u, (c) => c.toUpperCase()), 120), cite: cite(section, sentence.line) };
+      // «как разбираться, когда горит алерт DiskSpaceLow …»: what it is for says what sets it off.
+      if (WHEN_ALERT.test(what)) out.triggers.push({ text: out.title.text, cite: out.title.cite });
+      continue;
+    }
+    if (WARNED_ALOUD.test(sentence.text) && !spokenCommands(sentence.text).length) out.warnings.push(said(sentence));
+    else if (ESCALATED.test(sentence.text) && IF_NOT.test(sentence.text)) out.escalation.push(said(sentence));
+    else if (VERIFIED.test(sentence.text)) out.verification.push(said(sentence));
+    else if (spokenCommands(sentence.text).length > 0 || (INSTRUCTS.test(sentence.text) && !WHEN_ALERT.test(sentence.text))) out.steps.push({ text: said(sentence).text, commands: spokenCommands(sentence.text), cite: cite(section, sentence.line) });
+    else if (WHEN_ALERT.test(sentence.text)) out.triggers.push(said(sentence));
+  }
+  return out;
+}
