@@ -2125,6 +2125,32 @@ describe('notes written as posts, chat copies and plain instructions', () => {
     expect(d.title.cite[0].lines).toEqual([3, 3]);
   });
 
+  it('"# Алерт KafkaConsumerLagHigh" names the alert\'s runbook: it is the title, not a section', () => {
+    const d = one('runbook-ru-alert-name-heading', 'runbooks').data;
+    expect(d.title.text).toBe('Алерт KafkaConsumerLagHigh');
+    expect(d.steps).toHaveLength(4);
+  });
+
+  it('"Problem / Cause / Solution": the problem is what happened, its range the start and end', () => {
+    const d = one('postmortem-en-problem-cause-solution', 'incidents').data;
+    expect([d.started.text, d.resolved.text, d.status]).toEqual(['14:10', '16:45 CEST', 'resolved']);
+    expect(d.impact.text).toMatch(/About 3,400 customers did not get their confirmation/);
+  });
+
+  it('a Russian Slack copy: «100% ошибок», «не проходят» tell the failure; «никто не продлил» is no fix', () => {
+    const d = one('chat-ru-slack-copy-key', 'incidents').data;
+    expect(d.rootCause.text).toBe('вчера истёк ключ API эквайринга, никто не продлил');
+    expect(d.resolution.text).toBe('10:15 Анна Ким: перевыпустила ключ в личном кабинете банка и обновила секрет, перезапускаю payment-gateway');
+    expect(d.resolved.text).toBe('10:19');
+  });
+
+  it('a Korean plain-text runbook: "…채널에 공유하세요" is whom to tell, not what it is for', () => {
+    const d = one('runbook-ko-plain-escalation', 'runbooks').data;
+    expect(texts(d.escalation)).toBe('30분 안에 해결되지 않으면 #platform-oncall 채널에 공유하세요.');
+    expect(d.summary).toBeUndefined();
+    expect(d.alerts.map((a: { name: string }) => a.name)).toEqual(['RedisMemoryHigh']);
+  });
+
   it('a Slack channel copied by hand: "green again" ends it, "looks like the token … expired" is the cause, "I\'ll write that up" takes what was proposed', () => {
     const d = one('chat-en-slack-copy-token', 'incidents').data;
     expect(d.rootCause.text).toBe('the registry token for CI expired last night, it was a 90-day token');

@@ -92,7 +92,8 @@ function cueScore(kind: DocumentKind, title: string, body: string): number {
   return total;
 }
 
-const SLOT_WEIGHT = new Map([...SLOT_LABELS.map((l) => [l.slot, l.weight] as const), ['moment', MOMENT_WEIGHT] as const]);
+/** What a slot's label says about each kind: its first label's weights (a slot has one label; a second would not change them). */
+const SLOT_WEIGHT = new Map([['moment', MOMENT_WEIGHT] as const, ...[...SLOT_LABELS].reverse().map((l) => [l.slot, l.weight] as const)]);
 
 /** Slots that show a document of the kind has its substance, not only its metadata. */
 const SUBSTANCE: Record<DocumentKind, Slot[]> = {
@@ -294,7 +295,7 @@ const CHAT_INCIDENT_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'declared', pattern: /(?<![\p{L}])(?:declar\p{L}* (?:an? )?incident|incident \S+ declared|объявля\p{L}* инцидент|заводим инцидент|I'?m IC|я IC|я ИК|taking IC|장애 선언)(?![\p{L}])|(?<![\w-])#(?:inc|incident|sev\d?)[-_][\w-]+/iu },
   { name: 'severity', pattern: /(?<![\p{L}\d])sev-?[1-4](?![\d])/iu },
   { name: 'state', pattern: new RegExp(String.raw`(?<![\p{L}])(?:mitigated|resolved|status changed|статус resolved|восстановлено|починили|${SAID_OVER})(?![\p{L}])`, 'iu') },
-  { name: 'failure', pattern: /(?<![\p{L}])(?:5\d\ds?|error rate|errors?|ошибк\p{L}*|не создаются|не работает|down|OOMKilled|CrashLoop\p{L}*|timeouts?|timed out|latency|p9[59]|fail(?:ing|ed|s|ures?)|AccessDenied|outage|(?:empty|no|wrong|stale) results|broken|упал\p{L}*|падает|лежит|лёг|легл[аои]|не работал\p{L}*|не отвечает|недоступ\p{L}*|таймаут\p{L}*|429|408)(?![\p{L}])/iu },
+  { name: 'failure', pattern: /(?<![\p{L}])(?:5\d\ds?|error rate|errors?|ошибк\p{L}*|не создаются|не работает|down|OOMKilled|CrashLoop\p{L}*|timeouts?|timed out|latency|p9[59]|fail(?:ing|ed|s|ures?)|AccessDenied|outage|(?:empty|no|wrong|stale) results|broken|упал\p{L}*|падает|лежит|лёг|легл[аои]|не работал\p{L}*|не отвечает|недоступ\p{L}*|таймаут\p{L}*|ошибок|не проход\p{L}*|не прошл\p{L}*|429|408|401|403)(?![\p{L}])/iu },
   { name: 'analysis', pattern: /(?<![\p{L}])(?:root cause|причина|trigger|impact|влияние|postmortem notes|notes for the postmortem|action items?|follow-?ups?|todo|итог|итого|summary|на будущее|for next time)\s*[:—–]/iu },
   // Someone finds why: "turns out …", "the token expired last night", «оказалось», «сертификат истёк».
   { name: 'cause', pattern: /(?<![\p{L}])(?:turned out|turns out|caused by|(?:token|cert\p{L}*|key|password|secret|licen[cs]e|domain|credentials?) (?:has |had )?expired|expired (?:last night|yesterday|overnight|today|this morning)|оказалось|истёк\p{L}*|истек(?:ла|ло|ли)|протух\p{L}*)(?![\p{L}])|만료/iu },

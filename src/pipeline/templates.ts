@@ -47,7 +47,7 @@ const label = (slot: Slot, pattern: RegExp, weight: SlotLabel['weight']): SlotLa
 export const SLOT_LABELS: SlotLabel[] = [
   // ── postmortems ──
   label('summary', /^(incident summary|executive summary|issue summary|summary|one-line summary|one-liner|tl;?dr|한 ?줄 요약|세 ?줄 요약|short answer|in short|key points|key facts|at a glance|главное|основное|핵심 요약|короткий ответ|если коротко|вкратце|overview of the incident|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요|장애 요약|장애 개요|인시던트 요약)/u, { incident: 2, runbook: 0.5 }),
-  label('whatHappened', /^(what happened|что случилось|что произошло|что было|как это было|무슨 일이 있었나|경위|장애 내용|장애 현상|현상)/u, { incident: 2 }),
+  label('whatHappened', /^(what happened|problem(?: description)?$|the problem$|что случилось|что произошло|что было|как это было|무슨 일이 있었나|경위|장애 내용|장애 현상|현상)/u, { incident: 2 }),
   label('impact', /^(customer impact|user impact|business impact|impact|who was affected|what broke|what was broken|что сломалось|что отвалилось|влияние|пострадал[а-яё]*|кого затронуло|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
   label('whyNot', /^(why not(?: the)? other(?: options)?|why the neglected options lost|rejected options|почему не (?:другие|остальные)(?: варианты)?|почему не|отклон[её]нные варианты|기각된 대안)/u, { adr: 3 }),
   label('contributingFactors', /^(contributing factors?|способствующ\p{L}* факторы|сопутствующ\p{L}* факторы|기여 요인)/u, { incident: 3 }),
@@ -112,7 +112,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('owner', /^(owner|owners|owning team|team|maintainer|владел\p{L}*|ответственн\p{L}*|команда|담당(?: 팀)?|소유)/u, { runbook: 2, incident: 0.5 }),
   label('lastVerified', /^(last (?:verified|reviewed|tested|checked|updated)|verified|tested|reviewed|последняя проверка|проверено|проверен|дата проверки|последний пересмотр|актуально на|최종 (?:점검|확인|검증|검토)|최근 (?:점검|검토|확인)(?:일)?|점검일|검토일)/u, { runbook: 3 }),
   label('service', /^(service|services|system|component|cluster|сервис|система|компонент|кластер|서비스|시스템)/u, { runbook: 1, incident: 0.5 }),
-  label('alert', /^(alerts?|alert name|алерт\p{L}*|оповещени\p{L}*|알림|경보)/u, { runbook: 2 }),
+  label('alert', /^(alerts?|alert name|алерт\p{L}*|оповещени\p{L}*|(?:대상|관련) 알림|알림|경보)/u, { runbook: 2 }),
   label('contacts', /^(contacts?|контакты|연락처)/u, { runbook: 0.5 }),
 
   // ── neither: parts no document is made of ──

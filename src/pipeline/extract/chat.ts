@@ -18,10 +18,18 @@ import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
-const EVENT = /(?<![\p{L}])(?:errors?|4\d\ds|40[0-9]|timed out|regenerat\p{L}*|re-?run\p{L}*|re-?ran|expired|ист[её]к\p{L}*|не отвечает|не отвечают|кончил\p{L}*|закончил\p{L}*|исчерпа\p{L}*|exhaust\p{L}*|перезапуск\p{L}*|error rate|5\d\ds?|5[xх]{2}s?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
+const EVENT = /(?<![\p{L}])(?:errors?|ошибок|не проход\p{L}*|перевыпуст\p{L}*|перевыпустил\p{L}*|4\d\ds|40[0-9]|timed out|regenerat\p{L}*|re-?run\p{L}*|re-?ran|expired|ист[её]к\p{L}*|не отвечает|не отвечают|кончил\p{L}*|закончил\p{L}*|исчерпа\p{L}*|exhaust\p{L}*|перезапуск\p{L}*|error rate|5\d\ds?|5[xх]{2}s?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
 const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|rotated|regenerated|(?:generated|issued|created) a new|updated the (?:\S+ ){0,2}(?:secret|token|config|cert\p{L}*|key)|replaced the|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|останавлива\p{L}*|остановил\p{L}*|приостанов\p{L}*|stopped|paused|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
+
+const FIX_SAID_ALL = new RegExp(FIX_SAID.source, 'giu');
+
+/** A message that says something was done to fix it; "никто не продлил", "nobody renewed it" say it was not. */
+function saysFix(text: string): boolean {
+  if (FIX_SAID_KO.test(text)) return true;
+  return [...text.matchAll(FIX_SAID_ALL)].some((m) => !/(?<![\p{L}])(?:не|никто не|nobody|no one|didn'?t|did not|never|wasn'?t|weren'?t)\s+$/iu.test(text.slice(Math.max(0, m.index - 16), m.index)));
+}
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
 const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|급증|안\s?(?:돼|됐|되|된|나가|나갔|나오|나온|열려|열리)|\d+\s*%|(?:넘게|이상)\s?걸|응답\s?(?:없|안)|먹통/u;
 const STATE = new RegExp(String.raw`(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили|${SAID_OVER})(?![\p{L}])|${SAID_OVER_KO}`, 'iu');
@@ -152,7 +160,7 @@ function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp):
     const told = beforePromise(m.text.slice(match.index + match[0].length).replace(FOUND_SENTENCE, '').replace(/^\s*[:：—–-]?\s*/u, ''));
     // "нашёл: в секрете битый сертификат… откатил секрет на вчерашний": what was done after it is the fix's.
     const sentences = told.split(/(?<=[.!?])\s+/u);
-    const fixAt = sentences.findIndex((s, i) => i > 0 && (FIX_SAID.test(s) || FIX_SAID_KO.test(s)));
+    const fixAt = sentences.findIndex((s, i) => i > 0 && saysFix(s));
     const rest = fixAt > 0 ? sentences.slice(0, fixAt).join(' ') : told;
     // A question ("원인이 뭐예요?") or a word in passing names nothing.
     if (/[?？]\s*$/.test(rest) || rest.replace(/\s+/g, '').length < 8) continue;
@@ -371,7 +379,7 @@ export function extractChatIncident(section: Section, base: Base): IncidentInput
   if (severity) cites.severity = cite(section, severity.m.line, severity.m.endLine);
   if (lastState) cites.status = widen(section, citeMessage(section, lastState), (l) => STATE.test(l.text));
   // No "fixed by:" line: what people did is in the messages that say they did it.
-  const fixes = messages.filter((m) => (FIX_SAID.test(m.text) || FIX_SAID_KO.test(m.text)) && !/\?\s*$/.test(m.text));
+  const fixes = messages.filter((m) => saysFix(m.text) && !/\?\s*$/.test(m.text));
   const fixedBy = fixes.length > 0 ? { text: fixes.slice(0, 4).map((m) => `${m.time} ${m.author}: ${messageText(m)}`).join('\n'), cite: cite(section, fixes[0]!.line, fixes[Math.min(3, fixes.length - 1)]!.endLine) } : undefined;
   return {
     ...base,

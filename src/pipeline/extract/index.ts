@@ -74,7 +74,8 @@ function titleOf(section: Section): CitedText {
   if (candidate.form === 'chat') return chatTitle(section);
   // A heading that names a section ("### 📌 장애 요약", "## Summary") is no title of its own.
   // A heading that says more than its label ("Выбор брокера сообщений", "Alert Runbook: X") is a title.
-  const sectionNames = new Set(section.ctx.parts.filter((p) => p.slot && p.form === 'heading' && slotOf(p.label, 1)).map((p) => p.line));
+  // "# Алерт KafkaConsumerLagHigh", "# Alert: DiskFull-prod" name something: the alert's page, not its section.
+  const sectionNames = new Set(section.ctx.parts.filter((p) => p.slot && p.form === 'heading' && slotOf(p.label, 1) && !/\s\S*(?:\p{Ll}\p{Lu}|\p{L}[\d_.\/-]|[\d_.\/-]\p{L})\S*/u.test(p.label)).map((p) => p.line));
   // "# Incident Title" over "ADFS Outage": a template's heading kept, and the title written under it.
   const underTitleWord = section.titled ? lineUnderTitleWord(section) : undefined;
   if (underTitleWord) return { text: displayTitle(underTitleWord.text) || underTitleWord.text.trim(), cite: cite(section, underTitleWord.number) };

@@ -154,7 +154,7 @@ function withImpact(summary: CitedText | undefined, impact: CitedText | undefine
 
 /** Who to call when the steps do not help, said in a sentence without an "Escalation" heading. */
 // Korean words take their endings and particles attached (연락하세요, 당직자에게): no end boundary for them.
-const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|post in|ask in|ping|звонить|позвонить|писать|пиши|напиши|пишите|связаться|обратиться|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화|문의/iu;
+const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|post in|ask in|ping|звонить|позвонить|писать|пиши|напиши|пишите|связаться|обратиться|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화|문의|공유(?:하세요|해\s?주세요)|에스컬레이션/iu;
 /** Who is escalated to: a role, or a channel or handle ("#infra", "@db-team"). */
 const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*)(?![\p{L}])|(?<![\w/])[#@][\p{L}\d][\p{L}\d_.-]{1,40}|당직|팀장|온콜/iu;
 
@@ -166,7 +166,7 @@ function escalationOf(section: Section, steps: Step[]): CitedText[] {
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   }));
   return section.lines
-    .filter((l) => l.text.length < 600 && !stepLines.has(l.number) && ESCALATE.test(l.text) && SOMEONE.test(l.text) && /^\s*(?:if|если|when|когда|[\p{Lu}])/u.test(plainLine(l.text)))
+    .filter((l) => l.text.length < 600 && !stepLines.has(l.number) && ESCALATE.test(l.text) && SOMEONE.test(l.text) && /^\s*(?:if|если|when|когда|[\p{Lu}\d가-힣])/u.test(plainLine(l.text)))
     .map((l) => ({ text: plainLine(l.text), cite: cite(section, l.number) }));
 }
 

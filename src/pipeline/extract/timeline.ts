@@ -232,7 +232,11 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
     // one time each, is an entry per item, whichever side of its words the time stands.
     const items = listedEvents(text);
     if (items) {
-      for (const item of items) entries.push({ time: item.time.text, event: eventText(item.text), cite: cite(section, lineAt(text.indexOf(item.text))) });
+      for (const item of items) {
+        // An item may wrap onto the next line: cited over every line it stands on.
+        const at = text.indexOf(item.text);
+        entries.push({ time: item.time.text, event: eventText(item.text), cite: cite(section, lineAt(at), lineAt(at + Math.max(0, item.text.length - 1))) });
+      }
       continue;
     }
     // Clause boundaries: the preposition before each time ("в 11:45", "к 12:30", "at 09:31").
