@@ -175,6 +175,9 @@ const OWN: Record<string, OwnCase[]> = {
     lookalike('The password was changed to the new policy; tokens are rotated every 90 days; пароль сменили на новый; 비밀번호를 변경했습니다; creds are team/prod'),
     lookalike('login errors: 500 / 502 for an hour; the login page: /auth/login; login flow: web / mobile-app2'),
     lookalike('Доступ к базе: 10:05 / 10:30 пропадал; Доступ: read-only / read-write; доступ к S3 восстановили: bucket/logs-2026; 접속 정보: VPN / 사내망에서만'),
+    // A login and its password after the word, spaced apart, no separator; a path or a list of two things is none.
+    secret((v) => `Пароль для входа в Grafana admin / ${v}`, `Графана${fake(DIGITS, 4)}!`, ['Пароль для входа в Grafana admin /']),
+    lookalike('vault kv get -field=password secret/prod/billing/db; password reset flow for web / mobile; пароль менять раз в 90 дней / 180 дней'),
     lookalike('mysql -u app -p shop < dump.sql'),
     lookalike('redis-cli -h cache -p 6380 ping'),
     lookalike('password = getpass.getpass()'),
@@ -198,6 +201,13 @@ const OWN: Record<string, OwnCase[]> = {
   'telegram-bot-token': [
     secret((v) => `bot = telebot.TeleBot("${v}")`, `7${fake(DIGITS, 9)}:AA${fake(`${ALNUM}_-`, 33)}`),
     lookalike('Пример из документации Telegram: 123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11'),
+  ],
+  // Yandex Cloud: an API key, an IAM token, an OAuth token (y0_…), as Russian teams paste them.
+  'yandex-cloud': [
+    secret((v) => `в .env лежит ${v}`, `AQVN${fake(`${ALNUM}_-`, 36)}`),
+    secret((v) => `curl -H "Authorization: Bearer ${v}" https://compute.api.cloud.yandex.net/compute/v1/instances`, `t1.${fake(`${ALNUM}_-`, 60)}.${fake(`${ALNUM}_-`, 86)}`),
+    secret((v) => `curl -H "Authorization: OAuth ${v}" https://cloud-api.yandex.net/v1/disk`, `y0_Ag${fake(`${ALNUM}_-`, 52)}`),
+    lookalike('инстансы t1.micro и t1.small; флаг y0_Ag в конфиге; AQVN — префикс ключей'),
   ],
   'npm-token': [
     secret((v) => `//npm.pkg.github.com/:_authToken=${v}`, `npm_${fake(ALNUM, 36)}`),

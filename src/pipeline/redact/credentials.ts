@@ -265,6 +265,8 @@ const SEPARATED_VALUE = new RegExp(
   'iy',
 );
 const ADJACENT_VALUE = /[ \t]+([!-~]{8,4096})/y;
+/** After a password word, a few words of the same clause, then "login / password", spaced apart as prose writes it (secret/prod/db is a path). */
+const PAIR_AFTER_WORD = /((?:[^\n.,;!?:=—–/]){0,40}?)[ \t]+[\w.@-]{2,40}[ \t]+\/[ \t]+([«“„]?(?:[!-.0-~]|[\u0400-\u04FF]){4,200})(?![\/\w])/y;
 const PAIR_SECOND_HALF = /^[ \t]*\/[ \t]*([!-~]{4,})/;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 /** Korean glues words into compounds (슬랙토큰은): a Hangul word needs no boundary. */
@@ -311,6 +313,16 @@ function proseSecrets(text: string): Finding[] {
     let match = SEPARATED_VALUE.exec(text);
     let adjacent = false;
     if (match && match[1] && (METADATA_NEAR.test(match[1]) || ABOUT_THE_WORD.test(match[1]))) continue;
+    if (!match && kind === 'password') {
+      // «Пароль для входа в Grafana admin / Графана2026»: a login and its password after the word, without a separator.
+      PAIR_AFTER_WORD.lastIndex = end;
+      const pair = PAIR_AFTER_WORD.exec(text);
+      const half = pair ? trimValue(pair[2]!) : '';
+      if (pair && !METADATA_NEAR.test(pair[1]!) && proseValue('password', half, false)) {
+        findings.push(spanOf(pair.index + pair[0].length - pair[2]!.length + pair[2]!.indexOf(half), half, 'password', FindingRank.prose, 'prose'));
+        continue;
+      }
+    }
     if (!match) {
       ADJACENT_VALUE.lastIndex = end;
       match = ADJACENT_VALUE.exec(text);

@@ -57,6 +57,10 @@ const SHAPES: Shape[] = [
   { type: 'postman-key', literal: 'PMAK-', pattern: new RegExp(`${B}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${E}`, 'g') },
   { type: 'square-token', literal: 'sq0', pattern: new RegExp(`${B}sq0(?:atp|csp)-[0-9A-Za-z_-]{22,43}${E}`, 'g') },
   { type: 'doppler-token', literal: 'dp.', pattern: new RegExp(`${B}dp\\.(?:st|ct|sa|scim|audit)\\.[a-zA-Z0-9_.-]{40,}`, 'g') },
+  // Yandex Cloud API keys and IAM tokens (gitleaks' shapes), and Yandex OAuth tokens ("y0_…"): Russian teams' cloud, no preset rule.
+  { type: 'yandex-api-key', literal: 'AQVN', pattern: new RegExp(`${B}AQVN[A-Za-z0-9_-]{35,38}${E}`, 'g') },
+  { type: 'yandex-iam-token', literal: 't1.', pattern: new RegExp(`${B}t1\\.[A-Za-z0-9_-]+={0,2}\\.[A-Za-z0-9_-]{86}={0,2}`, 'g') },
+  { type: 'yandex-oauth-token', literal: '_Ag', pattern: new RegExp(`${B}y[0-3]_Ag[A-Za-z0-9_-]{40,200}${E}`, 'g') },
   { type: 'age-secret-key', literal: 'AGE-SECRET-KEY-1', pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/g },
   // Vault's service, batch and recovery tokens before 1.10 ("s." and 24 characters; the preset knows
   // hvs. only). As short as an identifier, so only in a note that names Vault.
