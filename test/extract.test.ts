@@ -2151,6 +2151,27 @@ describe('notes written as posts, chat copies and plain instructions', () => {
     expect(d.alerts.map((a: { name: string }) => a.name)).toEqual(['RedisMemoryHigh']);
   });
 
+  it('a decision record of "Problem / Options / Recommendation": the problem is its context, the recommendation its decision and chosen option', () => {
+    const d = one('adr-en-problem-recommendation', 'adrs').data;
+    expect(d.context.text).toMatch(/^The mobile app calls eleven services directly/);
+    expect(d.decision.text).toMatch(/^Adopt Kong \(self-hosted\)/);
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['Kong (self-hosted)', true], ['AWS API Gateway', false], ['Keep direct calls', false]]);
+    const ru = one('adr-ru-options-table-pros-cons', 'adrs').data;
+    expect(ru.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['RabbitMQ', true], ['Kafka', false], ['Оставить PostgreSQL и добавить SKIP LOCKED', false]]);
+  });
+
+  it('a Korean postmortem: "평소 종료 시각을 지났지만" is no end, "배치 완료" is; "확인 후 당직자 호출" the detection', () => {
+    const d = one('postmortem-ko-batch-delay', 'incidents').data;
+    expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['02:00', '08:50', '11:55']);
+    expect(d.resolution.text).toBe('인덱스 추가 후 배치 재실행 (10:10)');
+  });
+
+  it('an assistant\'s page under "**Summary of the incident**" is titled by what happened; a zone stays with its time', () => {
+    const d = one('ai-summary-en-bold-heading-bullets', 'incidents').data;
+    expect(d.title.text).toBe('Image uploads in the web editor failed for all users with "Upload failed (403)"');
+    expect(d.timeline.map((e: { event: string }) => e.event).at(-1)).toBe('uploads worked again by 16:40.');
+  });
+
   it('a Slack channel copied by hand: "green again" ends it, "looks like the token … expired" is the cause, "I\'ll write that up" takes what was proposed', () => {
     const d = one('chat-en-slack-copy-token', 'incidents').data;
     expect(d.rootCause.text).toBe('the registry token for CI expired last night, it was a 90-day token');

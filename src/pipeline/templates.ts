@@ -82,7 +82,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('rationale', /^(rationale|argument|arguments|justification|reasoning|why this option|обоснование|аргументация|почему (?:выбрали|этот вариант)|근거|선택 이유)/u, { adr: 2 }),
   label('prosCons', /^(pros and cons(?: of the options)?|плюсы и минусы(?: вариантов)?|(?:(?:선택지|옵션|대안)\s?별\s?)?장단점)/u, { adr: 3 }),
   label('deciders', /^(deciders|decision[- ]makers|decided by|approvers?$|driver$|кто решал|принимали решение|участники решения|утверждающ\p{L}*|결정자|의사결정자|승인자)/u, { adr: 3 }),
-  label('decision', /^(decision outcome|decision|chosen option|decided|agreed|outcome$|результат решения|итоговое решение|принятое решение|решение|решили|договорились|выбор|결정(?: 사항)?|결정됨|합의|what$)/u, { adr: 3, incident: 0.5 }),
+  label('decision', /^(decision outcome|decision|chosen option|decided|agreed|outcome$|recommendations?$|our recommendation|recommended (?:option|approach|solution)|рекомендуемый вариант|권장(?: 사항| 안)?$|результат решения|итоговое решение|принятое решение|решение|решили|договорились|выбор|결정(?: 사항)?|결정됨|합의|what$)/u, { adr: 3, incident: 0.5 }),
   label('proposal', /^(proposal|proposed (?:solution|change|design|approach)|what we propose|detailed design|design details|how$|предложение|предлагаем\p{L}*(?: решение)?|предлагается|제안(?: 사항| 내용)?)/u, { adr: 1 }),
   label('positive', /^(positive consequences|positive$|положительные последствия|позитивные последствия|pros|benefits|advantages|good|плюсы|преимущества|장점)/u, { adr: 2 }),
   label('negative', /^(negative consequences|negative$|отрицательные последствия|негативные последствия|cons|drawbacks|disadvantages|trade-?offs|bad|минусы|недостатки|단점)/u, { adr: 2 }),

@@ -516,6 +516,8 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   if (decidersValue) cites.deciders = decidersValue.cite;
   const context =
     joined(slotField(section, 'context', { direct: true }), slotField(section, 'goals', { direct: true })) ??
+    // "## Problem" over the options: in a decision record, the problem is what it decides about.
+    slotField(section, 'whatHappened', { direct: true }) ??
     (y?.context ? { text: [y.context.text, y.facing && `${y.facing.marker} ${y.facing.text}`].filter(Boolean).join('; '), cite: cite(section, y.context.from, (y.facing ?? y.context).to) } : undefined) ??
     told?.context;
   const consequences = consequencesOf(section, options.find((o) => o.chosen), prosCons);

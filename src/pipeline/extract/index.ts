@@ -53,7 +53,7 @@ export function missingFields(kind: DocumentKind, data: Record<string, unknown>,
 }
 
 /** A title that names only the kind of report: "Incident Report", «Отчёт о технологическом сбое», "장애 보고서". */
-const GENERIC_TITLE = /^(?:(?:major |post-?)?incident(?: report| review| postmortem| summary)?|post-?mortem(?: report)?|outage report|rca(?: report)?|root cause analysis|(?:post-?)?incident review|отч[её]т (?:о|об) (?:\p{L}+ )?(?:сбое|инциденте|аварии|происшествии|неисправности)|разбор (?:инцидента|сбоя|аварии)|постмортем|инцидент|장애 (?:보고서|리포트|보고)|사후 분석(?: 보고서)?)$/iu;
+const GENERIC_TITLE = /^(?:(?:major |post-?)?incident(?: report| review| postmortem| summary)?|(?:incident |postmortem )?summary(?: of the (?:incident|outage))?|сводка(?: по инциденту)?|краткое описание инцидента|장애 요약|post-?mortem(?: report)?|outage report|rca(?: report)?|root cause analysis|(?:post-?)?incident review|отч[её]т (?:о|об) (?:\p{L}+ )?(?:сбое|инциденте|аварии|происшествии|неисправности)|разбор (?:инцидента|сбоя|аварии)|постмортем|инцидент|장애 (?:보고서|리포트|보고)|사후 분석(?: 보고서)?)$/iu;
 /** A report's own number in its title: "MI-2291", "INC-4411", "№ 17". */
 const REPORT_ID = /(?<![\p{L}\d])(?:[A-Z]{2,6}-\d{1,6}|№\s?\d+)(?![\p{L}\d])/u;
 

@@ -274,7 +274,9 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       // event, so a clause that is only "by 10:52." takes the words since the time before it.
       if (previous && previous.to === from && !/[\p{L}\p{N}]/u.test(text.slice(time.index + time.length, to)) && !/[.!?](?:\s|$)/.test(text.slice(previous.time.index, from))) {
         const previousEnd = previous.time.index + previous.time.length;
-        clauses.push({ time, from: previousEnd + (/^\s*(?:,\s*)?(?:and|then|и|а)?\s*/iu.exec(text.slice(previousEnd))?.[0].length ?? 0), to });
+        // "reverted at 16:37 UTC and uploads worked again by 16:40": the zone is the earlier time's.
+        const zone = ZONE.exec(text.slice(previousEnd))?.[0].length ?? 0;
+        clauses.push({ time, from: previousEnd + zone + (/^\s*(?:,\s*)?(?:and|then|и|а)?\s*/iu.exec(text.slice(previousEnd + zone))?.[0].length ?? 0), to });
         previous.to = previousEnd;
         return;
       }
