@@ -84,3 +84,15 @@ describe('spokenCommands: commands said verbatim in a sentence of speech', () =>
     expect(spokenCommands('I tail the logs every morning')).toEqual([]);
   });
 });
+
+describe('Russian hours said with the half of the day', () => {
+  it('«вечера», «ночи» after a half hour, a quarter to or the minutes make a 24-hour time', () => {
+    const times = (text: string) => findTimes(text).map((t) => t.text);
+    expect(times('в половине десятого вечера упал')).toEqual(['21:30']);
+    expect(times('без четверти десять вечера')).toEqual(['21:45']);
+    expect(times('в десять пятнадцать вечера')).toEqual(['22:15']);
+    expect(times('в половине одиннадцатого ночи')).toEqual(['22:30']);
+    expect(times('в три ночи')).toEqual(['03:00']);
+    expect(times('в половине третьего')).toEqual(['2:30']);
+  });
+});

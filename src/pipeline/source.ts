@@ -12,7 +12,7 @@ import { parse, type ParsedSource } from './parse.ts';
 import { AUDIO_EXTENSIONS, type InboxFile } from './read.ts';
 import { redact } from './redact/index.ts';
 import { chatMessages } from './chat.ts';
-import { codeLineSet, outline } from './outline.ts';
+import { codeLineSet, outline, type Part } from './outline.ts';
 import { segment, type Candidate, type SourceForm } from './segment.ts';
 import { sanitize, toMdxFile } from './write/mdx.ts';
 
@@ -74,6 +74,12 @@ export function looksSpoken(parsed: ParsedSource): boolean {
   return unpunctuatedSpeech(parsed.text) || fillers + toldYou >= 2;
 }
 
+/** A note of paragraphs only, with no labelled field, of some length: nothing but what it tells. */
+function proseAlone(parsed: ParsedSource, parts: Part[]): boolean {
+  if (!parsed.tree.children.every((node) => node.type === 'paragraph') || parts.some((p) => p.slot)) return false;
+  return (parsed.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= 40;
+}
+
 /**
  * What a reference to this source is called: the author's own title (frontmatter), else the
  * note's first heading, else its file name. Never its first line: a transcript's first words
@@ -126,10 +132,18 @@ export async function analyzeSource(file: InboxFile, sourceId: string, hints: { 
   const noise = findNoise(parsed.lines, parsed.bodyStartLine, codeLineSet(parsed.tree));
   const generated = generatedNote(file.relPath);
   const kind = hints.transcript ? 'transcript' : guessKind(parsed, noise, file.relPath);
-  const form: SourceForm = kind === 'transcript' ? 'speech' : chatMessages(parsed.lines, parsed.bodyStartLine).length > 0 ? 'chat' : 'written';
+  let form: SourceForm = kind === 'transcript' ? 'speech' : chatMessages(parsed.lines, parsed.bodyStartLine).length > 0 ? 'chat' : 'written';
   const parts = outline(parsed, noise, { chat: form === 'chat' });
+  let segmented = segment(parsed, noise, parts, file.relPath, form);
+  // Prose alone, without a heading, list, table or label, that is no document as written: a memo
+  // typed or transcribed with its punctuation ("So around eleven fifteen pm checkout started …").
+  // It is read as speech is, by what it tells.
+  if (form === 'written' && proseAlone(parsed, parts) && segmented.every((c) => c.classification.kind === 'none')) {
+    const told = segment(parsed, noise, parts, file.relPath, 'speech');
+    if (told.some((c) => c.classification.kind !== 'none')) [form, segmented] = ['speech', told];
+  }
   const ctx: ExtractContext = { sourceId, parsed, noise, parts, generated, speech: form === 'speech' };
-  const candidates = segment(parsed, noise, parts, file.relPath, form).map((candidate) => ({
+  const candidates = segmented.map((candidate) => ({
     candidate,
     document: candidate.classification.kind === 'none' ? undefined : extract(ctx, candidate),
   }));

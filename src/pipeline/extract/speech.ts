@@ -128,7 +128,7 @@ const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
   { slot: 'rootCause', pattern: /^(?:(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened|(?:[\p{Lu}]\p{Ll}+ |we |I )?found (?:out )?that|выяснилось|нашли,? что)(?![\p{L}])|원인(?:은|는|이|을)?|알고 보니|확인해 보니)/iu },
   { slot: 'impact', pattern: /^(?:(?:а\s+|ну\s+)?(?:итого(?= (?:\p{L}+ ){0,3}(?:не работал\p{L}*|лежал\p{L}*|простой|недоступ\p{L}*))|что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|простой (?:был|получился|составил)|impact|downtime was|what (?:users|customers|people) saw|who was affected|(?:so )?(?:about|around|roughly|like|almost) (?:half an hour|an hour|(?:\d+|\p{L}+(?:[ -]\p{L}+)?) (?:minutes|hours)) of)(?![\p{L}])|영향(?:은|는|이)?|피해(?:는|가)?|(?:약|대략)\s?\d+\s?(?:분|시간)\s?(?:동안|간))/iu },
   { slot: 'resolution', pattern: /^(?:(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised|flushed|cleared|cleaned up|scaled|deployed|fixed|patched|increased|replaced|rotated|renewed|failed over)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили|выкатили|поправили|исправили|почистили|увеличили|подняли|обновили)|(?:в общем\s+)?я (?:\p{L}+ )?(?:перезапустил|откатил|перевыпустил|выпустил|переключил|перезагрузил|починил|заменил|поправил|исправил|почистил|увеличил|обновил|продлил|поменял|загрузил)|(?:so )?(?:we|I) (?:\p{L}+ly )?(?:pinned|promoted|killed|drained|purged|re-?ran|disabled|restarted|rolled back|reverted|patched|rotated|renewed)|resolution)(?![\p{L}])|조치(?:는|로)?|해결(?:은|책은)|복구(?:는)?|롤백(?:했|을)|재시작(?:했|을)|그래서 제가)/iu },
-  { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:надо|нужно) (?:с)?делать|что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items?|follow-?ups?|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo|(?:(?:so |and )?(?:tomorrow|next week|later|after that) )?(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|we should))(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:로는|는)?|액션 아이템(?:은)?|앞으로(?:는)? 할 일|앞으로는\s)/iu },
+  { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:надо|нужно) (?:с)?делать|что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items?|follow-?ups?|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo|things to do|(?:надо|нужно)(?=\s+\p{L}+(?:ть|ти)(?![\p{L}]))|(?:(?:so |and )?(?:tomorrow|next week|later|after that) )?(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|we should))(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:로는|는)?|후속으로|액션 아이템(?:은)?|앞으로(?:는)? 할 일|앞으로는\s)/iu },
   { slot: 'lessons', pattern: /^(?:(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])|교훈(?:은)?|배운 점(?:은)?)/iu },
   { slot: 'detection', pattern: /^(?:(?:а\s+|ну\s+)?(?:алерт\p{L}*(?= (?:\p{L}+ )?(?:прилетел\p{L}*|пришёл|пришел|пришли|сработал\p{L}*|загорел\p{L}*|был\p{L}*|только|нам|в \d))|заметили|узнали|обнаружили|мониторинг\p{L}*(?= (?:\p{L}+ )?(?:показал\p{L}*|заметил\p{L}*|поймал\p{L}*|сработал\p{L}*))|the alert|we noticed|we found out|we (?:first )?saw it|(?:support|customers|users) (?:pinged|told|reported|complained)|we (?:got|were) paged|the pager (?:went off|fired)|detection)(?![\p{L}])|알람(?:은|이)|경보(?:는|가)|모니터링(?:에서)?|제보(?:가|는))/iu },
   { slot: 'trigger', pattern: /^(?:(?:а\s+|ну\s+)?(?:триггер\p{L}*|началось (?:с|после)|it started (?:with|after)|trigger)(?![\p{L}])|발단(?:은)?|시작은)/iu },
@@ -304,7 +304,10 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
 }
 
 /** What broke, in the speaker's words: the phrase around the first word of failure. */
-const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|не (?:работал|открывал|грузил|отвечал|проходил)\p{L}*|(?:was|were)n'?t working|(?:was|were) not working|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?returning (?:5\d\ds?|errors?|timeouts?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created)|crash(?:ing|ed)?(?: ?looping)?|spiked|(?:can'?t|cannot|couldn'?t) (?:even )?load)(?![\p{L}])|빈 결과|안\s?됐|안\s?나갔|안\s?나가|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
+const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|не (?:работал|открывал|грузил|отвечал|проходил)\p{L}*|(?:was|were)n'?t working|(?:was|were) not working|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?(?:returning|throwing) (?:5\d\ds?|errors?|timeouts?|exceptions?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created)|crash(?:ing|ed)?(?: ?looping)?|spiked|(?:can'?t|cannot|couldn'?t) (?:even )?load)(?![\p{L}])|빈 결과|안\s?됐|안\s?나갔|안\s?나가|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
+
+/** A part of the day said after a time («в половине десятого вечера», "at nine pm", "저녁"), or a Korean time's particle. */
+const DAY_PART = /^(?:утра|дня|вечера|ночи|утром|днём|днем|вечером|ночью|am|pm|a\.m\.|p\.m\.|오전|오후|저녁|밤|새벽|아침|쯤|쯤부터|부터|쯤에|에)$/iu;
 
 const SPOKEN_NUMBER = /^(?:\d[\d:.,]*|at|around|about|by|в|около|примерно|к|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|пятнадцать|двадцать|тридцать|сорок|пятьдесят)$/iu;
 
@@ -314,7 +317,7 @@ export function spokenTitle(section: Section): CitedText | undefined {
     const match = FAILURE.exec(sentence.text);
     if (!match) continue;
     // The clause that tells it: up to a comma or a "so"/"and"/«и» that starts the next one.
-    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|because|since|at|around|и|потому|из-за|그리고))\s.*$/iu, '').replace(/(?<=[요다])\s.*$/u, '');
+    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|because|since|at|around|и|потому|из-за|그리고))\s.*$/iu, '').replace(/(?<=[요다]|(?:했|하|되|됐|졌)고)\s.*$/u, '').replace(/(?:했|하|되|됐|졌)고$/u, '');
     // Two words of what failed before the verb, not the time it happened ("в девять сорок упал");
     // in English the noun phrase back to its article ("the primary postgres for orders went …").
     // Only the verb's own clause names what failed: nothing before its last comma ("так, по
@@ -325,7 +328,9 @@ export function spokenTitle(section: Section): CitedText | undefined {
     const before = withoutFillers(told).split(/\s+/).filter(Boolean);
     const article = before.slice(-6).findLastIndex((w) => /^(?:the|our|a|an)$/i.test(w));
     // "минут сорок не работал поиск": how long it lasted is no part of what failed; nor a lone preposition.
-    const lead = (article >= 0 ? before.slice(-6).slice(article + 1) : before.slice(-2)).filter((w) => !SPOKEN_NUMBER.test(w) && !/^(?:минут\p{L}*|час(?:а|ов)?|секунд\p{L}*|minutes?|hours?|seconds?|с|со|до|в|к|около|по|и|где-то|примерно|at|by|from|until|around|about|like)$/iu.test(w)).join(' ');
+    // Korean says what failed with its particle after the time ("8시 10분쯤부터 결제 API 응답이 느려지기"): the words since then.
+    const korean = /[가-힣]/u.test(sentence.text);
+    const lead = (article >= 0 ? before.slice(-6).slice(article + 1) : korean ? before.slice(-4) : before.slice(-2)).filter((w) => !SPOKEN_NUMBER.test(w) && !DAY_PART.test(w) && !/^(?:минут\p{L}*|час(?:а|ов)?|секунд\p{L}*|minutes?|hours?|seconds?|с|со|до|в|к|около|по|и|где-то|примерно|at|by|from|until|around|about|like)$/iu.test(w)).join(' ');
     const text = clean(`${lead} ${words}`).replace(/[.,;!]+$/, '').replace(/^[\p{Ll}]/u, (c) => c.toUpperCase());
     return { text: shorten(text, 100), cite: cite(section, sentence.lineAt(match.index), sentence.lineAt(match.index + words.length)) };
   }
@@ -338,15 +343,17 @@ const ORDINAL = /(?<![\p{L}])(?:(?:во-)?перв(?:ое|ых|ая)|(?:во-)?�
 
 /** The words that name who takes a follow-up, at its end: ", Lisa said she'll do it", "I'll take that one", "이건 제가 할게요". */
 /** What a named person says or does to take a follow-up: "Lisa said …", "Priya owns that", «Олег возьмёт». */
-const TAKES = String.raw`сказал\p{L}*|сделает|возьм[её]т|займ[её]тся|обещал\p{L}*|will|should|said|says|owns|takes`;
+const TAKES = String.raw`сказал\p{L}*|сделает|возьм[её]т|займ[её]тся|обещал\p{L}*|will|should|said|says|owns|takes|is going to`;
 const NAMED_TAKER = new RegExp(String.raw`(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,20})\s+(?:${TAKES})(?![\p{L}])`, 'u');
 const OWNER_CLAUSE = new RegExp(String.raw`[,;\s]*(?:(?:это\s+)?(?<![\p{L}])[\p{Lu}][\p{Ll}]{2,20}\s+(?:${TAKES})(?![\p{L}])[^.]*|(?:это\s+)?я сам(?:а)? сделаю[^.]*|(?:(?:this|that)\s+)?I'?ll (?:take|do|own) (?:it|that|this)(?: one)?[^.]*|(?:이건\s)?제가 (?:할게요|하겠습니다|할께요|맡을게요)[^.]*|[가-힣]{2,4}\s?(?:씨가|님이)\s[^.]*)[.,]?$`, 'u');
 
 /** «… это сделает Лена», «возьмёт Олег»: the verb first, then who. */
-const TAKER_AFTER = /(?<![\p{L}])(?:это\s+)?(?:сделает|возьм[её]т|займ[её]тся|\p{Ll}{3,}(?:ет|ит|ёт))\s+([\p{Lu}][\p{Ll}]{2,20})(?=[.!]?\s*$)/u;
+const TAKER_AFTER = /(?<![\p{L}])(?:это\s+)?(?:сделает|возьм[её]т|займ[её]тся|\p{Ll}{3,}(?:ет|ит|ёт))\s+([\p{Lu}][\p{Ll}]{2,20})(?=(?:\s+(?:до|к|by|until)\s[^.,]{1,30})?[.!]?\s*$)/u;
+/** When, said after who: «… это сделает Антон до конца недели». */
+const WHEN_AFTER_TAKER = String.raw`(?:\s+(?:до|к|by|until)\s[^.,]{1,30})?`;
 
 /** Where the next person's follow-up starts in one sentence of several. */
-const NEXT_TAKER = /,?\s+(?:and|а|и)\s+(?:(?:um+|uh+|э+)\s+)*(?=(?:I'?ll|I will|я|[\p{Lu}][\p{Ll}]{2,20} will)\s)|(?<=[.!?])\s+(?!(?:I'?ll|I will|[\p{Lu}][\p{Ll}]{2,20} will) (?:take|do|own|handle)\s+(?:it|that|this)(?![\p{L}]))(?=(?:I'?ll|I will|[\p{Lu}][\p{Ll}]{2,20} (?:will|should|is going to))\s)|(?<=하고|고),\s+(?=제가\s|[가-힣]{2,4}\s?(?:씨가|님이)\s)/u;
+const NEXT_TAKER = /,?\s+(?:and|а|и)\s+(?:(?:um+|uh+|э+)\s+)*(?=(?:I'?ll|I will|я|[\p{Lu}][\p{Ll}]{2,20} will)\s)|(?<=[.!?])\s+(?!(?:I'?ll|I will|[\p{Lu}][\p{Ll}]{2,20} will) (?:take|do|own|handle)\s+(?:it|that|this)(?![\p{L}]))(?=(?:I'?ll|I will|[\p{Lu}][\p{Ll}]{2,20} (?:will|should|is going to))\s)|(?<=하고|고),\s+(?=(?:[^\s,.]+\s+){0,3}(?:제가\s|[가-힣]{2,4}\s?(?:씨가|님이)\s))/u;
 /** The speaker as the subject at a follow-up's start: "I'll add …", «я добавлю …», "제가 …". */
 const SELF_LEAD = /^(?:I'?ll|I will|я(?=\s+\p{L}+[юу](?![\p{L}]))|제가)\s+/u;
 
@@ -373,8 +380,11 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
       const byWeekday = /(?:до|by|к)\s+(понедельник\p{L}*|вторник\p{L}*|сред\p{L}*|четверг\p{L}*|пятниц\p{L}*|суббот\p{L}*|воскресень\p{L}*|monday|tuesday|wednesday|thursday|friday)/iu.exec(action);
       const due = byWeekday && written ? nextWeekday(byWeekday[1]!, written) : undefined;
       const line = paragraph.lines.find((l) => l.text.includes(action.split(/\s+/).slice(0, 3).join(' ')))?.number ?? paragraph.lines[0]!.number;
-      // Who takes it is the owner, not part of what is to be done.
-      let bare = (owner ? action.replace(OWNER_CLAUSE, '').replace(SELF_LEAD, '').replace(new RegExp(`[,;\\s]*${TAKER_AFTER.source}[.,]?$`, 'u'), '') : action).trim().replace(/[.;,]$/, '');
+      // Who takes it is the owner, not part of what is to be done: "Marco is going to add …" is "add …";
+      // "타임아웃 설정은 민수 님이 … 정리하기로 했습니다" is the setting to tidy, without who and the promise.
+      const leadTaker = named && named.index === 0 && /^\S+\s+(?:will|should|is going to)\s/u.test(action) ? action.slice(named[0].length).trim().replace(/^(?:also|then)\s+/i, '') : undefined;
+      const koTaker = !leadTaker && namedKo && namedKo.index > 0 ? action.replace(namedKo[0], '').replace(/\s*(?:하기로|기로)\s(?:했습니다|했어요|함)[.]?$/u, '') : undefined;
+      let bare = (leadTaker ?? koTaker ?? (owner ? action.replace(OWNER_CLAUSE, '').replace(SELF_LEAD, '').replace(new RegExp(`[,;\\s]*${TAKER_AFTER.source}${WHEN_AFTER_TAKER}[.,]?$`, 'u'), '') : action)).trim().replace(/[.;,]$/, '').replace(/(?<=[가-힣])하고$/u, '');
       // «…, алерт сделает Тимур»: the word before the taker names what of the action is theirs, said already.
       const object = /,\s*(\p{L}+)$/u.exec(bare);
       if (owner && object && bare.slice(0, object.index).toLowerCase().includes(object[1]!.toLowerCase())) bare = bare.slice(0, object.index);
@@ -418,7 +428,16 @@ function clauses(section: Section, sentence: SpokenSentence, pattern: RegExp, on
   const match = pattern.exec(sentence.text)!;
   if (sentence.text.length > 180 && !/[가-힣]/u.test(sentence.text)) return runOnClause(section, sentence, match.index, match.index + match[0].length);
   const ends = [...sentence.text.matchAll(/(?<=[가-힣][고며서]),?\s+/gu)].map((m) => m.index + m[0].length);
-  const from = Math.max(0, ...ends.filter((at) => at <= match.index));
+  // What was done, onward, starts with the first of the joined actions ("타임아웃을 줄이고 재배포해서 …"),
+  // not with the alert or the failure told before them ("3시 40분에 알림 받고 …").
+  const starts = [0, ...ends];
+  let first = starts.filter((at) => at <= match.index).length - 1;
+  while (onward && first > 0) {
+    const before = sentence.text.slice(starts[first - 1]!, starts[first]);
+    if (SPOKEN_NOTICED.test(before) || FAILURE.test(before) || BECAUSE.test(before) || /원인/u.test(before)) break;
+    first--;
+  }
+  const from = starts[first]!;
   const to = onward ? sentence.text.length : Math.min(sentence.text.length, ...ends.filter((at) => at > match.index));
   const part: SpokenSentence = { text: sentence.text.slice(from, to).trim(), lineAt: (offset) => sentence.lineAt(from + offset) };
   return quoteAround(section, part, pattern.exec(part.text)!);
@@ -469,12 +488,39 @@ function spokenCause(section: Section, sentences: SpokenSentence[]): CitedText |
 }
 
 /** What a speaker says they did, when no topic opens with it: "로그 지우고 배치 다시 돌렸고", «перезапустил CoreDNS». */
-const SPOKEN_FIX = /(?<![\p{L}])(?:restarted|rolled back|rolling back|rollback (?:is )?(?:done|complete)|reverted|pinned|cleared|purged|re-?ran|failed over|(?:I|we) (?:\p{L}+ )?(?:dropped|deleted|removed|killed|bumped|raised|increased|scaled|switched|flipped|disabled)|перезапустил\p{L}*|откатил\p{L}*|почистил\p{L}*|переключил\p{L}*)(?![\p{L}])|다시 돌렸|재시작했|롤백했|지우고|지웠|교체했|늘렸|되돌려|되돌렸|원복|전환했|바꿨|삭제했/iu;
+const SPOKEN_FIX = /(?<![\p{L}])(?:restarted|rolled back|rolled (?:\S+ ){1,3}back|rolling back|rollback (?:is )?(?:done|complete)|reverted|pinned|cleared|purged|re-?ran|failed over|(?:I|we) (?:\p{L}+ )?(?:dropped|deleted|removed|killed|bumped|raised|increased|scaled|switched|flipped|disabled)|перезапустил\p{L}*|откатил\p{L}*|почистил\p{L}*|переключил\p{L}*)(?![\p{L}])|다시 돌렸|재시작했|재배포(?:해서|했|하고)|롤백했|지우고|지웠|교체했|늘렸|되돌려|되돌렸|원복|전환했|바꿨|삭제했/iu;
 /** An alert or a report arriving, said in passing: "got an alert", «пришёл алерт», "알림 받고". */
 const SPOKEN_NOTICED = /(?<![\p{L}])(?:alert (?:fired|came in)|got (?:an? |the )?(?:alert|page)|got paged|paged us|pinged us|пришёл алерт|алерт пришёл|по алерту)(?![\p{L}])|(?:알림|알람)(?:을|이)? ?(?:받|왔|울)|(?:제보|문의|신고)(?:가|를)? ?(?:받|왔|들어)|알게 (?:됐|되었)/iu;
 const QUANTITY_CLAUSE = new RegExp(`(?:максимум|до|около|примерно|peak(?:ed)? at|up to|about)?\\s*${QUANTITY}(?:\\s+\\p{L}+){0,4}`, 'iu');
 
 const ASSENT_LEAD = /^(?:good|ok(?:ay)?|great|thanks|right|alright|cool|yeah|yes|хорошо|ладно|ок|окей|отлично|спасибо|좋아요|좋습니다|네)[.,!]\s+/iu;
+
+/**
+ * «в половине десятого вечера упал …, где-то в десять пятнадцать всё заработало»: a speaker says the
+ * hour once with its half of the day; a later hour on a 12-hour clock that would fall before the
+ * start is that evening's, when it falls within six hours after it then.
+ */
+function laterThan(time: FoundTime | undefined, start: FoundTime | undefined): FoundTime | undefined {
+  if (!time || !start || time.minutes >= start.minutes || time.minutes >= 12 * 60) return time;
+  const evening = time.minutes + 12 * 60;
+  if (evening < start.minutes || evening - start.minutes > 6 * 60) return time;
+  // Said as "eleven fifteen pm" first, it is written as the start was: "11:45 PM"; else on a 24-hour clock.
+  const text = /[AP]M$/i.test(start.text) ? `${time.text} PM` : `${Math.floor(evening / 60)}:${String(evening % 60).padStart(2, '0')}`;
+  return { ...time, text, minutes: evening };
+}
+
+/** The time said right after a phrase ("got paged at eleven twenty") or right before it ("at 11:20 we got paged"). */
+function timeBeside(sentence: SpokenSentence, phrase: RegExp): FoundTime | undefined {
+  const match = phrase.exec(sentence.text);
+  if (!match) return undefined;
+  const end = match.index + match[0].length;
+  const times = findTimes(sentence.text);
+  const after = times.find((t) => t.index >= end && t.index - end <= 25);
+  const before = times.findLast((t) => t.index + t.length <= match.index && match.index - (t.index + t.length) <= 25);
+  // The nearer: English says the time after ("paged at 11:20"), Korean before ("3시 40분에 알림 받고").
+  if (after && before) return after.index - end <= match.index - (before.index + before.length) ? after : before;
+  return after ?? before;
+}
 
 export function extractSpokenIncident(section: Section, base: Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>): IncidentInput {
   // The recorder's stamp says when the memo was made, not a moment of what it tells.
@@ -517,10 +563,12 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
   const detectedTime = detectionParagraph ? firstTimeOf(detectionParagraph) : undefined;
   // No topic opened with them: the sentence that tells of the alert, and the one that tells what was done.
   const noticedSentence = detectionParagraph ? undefined : sentences.find((s) => SPOKEN_NOTICED.test(s.text));
-  const noticedEntry = noticedSentence && timeline.find((e) => e.time && SPOKEN_NOTICED.test(e.event));
+  // "…, got paged at eleven twenty": the time said with the words of noticing, in a sentence of several times.
+  const noticedAt = noticedSentence ? laterThan(timeBeside(noticedSentence, SPOKEN_NOTICED), startTime) : undefined;
+  const noticedEntry = noticedAt ? { time: noticedAt.text, cite: cite(section, noticedSentence!.lineAt(noticedAt.index)) } : noticedSentence && timeline.find((e) => e.time && SPOKEN_NOTICED.test(e.event));
   const fixSentence = sentences.find((s) => SPOKEN_FIX.test(s.text) && !/[?？]\s*$/.test(s.text));
   const recoveryLine = [...lines].reverse().find((l) => RECOVERED.test(l.text) && findTimes(l.text).length > 0);
-  const recoveryTime = recoveryLine ? findTimes(recoveryLine.text).at(-1) : undefined;
+  const recoveryTime = laterThan(recoveryLine ? findTimes(recoveryLine.text).at(-1) : undefined, startTime);
   // "… с без четверти три и до половины четвёртого не работала …": the failure's own span ends it.
   const spokenSpan = failureLine ? statedRange(failureLine.text) : undefined;
 

@@ -173,6 +173,17 @@ export function mayHoldTime(text: string): boolean {
 }
 
 /** A cheap first look for them: plain letters, no lookbehind, so most lines are passed over fast. */
+/** «вечера», «ночи» after a said hour: the half of the day, which makes it a 24-hour time. */
+const RU_DAY_HALF = String.raw`(?:\s+(утра|дня|вечера|ночи))?`;
+
+/** A 12-hour clock's hour said with its half of the day («половина десятого вечера» is 21:30, «три ночи» 3:00, «одиннадцать ночи» 23:00). */
+function ruHalfOfDay(hour: number, said: string | undefined): { hours: number; spoken: boolean } {
+  const half = said?.toLowerCase();
+  if (!half) return { hours: hour, spoken: true };
+  const hours = (half === 'дня' || half === 'вечера') && hour < 12 ? hour + 12 : half === 'ночи' ? (hour === 12 ? 0 : hour >= 9 ? hour + 12 : hour) : hour;
+  return { hours, spoken: false };
+}
+
 const RU_HOUR_HINT = /половин|без |час|утра|дня|вечера|ночи|пол[пвтчшсд]/i;
 /** The Russian hours that name no number the other tests see: «половины третьего», «без десяти два», «с двух часов». */
 const RU_SAID_HOUR = new RegExp(String.raw`(?<![\p{L}])(?:половин[аеуы]|без\s|(?:${RU_GENITIVE_HOURS}|${RU_HOUR_WORDS})\s+(?:утра|дня|вечера|ночи)(?![\p{L}])|пол(?=(?:${RU_ORDINAL_HOURS})))|\s(?:час(?:а|ов|у)?)(?![\p{L}])`, 'iu');
@@ -203,28 +214,28 @@ const OTHER_TIMES: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => { hour
     },
   },
   {
-    pattern: new RegExp(String.raw`${AT}(${RU_HOUR_WORDS})\s+(пять|десять|пятнадцать|двадцать|тридцать|сорок|пятьдесят)(?:\s+(одна|один|две|два|три|четыре|пять|шесть|семь|восемь|девять))?(?![\p{L}])`, 'giu'),
+    pattern: new RegExp(String.raw`${AT}(${RU_HOUR_WORDS})\s+(пять|десять|пятнадцать|двадцать|тридцать|сорок|пятьдесят)(?:\s+(одна|один|две|два|три|четыре|пять|шесть|семь|восемь|девять))?${RU_DAY_HALF}(?![\p{L}])`, 'giu'),
     read: (m) => {
       const units = ['один', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять'];
       const tensWords: Record<string, number> = { пять: 5, десять: 10, пятнадцать: 15, двадцать: 20, тридцать: 30, сорок: 40, пятьдесят: 50 };
       const unit = m[3] ? units.indexOf(m[3].toLowerCase().replace('одна', 'один').replace('две', 'два')) + 1 : 0;
       const base = tensWords[m[2]!.toLowerCase()]!;
-      return { hours: RU_HOUR_WORDS.split('|').indexOf(m[1]!.toLowerCase()) + 1, minutes: base >= 20 ? base + unit : base, spoken: true };
+      return { ...ruHalfOfDay(RU_HOUR_WORDS.split('|').indexOf(m[1]!.toLowerCase()) + 1, m[4]), minutes: base >= 20 ? base + unit : base };
     },
   },
   // «половина третьего» (2:30), «без десяти два» (1:50), «с двух часов» (2:00): how Russian speakers
   // say the hour, written as said, on a 12-hour clock.
   {
-    pattern: new RegExp(String.raw`(?:${AT})?(?<![\p{L}])(?:половин[аеуы]|пол)\s*(${RU_ORDINAL_HOURS})(?![\p{L}])`, 'giu'),
+    pattern: new RegExp(String.raw`(?:${AT})?(?<![\p{L}])(?:половин[аеуы]|пол)\s*(${RU_ORDINAL_HOURS})${RU_DAY_HALF}(?![\p{L}])`, 'giu'),
     // The half of the third hour is 2:30; of the first, 12:30.
-    read: (m) => ({ hours: RU_ORDINAL_HOURS.split('|').findIndex((h) => new RegExp(`^(?:${h})$`, 'iu').test(m[1]!)) || 12, minutes: 30, spoken: true }),
+    read: (m) => ({ ...ruHalfOfDay(RU_ORDINAL_HOURS.split('|').findIndex((h) => new RegExp(`^(?:${h})$`, 'iu').test(m[1]!)) || 12, m[2]), minutes: 30 }),
   },
   {
-    pattern: new RegExp(String.raw`(?:${AT})?(?<![\p{L}])без\s+(пяти|десяти|четверти|пятнадцати|двадцати|двадцати пяти)\s+(${RU_HOUR_WORDS})(?![\p{L}])`, 'giu'),
+    pattern: new RegExp(String.raw`(?:${AT})?(?<![\p{L}])без\s+(пяти|десяти|четверти|пятнадцати|двадцати|двадцати пяти)\s+(${RU_HOUR_WORDS})${RU_DAY_HALF}(?![\p{L}])`, 'giu'),
     read: (m) => {
       const before: Record<string, number> = { пяти: 5, десяти: 10, четверти: 15, пятнадцати: 15, двадцати: 20, 'двадцати пяти': 25 };
       const hour = RU_HOUR_WORDS.split('|').indexOf(m[2]!.toLowerCase()) + 1;
-      return { hours: hour === 1 ? 12 : hour - 1, minutes: 60 - before[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!, spoken: true };
+      return { ...ruHalfOfDay(hour === 1 ? 12 : hour - 1, m[3]), minutes: 60 - before[m[1]!.toLowerCase().replace(/\s+/g, ' ')]! };
     },
   },
   {
@@ -235,9 +246,7 @@ const OTHER_TIMES: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => { hour
       const word = m[1].toLowerCase();
       const index = RU_GENITIVE_HOURS.split('|').findIndex((g) => new RegExp(`^${g}$`, 'u').test(word));
       const hour = index >= 0 ? index + 1 : RU_HOUR_WORDS.split('|').indexOf(word) + 1;
-      const half = (m[2] ?? m[3])?.toLowerCase();
-      const hours = (half === 'дня' || half === 'вечера') && hour < 12 ? hour + 12 : half === 'ночи' && hour === 12 ? 0 : hour;
-      return { hours, minutes: 0, spoken: !half };
+      return { ...ruHalfOfDay(hour, m[2] ?? m[3]), minutes: 0 };
     },
   },
 ];
