@@ -2240,3 +2240,23 @@ describe('a memo typed or transcribed with its punctuation: prose alone, read as
     ]);
   });
 });
+
+describe('notes in Jira wiki markup, AsciiDoc and Org', () => {
+  it('a Jira review: "h2." sections and a "||" table are the postmortem\'s, its source says how it was read', () => {
+    const d = one('postmortem-en-jira-wiki-markup', 'incidents').data;
+    expect(d.severity).toBe('sev2');
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['03:10', '03:12', '07:20', '07:35', '07:45']);
+    expect(d.resolution.text).toBe('Rolled the indexer back to 5.7.3 (07:35)');
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Lena Park', '2026-10-28'], ['Omar', '2026-11-04']]);
+    expect(sources.get('postmortem-en-jira-wiki-markup')!.data.reader).toBe('jira');
+  });
+
+  it('an AsciiDoc record and an Org runbook are published with their fields', () => {
+    const adr = one('adr-en-asciidoc', 'adrs').data;
+    expect([adr.number, adr.status, adr.date.text]).toEqual(['ADR 9', 'accepted', '2026-05-02']);
+    expect(adr.decision.text).toMatch(/^We will write audit events to ClickHouse/);
+    const runbook = one('runbook-en-org-mode', 'runbooks').data;
+    expect(runbook.steps.map((s: { commands: string[] }) => s.commands)).toEqual([['kubectl -n cert-manager logs deploy/cert-manager --tail=200'], ['kubectl delete order -n ingress <order-name>'], ['kubectl get certificate -n ingress -w']]);
+    expect(texts(runbook.escalation)).toMatch(/page the platform on-call/);
+  });
+});

@@ -11,10 +11,29 @@ import { readPdf } from '../src/pipeline/readers/pdf.ts';
 import { readSlackChannel } from '../src/pipeline/readers/slack.ts';
 import { readJsonTranscript, readSubtitles } from '../src/pipeline/readers/subtitles.ts';
 import { readTelegram, readTelegramHtml } from '../src/pipeline/readers/telegram.ts';
+import { markupOf, markupToMarkdown } from '../src/pipeline/readers/wiki-markup.ts';
 import { ingest, type IngestReport } from '../src/pipeline/run.ts';
 import { pageOfLine } from '../src/schemas/index.ts';
 import { CONFLUENCE_HTML, incidentPdf, mattermostExport, runbookDocx, slackExport, telegramExport, telegramHtmlExport } from './helpers/export-fixtures.ts';
 import { snapshot } from './helpers/project.ts';
+
+describe('notes in other lightweight markup', () => {
+  it('knows Jira wiki markup by two of its marks, AsciiDoc and Org by their file names; a Markdown note is none', () => {
+    expect(markupOf('pm.txt', 'h1. Review\n\n|| Time || Event ||\n| 09:00 | x |')).toBe('jira');
+    expect(markupOf('adr.adoc', '= ADR 9')).toBe('asciidoc');
+    expect(markupOf('runbook.org', '* Runbook')).toBe('org');
+    expect(markupOf('note.md', '# Review\n\nh2. is how Jira writes a heading\n\n| a | b |\n|---|---|')).toBeUndefined();
+  });
+
+  it('rewrites each line as the Markdown it means, line for line; a Jira header row gains its delimiter row', () => {
+    const jira = markupToMarkdown('h2. Timeline\n*Severity:* SEV2\n|| Time || Event ||\n| 03:10 | deploy |\n# first\n{code:bash}\nkubectl get pods\n{code}', 'jira');
+    expect(jira.split('\n')).toEqual(['## Timeline', '**Severity:** SEV2', '| Time | Event |', '| --- | --- |', '| 03:10 | deploy |', '1. first', '```bash', 'kubectl get pods', '```']);
+    const adoc = markupToMarkdown('== Context\n:status: Accepted\n[source,bash]\n----\ndf -h\n----\n. Check', 'asciidoc');
+    expect(adoc.split('\n')).toEqual(['## Context', 'status: Accepted', '', '```', 'df -h', '```', '1. Check']);
+    const org = markupToMarkdown('#+TITLE: Cert renewal\n** Steps\n1. Run =kubectl logs deploy/x --tail=200= now\n#+BEGIN_SRC sh\nls\n#+END_SRC', 'org');
+    expect(org.split('\n')).toEqual(['# Cert renewal', '## Steps', '1. Run `kubectl logs deploy/x --tail=200` now', '```sh', 'ls', '```']);
+  });
+});
 
 describe('HTML reader', () => {
   const { markdown } = htmlToMarkdown(CONFLUENCE_HTML);

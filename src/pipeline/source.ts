@@ -12,6 +12,7 @@ import { parse, type ParsedSource } from './parse.ts';
 import { AUDIO_EXTENSIONS, type InboxFile } from './read.ts';
 import { redact } from './redact/index.ts';
 import { chatMessages } from './chat.ts';
+import { markupOf, markupToMarkdown } from './readers/wiki-markup.ts';
 import { codeLineSet, outline, type Part } from './outline.ts';
 import { segment, type Candidate, type SourceForm } from './segment.ts';
 import { sanitize, toMdxFile } from './write/mdx.ts';
@@ -127,6 +128,9 @@ export async function analyzeSource(file: InboxFile, sourceId: string, hints: { 
   // A call transcript a meeting tool saved as JSON (who said what) is read as the call was spoken.
   const jsonTranscript = /\.json$/i.test(file.relPath) ? (await import('./readers/subtitles.ts')).readJsonTranscript(text, file.relPath) : undefined;
   if (jsonTranscript) text = jsonTranscript.text;
+  // Jira/Confluence wiki markup, AsciiDoc, Org: read as the Markdown they mean, line for line.
+  const markup = pastedHtml || jsonTranscript ? undefined : markupOf(file.relPath, text);
+  if (markup) text = markupToMarkdown(text, markup);
   const redacted = await redact(text);
   const parsed = parse(redacted.text);
   const noise = findNoise(parsed.lines, parsed.bodyStartLine, codeLineSet(parsed.tree));
@@ -164,6 +168,7 @@ export async function analyzeSource(file: InboxFile, sourceId: string, hints: { 
     lineCount: parsed.lines.length,
     ...(pastedHtml && { reader: 'html' as const }),
     ...(jsonTranscript && { reader: 'transcript' as const }),
+    ...(markup && { reader: markup }),
     redactions: redacted.redactions,
     documents: [],
     generated,

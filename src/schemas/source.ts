@@ -40,7 +40,7 @@ export const source = z.object({
   /** Time range of each transcript line, so the page can play the audio from a line. */
   segments: z.array(z.object({ line: z.number().int().positive(), start: z.number().nonnegative(), end: z.number().nonnegative() })).default([]),
   /** The reader that converted the file to the text shown (readers/), when it was not a text note. */
-  reader: z.enum(['html', 'docx', 'pdf', 'slack', 'telegram', 'mattermost', 'subtitles', 'transcript']).optional(),
+  reader: z.enum(['html', 'docx', 'pdf', 'slack', 'telegram', 'mattermost', 'subtitles', 'transcript', 'jira', 'asciidoc', 'org']).optional(),
   /** First line of each page of a converted PDF: a citation names its page. */
   pages: z.array(z.object({ page: z.number().int().positive(), line: z.number().int().positive() })).optional(),
   /**

@@ -192,6 +192,9 @@ const en = {
   'reader.telegram': 'Telegram Desktop export reader (result.json or messages.html)',
   'reader.subtitles': 'call transcript reader (WebVTT or SubRip subtitles)',
   'reader.transcript': 'call transcript reader (a JSON list of who said what)',
+  'reader.jira': 'Jira / Confluence wiki markup, read line for line as Markdown',
+  'reader.asciidoc': 'AsciiDoc, read line for line as Markdown',
+  'reader.org': 'Org mode, read line for line as Markdown',
   'reader.mattermost': 'Mattermost bulk export reader (JSONL), one channel',
 
   'article.from': 'From {document}. Canonical URL: {url}.',
@@ -401,6 +404,9 @@ const ru: Dictionary = {
   'reader.telegram': 'читатель экспорта Telegram Desktop (result.json или messages.html)',
   'reader.subtitles': 'читатель расшифровок звонков (субтитры WebVTT или SubRip)',
   'reader.transcript': 'читатель расшифровок звонков (JSON-список реплик)',
+  'reader.jira': 'вики-разметка Jira / Confluence, прочитана построчно как Markdown',
+  'reader.asciidoc': 'AsciiDoc, прочитан построчно как Markdown',
+  'reader.org': 'Org mode, прочитан построчно как Markdown',
   'reader.mattermost': 'читатель экспорта Mattermost (JSONL), один канал',
 
   'article.from': 'Из документа {document}. Канонический адрес: {url}.',
@@ -607,6 +613,9 @@ const ko: Dictionary = {
   'reader.telegram': 'Telegram Desktop 내보내기 리더 (result.json 또는 messages.html)',
   'reader.subtitles': '통화 녹취 리더 (WebVTT 또는 SubRip 자막)',
   'reader.transcript': '통화 녹취 리더 (발언자별 JSON 목록)',
+  'reader.jira': 'Jira / Confluence 위키 마크업, 줄 단위로 Markdown으로 읽음',
+  'reader.asciidoc': 'AsciiDoc, 줄 단위로 Markdown으로 읽음',
+  'reader.org': 'Org 모드, 줄 단위로 Markdown으로 읽음',
   'reader.mattermost': 'Mattermost 대량 내보내기 리더 (JSONL), 채널 하나',
 
   'article.from': '{document}에서. 정식 URL: {url}.',

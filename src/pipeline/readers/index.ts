@@ -11,6 +11,7 @@ import { readInboxFile, type InboxFile } from '../read.ts';
 import type { MattermostExport } from './mattermost.ts';
 import type { VoiceTranscriber } from './telegram.ts';
 import type { Converted, ReaderName } from './types.ts';
+import type { Markup } from './wiki-markup.ts';
 
 export type { Converted, ReaderName } from './types.ts';
 export type { VoiceTranscriber } from './telegram.ts';
@@ -37,8 +38,8 @@ export interface InputPlan {
   warnings: Array<{ file: string; message: string }>;
 }
 
-/** The readers an input is planned for by its name; a JSON call transcript is known by its content (source.ts). */
-type PlannedReader = Exclude<ReaderName, 'transcript'>;
+/** The readers an input is planned for by its name; a JSON call transcript and a note's markup are known as the text is read (source.ts). */
+type PlannedReader = Exclude<ReaderName, 'transcript' | Markup>;
 
 const BY_EXTENSION: Array<[RegExp, PlannedReader]> = [
   [/\.html?$/i, 'html'],

@@ -1,5 +1,5 @@
 /** The readers that turn an inbox format into the Markdown text the rest of the pipeline reads. */
-export type ReaderName = 'html' | 'docx' | 'pdf' | 'slack' | 'telegram' | 'mattermost' | 'subtitles' | 'transcript';
+export type ReaderName = 'html' | 'docx' | 'pdf' | 'slack' | 'telegram' | 'mattermost' | 'subtitles' | 'transcript' | 'jira' | 'asciidoc' | 'org';
 
 /** One input converted by a reader. */
 export interface Converted {
