@@ -2260,3 +2260,27 @@ describe('notes in Jira wiki markup, AsciiDoc and Org', () => {
     expect(texts(runbook.escalation)).toMatch(/page the platform on-call/);
   });
 });
+
+describe('records and procedures in looser shapes', () => {
+  it('a Y-statement as bold bullets; "Decided on 2026-04-22 by the payments platform team." dates it, accepts it and names who', () => {
+    const d = one('adr-en-y-statement-bold-bullets', 'adrs').data;
+    expect(d.decision.text).toBe('exponential backoff with jitter, up to 24 hours, backed by a Postgres queue');
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['exponential backoff with jitter, up to 24 hours, backed by a Postgres queue', true],
+      ['a fixed retry every minute', false],
+      ['an external service (Svix)', false],
+    ]);
+    expect([d.date.text, d.status, d.deciders]).toEqual(['2026-04-22', 'accepted', ['payments platform team']]);
+  });
+
+  it('an assistant\'s Russian page: «✅ Что сделать» are the follow-ups', () => {
+    const d = one('ai-summary-ru-emoji-sections', 'incidents').data;
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Илья', '2026-06-25'], ['Вера', undefined]]);
+  });
+
+  it('a runbook of questions, each answered in prose over a command block: each paragraph that introduces a command is a step; "Do not …: …" a warning', () => {
+    const d = one('runbook-en-question-sections', 'runbooks').data;
+    expect(d.steps.map((s: { commands: string[] }) => s.commands)).toEqual([['kubectl -n payments get ingress webhooks -o wide'], ['rabbitmqctl list_queues name messages | grep webhooks'], ['kubectl -n payments rollout restart deploy/webhook-consumer']]);
+    expect(texts(d.warnings)).toBe('Do not replay webhooks by hand: merchants will be charged twice.');
+  });
+});

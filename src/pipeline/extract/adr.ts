@@ -172,7 +172,8 @@ function numberedInline(text: string): string[] {
 
 /** "In the context of A, facing B, we decided for C and neglected D, to achieve E, accepting that F." */
 function yStatement(section: Section) {
-  const text = section.lines.map((l) => l.text).join('\n');
+  // Its words may be bold and each a bullet ("- **facing** lost events …"): read without the marks, line for line.
+  const text = section.lines.map((l) => l.text.replace(/\*\*|__/g, '')).join('\n');
   const grab = (from: RegExp, to: RegExp) => {
     const start = from.exec(text);
     if (!start) return undefined;
@@ -195,7 +196,7 @@ function yStatement(section: Section) {
   // A wrapped line may break between the template's words ("мы\nрешили").
   const words = (m: RegExp) => m.source.replace(/ /g, String.raw`\s+`);
   const starts = (m: RegExp) => new RegExp(String.raw`(?<![\p{L}])(?:${words(m)})\s+`, 'iu');
-  const ends = (m: RegExp) => new RegExp(String.raw`,?\s*\n?\s*(?<![\p{L}])(?:${words(m)})\s+`, 'iu');
+  const ends = (m: RegExp) => new RegExp(String.raw`,?\s*\n?\s*(?:[-*+•]\s+)?(?<![\p{L}])(?:${words(m)})\s+`, 'iu');
   const context = grab(starts(mark.context), ends(mark.facing));
   const facing = grab(starts(mark.facing), ends(mark.decided));
   const decided = grab(starts(mark.decided), ends(mark.neglected));
@@ -468,6 +469,9 @@ function firstClause(text: string): string {
 }
 
 /** Record identifiers in a "Supersedes"/"Superseded by" value, "—" and "N/A" being none. */
+/** Words that say a decision was taken, on a line that may say when. */
+const DECIDED_ON = /(?<![\p{L}])(?:decided|agreed|accepted|approved|adopted|решено|решили|принято|принят[оа]?|утвержден[оа]?|утверждён[оа]?|согласован[оа]?)(?![\p{L}])|결정(?:했|됨|되었)|승인(?:됨|되었|했)/iu;
+
 function records(text: string | undefined): string[] {
   if (!text) return [];
   return [...text.matchAll(/(?<![\p{L}\d-])((?:[A-Z]{2,6}-)?ADR[-\s]?\d+|\d{1,5})(?![\d])/gu)].map((m) => m[1]!).slice(0, 5);
@@ -482,12 +486,15 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   // A record without a date field has the day it was created ("| Created | Status |" over its values).
   const created = section.parts.find((p) => p.slot === 'ticketField' && /^(?:created|создан[оа]?|생성일|작성일)$/iu.test(p.label.trim().replace(/[:：]$/, '')) && findDates(p.value, year).length > 0);
   const dateValue = slotValue(section, 'date') ?? (created ? { text: created.value, cite: cite(section, created.line) } : undefined);
-  const dateFound = (dateValue ? findDates(dateValue.text, year)[0] : undefined) ?? (statusValue ? findDates(statusValue.text, year)[0] : undefined);
-  const dateLine = dateValue && dateFound && findDates(dateValue.text, year)[0] ? dateValue.cite : statusValue?.cite;
+  // "Decided on 2026-04-22 by the payments platform team.", «Решение принято 22.04.2026»: a sentence that says when, under a record with no date field.
+  const decidedOn = dateValue || statusValue ? undefined : section.lines.find((l) => DECIDED_ON.test(l.text) && findDates(l.text, year).length > 0);
+  const dateFound = (dateValue ? findDates(dateValue.text, year)[0] : undefined) ?? (statusValue ? findDates(statusValue.text, year)[0] : undefined) ?? (decidedOn ? findDates(decidedOn.text, year)[0] : undefined);
+  const dateLine = dateValue && dateFound && findDates(dateValue.text, year)[0] ? dateValue.cite : decidedOn ? cite(section, decidedOn.number) : statusValue?.cite;
   // A status line with the record's date and deciders beside it: "status: accepted · 2026-06-18 · deciders: …".
   const sameLineDate = !dateFound && statusValue ? findDates(section.ctx.parsed.lines[(statusValue.cite[0] as LineCitation).lines[0] - 1] ?? '', year)[0] : undefined;
   // Who took part in the decision ("Участники: …", "참여자: …") decided it, where no deciders are named.
-  const decidersValue = slotValue(section, 'deciders') ?? slotValue(section, 'attendees') ?? slotValue(section, 'author');
+  const decidedBy = decidedOn ? /(?<![\p{L}])by\s+(?:the\s+)?([^.,;()]{2,60})/iu.exec(decidedOn.text)?.[1] : undefined;
+  const decidersValue = slotValue(section, 'deciders') ?? slotValue(section, 'attendees') ?? slotValue(section, 'author') ?? (decidedBy && decidedOn ? { text: decidedBy.trim(), cite: cite(section, decidedOn.number) } : undefined);
   // "What" (what is decided) and "How" (the approach) are one decision in What/Why/How records.
   const proposal = slotField(section, 'proposal', { direct: true });
   const labelledDecision = joined(slotField(section, 'decision', { direct: true }), proposal) ?? (y?.decided ? { text: y.decided.text, cite: cite(section, y.decided.from, y.decided.to) } : undefined);
@@ -513,6 +520,8 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   const supersedes = related('supersedes');
   const supersededBy = related('supersededBy');
   if (status && statusValue) cites.status = statusValue.cite;
+  // A record that says it was decided on a day was accepted then.
+  if (!statusValue && decidedOn && /(?<![\p{L}])(?:decided|agreed|accepted|approved|adopted|решено|принято|утвержден[оа]?|утверждён[оа]?)(?![\p{L}])|결정(?:했|됨|되었)|승인/iu.test(decidedOn.text)) cites.status = cite(section, decidedOn.number);
   if (decidersValue) cites.deciders = decidersValue.cite;
   const context =
     joined(slotField(section, 'context', { direct: true }), slotField(section, 'goals', { direct: true })) ??
@@ -527,7 +536,7 @@ export function extractAdr(section: Section, base: Base): AdrInput {
     ...base,
     tags: ['adr'],
     number: number?.value,
-    status: status ?? 'unknown',
+    status: status ?? (cites.status ? 'accepted' : 'unknown'),
     date: dateFound ? { text: dateFound.date, cite: dateLine!, inferred: false } : sameLineDate ? { text: sameLineDate.date, cite: statusValue!.cite, inferred: false } : undefined,
     deciders: decidersValue ? names(decidersValue.text) : [],
     context,

@@ -56,8 +56,22 @@ function warningsOf(section: Section): CitedText[] {
     const clean_ = clean(plainLine(text));
     if (clean_) found.push({ text: clean_, cite: cite(section, line.number, last) });
   }
+  if (found.length > 0) return found;
+  // No marked warning: a sentence that forbids something and says what it would cost
+  // ("Do not replay webhooks by hand: merchants will be charged twice.", «Не чистить очередь — потеряем коды»).
+  for (const line of lines) {
+    if (/^\s*(?:```|\||#)/.test(line.text)) continue;
+    for (const sentence of plainLine(line.text).split(/(?<=[.!?])\s+/)) {
+      if (FORBIDS.test(sentence) && COSTS.test(sentence)) found.push({ text: clean(sentence), cite: cite(section, line.number) });
+    }
+  }
   return found;
 }
+
+/** A sentence that forbids: "Do not …", "Never …", «Не трогать …», «Ни в коем случае …», "절대 …". */
+const FORBIDS = /^(?:do not|don'?t|never|не\s+\p{L}+(?:ть|ти|йте)(?![\p{L}])|ни в коем случае|нельзя|절대)/iu;
+/** … and says what it would cost: after a colon or dash, "will", "otherwise", «иначе», «потеряем». */
+const COSTS = /\S\s*[:—–]\s+\S|(?<![\p{L}])(?:will|would|otherwise|or you|иначе|потеря\p{L}*|сломает|приведёт|приведет)(?![\p{L}])|(?:면|하면) 안/iu;
 
 /** Whether the candidate's title stands on its title line (and is not its file's name). */
 const titleWritten = (section: Section) => (section.ctx.parsed.lines[section.candidate.titleLine - 1] ?? '').includes(section.candidate.title);

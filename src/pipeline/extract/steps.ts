@@ -334,10 +334,16 @@ function freeformSteps(section: Section): Step[] {
     } else if (node.type === 'paragraph') {
       const commands = inlineCommands(node);
       if (commands.length > 0) steps.push({ text: clean(plainLine(toString(node))), commands, cite: cite(section, ...nodeLines(node)) });
-    } else if (node.type === 'code' && steps.length > 0 && /^\s*\$\s|^\s*[a-z][\w.-]*\s+-/m.test(node.value)) {
-      const last = steps[steps.length - 1]!;
-      last.commands.push(node.value);
-      last.cite = cite(section, (last.cite[0] as { lines: [number, number] }).lines[0], node.position!.end.line);
+    } else if (node.type === 'code' && (/^\s*\$\s|^\s*[a-z][\w.-]*\s+-/m.test(node.value) || looksLikeCommand(node.value.split('\n').find((l) => l.trim()) ?? ''))) {
+      // "Look at the queue depth:" over a block: the paragraph that introduces a command is its step.
+      const previous = section.tree.children[section.tree.children.indexOf(node) - 1];
+      const last = steps[steps.length - 1];
+      const introduced = previous?.type === 'paragraph' && (!last || (last.cite[0] as { lines: [number, number] }).lines[1] < previous.position!.start.line);
+      if (introduced) steps.push({ text: clean(plainLine(toString(previous))), commands: [node.value], cite: cite(section, previous.position!.start.line, node.position!.end.line) });
+      else if (last) {
+        last.commands.push(node.value);
+        last.cite = cite(section, (last.cite[0] as { lines: [number, number] }).lines[0], node.position!.end.line);
+      }
     }
   }
   return steps;
