@@ -2284,3 +2284,22 @@ describe('records and procedures in looser shapes', () => {
     expect(texts(d.warnings)).toBe('Do not replay webhooks by hand: merchants will be charged twice.');
   });
 });
+
+describe('tables that hold a procedure or the figures of an impact', () => {
+  it('a runbook of frontmatter and "| Step | Command | Expected result |": a runbook (it was none), a step per row with its command', () => {
+    const d = one('runbook-en-frontmatter-step-table', 'runbooks').data;
+    expect([d.owner.text, d.severity, d.lastVerified.text, d.rto.text, d.rpo.text]).toEqual(['dba-team', 'sev1', '2026-09-30', '2 hours', '15 minutes']);
+    expect(d.steps.map((s: { text: string; commands: string[] }) => [s.text, s.commands[0]])).toEqual([
+      ['Find the latest base backup', 'wal-g backup-list --detail'],
+      ['Restore it onto the new host', 'wal-g backup-fetch /var/lib/postgresql/16/main LATEST'],
+      ['Replay WAL up to the failure', 'pg_ctl -D /var/lib/postgresql/16/main start'],
+      ['Point the app at the new host', 'kubectl -n orders set env deploy/orders-api DB_HOST=pg-restore-1'],
+    ]);
+  });
+
+  it('"## Impact" over a table of figures: the impact is each figure, named', () => {
+    const d = one('postmortem-en-impact-metrics-table', 'incidents').data;
+    expect(d.impact.text).toBe('Duration: 38 minutes (10:02–10:40 UTC); Failed checkouts: ~2,100; Revenue at risk: ~$64,000; Customers affected: 7% of EU traffic');
+    expect(d.draft).toBe(false);
+  });
+});

@@ -185,6 +185,10 @@ function findSlot(rawLabel: string, extraWords: number): SlotLabel | undefined {
 export const SYMPTOM_COLUMN = /^(?:symptoms?|problems?|issues?|errors?|what you see|симптом\p{L}*|проблем\p{L}*|ошибк\p{L}*|что видно|증상|문제|오류)$/iu;
 export const FIX_COLUMN = /^(?:fix(?:es)?|solutions?|resolution|remedy|what to do|workaround|action|решение|что делать|как (?:чинить|исправить)|исправление|해결(?:\s?방법)?|조치)$/iu;
 
+/** The columns of a table of steps ("| Step | Command | Expected result |"): what to do, and the command that does it. */
+export const ACTION_COLUMN = /^(?:steps?|actions?|what to do|description|task|шаг|действи[ея]|что делать|описание|단계|작업|조치|설명)$/iu;
+export const COMMAND_COLUMN = /^(?:commands?|cmd|how|команд[аы]|как|명령(?:어)?|실행)$/iu;
+
 /** A troubleshooting table's header line: a symptom column and a fix column. */
 export function troubleshootingHeader(cells: string[]): { symptom: number; fix: number } | undefined {
   const names = cells.map((c) => c.replace(/\*\*|__|`/g, '').trim());

@@ -13,7 +13,7 @@ import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items
 import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, lineUnderTitleWord, SEVERITY_TAG, type Line, type Section } from './section.ts';
-import { plainLine, slotContent, slotContents, slotField, slotText, slotValue, type SlotContent } from './slots.ts';
+import { plainLine, slotContent, slotContents, slotField, slotTable, slotText, slotValue, type SlotContent } from './slots.ts';
 import { timelineFromSlot, timelineFromStatusUpdates, timelineFromTables, timelineFromTimedLines, fromChain, fromProse, type TimelineEntry } from './timeline.ts';
 import { findDates, findDurations, findTimes, readIncidentStatus, readSeverity, ZONE } from './values.ts';
 
@@ -606,6 +606,8 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       section,
       firstText(
         () => slotField(section, 'impact'),
+        // "## Impact" over a table of its figures: each figure, named.
+        () => slotTable(section, 'impact'),
         () => (toldImpact && ON_USERS.test(toldImpact.text) ? toldImpact : undefined),
         // A story that tells only of the system ("the CI hit a fatal error"): the timeline says what went down.
         () => entryText(timeline.find((e) => ON_USERS.test(e.event))),

@@ -208,6 +208,21 @@ export function slotText(content: SlotContent, max = 1200): CitedText | undefine
   return { text: shortened, cite: cite(content.section, Math.min(...used), Math.max(...used)) };
 }
 
+/**
+ * A section that is only a table of two columns ("| Metric | Value |" over "| Failed checkouts | ~2,100 |"):
+ * its rows as "name: value", cited to them.
+ */
+export function slotTable(section: Section, slots: Slot | Slot[]): CitedText | undefined {
+  for (const content of slotContents(section, slots)) {
+    const rows = content.lines.filter((l) => /^\s*\|/.test(l.text) && !/^\s*\|?\s*:?-{2,}/.test(l.text));
+    const cells = rows.map((l) => l.text.trim().replace(/^\||\|$/g, '').split('|').map((c) => plainLine(c)));
+    if (rows.length < 3 || !cells.every((c) => c.length === 2 && c[0] && c[1])) continue;
+    const body = cells.slice(1);
+    return { text: body.map(([name, value]) => `${name}: ${value}`).join('; '), cite: cite(section, rows[1]!.number, rows.at(-1)!.number) };
+  }
+  return undefined;
+}
+
 /** The first slot of the names given, as cited text. */
 export function slotField(section: Section, slots: Slot | Slot[], options: SlotOptions & { max?: number } = {}): CitedText | undefined {
   for (const content of slotContents(section, slots, options)) {

@@ -10,7 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import type { Part } from '../outline.ts';
 import { isInlineCommand, looksLikeCommand } from '../shell.ts';
-import { troubleshootingHeader, type Slot } from '../templates.ts';
+import { ACTION_COLUMN, COMMAND_COLUMN, troubleshootingHeader, type Slot } from '../templates.ts';
 import { cite, clean, nodeLines, type Section } from './section.ts';
 import { plainLine, slotContents, type SlotContent } from './slots.ts';
 
@@ -104,8 +104,6 @@ function stepsFromLists(section: Section, nodes: RootContent[], ordered: boolean
 }
 
 /** Column headers of a procedure table: what to do, and the command to type. */
-const ACTION_COLUMN = /^(?:steps?|actions?|what to do|description|task|шаг|действи[ея]|что делать|описание|단계|작업|조치|설명)$/iu;
-const COMMAND_COLUMN = /^(?:commands?|cmd|how|команд[аы]|как|명령(?:어)?|실행)$/iu;
 
 /**
  * A procedure written as a table ("| Step | Action | Command |"): a row a step, its words from the
