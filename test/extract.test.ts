@@ -2303,3 +2303,26 @@ describe('tables that hold a procedure or the figures of an impact', () => {
     expect(d.draft).toBe(false);
   });
 });
+
+describe('more chat copies and assistant pages', () => {
+  it('a Mattermost copy ("@s.volkov 11:02" over each message): «пустую выдачу» a failure, «выдача вернулась» the end, «с 10:55» the start', () => {
+    const d = one('chat-ru-mattermost-handles', 'incidents').data;
+    expect(d.title.text).toBe('коллеги, поиск по каталогу отдаёт пустую выдачу');
+    expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['10:55', '11:02', '11:16']);
+    expect(d.rootCause.text).toBe('ночью переиндексация не дошла до конца, алиас указывает на пустой индекс');
+    expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['@s.volkov']);
+  });
+
+  it('an assistant\'s Korean page: "다음은 … 정리한 장애 요약입니다." and "추가로 필요한 내용이 있으면 말씀해 주세요." are its chrome, not its title', () => {
+    const d = one('ai-summary-ko-lead-in-sentence', 'incidents').data;
+    expect(d.title.text).toBe('모바일 앱 상품 이미지가 표시되지 않음 (전체 사용자)');
+    expect([d.started.text, d.resolved.text, d.severity]).toEqual(['09:40', '10:25', 'sev2']);
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['이도현', undefined], ['정소희', '2026-07-10']]);
+  });
+
+  it('a Korean Slack copy: "롤백 완료, 에러율 정상화됐습니다" ends it, "제가 할게요" makes the follow-up the writer\'s', () => {
+    const d = one('chat-ko-slack-copy-rollback', 'incidents').data;
+    expect([d.detected.text, d.resolved.text]).toEqual(['14:03', '14:18']);
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([['설정 변경 리뷰 체크리스트에 커넥션 풀 항목 추가', '김하늘']]);
+  });
+});

@@ -44,7 +44,7 @@ const DAY = String.raw`(?:(?<date>${DATE})[ ,T]+)?`;
  * back to 180ms", "running again", "502s gone", «ошибки ушли», «база поднялась». Its classifier
  * (an incident channel) and its extractor (the status) read the same words.
  */
-export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working|green|passing|succeeding) again|(?:errors|5\d\ds|5xxs?|alerts?) (?:are )?gone|all clear|снова работает|(?:вс[её]|все) работает|(?:снова|опять) (?:открывается|грузится)|everything works|works again|заработал\p{L}*|(?:ошибки|алерты|5\d\d(?:-?ки|-е)?|5[xх]{2}|пятисотки) (?:ушли|пропали)|(?:ошибок|ошибки|5\d\d(?:-?ок|-х)?|5[xх]{2}|пятисот\p{L}*|таймаут\p{L}*|алерт\p{L}*) больше нет|no more (?:errors|5\d\ds|5xxs?|timeouts|alerts)|поднял(?:ась|ся|ись|ось)|восстановил(?:ась|ся|ись)|работает штатно|(?:incident|инцидент) (?:is )?(?:closed|закрыт)|clos(?:e|ing) (?:the )?incident|закрыва\p{L}* инцидент|(?:is|are) back (?:up|online)|back online|up again|(?:results|site|service|search|checkout|login|everything|latency|response times?) (?:is|are) back|(?:p\d\d|latency|errors?|error rate) (?:is |are )?back (?:under|below|to|within)|(?<=, )(?:\p{L}+ ){0,2}(?:открывается|работает|грузится)(?=[.!]?$)|rollback (?:is )?(?:complete|completed|done|finished)|откат (?:завершён|завершен|закончен|готов)`;
+export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working|green|passing|succeeding) again|(?:errors|5\d\ds|5xxs?|alerts?) (?:are )?gone|all clear|снова работает|(?:вс[её]|все) работает|(?:снова|опять) (?:открывается|грузится)|everything works|works again|заработал\p{L}*|(?:ошибки|алерты|5\d\d(?:-?ки|-е)?|5[xх]{2}|пятисотки) (?:ушли|пропали)|(?:ошибок|ошибки|5\d\d(?:-?ок|-х)?|5[xх]{2}|пятисот\p{L}*|таймаут\p{L}*|алерт\p{L}*) больше нет|no more (?:errors|5\d\ds|5xxs?|timeouts|alerts)|поднял(?:ась|ся|ись|ось)|восстановил(?:ась|ся|ись)|работает штатно|(?:выдача|поиск|оплата|оплаты|вход|сайт|кабинет|сервис|загрузка|загрузки)\s+(?:вернул\p{L}*|заработал\p{L}*|ожил\p{L}*|восстановил\p{L}*)|(?:incident|инцидент) (?:is )?(?:closed|закрыт)|clos(?:e|ing) (?:the )?incident|закрыва\p{L}* инцидент|(?:is|are) back (?:up|online)|back online|up again|(?:results|site|service|search|checkout|login|everything|latency|response times?) (?:is|are) back|(?:p\d\d|latency|errors?|error rate) (?:is |are )?back (?:under|below|to|within)|(?<=, )(?:\p{L}+ ){0,2}(?:открывается|работает|грузится)(?=[.!]?$)|rollback (?:is )?(?:complete|completed|done|finished)|откат (?:завершён|завершен|закончен|готов)`;
 
 /** The same in Korean, which glues its endings on (복구됐어요, 에러가 없어졌어요): no word boundaries. */
 export const SAID_OVER_KO = String.raw`정상화|복구\s?(?:됐|되었|완료|했)|해결\s?(?:됐|되었|완료|했)|(?:에러|오류|장애)(?:가|는)?\s?(?:없어졌|사라졌|멈췄)|(?:장애|상황)\s?종료|(?:롤백|원복)\s?(?:완료|했|됐|되었)|돌아왔`;
@@ -56,8 +56,8 @@ const MESSAGES = [
   new RegExp(String.raw`^\s*\[?\s*${DAY}${CLOCK}\s*\]?\s*(?:[-–—,]\s*)?${AUTHOR}\s*:\s(?<text>.*)$`, 'u'),
   new RegExp(String.raw`^\s*\[${AUTHOR}\]\s*\[${DAY}${CLOCK}\]\s?(?<text>.*)$`, 'u'),
 ];
-/** A person's name as chat clients print it: two or three capitalised words, a handle with a dot or underscore, a Korean name. */
-const PERSON = String.raw`\p{Lu}[\p{Ll}'-]+(?:\s\p{Lu}[\p{Ll}'.-]*){1,2}|[\p{Ll}\d]+[._][\p{Ll}\d_.]+|[가-힣]{2,4}`;
+/** A person's name as chat clients print it: two or three capitalised words, a handle with a dot or underscore or an @ (Mattermost's copy), a Korean name. */
+const PERSON = String.raw`\p{Lu}[\p{Ll}'-]+(?:\s\p{Lu}[\p{Ll}'.-]*){1,2}|[\p{Ll}\d]+[._][\p{Ll}\d_.]+|@[\p{L}\d][\p{L}\d_.-]{1,30}|[가-힣]{2,4}`;
 /** Header lines: author and time only. The author starts with a letter, so a list item ("- rollback — 14:47") is none. */
 const NAME = String.raw`(?<author>[\p{L}\p{N}@_][^:\][,]{0,38}?)`;
 const HEADERS = [

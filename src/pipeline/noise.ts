@@ -110,11 +110,13 @@ const ASSISTANT_OPENER = new RegExp(
     String.raw`^\s*(?:(?:sure|certainly|of course|absolutely|great|okay|конечно|разумеется|безусловно|отлично|хорошо)\s*[!,.—–-]\s*)?(?:here(?:'s| is| are)|below is|I'?ve (?:put together|drafted|written|summari[sz]ed)|вот|ниже|я (?:составил|подготовил|оформил|собрал))\s[^\n]{0,140}?(?:you (?:shared|provided|sent|pasted|gave)|your (?:notes|thread|messages|input)|(?:based on|from) (?:the|these|this) (?:notes|thread|messages|chat|conversation|details|information)|(?:которые|что) вы (?:прислали|скинули|дали|отправили)|ваш\p{L}* (?:заметк\p{L}*|сообщени\p{L}*))[^\n]{0,60}[.!:：]\s*$`,
     // "네, 공유해주신 내용을 바탕으로 장애 내용을 정리했습니다."
     String.raw`^\s*(?:네|예|알겠습니다|좋습니다)[,.!]?\s+[^\n]{0,140}(?:정리|요약)(?:했|해\s?드|하면|하였)[^\n]{0,30}$`,
+    // "다음은 공유해 주신 메모를 바탕으로 정리한 장애 요약입니다."
+    String.raw`^\s*(?:다음은|아래는|아래 내용은)\s[^\n]{0,140}(?:정리|요약|작성)[^\n]{0,40}(?:입니다|했습니다)[.!]?\s*$`,
   ].join('|'),
   'iu',
 );
 const ASSISTANT_CLOSER =
-  /^\s*(?:let me know\b|hope this helps|would you like me|want me to|shall I\b|(?:if you(?:'d)? (?:like|want)|если (?:хотите|нужно|надо)|хотите|필요하시면|원하시면)[^\n]{0,40}?(?<![\p{L}])(?:I can|I could|I'll|могу|я могу|сделаю|оформлю|подготовлю|드릴|드리겠)|надеюсь,? это (?:поможет|помогло)|도움이 되(?:었|셨)|더 필요하신)[^\n]{0,200}$/iu;
+  /^\s*(?:let me know\b|hope this helps|would you like me|want me to|shall I\b|(?:if you(?:'d)? (?:like|want)|если (?:хотите|нужно|надо)|хотите|필요하시면|원하시면)[^\n]{0,40}?(?<![\p{L}])(?:I can|I could|I'll|могу|я могу|сделаю|оформлю|подготовлю|드릴|드리겠)|надеюсь,? это (?:поможет|помогло)|도움이 되(?:었|셨)|더 필요하신|(?:추가로\s)?(?:필요한|더 필요한|궁금한)\s[^\n]{0,30}(?:말씀해|알려)\s?주세요)[^\n]{0,200}$/iu;
 
 /** A line that is only the name of an upstream file, e.g. "Engineering — Incidents & Decisions.md". */
 const FILE_LABEL = /^\s*([^\n/\\]{1,120}\.(?:md|markdown|txt|docx?|pdf|rtf|org))\s*$/i;
