@@ -2326,3 +2326,19 @@ describe('more chat copies and assistant pages', () => {
     expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([['설정 변경 리뷰 체크리스트에 커넥션 풀 항목 추가', '김하늘']]);
   });
 });
+
+describe('a Korean MADR and a Russian Notion page', () => {
+  it('"긍정적 결과" / "부정적 결과" are the consequences, not the decision; "결정권자" the deciders, "작성일" the date', () => {
+    const d = one('adr-ko-madr-consequence-sections', 'adrs').data;
+    expect(d.decision.text).toBe('선택한 옵션: "Redis (ElastiCache)", 이미 캐시 용도로 운영 중이고 응답 속도가 가장 빠르기 때문입니다.');
+    expect(texts(d.consequences.positive)).toBe('배포 시 로그아웃이 사라집니다');
+    expect(texts(d.consequences.negative)).toBe('Redis 장애 시 전체 로그인이 영향을 받습니다');
+    expect([d.deciders, d.date.text, d.status]).toEqual([['플랫폼팀'], '2026-09-01', 'proposed']);
+  });
+
+  it('«завис» starts it, «партнёры начали писать в поддержку» is its detection (no start), the entry after the fix its end', () => {
+    const d = one('postmortem-ru-notion-emoji', 'incidents').data;
+    expect([d.started.text, d.detected.text, d.resolved.text, d.status]).toEqual(['03:05', '08:40', '09:10', 'resolved']);
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['@nikita', '2026-08-12'], ['@olga', undefined]]);
+  });
+});

@@ -81,11 +81,11 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('options', /^(considered options|options considered|(?:other )?options|positions|(?:other )?alternatives(?: considered)?|rejected alternatives|approaches considered|рассмотренные (?:варианты|альтернативы)|варианты(?: решения)?|альтернативы|(?:검토|고려)(?:한|된)? (?:대안|옵션|선택지)|대안(?!\s?별)|선택지(?!\s?별)|후보)/u, { adr: 3 }),
   label('rationale', /^(rationale|argument|arguments|justification|reasoning|why this option|обоснование|аргументация|почему (?:выбрали|этот вариант)|근거|선택 이유)/u, { adr: 2 }),
   label('prosCons', /^(pros and cons(?: of the options)?|плюсы и минусы(?: вариантов)?|(?:(?:선택지|옵션|대안)\s?별\s?)?장단점)/u, { adr: 3 }),
-  label('deciders', /^(deciders|decision[- ]makers|decided by|approvers?$|driver$|кто решал|принимали решение|участники решения|утверждающ\p{L}*|결정자|의사결정자|승인자)/u, { adr: 3 }),
+  label('deciders', /^(deciders|decision[- ]makers|decided by|approvers?$|driver$|кто решал|принимали решение|участники решения|утверждающ\p{L}*|결정자|결정권자|의사결정자|승인자)/u, { adr: 3 }),
   label('decision', /^(decision outcome|decision|chosen option|decided|agreed|outcome$|recommendations?$|our recommendation|recommended (?:option|approach|solution)|рекомендуемый вариант|권장(?: 사항| 안)?$|результат решения|итоговое решение|принятое решение|решение|решили|договорились|выбор|결정(?: 사항)?|결정됨|합의|what$)/u, { adr: 3, incident: 0.5 }),
   label('proposal', /^(proposal|proposed (?:solution|change|design|approach)|what we propose|detailed design|design details|how$|предложение|предлагаем\p{L}*(?: решение)?|предлагается|제안(?: 사항| 내용)?)/u, { adr: 1 }),
-  label('positive', /^(positive consequences|positive$|положительные последствия|позитивные последствия|pros|benefits|advantages|good|плюсы|преимущества|장점)/u, { adr: 2 }),
-  label('negative', /^(negative consequences|negative$|отрицательные последствия|негативные последствия|cons|drawbacks|disadvantages|trade-?offs|bad|минусы|недостатки|단점)/u, { adr: 2 }),
+  label('positive', /^(positive consequences|positive$|положительные последствия|позитивные последствия|pros|benefits|advantages|good|плюсы|преимущества|장점|긍정적 (?:결과|영향))/u, { adr: 2 }),
+  label('negative', /^(negative consequences|negative$|отрицательные последствия|негативные последствия|cons|drawbacks|disadvantages|trade-?offs|bad|минусы|недостатки|단점|부정적 (?:결과|영향))/u, { adr: 2 }),
   label('consequences', /^(consequences?|implications|последствия|결과)/u, { adr: 3 }),
   label('confirmation', /^(confirmation|validation|подтверждение)/u, { adr: 2 }),
   label('goals', /^(goals|non-goals|цели решения)/u, { adr: 1 }),
@@ -127,7 +127,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('mailTo', /^(to|cc|кому|копия|받는 사람)$/u, {}),
   label('mailSubject', /^(subject|тема|제목)$/u, {}),
   label('status', /^(status|state|статус|состояние|상태)/u, { adr: 1, incident: 1 }),
-  label('date', /^(date|incident date|date of (?:the )?incident|when$|дата(?: инцидента| обнаружения| события| решения)?|когда случилось|когда$|일시|날짜|발생 일시|언제$)/u, { incident: 1, adr: 1 }),
+  label('date', /^(date|incident date|date of (?:the )?incident|when$|дата(?: инцидента| обнаружения| события| решения)?|когда случилось|когда$|일시|날짜|발생 일시|결정일|언제$)/u, { incident: 1, adr: 1 }),
 ];
 
 /**

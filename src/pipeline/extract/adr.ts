@@ -485,7 +485,9 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   const status = statusValue ? readAdrStatus(statusValue.text) : undefined;
   // A record without a date field has the day it was created ("| Created | Status |" over its values).
   const created = section.parts.find((p) => p.slot === 'ticketField' && /^(?:created|создан[оа]?|생성일|작성일)$/iu.test(p.label.trim().replace(/[:：]$/, '')) && findDates(p.value, year).length > 0);
-  const dateValue = slotValue(section, 'date') ?? (created ? { text: created.value, cite: cite(section, created.line) } : undefined);
+  // "- 작성일: 2026-09-01", "Created: …" as a line of its own: the day the record was written.
+  const createdLine = created ? undefined : section.lines.find((l) => /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:created(?: on)?|date created|작성일|생성일|создан[оа]?|дата создания)(?:\*\*)?\s*[:：]/iu.test(l.text) && findDates(l.text, year).length > 0);
+  const dateValue = slotValue(section, 'date') ?? (created ? { text: created.value, cite: cite(section, created.line) } : createdLine ? { text: createdLine.text, cite: cite(section, createdLine.number) } : undefined);
   // "Decided on 2026-04-22 by the payments platform team.", «Решение принято 22.04.2026»: a sentence that says when, under a record with no date field.
   const decidedOn = dateValue || statusValue ? undefined : section.lines.find((l) => DECIDED_ON.test(l.text) && findDates(l.text, year).length > 0);
   const dateFound = (dateValue ? findDates(dateValue.text, year)[0] : undefined) ?? (statusValue ? findDates(statusValue.text, year)[0] : undefined) ?? (decidedOn ? findDates(decidedOn.text, year)[0] : undefined);
