@@ -2342,3 +2342,26 @@ describe('a Korean MADR and a Russian Notion page', () => {
     expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['@nikita', '2026-08-12'], ['@olga', undefined]]);
   });
 });
+
+describe('several documents in one note', () => {
+  it('meeting notes: "1. Last week\'s DNS incident", "2. Decision: …", "3. Runbook: …" are an incident, a decision and a runbook', () => {
+    const incident = one('meeting-en-agenda-three-kinds', 'incidents').data;
+    expect(incident.title.text).toBe("Last week's DNS incident");
+    expect([incident.started.text, incident.resolved.text, incident.resolution.text]).toEqual(['09:12', '09:40', 'Li rolled it back at 09:36.']);
+    expect(incident.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Li', '2026-11-25'], ['Dana', undefined]]);
+    const adr = one('meeting-en-agenda-three-kinds', 'adrs').data;
+    expect(adr.title.text).toBe('Move CI runners to spot instances');
+    expect(adr.options).toEqual([expect.objectContaining({ name: 'Reserved instances', chosen: false, reasons: 'the load is too spiky' })]);
+    const runbook = one('meeting-en-agenda-three-kinds', 'runbooks').data;
+    expect(runbook.title.text).toBe('CoreDNS returns SERVFAIL');
+    expect(runbook.steps).toHaveLength(4);
+  });
+
+  it('a Russian postmortem, then the decision it led to: two documents; «кластер без кворума» is no fix', () => {
+    const incident = one('postmortem-ru-then-adr', 'incidents').data;
+    expect([incident.started.text, incident.resolved.text]).toEqual(['19:20', '19:50']);
+    expect(incident.resolution).toBeUndefined();
+    const adr = one('postmortem-ru-then-adr', 'adrs').data;
+    expect([adr.status, adr.date.text]).toEqual(['accepted', '2026-10-16']);
+  });
+});

@@ -50,6 +50,16 @@ const GROUPED_CUES: Record<'incident' | 'adr', RegExp> = {
   adr: /(?<![\p{L}])(?:decided|decision|we will use|we chose|instead of|решили|решение|выбрали|вместо)(?![\p{L}])|결정|채택|쓰기로|하기로/iu,
 };
 
+/** Meeting notes: their agenda items may each be a document ("## 1. Last week's DNS incident", "## 2. Decision: …"). */
+const MEETING_TITLE = /(?<![\p{L}])(?:weekly|meeting|sync|standup|stand-up|retro|minutes|планёрк\p{L}*|планерк\p{L}*|встреч\p{L}*|созвон\p{L}*|синк|протокол)(?![\p{L}])|회의|미팅|주간/iu;
+/** The kind an agenda item's title mentions anywhere in it. */
+const MENTIONED_KIND: Array<[DocumentKind, RegExp]> = [
+  ['incident', /(?<![\p{L}])(?:incidents?|outages?|post-?mortems?|сбо[йяеи]\p{L}*|инцидент\p{L}*|авари\p{L}*)(?![\p{L}])|장애/iu],
+  ['adr', /(?<![\p{L}])(?:decisions?|decided|решени\p{L}*|решили)(?![\p{L}])|결정/iu],
+  ['runbook', /(?<![\p{L}])(?:runbooks?|how to|what to do|ранбук\p{L}*|инструкци\p{L}*|что делать)(?![\p{L}])|런북|대응 방법/iu],
+];
+const mentionedKind = (title: string) => MENTIONED_KIND.find(([, words]) => words.test(title))?.[0];
+
 /** A column of options, and the verdicts an options table gives them. */
 const OPTION_COLUMN = /^(?:options?|alternatives?|вариант\p{L}*|альтернатив\p{L}*|옵션|대안)$/iu;
 const VERDICT = /^(?:chosen|selected|rejected|declined|yes|no|[✓✔✅✗✘❌]|выбран\p{L}*|отклон[её]н\p{L}*|да|нет|선택|기각)$/iu;
@@ -150,13 +160,15 @@ class Segmenter {
     const containers = section.children.filter((c) => this.isContainer(c));
     if (containers.length > 0) return containers.flatMap((c) => this.structural(c));
     const container = CONTAINER_TITLE.test(section.title);
-    // Under "Incidents" a short write-up of a few sentences is still an incident.
+    // Under "Incidents" a short write-up of a few sentences is still an incident; in meeting notes,
+    // an agenda item of the kind its title mentions.
     const grouped = container ? containerKind(section.title) : undefined;
+    const meeting = !container && section.depth <= 1 && MEETING_TITLE.test(section.title);
     const found = section.children
       .filter((c) => !this.isPart(c) && !NON_DOCUMENT_SLOTS.has(c.part?.slot as never))
-      .map((c) => ({ section: c, classification: standsAlone(this.evidence(c)) ?? this.grouped(c, grouped, section.title) }))
+      .map((c) => ({ section: c, classification: standsAlone(this.evidence(c)) ?? this.grouped(c, grouped ?? (meeting ? mentionedKind(c.title) : undefined), section.title) }))
       .filter((c): c is { section: Section; classification: Classification } => c.classification !== undefined);
-    if (found.length >= 2 || (container && found.length >= 1)) return found;
+    if (found.length >= 2 || ((container || meeting) && found.length >= 1)) return found;
     // Sections titled with the situation they handle ("Если …", "If …", "… — what to do when it
     // happens again"), each with a procedure: runbooks by structure, beside the documents found.
     const situations = section.children.filter((c) => SITUATION_TITLE.test(c.title) && this.hasProcedure(c) && !found.some((f) => f.section === c));
@@ -176,7 +188,9 @@ class Segmenter {
     const found = classify(this.evidence(section));
     // A few sentences: 80 characters, or 40 of Korean, which says as much in half the letters.
     const length = text.replace(/\s+/g, ' ').trim().length;
-    const tells = kind === 'runbook' ? this.hasProcedure(section) : (length >= 80 || (length >= 40 && /[가-힣]/u.test(text))) && GROUPED_CUES[kind].test(text);
+    // An agenda item titled with its kind ("Last week's DNS incident") needs only to say when, for an incident.
+    const timed = MEETING_TITLE.test(containerTitle) && kind === 'incident' && /(?<![\d:])\d{1,2}:\d{2}(?![\d:])/.test(text);
+    const tells = kind === 'runbook' ? this.hasProcedure(section) : (length >= 80 || (length >= 40 && /[가-힣]/u.test(text))) && (GROUPED_CUES[kind].test(text) || timed);
     return found.kind === kind || (found.kind === 'none' && tells) ? { kind, score: Math.max(found.score, 1), reason: `one of the ${kind === 'adr' ? 'decisions' : `${kind}s`} under "${containerTitle}"` } : undefined;
   }
 
@@ -225,7 +239,7 @@ class Segmenter {
     const log = this.decisionLog(section);
     if (log.length >= 2) return log;
     const named = this.named(section);
-    const pieces = named.length > 0 ? [...named.map((s) => ({ section: s, classification: classify(this.evidence(s)) })), ...this.situationsBeside(section, named)] : this.structural(section);
+    const pieces = named.length > 0 ? [...named.map((s) => ({ section: s, classification: classify(this.evidence(s)) })), ...this.situationsBeside(section, named), ...this.agendaBeside(section, named)] : this.structural(section);
     if (pieces.length > 0) {
       const ranges = pieces.map(({ section: s }): Range => [s.line, s.endLine]);
       const rest = this.evidence(section, ranges);
@@ -251,6 +265,16 @@ class Segmenter {
   }
 
   /** Beside documents that name their kind, the sections titled with a situation and holding its steps ("## Если …") are runbooks. */
+  /** In meeting notes, the agenda items beside those that name their kind, of the kind their titles mention. */
+  private agendaBeside(section: Section, named: Section[]): Array<{ section: Section; classification: Classification }> {
+    const meeting = MEETING_TITLE.test(section.title) ? section : section.children.length === 1 && MEETING_TITLE.test(section.children[0]!.title) ? section.children[0]! : undefined;
+    if (!meeting) return [];
+    return meeting.children
+      .filter((c) => !named.some((n) => n.line >= c.line && n.endLine <= c.endLine) && !this.isPart(c))
+      .map((c) => ({ section: c, classification: standsAlone(this.evidence(c)) ?? this.grouped(c, mentionedKind(c.title), meeting.title) }))
+      .filter((c): c is { section: Section; classification: Classification } => c.classification !== undefined);
+  }
+
   private situationsBeside(section: Section, named: Section[]): Array<{ section: Section; classification: Classification }> {
     return section.children
       .filter((c) => !named.some((n) => n.line >= c.line && n.endLine <= c.endLine) && !this.isPart(c) && SITUATION_TITLE.test(c.title) && this.hasProcedure(c))

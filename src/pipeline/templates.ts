@@ -235,7 +235,7 @@ export const TITLE_MARKERS: Record<DocumentKind, RegExp> = {
     String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:(?:post-?mortem|post mortem|incident(?: report| review| postmortem| retrospective)?|outage report|retrospective|постмортем|пост-мортем|инцидент|разбор(?: инцидента| сбоя| аварии)?|отч[её]т об? (?:инциденте|сбое|аварии)|авария|сбой|장애 보고서|장애 리포트|사후 분석|포스트모템|장애)${AFTER}${DASH}|INC-?\d+${AFTER}|PM\d{4}-\d+${AFTER})`,
     'iu',
   ),
-  adr: new RegExp(String.raw`(?:${BEFORE}(?:[A-Z]{2,6}-)?ADR[-\s]?\d+${AFTER}|^\s*(?:DL|DR)-\d{2,4}(?:-\d+)?${AFTER}|^\s*(?:architecture decision(?: record)?|decision record|архитектурное решение|아키텍처 결정|(?:의사)?결정 기록)${AFTER}|^\s*(?:\p{Extended_Pictographic}\s*)?(?:decision|решение|결정|의사결정)\s*[—–]\s*\S)`, 'iu'),
+  adr: new RegExp(String.raw`(?:${BEFORE}(?:[A-Z]{2,6}-)?ADR[-\s]?\d+${AFTER}|^\s*(?:DL|DR)-\d{2,4}(?:-\d+)?${AFTER}|^\s*(?:architecture decision(?: record)?|decision record|архитектурное решение|아키텍처 결정|(?:의사)?결정 기록)${AFTER}|^\s*(?:\p{Extended_Pictographic}\s*)?(?:decision|решение|결정|의사결정)\s*[—–:]\s*\S)`, 'iu'),
   runbook: new RegExp(String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:runbook|run book|playbook|ранбук|инструкция|регламент|процедура|런북|플레이북|운영 매뉴얼|대응 매뉴얼)${AFTER}(?!['’]и|s${AFTER})`, 'iu'),
 };
 
@@ -266,7 +266,9 @@ export function containerKind(title: string): DocumentKind | undefined {
 
 /** What kind the title names, if any. */
 export function titleKind(title: string): DocumentKind | undefined {
-  for (const kind of ['adr', 'incident', 'runbook'] as const) if (TITLE_MARKERS[kind].test(title)) return kind;
+  // "3. Runbook: CoreDNS returns SERVFAIL": an agenda's number before the kind is no part of it.
+  const unnumbered = title.replace(/^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=\p{L})/u, '');
+  for (const kind of ['adr', 'incident', 'runbook'] as const) if (TITLE_MARKERS[kind].test(unnumbered)) return kind;
   return undefined;
 }
 

@@ -560,6 +560,8 @@ const BECAUSE = /(?:,\s*|\s)(?:because|since|потому что|так как|�
 /** "Rejected: keeping self-hosted on a second cluster (too much upkeep)." */
 const REJECTED_SAID = /(?:^|[.;]\s+)(?:rejected|not chosen|отклонено|отклонили|기각)\s*[:：—–-]\s*([^.;()]+?)\s*(?:\(([^)]+)\))?\s*(?=[.;]|$)/giu;
 
+const CONSIDERED_REJECTED = /(?:^|[.;]\s+)([^.;:,]{2,60}?)\s+(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:considered|discussed|evaluated|looked at)\s+(?:and|but)\s+(?:rejected|dropped|ruled out)(?:\s*[:：—–-]\s*([^.;]+))?/giu;
+
 /** A decision told in sentences: the one that says it was decided, its reasons, what it won over. */
 function decisionInProse(section: Section): { decision: CitedText; context?: CitedText; options: Option[] } | undefined {
   const prose = sentences(section.lines.filter((l) => !/^\s*#/.test(l.text)));
@@ -578,7 +580,15 @@ function decisionInProse(section: Section): { decision: CitedText; context?: Cit
     { name: clean(chosenName), chosen: true, ...(because && { reasons: clean(because) }), cite: decision.cite },
     { name: clean(rejectedName), chosen: false, cite: decision.cite },
   ] : [];
-  for (const line of section.lines) {
+  // "Reserved instances were considered and rejected: the load is too spiky.": the name, then why not.
+  for (const sentence of prose) {
+    for (const weighed of sentence.text.matchAll(CONSIDERED_REJECTED)) {
+      options.push({ name: clean(weighed[1]!.replace(/^(?:the|also)\s+/i, '')), chosen: false, ...(weighed[2] && { reasons: clean(weighed[2]) }), cite: cite(section, sentence.from, sentence.to) });
+    }
+  }
+  for (const [index, line] of section.lines.entries()) {
+    // A line that goes on a sentence ("… considered and\nrejected: …") is read above.
+    if (/(?:and|but|и|но)\s*$/iu.test(section.lines[index - 1]?.text ?? '')) continue;
     for (const rejected of plainLine(line.text).matchAll(REJECTED_SAID)) {
       options.push({ name: clean(rejected[1]!), chosen: false, ...(rejected[2] && { reasons: clean(rejected[2]) }), cite: cite(section, line.number) });
     }

@@ -73,7 +73,7 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
 const CAUSE = /(?<![\p{L}])(because|(?<!^(?:this|that|it|which) )caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
 /** A fault told without a word of cause ("A certificate … expired at 09:40"): the cause where nothing else names one. */
 const FAULT = /(?<![\p{L}])(expired|ran out of|was misconfigured|misconfiguration|a bug in|filled up|was exhausted|истёк|истек|кончил\p{L}*|закончил\p{L}*|переполнил\p{L}*)(?![\p{L}])|만료|고갈/iu;
-const FIX = /(?<![\p{L}])(roll(?:ed|ing|s)? back|rollback|revert(?:ed|ing|s)?|fixed|fixes|resolved (?:by|the)|restored|restores|restart(?:ed|ing|s)?|recovered|mitigated|(?:certificates?|keys?|credentials?|secrets?|tokens?) (?:was |were )?(?:rolled over|renewed|rotated|replaced)|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled|killed|stopped|paused|halted|blocked|turned off)|(?:was|were) (?:disabled|stopped|turned off|switched off|killed)|paused|halted|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?!\s?(?:시도|중|하지|못|가 안|되지))|재시작|롤백|재배포|원복/iu;
+const FIX = /(?<![\p{L}])(roll(?:ed|ing|s)?(?:\s+(?:it|them|the \S+|that))?\s+back|rollback|revert(?:ed|ing|s)?|fixed|fixes|resolved (?:by|the)|restored|restores|restart(?:ed|ing|s)?|recovered|mitigated|(?:certificates?|keys?|credentials?|secrets?|tokens?) (?:was |were )?(?:rolled over|renewed|rotated|replaced)|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled|killed|stopped|paused|halted|blocked|turned off)|(?:was|were) (?:disabled|stopped|turned off|switched off|killed)|paused|halted|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?!\s?(?:시도|중|하지|못|가 안|되지))|재시작|롤백|재배포|원복/iu;
 /**
  * Korean words of an alert or a report. They take particles (알람이, 제보를), so no end boundary;
  * 알림 is also a product's "notification" (결제 알림 지연) and counts only as the subject of an arrival.
@@ -163,7 +163,7 @@ const QUOTE_ATTRIBUTION = /^\s*(?:>\s*)*(?:On\s.{5,140}\swrote|.{2,140}\s(?:пи
  * (2026-10-21 12:30): Follow-up WH-88 — exponential backoff …", "AI: …". The time on the line is
  * when it was written, so the line is no timeline event either.
  */
-const FOLLOW_UP_SAID = /^(?:.{1,60}?:\s+)?(?:follow-?up|action item|todo|задача|후속 조치)\s*(?<ticket>[A-Z][A-Z0-9]+-\d+)?\s*[:—–-]\s*(?<text>\S.{3,})$/iu;
+const FOLLOW_UP_SAID = /^(?:.{1,60}?:\s+)?(?:[Ff]ollow-?up|FOLLOW-?UP|[Aa]ction items?|ACTION ITEMS?|[Aa]ction|ACTION|AI|[Tt]odo|TODO|[Зз]адача|[Дд]ействие|후속 조치|할 일)\s*(?<ticket>[A-Z][A-Z0-9]+-\d+)?\s*[:—–-]\s*(?<text>\S.{3,})$/u;
 
 function followUpLines(section: Section): Line[] {
   const inSlot = new Set(slotLines(section, ['followUps']).map((l) => l.number));
@@ -349,6 +349,9 @@ function statusMark(section: Section, entry: TimelineEntry): 'red' | 'green' | u
   const mark = /^\s*(?:[-*+•|]\s*)?(🔴|🚨|🟥|✅|🟢|🟩)/u.exec(text)?.[1];
   return mark ? (/[🔴🚨🟥]/u.test(mark) ? 'red' : 'green') : undefined;
 }
+
+/** An entry that tells the failure itself: errors, 5xx, something down or answering wrongly. */
+const FAILING = /(?<![\p{L}\d])5\d\d(?!\d)|(?<![\p{L}])(?:errors?|failing|failed|down|unavailable|ошибк\p{L}*|отда[её]т|не работа\p{L}*|недоступ\p{L}*|без кворума|таймаут\p{L}*)(?![\p{L}])/iu;
 
 /** An entry about the work after the incident: "postmortem scheduled", «разбор назначен», "회고". */
 const FOLLOW_UP_ENTRY = /(?<![\p{L}])(?:post-?mortem|retro\p{L}*|review|follow-?ups?|разбор\p{L}*|постмортем\p{L}*|ретро\p{L}*)(?![\p{L}])|회고|사후 분석/iu;
@@ -573,7 +576,8 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const changeEvent = timeline.find((e, i) => CHANGE.test(e.event) && !FIX.test(e.event) && (firstAlert < 0 || i < firstAlert) && !e.cite.some((c) => fixLines.has((c as LineCitation).lines[0])));
   // What went wrong ("an engineer accidentally removes the data directory") is no fix, nor is what came before it.
   const lastWrong = endIndex > 0 ? timeline.slice(0, endIndex).findLastIndex((e) => WENT_WRONG.test(e.event) && !FIX.test(e.event)) : -1;
-  const before = endIndex > 0 ? timeline.slice(lastWrong + 1, endIndex).reverse().find((e) => !NO_EFFECT.test(e.event) && !NOTICED.test(e.event) && e !== changeEvent) : undefined;
+  // Nor is an entry that tells the failure («кластер без кворума, логин отдаёт 500») unless it tells of something done too.
+  const before = endIndex > 0 ? timeline.slice(lastWrong + 1, endIndex).reverse().find((e) => !NO_EFFECT.test(e.event) && !NOTICED.test(e.event) && e !== changeEvent && (!FAILING.test(e.event) || ACTED.test(e.event))) : undefined;
   const endEvent = endIndex >= 0 ? timeline[endIndex] : undefined;
   const resolvingEvent =
     (endEvent && ACTED.test(endEvent.event) ? endEvent : undefined) ??

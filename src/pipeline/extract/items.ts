@@ -342,8 +342,9 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
     owner = ownerName(named[1]!, context);
     action = named[2]!;
   }
-  const subject = /^([\p{Lu}][\p{Ll}]{2,20})\s+(?=(?:\p{Ll}+(?:ет|ит|ёт|ут|ют|ят|ат)|will|to|is going to)\s)/u.exec(action);
-  if (!owner && subject) owner = subject[1];
+  // "Тимур вернёт …", "Sam will …", "Li adds a config test …": a name, then its verb.
+  const subject = /^([\p{Lu}][\p{Ll}]{2,20})\s+(?=(?:\p{Ll}+(?:ет|ит|ёт|ут|ют|ят|ат)|will|to|is going to)\s)|^([\p{Lu}][\p{Ll}]{1,20})\s+(?=(?:adds|writes|fixes|updates|moves|owns|checks|reviews|files|creates|sets up|looks into|investigates|drafts|documents|removes|migrates|tests)\s)/u.exec(action);
+  if (!owner && subject) owner = subject[1] ?? subject[2];
   // "… — до пятницы", "… - by Friday": a day after a dash is when, no part of what.
   const dueTail = /\s+[—–-]\s+((?:(?:due|by|until|before|до|к|срок)[:：]?\s|\d|tomorrow|today|this week|next week|завтра|сегодня|на этой неделе|на следующей неделе)[^—–]{0,30}?)[.;]?\s*$/iu.exec(action);
   const tailDue = dueTail ? readDue(dueTail[1]!, context) : undefined;
