@@ -2365,3 +2365,20 @@ describe('several documents in one note', () => {
     expect([adr.status, adr.date.text]).toEqual(['accepted', '2026-10-16']);
   });
 });
+
+describe('a title with its kind after it, a run-on Russian memo with a named fixer', () => {
+  it('"Payment webhook delays — Postmortem" is titled by its topic', () => {
+    expect(one('postmortem-en-title-kind-suffix', 'incidents').data.title.text).toBe('Payment webhook delays');
+  });
+
+  it('«Коля перевыпустил …» opens the fix, «получается минут сорок …» the impact, «… это сделает Коля и ещё я добавлю …» two follow-ups', () => {
+    const d = one('voice-ru-run-on-named-fix', 'incidents').data;
+    expect(d.rootCause.text).toBe('оказалось что истёк сертификат на api шлюзе его никто не продлил потому что напоминание уходило на почту уволившегося сотрудника');
+    expect(d.resolution.text).toBe('Коля перевыпустил сертификат примерно в девять двадцать и всё заработало');
+    expect(d.impact.text).toBe('получается минут сорок люди не могли войти');
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['перенести напоминания на общий ящик', 'Коля'],
+      ['я добавлю алерт на срок сертификатов', undefined],
+    ]);
+  });
+});
