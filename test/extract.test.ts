@@ -2225,6 +2225,7 @@ describe('a memo typed or transcribed with its punctuation: prose alone, read as
     const d = one('voice-ru-typed-memo', 'incidents').data;
     expect(d.title.text).toBe('Упал сервис авторизации');
     expect([d.started.text, d.resolved.text]).toEqual(['21:30', '22:15']);
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['21:30', '22:15']);
     expect(d.impact.text).toBe('Итого минут сорок пять не работал вход.');
     expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([['поставить ротацию логов и алерт на диск', 'Антон']]);
   });

@@ -604,7 +604,12 @@ export function extractSpokenIncident(section: Section, base: Pick<IncidentInput
     resolution: topicOrCue('resolution', found.resolution[0]) ?? (fixSentence && clauses(section, fixSentence, SPOKEN_FIX, true)),
     status: resolvedEvidence ? 'resolved' : 'unknown',
     ...(resolvedEvidence && { cites: { status: recoveryMention ? cite(section, recoveryMention.number) : found.resolution[0]!.cite } }),
-    timeline,
+    // The same evening for the timeline as for the fields: "10:15" after a 21:30 start is 22:15.
+    timeline: timeline.map((entry) => {
+      const said = entry.time ? findTimes(entry.time)[0] : undefined;
+      const evening = laterThan(said, startTime);
+      return evening && evening !== said ? { ...entry, time: evening.text } : entry;
+    }),
     followUps,
     lessons: [...(spoken.has('lessons') ? [quoteParagraph(section, spoken.get('lessons')!)] : []), ...found.lesson],
     links: findLinks(section),
