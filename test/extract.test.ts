@@ -2383,3 +2383,17 @@ describe('a title with its kind after it, a run-on Russian memo with a named fix
     ]);
   });
 });
+
+describe('an alert runbook of Triage, Remediation, Escalation', () => {
+  it('is a runbook (it was an incident: "Remediation" is a postmortem\'s follow-ups), its remediation the steps after its triage', () => {
+    const d = one('runbook-en-triage-remediation', 'runbooks').data;
+    expect(from('runbook-en-triage-remediation').map((x) => x.collection)).toEqual(['runbooks']);
+    expect(d.steps.map((s: { commands: string[] }) => s.commands[0] ?? null)).toEqual([
+      'curl -s localhost:9200/_cat/indices?health=red',
+      'systemctl start elasticsearch',
+      `curl -XPUT localhost:9200/_cluster/settings -d '{"transient":{"cluster.routing.allocation.disk.watermark.high":"95%"}}'`,
+      null,
+    ]);
+    expect(texts(d.escalation)).toBe('Page #search-oncall if the cluster stays red for more than 15 minutes');
+  });
+});

@@ -294,7 +294,8 @@ const CHECK_LABEL = /^(?:checks?|how to check|проверк[аи]|как про
  * "Recovery", «Устранение» (an incident's): there they are the fix, and their steps the procedure's.
  */
 function stepSlotsOf(section: Section): Slot[] {
-  return section.candidate.classification.kind === 'runbook' ? [...STEP_SLOTS, 'decision', 'resolution'] : STEP_SLOTS;
+  // In a runbook, "Remediation" (a postmortem's follow-ups) and "Resolution" are what to do.
+  return section.candidate.classification.kind === 'runbook' ? [...STEP_SLOTS, 'decision', 'resolution', 'followUps'] : STEP_SLOTS;
 }
 
 export function checksBeforeSteps(section: Section): SlotContent[] {
