@@ -2397,3 +2397,22 @@ describe('an alert runbook of Triage, Remediation, Escalation', () => {
     expect(texts(d.escalation)).toBe('Page #search-oncall if the cluster stays red for more than 15 minutes');
   });
 });
+
+describe('postmortems told under story headings', () => {
+  it('"latency jumped" starts it; "reverted at 10:38 and … recovered within five minutes; … back to normal at 10:45" ends at 10:45', () => {
+    const d = one('postmortem-en-story-sections', 'incidents').data;
+    expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['10:14', '10:31', '10:45']);
+  });
+
+  it('a Korean "발생 경위" paragraph of two timed sentences is two entries: "…분경부터" the start, "문의로 인지" the detection', () => {
+    const d = one('postmortem-ko-gyeongwi-prose', 'incidents').data;
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['14:10', '14:40', '15:05', '15:10']);
+    expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['14:10', '14:40', '15:10']);
+  });
+
+  it('«Что пошло не так» in prose is the cause where nothing else names one', () => {
+    const d = one('postmortem-ru-how-sections', 'incidents').data;
+    expect(d.rootCause.text).toMatch(/^Ночной ETL упал в 02:10 на новой колонке/);
+    expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['02:10', '09:30', '10:50']);
+  });
+});

@@ -102,7 +102,7 @@ const NO_EFFECT = /(?<![\p{L}])(no effect|had no effect|did(?:n'?t| not) help|wi
 const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:normal|baseline)|fully (?:recovered|restored|operational))\b|(?<![\p{L}])(?:решено|закрыт\p{L}*|восстановлен\p{L}*|показали правильн\p{L}*|해결됨|종료)(?![\p{L}])/iu;
 
 /** Where a timeline entry marks a turn of the incident. */
-const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?:begins?|began|start(?:s|ed)?)(?! (?:to )?investigat\p{L}*| (?:to )?look(?:ing)? into| the investigation| (?:to )?work(?:ing)?\b| (?:to )?replac\p{L}*| on (?:a|the) (?:fix|solution))|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:[\p{L}\d.-]+\s){1,3}(?:is|was) (?:hard |completely )?down\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*(?!\s+(?:писать|жаловаться|звонить|сообщать|разбира\p{L}*|смотреть|искать|выяснять))|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|завис\p{L}*|упал[аио]?|перестал\p{L}*|시작)(?![\p{L}])/iu;
+const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?:begins?|began|start(?:s|ed)?)(?! (?:to )?investigat\p{L}*| (?:to )?look(?:ing)? into| the investigation| (?:to )?work(?:ing)?\b| (?:to )?replac\p{L}*| on (?:a|the) (?:fix|solution))|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:[\p{L}\d.-]+\s){1,3}(?:is|was) (?:hard |completely )?down\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*(?!\s+(?:писать|жаловаться|звонить|сообщать|разбира\p{L}*|смотреть|искать|выяснять))|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|завис\p{L}*|упал[аио]?|перестал\p{L}*|시작)(?![\p{L}])|(?<![\p{L}])(?:jumped|spiked|surged|climbed|shot up)(?![\p{L}])|(?:분|시)(?:경|쯤)?부터\s/iu;
 const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|(?:начали|стали)\s+(?:писать|жаловаться|звонить)|(?:написали|пишут|обратил\p{L}*)\s+в\s+поддержку|жалоб\p{L}*)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated|stabili[sz]ed|confirmed working|(?:problem|issue) was (?:solved|fixed|resolved)|(?:works?|worked|working) again|caught up)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|дочитал\p{L}*|догнал\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료(?!\s?(?:시각|시간|예정))|복구|회복|해소|(?<!배포\s?)완료(?!\s?(?:시각|시간|예정))(?:,|$))(?![\p{L}])/iu;
 
@@ -350,6 +350,15 @@ function statusMark(section: Section, entry: TimelineEntry): 'red' | 'green' | u
   return mark ? (/[🔴🚨🟥]/u.test(mark) ? 'red' : 'green') : undefined;
 }
 
+/**
+ * «## Что пошло не так» written as prose, not a list of the response's faults: where no section or
+ * sentence names a cause, it tells what broke and why («Ночной ETL упал … а алерт … был выключен»).
+ */
+function toldWhatWentWrong(section: Section): CitedText | undefined {
+  const content = slotContents(section, 'whatWentWrong').find((c) => c.lines.some((l) => l.text.trim()) && c.lines.every((l) => !/^\s*(?:[-*+•]|\d{1,2}[.)])\s/.test(l.text)));
+  return content ? slotText(content) : undefined;
+}
+
 /** An entry that tells the failure itself: errors, 5xx, something down or answering wrongly. */
 const FAILING = /(?<![\p{L}\d])5\d\d(?!\d)|(?<![\p{L}])(?:errors?|failing|failed|down|unavailable|ошибк\p{L}*|отда[её]т|не работа\p{L}*|недоступ\p{L}*|без кворума|таймаут\p{L}*)(?![\p{L}])/iu;
 
@@ -384,7 +393,11 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
   const startIndex = Math.max(0, timed.findIndex((e) => started && (started.text.endsWith(e.time) || started.text.includes(e.time))));
   if (!resolved) {
     const after = timed.slice(startIndex + 1);
-    resolved = at(after.find((e) => /\b(?:OUTAGE|IMPACT) ENDS\b/.test(e.event)) ?? [...after].reverse().find((e) => statusMark(section, e) === 'green') ?? after.find((e) => ENDED.test(e.event) && !NO_EFFECT.test(e.event)));
+    const ends = after.filter((e) => ENDED.test(e.event) && !NO_EFFECT.test(e.event));
+    // "reverted at 10:38 and the hit rate recovered within five minutes; latency was back to normal at
+    // 10:45": a fix told with its effect is when it was done; the end is the entry right after that says so.
+    const end = ends[0] && FIX.test(ends[0].event) && ends[1] && after.indexOf(ends[1]) === after.indexOf(ends[0]) + 1 ? ends[1] : ends[0];
+    resolved = at(after.find((e) => /\b(?:OUTAGE|IMPACT) ENDS\b/.test(e.event)) ?? [...after].reverse().find((e) => statusMark(section, e) === 'green') ?? end);
   }
   // No entry ends it: the resolution's sentence that says it is over gives the time ("… back to zero by 16:52").
   if (!resolved) {
@@ -635,7 +648,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       () => sentencesWith(section, story, CHANGE, 2),
       () => entryText(changeEvent),
     ),
-    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.replace(/^Identified:\s*/, ''), cite: identified.cite }, () => whyOfCause(sentencesWith(section, summaryLines, CAUSE, 2)), () => explainedAfterColon(section, summaryLines), () => sentencesWith(section, story, FAULT, 1), () => sentencesWith(section, summaryLines, SO_IT_FAILED, 1)), (l) => CAUSE.test(l.text), opening),
+    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.replace(/^Identified:\s*/, ''), cite: identified.cite }, () => whyOfCause(sentencesWith(section, summaryLines, CAUSE, 2)), () => explainedAfterColon(section, summaryLines), () => sentencesWith(section, story, FAULT, 1), () => sentencesWith(section, summaryLines, SO_IT_FAILED, 1), () => toldWhatWentWrong(section)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
     detection: firstText(() => slotField(section, 'detection'), () => entryText(investigating), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(

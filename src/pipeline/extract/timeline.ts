@@ -111,6 +111,13 @@ function fromLines(section: Section, lines: Line[], options: Options): TimelineE
       if (stamp?.date && stamp.rest.trim() && /^\s*(?:[-*]\s+)?[\d./-]+\s*[-—–:]/.test(line.text)) entries.push({ time: '', date: stamp.date, event: eventText(stamp.rest), cite: cite(section, line.number) });
       continue;
     }
+    // "14시 10분경부터 … 않았습니다. 14시 40분 … 인지했습니다.": a line of prose whose next sentence
+    // tells its own time is an entry per sentence.
+    const told = /[.!?。]\s+\S/.test(stamp.rest) ? fromProse(section, [line], { ...options, day: stamp.date ?? day ?? options.day }) : [];
+    if (!/^\s*(?:[-*+]|\d{1,2}[.)])\s/.test(line.text) && told.filter((e) => e.time).length >= 2) {
+      entries.push(...told.map((e) => ({ ...e, date: e.date ?? stamp.date ?? day })));
+      continue;
+    }
     const event = eventText(stamp.rest);
     if (!event) continue;
     entries.push({ time: stamp.time, date: stamp.date ?? day, event, cite: cite(section, line.number) });
