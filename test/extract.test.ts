@@ -2416,3 +2416,22 @@ describe('postmortems told under story headings', () => {
     expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['02:10', '09:30', '10:50']);
   });
 });
+
+describe('decision records with field headings and a scoring matrix', () => {
+  it('"## Status: Accepted" and "## Date: …" are fields; "## Tradeoffs" over "(+)" / "(−)" items puts each on its side', () => {
+    const d = one('adr-en-field-headings-tradeoffs', 'adrs').data;
+    expect([d.status, d.date.text]).toEqual(['accepted', '2026-03-03']);
+    expect(texts(d.consequences.positive)).toBe('Contracts are checked at build time | Smaller payloads and streaming where we need it');
+    expect(d.consequences.negative).toHaveLength(2);
+  });
+
+  it('"| Критерий | Вес | A | B | C |": the columns scored are the options, the one the decision names chosen, «Итого» each one\'s reason; «Решали» the deciders', () => {
+    const d = one('adr-ru-scoring-matrix', 'adrs').data;
+    expect(d.options.map((o: { name: string; chosen: boolean; reasons?: string }) => [o.name, o.chosen, o.reasons])).toEqual([
+      ['Prometheus + Grafana', false, 'Итого: 38'],
+      ['VictoriaMetrics', true, 'Итого: 43'],
+      ['Zabbix 7', false, 'Итого: 26'],
+    ]);
+    expect(d.deciders).toEqual(['Игорь', 'Мария', 'Костя']);
+  });
+});

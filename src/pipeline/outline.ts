@@ -92,6 +92,9 @@ function isBareSectionName(text: string): boolean {
   return trimmed.split(/\s+/).length <= 6 && slotOf(trimmed, 2) !== undefined;
 }
 
+/** Slots that hold one value, which a heading may carry after a colon. */
+const VALUE_SLOTS = new Set<Slot>(['status', 'date', 'deciders', 'severity', 'owner', 'author', 'lastVerified', 'rto', 'rpo', 'supersedes', 'supersededBy', 'incidentId', 'commander', 'duration']);
+
 function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): Part[] {
   const found = new Map<number, Part>();
   visit(parsed.tree, 'heading', (node) => {
@@ -102,6 +105,13 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     if (node.depth === 1 && isShellComment(parsed, node.position!.end.line)) return;
     if (noise.noiseLines.has(line)) return;
     const last = node.position!.end.line;
+    // "## Status: Accepted", "## Date: 2026-03-03": a field written as a heading is that field's label and value.
+    const field = /^([^:：]{2,30})[:：]\s+(\S.{0,80})$/u.exec(text);
+    const fieldSlot = field ? slotOf(field[1]!, 0)?.slot : undefined;
+    if (field && fieldSlot && VALUE_SLOTS.has(fieldSlot)) {
+      found.set(line, { label: field[1]!.trim(), slot: fieldSlot, form: 'label', depth: LABEL_DEPTH, line, value: field[2]!.trim() });
+      return;
+    }
     // "Timeline (all times PST) DATE RANGE. All times approximations": the name before its note.
     const slot = slotOf(text)?.slot ?? slotOf(text.replace(/\s*(?:\(|[.:—–]\s).*$/u, ''), 1)?.slot;
     found.set(line, { label: text, slot, form: 'heading', depth: node.depth, line, value: '', ...(last > line && { lastLine: last }) });

@@ -232,7 +232,9 @@ function consequencesOf(section: Section, chosen: Option | undefined, prosCons: 
   const add = (item: CitedText, side?: 'positive' | 'negative') => {
     const text = stripMark(item.text);
     if (!text) return;
-    ((side ?? sentiment(item.text)) === 'positive' ? positive : negative).push({ text, cite: item.cite });
+    // "## Tradeoffs" over "(+) …" and "(−) …": an item's own mark says its side, whatever the section's name.
+    const marked = /^\s*(?:\(\+\)|\([−–-]\))/u.test(item.text) ? sentiment(item.text) : undefined;
+    ((marked ?? side ?? sentiment(item.text)) === 'positive' ? positive : negative).push({ text, cite: item.cite });
   };
   // The "Pros" / "Cons" lists the keep test admits, each item on its side.
   const addSides = (keep: (c: SlotContent) => boolean, firstPositiveOnly: boolean) => {
@@ -288,6 +290,28 @@ function reasonsFrom(items: TextItem[] | undefined, chosen: boolean): string | u
   return (wanted.length > 0 ? wanted : items).map((i) => stripMark(i.text)).join('; ');
 }
 
+/** A matrix's first column names the criteria, a weight column may follow; the other columns are the options. */
+const CRITERION_COLUMN = /^(?:criteri(?:on|a)|requirement|factor|критери[йи]|требовани[ея]|фактор|기준|평가 (?:항목|기준))$/iu;
+const WEIGHT_COLUMN = /^(?:weight|вес|важность|가중치)$/iu;
+
+function optionsFromMatrix(section: Section): Option[] {
+  const tables = section.tree.children.filter((n): n is Table => n.type === 'table');
+  for (const table of tables) {
+    const header = table.children[0]!.children.map((cell) => clean(toString(cell)));
+    if (!CRITERION_COLUMN.test(header[0] ?? '')) continue;
+    const names = header.slice(1).filter((h) => h && !WEIGHT_COLUMN.test(h));
+    // The row that adds them up ("Итого", "Total"): each option's score is its reason to be weighed.
+    const total = table.children.slice(1).find((row) => /^(?:total|score|итого|сумма|합계|총점)$/iu.test(clean(toString(row.children[0] ?? row))));
+    if (names.length < 2) continue;
+    return names.map((name) => {
+      const column = header.indexOf(name);
+      const score = total ? clean(toString(total.children[column] ?? total)) : '';
+      return { name, chosen: false, ...(score && { reasons: `${clean(toString(total!.children[0]!))}: ${score}` }), cite: cite(section, table.position!.start.line, table.position!.end.line) };
+    });
+  }
+  return [];
+}
+
 function optionsOf(section: Section, decision: CitedText | undefined, prosCons: Map<string, TextItem[]>): Option[] {
   let options: Option[] = [];
   const y = yStatement(section);
@@ -336,6 +360,8 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     const items = itemsOf(content, { split: false });
     options = items.map((item) => optionFromItem(item, rawOf(content, item), section));
   }
+  // "| Критерий | Вес | Prometheus | VictoriaMetrics |": a scoring matrix, its options the columns it scores.
+  if (options.length === 0) options = optionsFromMatrix(section);
   // "**Why ESO over Sealed Secrets:**" and its reasons: the one chosen and the one it won over.
   if (options.length === 0) {
     for (const part of section.parts.filter((p) => p.form !== 'frontmatter')) {
