@@ -2435,3 +2435,12 @@ describe('decision records with field headings and a scoring matrix', () => {
     expect(d.deciders).toEqual(['Игорь', 'Мария', 'Костя']);
   });
 });
+
+describe('an assistant\'s RCA page', () => {
+  it('titled by its summary\'s sentence read whole (not its first line), without the when; "Recommendations" are follow-ups', () => {
+    const d = one('ai-summary-en-recommendations', 'incidents').data;
+    expect(d.title.text).toBe('The public API returned 503 errors');
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Platform team', undefined], ['SRE', '2026-11-15']]);
+    expect(from('ai-summary-en-recommendations').map((x) => x.collection)).toEqual(['incidents']);
+  });
+});

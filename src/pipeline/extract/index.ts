@@ -103,9 +103,18 @@ function titleOf(section: Section): CitedText {
     const sentence = titleFromSentence(told.text.split('\n')[0]!);
     return { text: shorten(displayTitle(sentence) || sentence, 120), cite: told.cite.slice(0, 1) };
   }
-  const line = sectionNames.has(first.number) ? first.text : titleFromSentence(first.text);
+  // A sentence that wraps onto the next lines is read whole: the first line alone may stop mid-phrase.
+  const wrapped = [first.text];
+  for (const next of section.lines.filter((l) => l.number > first.number)) {
+    // Only a line that goes on the sentence: not a label ("Status: Resolved") nor one that starts anew with a capital.
+    if (!next.text.trim() || /^\s*(?:#|[-*+]\s|\d{1,2}[.)]\s|\||```|>)/.test(next.text) || /^\s*(?:\p{Lu}|[\p{L} ]{1,30}[:：]\s)/u.test(next.text) || /[.!?。]\s*$/.test(wrapped.at(-1)!) || wrapped.length >= 4) break;
+    wrapped.push(next.text.trim());
+  }
+  const line = sectionNames.has(first.number) ? first.text : titleFromSentence(wrapped.join(' '));
   const text = shorten(displayTitle(line) || first.text.trim(), 120) || section.ctx.sourceId;
-  return specific(section, { text, cite: cite(section, first.number) });
+  const lastWord = plainLine(line).split(/\s+/).at(-1) ?? '';
+  const through = wrapped.findLastIndex((w) => lastWord && w.includes(lastWord));
+  return specific(section, { text, cite: cite(section, first.number, first.number + Math.max(0, through)) });
 }
 
 /**
@@ -122,7 +131,7 @@ function specific(section: Section, title: CitedText): CitedText {
 }
 
 /** When it happened, at a sentence's start: "12 ноября 2026 года с 10:05 до 10:47 МСК", "On 2026-08-14 at 03:10 UTC,". */
-const LEADING_WHEN = /^(?:(?:on|в|во)\s+(?=\d|\p{L}+\.?\s+\d))?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}(?:\s+(?:года|г\.))?|\p{L}+\s+\d{1,2},?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:]))?\s*(?:(?:(?:с|from|between|at|в)\s+)?\d{1,2}:\d{2}(?:\s*(?:до|to|and|по|[-–—~])\s*\d{1,2}:\d{2})?(?:\s*\(?(?:UTC|МСК|MSK|KST|GMT|CET)\)?)?(?:\s*(?:동안|사이에?|까지))?)?[\s,]*/iu;
+const LEADING_WHEN = /^(?:(?:on|в|во)\s+(?=\d|\p{L}+\.?\s+\d))?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}(?:\s+(?:года|г\.))?|\p{L}+\s+\d{1,2},?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:]))?[\s,]*(?:(?:(?:с|from|between|at|в)\s+)?\d{1,2}:\d{2}(?:\s*(?:до|to|and|по|[-–—~])\s*\d{1,2}:\d{2})?(?:\s*\(?(?:UTC|МСК|MSK|KST|GMT|CET)\)?)?(?:\s*(?:동안|사이에?|까지))?)?[\s,]*/iu;
 
 /** Where a long sentence's what ends and its how long, after what or why begins. */
 const CLAUSE_AFTER_WHAT = /,\s|\sfor (?:about |around |nearly |almost |over |~)?\d|\s(?:after|because|due to|following|в течение|после|из-за|так как|потому что)\s|\s[—–]\s/iu;
