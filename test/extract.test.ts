@@ -2444,3 +2444,18 @@ describe('an assistant\'s RCA page', () => {
     expect(from('ai-summary-en-recommendations').map((x) => x.collection)).toEqual(['incidents']);
   });
 });
+
+describe('an alert bot\'s channel and a dated plain report', () => {
+  it('a Discord channel: "[FIRING]" leaves the title, "it\'s the new rate limiter config from yesterday" is the cause, the bot\'s "[RESOLVED]" the end', () => {
+    const d = one('chat-en-discord-alert-bot', 'incidents').data;
+    expect(d.title.text).toBe('HighErrorRate api-gateway (error rate 12%)');
+    expect(d.rootCause.text).toBe('the new rate limiter config from yesterday, every request from the mobile app hits the limit');
+    expect([d.detected.text, d.resolved.text]).toEqual(['03:02', '03:24']);
+  });
+
+  it('«Разбор сбоя от 07.10.2026» names only the kind and day: titled by what happened', () => {
+    const d = one('postmortem-ru-plain-dated-title', 'incidents').data;
+    expect(d.title.text).toBe('Не работала оплата через СБП');
+    expect([d.date.text, d.started.text, d.resolved.text]).toEqual(['2026-10-07', '14:00', '14:35']);
+  });
+});

@@ -107,7 +107,8 @@ export function chatTitle(section: Section): CitedText {
     const message = messages.find((m) => DECLARED_AS.test(messageText(m)))!;
     return { text: shorten(declared[1]!.trim(), 90), cite: citeMessage(section, message) };
   }
-  const words = report ? shorten(messageText(report).replace(/\?.*$/, '').replace(ON_IT, '').trim().replace(/[.!…。]+$/u, ''), 90) : section.ctx.sourceId;
+  // An alerting bot's "[FIRING] HighErrorRate api-gateway": the alert, without its state.
+  const words = report ? shorten(messageText(report).replace(/^\s*\[(?:firing|alert|alerting|triggered)(?::\d+)?\]\s*/iu, '').replace(/\?.*$/, '').replace(ON_IT, '').trim().replace(/[.!…。]+$/u, ''), 90) : section.ctx.sourceId;
   const text = channel ? `${channel.name} — ${words}` : words;
   return { text, cite: [...(channel ? cite(section, channel.line) : []), ...(report ? citeMessage(section, report) : [])] };
 }
@@ -173,10 +174,13 @@ function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp):
 const FOUND_WHY = /^(?:\p{L}+[,!]?\s+)?(?:turned out|turns out|оказалось|выяснилось)(?:,?\s+(?:that|что))?[,:]?\s+/iu;
 const GUESSED_WHY = /^(?:\p{L}+[,!]?\s+)?(?:looks like|seems like|похоже,? что|кажется,? что)\s+(?=.*(?<![\p{L}])(?:expired|because|caused|due to|ran out|filled up|full|misconfigur\p{L}*|typo|из-за|ист[её]к\p{L}*|кончил\p{L}*|заполнил\p{L}*|переполн\p{L}*|не хватил\p{L}*)(?![\p{L}]))/iu;
 
+/** A recent change blamed by name: "it's the new rate limiter config from yesterday, …", «это вчерашний релиз …». */
+const BLAMED_CHANGE = /^(?:(?:ok|so|yeah|ну|так)[,!]?\s+)?(?:it'?s|it was|this is|это)\s+(?=(?:the\s+)?(?:new|recent|latest|yesterday'?s|last night'?s|новый|новая|новое|вчерашн\p{L}*|свеж\p{L}*|последн\p{L}*)\s)/iu;
+
 function causeFound(section: Section, messages: ChatMessage[]): CitedText | undefined {
   for (const m of messages) {
     const text = messageText(m);
-    const lead = FOUND_WHY.exec(text) ?? GUESSED_WHY.exec(text);
+    const lead = FOUND_WHY.exec(text) ?? GUESSED_WHY.exec(text) ?? BLAMED_CHANGE.exec(text);
     if (!lead || /[?？]\s*$/.test(text)) continue;
     const told = beforePromise(text.slice(lead[0].length)).trim();
     if (told.split(/\s+/).length >= 4) return { text: clean(plainLine(told)), cite: citeMessage(section, m) };

@@ -206,7 +206,8 @@ function incidentDate(section: Section, year: number | undefined, title: CitedTe
   const candidates: Line[][] = [
     labelled.flatMap((c) => c.lines.slice(0, 1)),
     slotLines(section, ['moment']),
-    [{ number: titleLine, text: title.text }],
+    // The title as shown, and as written ("Разбор сбоя от 07.10.2026" is shown by what happened).
+    [{ number: titleLine, text: title.text }, { number: titleLine, text: section.ctx.parsed.lines[titleLine - 1] ?? '' }],
     slotLines(section, ['summary', 'overview', 'whatHappened']),
     openingLines(section).filter((l) => l !== byline),
     byline ? [byline] : [],

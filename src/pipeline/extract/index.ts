@@ -123,7 +123,8 @@ function titleOf(section: Section): CitedText {
  */
 function specific(section: Section, title: CitedText): CitedText {
   const id = REPORT_ID.exec(title.text)?.[0];
-  const kindOnly = title.text.replace(REPORT_ID, '').replace(/[\s\p{P}\d]+$/u, '').replace(/^[\s\p{P}]+/u, '').trim();
+  // "Разбор сбоя от 07.10.2026", "Incident report of March 3": the date and its preposition are no topic either.
+  const kindOnly = title.text.replace(REPORT_ID, '').replace(/[\s\p{P}\d]+$/u, '').replace(/\s+(?:от|за|of|on|from|for)$/iu, '').replace(/^[\s\p{P}]+/u, '').trim();
   const told = GENERIC_TITLE.test(kindOnly) ? slotField(section, ['summary', 'whatHappened', 'overview', 'impact']) : undefined;
   if (!told) return title;
   const sentence = titleFromSentence(plainLine(told.text.split('\n')[0]!));
