@@ -2459,3 +2459,20 @@ describe('an alert bot\'s channel and a dated plain report', () => {
     expect([d.date.text, d.started.text, d.resolved.text]).toEqual(['2026-10-07', '14:00', '14:35']);
   });
 });
+
+describe('a Korean report of label lines without full stops, a Korean Nygard record', () => {
+  it('is a written report, not speech (it was read as an unpunctuated transcript): its labels are its fields', () => {
+    const d = one('postmortem-ko-plain-label-lines', 'incidents').data;
+    expect(d.title.text).toBe('푸시 알림 중복 발송');
+    expect(d.draft).toBe(false);
+    expect(d.impact.text).toBe('iOS 사용자 약 12만 명에게 마케팅 푸시가 2~3회 중복 발송됨');
+    expect(d.resolution.text).toBe('19:35 워커 중지, 중복 방지 키 적용 후 재배포');
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['윤서진', '2026-10-09']]);
+    expect(sources.get('postmortem-ko-plain-label-lines')!.data.kind).not.toBe('transcript');
+  });
+
+  it('"…쓸 수 없습니다" is a cost', () => {
+    const d = one('adr-ko-nygard-cannot', 'adrs').data;
+    expect(texts(d.consequences.negative)).toBe('Kafka Connect 같은 생태계 도구는 쓸 수 없습니다');
+  });
+});

@@ -15,6 +15,7 @@ import { chatMessages } from './chat.ts';
 import { markupOf, markupToMarkdown } from './readers/wiki-markup.ts';
 import { codeLineSet, outline, type Part } from './outline.ts';
 import { segment, type Candidate, type SourceForm } from './segment.ts';
+import { slotOf } from './templates.ts';
 import { sanitize, toMdxFile } from './write/mdx.ts';
 
 export const COLLECTION_OF: Record<DocumentKind, DocumentCollection> = { incident: 'incidents', adr: 'adrs', runbook: 'runbooks' };
@@ -68,6 +69,9 @@ const FILLERS = /(?<![\p{L}])(?:ok(?:ay)? so|um+|uh+|you know|i mean|basically|s
  */
 export function looksSpoken(parsed: ParsedSource): boolean {
   if (!parsed.tree.children.every((node) => node.type === 'paragraph')) return false;
+  // "영향: …", "원인: …", "조치: …" line after line: a report of labelled fields, however unpunctuated.
+  const fields = parsed.lines.filter((line) => ((label) => label !== undefined && slotOf(label, 0) !== undefined)(/^\s*([\p{L}][\p{L} ]{0,24})[:：]\s+\S/u.exec(line)?.[1])).length;
+  if (fields >= 3) return false;
   if ((parsed.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 40) return false;
   const fillers = new Set([...parsed.text.matchAll(FILLERS)].map((m) => m[0].toLowerCase())).size;
   // Telling someone how it goes in the second person («заходишь, смотришь df -h»), as people say it and do not write it.

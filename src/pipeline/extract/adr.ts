@@ -216,7 +216,7 @@ function sentiment(text: string): 'positive' | 'negative' {
   if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|cons?\b|negative\s*[:：—–]|минус|плохо,|단점|나쁨|나쁜\s?점)/iu.test(text)) return 'negative';
   // Less of a cost is a gain: "storage costs go down", «затраты снижаются», "비용이 줄어듭니다".
   if (REDUCED_COST.test(text)) return 'positive';
-  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|нуж(?:ен|на|но|ны)|иначе|otherwise|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны|зависимост\p{L}*)(?![\p{L}])|[가-힣]야\s?(?:합니다|한다|해요|하며|함|하고)|해야|필요하|비용|복잡|부담|위험|느려|어려워|어렵|장애|의존/iu;
+  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|нуж(?:ен|на|но|ны)|иначе|otherwise|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны|зависимост\p{L}*)(?![\p{L}])|[가-힣]야\s?(?:합니다|한다|해요|하며|함|하고)|해야|필요하|비용|복잡|부담|위험|느려|어려워|어렵|장애|의존|수\s?없|못\s?(?:합니다|한다|해요|씁니다)/iu;
   return negative.test(text) ? 'negative' : 'positive';
 }
 

@@ -86,7 +86,7 @@ export function displayTitle(title: string): string {
     .replace(/^\d{1,2}[.)]\s+(?=(?:runbook|playbook|decision|incident|post-?mortem|ранбук|инструкция|решение|инцидент|разбор|런북|결정|장애)(?![\p{L}]))/iu, '')
     .replace(SEVERITY_TAG, '')
     .replace(/^\[(?:[A-Z][A-Z0-9]+-\d+|장애\s?보고(?:서)?|장애|post-?mortem|incident|rca|pir|инцидент|постмортем|разбор|runbook|playbook|sop|ранбук|런북|플레이북|firing|alert|triggered|alerting)\]\s*/iu, '')
-    .replace(/^(post-?mortem(?: report)?|incident post-?mortem|(?:post-?)?incident (?:review|report)|outage report|(?:sev-?\d\s+)?retro(?:spective)?|alert runbook|alert|incident notes|notes|runbook|playbook|sop|standard operating procedure|procedure|how-?to|регламент|инструкция|процедура|incident(?: report)?|постмортем|инцидент|разбор(?: инцидента| сбоя)?|ранбук|장애 보고서|사후 분석|런북|플레이북|(?:architecture )?decision(?: record)?|adr(?![-\s]?\d)|архитектурное решение|решение|결정|의사결정 기록)\s*[—–:-]\s*/iu, '')
+    .replace(/^(post-?mortem(?: report)?|incident post-?mortem|(?:post-?)?incident (?:review|report)|outage report|(?:sev-?\d\s+)?retro(?:spective)?|alert runbook|alert|incident notes|notes|runbook|playbook|sop|standard operating procedure|procedure|how-?to|регламент|инструкция|процедура|incident(?: report)?|постмортем|инцидент|разбор(?: инцидента| сбоя)?|ранбук|장애 보고서|장애 보고|사후 분석|런북|플레이북|(?:architecture )?decision(?: record)?|adr(?![-\s]?\d)|архитектурное решение|решение|결정|의사결정 기록)\s*[—–:-]\s*/iu, '')
     .replace(/^(?:[A-Z]{2,6}-)?(?:ADR|RFC)[-\s]?\d+\s*[—–:.-]\s*/i, '')
     .replace(/^(?:DL|DR)-\d{2,4}(?:-\d+)?\s*[—–:-]\s*/i, '')
     .replace(/^(?:의사)?결정 기록\s*#?\d{1,4}\s*[—–:.-]\s*/u, '')
