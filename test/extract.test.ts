@@ -2476,3 +2476,21 @@ describe('a Korean report of label lines without full stops, a Korean Nygard rec
     expect(texts(d.consequences.negative)).toBe('Kafka Connect 같은 생태계 도구는 쓸 수 없습니다');
   });
 });
+
+describe('reports of label lines, in Russian and English', () => {
+  it('«Решение: …» in a postmortem is its fix; «A (Саша), B (Лена)» two follow-ups', () => {
+    const d = one('postmortem-ru-label-lines-solution', 'incidents').data;
+    expect(d.resolution.text).toBe('увеличили квоту, переотправили письма из очереди');
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([
+      ['алерт на остаток квоты', 'Саша'],
+      ['ежемесячная проверка тарифа', 'Лена'],
+    ]);
+    expect(d.draft).toBe(false);
+  });
+
+  it('"Fix:", "Follow-ups: a (Nina); b (Omar)" in English', () => {
+    const d = one('postmortem-en-label-lines', 'incidents').data;
+    expect(d.resolution.text).toBe('rolled back the bundle at 17:20');
+    expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Nina', 'Omar']);
+  });
+});

@@ -656,6 +656,8 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       () => slotField(section, ['resolution', 'mitigation']),
       // In a postmortem, "조치:" / "Actions:" (a runbook's Steps label) is what was done to fix it.
       () => slotField(section, 'steps'),
+      // «Решение: увеличили квоту, …»: in a postmortem, the solution is what fixed it.
+      () => slotField(section, 'decision', { direct: true }),
       () => sentencesWith(section, summaryLines, FIX, 2),
       () => entryText(resolvingEvent),
       () => slotField(section, 'timeToRecover'),

@@ -89,7 +89,8 @@ export function itemsOf(content: SlotContent, options: { split?: boolean } = {})
   }
   if (options.split !== false && paragraphs.length === 1) {
     const only = paragraphs[0]!;
-    const pieces = only.text.split(/\s*;\s+|\s+·\s+/).map((p) => p.trim()).filter(Boolean);
+    // "алерт на остаток квоты (Саша), ежемесячная проверка тарифа (Лена)": items that each end in who, between commas.
+    const pieces = only.text.split(/\s*;\s+|\s+·\s+|(?<=\([^()]{2,40}\)),\s+(?=\S[^()]{3,}\([^()]{2,40}\)\s*[.;]?(?:,|$))/u).map((p) => p.trim()).filter(Boolean);
     if (pieces.length > 1) return pieces.map((text) => ({ text, from: only.from, to: only.to }));
   }
   return paragraphs;
