@@ -2494,3 +2494,19 @@ describe('reports of label lines, in Russian and English', () => {
     expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Nina', 'Omar']);
   });
 });
+
+describe('a Korean memo that corrects itself, an alert runbook\'s "Steps to Resolve"', () => {
+  it('"7시 반쯤 아니 7시 40분쯤부터" starts at 07:40; "…타임아웃이 나기 시작했고요" titles it; "이건 제가 할게요" leaves the follow-up', () => {
+    const d = one('voice-ko-run-on-correction', 'incidents').data;
+    expect(d.title.text).toBe('주문 조회 API가 타임아웃이 나기 시작');
+    expect([d.started.text, d.resolved.text]).toEqual(['07:40', '08:10']);
+    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual(['인덱스 작업은 무중단 방식으로 바꾸고']);
+  });
+
+  it('"Steps to Resolve" and "Escalation Policy" under an alert name', () => {
+    const d = one('runbook-en-steps-to-resolve', 'runbooks').data;
+    expect([d.severity, d.owner.text]).toEqual(['p1', 'fulfillment-team']);
+    expect(d.steps).toHaveLength(3);
+    expect(texts(d.escalation)).toBe('After 30 minutes without progress, page the fulfillment engineering manager');
+  });
+});

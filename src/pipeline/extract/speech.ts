@@ -79,7 +79,7 @@ function quoteAround(section: Section, sentence: SpokenSentence, match: RegExpEx
 // ── Self-corrections ──
 
 /** Words with which a speaker takes back what they just said. */
-const CORRECTION = String.raw`(?:ой\s+)?(?:нет|вернее|точнее|то есть|в смысле|no wait|no|wait|I mean|sorry|actually|rather)`;
+const CORRECTION = String.raw`(?:ой\s+)?(?:нет|вернее|точнее|то есть|в смысле|no wait|no|wait|I mean|sorry|actually|rather|아니|아니요|아니다)`;
 const QUANTITY = String.raw`\d[\d\s.,]*\s*(?:тысяч\p{L}*|млн|миллион\p{L}*|%|процент\p{L}*|thousand|million|k)(?![\p{L}])`;
 const CLOCK = String.raw`(?:[01]?\d|2[0-3]):[0-5]\d`;
 
@@ -92,7 +92,8 @@ export function retracted(text: string): Array<[number, number]> {
   }
   // Times said in words: «с двух часов, нет, с без десяти два».
   const times = findTimes(text);
-  const between = new RegExp(`^(?:\\s+\\p{L}+){0,3}?\\s*,?\\s*${CORRECTION}\\s*,?\\s*(?:\\p{L}{1,3}\\s+)?$`, 'iu');
+  // A Korean time takes its "about" glued on: "7시 반쯤 아니 7시 40분쯤".
+  const between = new RegExp(`^(?:쯤|경|정도)?(?:\\s+\\p{L}+){0,3}?\\s*,?\\s*${CORRECTION}\\s*,?\\s*(?:\\p{L}{1,3}\\s+)?$`, 'iu');
   times.slice(1).forEach((next, i) => {
     const said = times[i]!;
     const from = said.index;
@@ -304,7 +305,7 @@ export function spokenArticleTitle(section: Section, sentences = spokenSentences
 }
 
 /** What broke, in the speaker's words: the phrase around the first word of failure. */
-const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|не (?:работал|открывал|грузил|отвечал|проходил)\p{L}*|(?:was|were)n'?t working|(?:was|were) not working|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?(?:returning|throwing) (?:5\d\ds?|errors?|timeouts?|exceptions?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created)|crash(?:ing|ed)?(?: ?looping)?|spiked|(?:can'?t|cannot|couldn'?t) (?:even )?load)(?![\p{L}])|빈 결과|안\s?됐|안\s?나갔|안\s?나가|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐/iu;
+const FAILURE = /(?<![\p{L}])(?:упал[аои]?|лёг|не (?:работал|открывал|грузил|отвечал|проходил)\p{L}*|(?:was|were)n'?t working|(?:was|were) not working|лег(?:ла|ло|ли)?|встал[аио]?|начал\p{L}* (?:отставать|тормозить|падать|сыпать)|отвалил\p{L}*|сломал\p{L}*|недоступ\p{L}*|лаг\p{L}*|went down|was down|broke|started failing|started lagging|started timing out|timing out|timed out|stopped working|ran out of|outage|перестал\p{L}* \p{L}+|went into (?:a )?\p{L}+ loop|failover loop|(?:started )?(?:returning|throwing) (?:5\d\ds?|errors?|timeouts?|exceptions?)|went read[- ]only|(?:couldn'?t|could not|can'?t) be (?:placed|processed|loaded|saved|created)|crash(?:ing|ed)?(?: ?looping)?|spiked|(?:can'?t|cannot|couldn'?t) (?:even )?load)(?![\p{L}])|빈 결과|안\s?됐|안\s?나갔|안\s?나가|느려지|장애가|먹통|에러가|오류가|실패하|안\s?되기|멈췄|멈춰|다운됐|타임아웃이?\s?(?:나|났|발생)/iu;
 
 /** A part of the day said after a time («в половине десятого вечера», "at nine pm", "저녁"), or a Korean time's particle. */
 const DAY_PART = /^(?:утра|дня|вечера|ночи|утром|днём|днем|вечером|ночью|am|pm|a\.m\.|p\.m\.|오전|오후|저녁|밤|새벽|아침|쯤|쯤부터|부터|쯤에|에)$/iu;
@@ -317,7 +318,7 @@ export function spokenTitle(section: Section): CitedText | undefined {
     const match = FAILURE.exec(sentence.text);
     if (!match) continue;
     // The clause that tells it: up to a comma or a "so"/"and"/«и» that starts the next one.
-    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|because|since|at|around|и|потому|из-за|그리고))\s.*$/iu, '').replace(/(?<=[요다]|(?:했|하|되|됐|졌)고)\s.*$/u, '').replace(/(?:했|하|되|됐|졌)고$/u, '');
+    const words = sentence.text.slice(match.index).split(/\s+/).slice(0, 10).join(' ').replace(/(?:,|\s+(?:so|and|then|because|since|at|around|и|потому|из-за|그리고))\s.*$/iu, '').replace(/(?<=[요다]|(?:했|하|되|됐|졌)고)\s.*$/u, '').replace(/(?:했|하|되|됐|졌)고요?$/u, '');
     // Two words of what failed before the verb, not the time it happened ("в девять сорок упал");
     // in English the noun phrase back to its article ("the primary postgres for orders went …").
     // Only the verb's own clause names what failed: nothing before its last comma ("так, по
@@ -384,7 +385,8 @@ function spokenFollowUps(section: Section, paragraph: Paragraph, speaker?: strin
       // "타임아웃 설정은 민수 님이 … 정리하기로 했습니다" is the setting to tidy, without who and the promise.
       const leadTaker = named && named.index === 0 && /^\S+\s+(?:will|should|is going to)\s/u.test(action) ? action.slice(named[0].length).trim().replace(/^(?:also|then)\s+/i, '') : undefined;
       const koTaker = !leadTaker && namedKo && namedKo.index > 0 ? action.replace(namedKo[0], '').replace(/\s*(?:하기로|기로)\s(?:했습니다|했어요|함)[.]?$/u, '') : undefined;
-      let bare = (leadTaker ?? koTaker ?? (owner ? action.replace(OWNER_CLAUSE, '').replace(SELF_LEAD, '').replace(new RegExp(`[,;\\s]*${TAKER_AFTER.source}${WHEN_AFTER_TAKER}[.,]?$`, 'u'), '') : action)).trim().replace(/[.;,]$/, '').replace(/(?<=[가-힣])하고$/u, '');
+      // "… 이건 제가 할게요", a Korean promise, is no part of the action, whether or not the memo names its speaker.
+      let bare = (leadTaker ?? koTaker ?? (owner ? action.replace(OWNER_CLAUSE, '').replace(SELF_LEAD, '').replace(new RegExp(`[,;\\s]*${TAKER_AFTER.source}${WHEN_AFTER_TAKER}[.,]?$`, 'u'), '') : action.replace(/\s*(?:이건\s)?제가 (?:할게요|하겠습니다|할께요|맡을게요)[^.]*[.,]?$/u, ''))).trim().replace(/[.;,]$/, '').replace(/(?<=[가-힣])하고$/u, '');
       // «…, алерт сделает Тимур»: the word before the taker names what of the action is theirs, said already.
       const object = /,\s*(\p{L}+)$/u.exec(bare);
       if (owner && object && bare.slice(0, object.index).toLowerCase().includes(object[1]!.toLowerCase())) bare = bare.slice(0, object.index);
