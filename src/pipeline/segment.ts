@@ -166,7 +166,7 @@ class Segmenter {
     const meeting = !container && section.depth <= 1 && MEETING_TITLE.test(section.title);
     const found = section.children
       .filter((c) => !this.isPart(c) && !NON_DOCUMENT_SLOTS.has(c.part?.slot as never))
-      .map((c) => ({ section: c, classification: standsAlone(this.evidence(c)) ?? this.grouped(c, grouped ?? (meeting ? mentionedKind(c.title) : undefined), section.title) }))
+      .map((c) => ({ section: c, classification: this.asChild(c, grouped ?? (meeting ? mentionedKind(c.title) : undefined), section.title) }))
       .filter((c): c is { section: Section; classification: Classification } => c.classification !== undefined);
     if (found.length >= 2 || ((container || meeting) && found.length >= 1)) return found;
     // Sections titled with the situation they handle ("Если …", "If …", "… — what to do when it
@@ -264,17 +264,22 @@ class Segmenter {
     return section.children.flatMap((c) => this.pick(c));
   }
 
-  /** Beside documents that name their kind, the sections titled with a situation and holding its steps ("## Если …") are runbooks. */
   /** In meeting notes, the agenda items beside those that name their kind, of the kind their titles mention. */
   private agendaBeside(section: Section, named: Section[]): Array<{ section: Section; classification: Classification }> {
     const meeting = MEETING_TITLE.test(section.title) ? section : section.children.length === 1 && MEETING_TITLE.test(section.children[0]!.title) ? section.children[0]! : undefined;
     if (!meeting) return [];
     return meeting.children
       .filter((c) => !named.some((n) => n.line >= c.line && n.endLine <= c.endLine) && !this.isPart(c))
-      .map((c) => ({ section: c, classification: standsAlone(this.evidence(c)) ?? this.grouped(c, mentionedKind(c.title), meeting.title) }))
+      .map((c) => ({ section: c, classification: this.asChild(c, mentionedKind(c.title), meeting.title) }))
       .filter((c): c is { section: Section; classification: Classification } => c.classification !== undefined);
   }
 
+  /** A child section that is a document by its own structure, or as one of the kind its parent groups. */
+  private asChild(child: Section, kind: DocumentKind | undefined, parentTitle: string): Classification | undefined {
+    return standsAlone(this.evidence(child)) ?? this.grouped(child, kind, parentTitle);
+  }
+
+  /** Beside documents that name their kind, the sections titled with a situation and holding its steps ("## Если …") are runbooks. */
   private situationsBeside(section: Section, named: Section[]): Array<{ section: Section; classification: Classification }> {
     return section.children
       .filter((c) => !named.some((n) => n.line >= c.line && n.endLine <= c.endLine) && !this.isPart(c) && SITUATION_TITLE.test(c.title) && this.hasProcedure(c))

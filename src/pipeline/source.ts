@@ -70,8 +70,8 @@ const FILLERS = /(?<![\p{L}])(?:ok(?:ay)? so|um+|uh+|you know|i mean|basically|s
 export function looksSpoken(parsed: ParsedSource): boolean {
   if (!parsed.tree.children.every((node) => node.type === 'paragraph')) return false;
   // "영향: …", "원인: …", "조치: …" line after line: a report of labelled fields, however unpunctuated.
-  const fields = parsed.lines.filter((line) => ((label) => label !== undefined && slotOf(label, 0) !== undefined)(/^\s*([\p{L}][\p{L} ]{0,24})[:：]\s+\S/u.exec(line)?.[1])).length;
-  if (fields >= 3) return false;
+  const labels = parsed.lines.map((line) => /^\s*([\p{L}][\p{L} ]{0,24})[:：]\s+\S/u.exec(line)?.[1]);
+  if (labels.filter((label) => label !== undefined && slotOf(label, 0) !== undefined).length >= 3) return false;
   if ((parsed.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 40) return false;
   const fillers = new Set([...parsed.text.matchAll(FILLERS)].map((m) => m[0].toLowerCase())).size;
   // Telling someone how it goes in the second person («заходишь, смотришь df -h»), as people say it and do not write it.

@@ -13,7 +13,7 @@ import { documentYear } from './fields.ts';
 import { citedItems, itemsOf, type TextItem } from './items.ts';
 import { namesIt, widen } from './evidence.ts';
 import { findLinks } from './links.ts';
-import { cite, clean, displayTitle, type Section } from './section.ts';
+import { cite, clean, displayTitle, withoutClosingStop, type Section } from './section.ts';
 import { plainLine, slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
 import { sentences } from './incident.ts';
 import { DECISION_COLUMN } from '../templates.ts';
@@ -56,7 +56,7 @@ function names(text: string): string[] {
   const list = (members ?? text).replace(/^\s*\[([^\]]*)\]\s*$/u, '$1').replace(/^[^—–:]{2,40}\s[—–]\s+(?=.*,)/u, '');
   return list
     .split(/\s*(?:,|;|(?<![\p{L}])(?:and|и)(?![\p{L}])|&)\s*/u)
-    .map((n) => clean(n.replace(/\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/(?<!(?:^|[\s.])\p{Lu})[.;]+$/u, '').replace(/;+$/, '').replace(/^["']|["']$/g, '')))
+    .map((n) => clean(withoutClosingStop(n.replace(/\([^)]*\)/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').trim()).replace(/^["']|["']$/g, '')))
     .filter((n) => n && n.length <= 60 && !/^(?:n\/a|none|—|-)$/i.test(n));
 }
 
@@ -549,7 +549,7 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   const supersededBy = related('supersededBy');
   if (status && statusValue) cites.status = statusValue.cite;
   // A record that says it was decided on a day was accepted then.
-  if (!statusValue && decidedOn && /(?<![\p{L}])(?:decided|agreed|accepted|approved|adopted|решено|принято|утвержден[оа]?|утверждён[оа]?)(?![\p{L}])|결정(?:했|됨|되었)|승인/iu.test(decidedOn.text)) cites.status = cite(section, decidedOn.number);
+  if (!statusValue && decidedOn) cites.status = cite(section, decidedOn.number);
   if (decidersValue) cites.deciders = decidersValue.cite;
   const context =
     joined(slotField(section, 'context', { direct: true }), slotField(section, 'goals', { direct: true })) ??

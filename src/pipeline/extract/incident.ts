@@ -163,7 +163,7 @@ const QUOTE_ATTRIBUTION = /^\s*(?:>\s*)*(?:On\s.{5,140}\swrote|.{2,140}\s(?:пи
  * (2026-10-21 12:30): Follow-up WH-88 — exponential backoff …", "AI: …". The time on the line is
  * when it was written, so the line is no timeline event either.
  */
-const FOLLOW_UP_SAID = /^(?:.{1,60}?:\s+)?(?:[Ff]ollow-?up|FOLLOW-?UP|[Aa]ction items?|ACTION ITEMS?|[Aa]ction|ACTION|AI|[Tt]odo|TODO|[Зз]адача|[Дд]ействие|후속 조치|할 일)\s*(?<ticket>[A-Z][A-Z0-9]+-\d+)?\s*[:—–-]\s*(?<text>\S.{3,})$/u;
+const FOLLOW_UP_SAID = /^(?:.{1,60}?:\s+)?(?:follow-?up|action items?|action|todo|задача|действие|후속 조치|할 일)\s*(?<ticket>[A-Z][A-Z0-9]+-\d+)?\s*[:—–-]\s*(?<text>\S.{3,})$/iu;
 
 function followUpLines(section: Section): Line[] {
   const inSlot = new Set(slotLines(section, ['followUps']).map((l) => l.number));

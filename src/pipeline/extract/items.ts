@@ -8,7 +8,7 @@
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Citation, CitedText } from '../../schemas/index.ts';
-import { cite, clean, type Section } from './section.ts';
+import { cite, clean, withoutClosingStop, type Section } from './section.ts';
 import { plainLine, type SlotContent } from './slots.ts';
 import { findDates, readTaskStatus, readTicket, TICKET } from './values.ts';
 
@@ -178,8 +178,7 @@ function looksLikeOwner(text: string): boolean {
 const SELF = /^(me|i|я|мной|сам|сама|나|제가)$/iu;
 
 function ownerName(text: string, context: DateContext): string {
-  // "Смирнов А.В." keeps the dot of its last initial.
-  const name = text.trim().replace(/(?<!(?:^|[\s.])\p{Lu})[.,;]+$/u, '').replace(/[,;]+$/, '');
+  const name = withoutClosingStop(text.trim());
   return SELF.test(name) && context.author ? context.author : name;
 }
 

@@ -48,6 +48,9 @@ export const markdown = unified().use(remarkParse).use(remarkGfm);
 export const cite = (section: Section, from: number, to = from): Citation[] => [{ source: section.ctx.sourceId, lines: [from, to] }];
 
 /** Collapses whitespace and drops inline markdown marks. */
+/** A value without the stop or comma it ends on; a name's last initial keeps its dot ("Смирнов А.В.", "Денис М."). */
+export const withoutClosingStop = (text: string) => text.replace(/(?<!(?:^|[\s.])\p{Lu})[.;,]+$/u, '').replace(/[;,]+$/, '');
+
 export const clean = (text: string) =>
   text
     .replace(/\*\*|__|`/g, '')

@@ -8,7 +8,7 @@ import type { RootContent } from 'mdast';
 import type { CitedText } from '../../schemas/index.ts';
 import type { Part } from '../outline.ts';
 import { placeholderLine, type Slot } from '../templates.ts';
-import { cite, clean, shorten, type Line, type Section } from './section.ts';
+import { cite, clean, shorten, withoutClosingStop, type Line, type Section } from './section.ts';
 
 export interface SlotContent {
   section: Section;
@@ -238,8 +238,8 @@ export function slotValue(section: Section, slots: Slot | Slot[], options: SlotO
     const first = content.lines.find((l) => l.text.trim());
     if (!first) continue;
     const text = plainLine(content.part.form === 'heading' ? first.text : content.lines[0]!.text || first.text);
-    // A one-line value ends without the sentence's full stop ("Сервис: pay-gw. Владелец: …"); an initial keeps its dot ("Денис М.").
-    if (text) return { text: text.replace(/(?<!(?:^|[\s.])\p{Lu})[.;,]$/u, '').replace(/[;,]$/, ''), cite: cite(section, first.number) };
+    // A one-line value ends without the sentence's full stop ("Сервис: pay-gw. Владелец: …").
+    if (text) return { text: withoutClosingStop(text), cite: cite(section, first.number) };
   }
   return undefined;
 }

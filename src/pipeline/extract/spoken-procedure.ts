@@ -29,8 +29,17 @@ export interface SpokenProcedure {
   verification: CitedText[];
 }
 
+/** Each section's procedure: its title and its fields ask for it, and it is read once. */
+const read = new WeakMap<Section, SpokenProcedure>();
+
 /** The sentences of a transcript read as a procedure, in the order they were said. */
 export function spokenProcedure(section: Section): SpokenProcedure {
+  let known = read.get(section);
+  if (!known) read.set(section, (known = readProcedure(section)));
+  return known;
+}
+
+function readProcedure(section: Section): SpokenProcedure {
   const sentences = section.lines.flatMap((line) =>
     line.text
       .split(/(?<=[.!?])\s+(?=\S)/u)
@@ -51,10 +60,11 @@ export function spokenProcedure(section: Section): SpokenProcedure {
       if (WHEN_ALERT.test(what)) out.triggers.push({ text: out.title.text, cite: out.title.cite });
       continue;
     }
-    if (WARNED_ALOUD.test(sentence.text) && !spokenCommands(sentence.text).length) out.warnings.push(said(sentence));
+    const commands = spokenCommands(sentence.text);
+    if (WARNED_ALOUD.test(sentence.text) && commands.length === 0) out.warnings.push(said(sentence));
     else if (ESCALATED.test(sentence.text) && IF_NOT.test(sentence.text)) out.escalation.push(said(sentence));
     else if (VERIFIED.test(sentence.text)) out.verification.push(said(sentence));
-    else if (spokenCommands(sentence.text).length > 0 || (INSTRUCTS.test(sentence.text) && !WHEN_ALERT.test(sentence.text))) out.steps.push({ text: said(sentence).text, commands: spokenCommands(sentence.text), cite: cite(section, sentence.line) });
+    else if (commands.length > 0 || (INSTRUCTS.test(sentence.text) && !WHEN_ALERT.test(sentence.text))) out.steps.push({ text: said(sentence).text, commands, cite: cite(section, sentence.line) });
     else if (WHEN_ALERT.test(sentence.text)) out.triggers.push(said(sentence));
   }
   return out;

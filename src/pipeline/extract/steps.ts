@@ -326,7 +326,7 @@ export function extractSteps(section: Section): Step[] {
  */
 function freeformSteps(section: Section): Step[] {
   const steps: Step[] = [];
-  for (const node of section.tree.children) {
+  for (const [index, node] of section.tree.children.entries()) {
     if (node.type === 'list') {
       const items = node.children.map((item) => stepFromItem(section, item)).filter((s): s is Step => s !== undefined);
       if (items.some((s) => s.commands.length > 0)) steps.push(...items);
@@ -335,7 +335,7 @@ function freeformSteps(section: Section): Step[] {
       if (commands.length > 0) steps.push({ text: clean(plainLine(toString(node))), commands, cite: cite(section, ...nodeLines(node)) });
     } else if (node.type === 'code' && (/^\s*\$\s|^\s*[a-z][\w.-]*\s+-/m.test(node.value) || looksLikeCommand(node.value.split('\n').find((l) => l.trim()) ?? ''))) {
       // "Look at the queue depth:" over a block: the paragraph that introduces a command is its step.
-      const previous = section.tree.children[section.tree.children.indexOf(node) - 1];
+      const previous = section.tree.children[index - 1];
       const last = steps[steps.length - 1];
       const introduced = previous?.type === 'paragraph' && (!last || (last.cite[0] as { lines: [number, number] }).lines[1] < previous.position!.start.line);
       if (introduced) steps.push({ text: clean(plainLine(toString(previous))), commands: [node.value], cite: cite(section, previous.position!.start.line, node.position!.end.line) });
