@@ -33,11 +33,14 @@ function alertComponent(alert: string): string | undefined {
   return name !== alert && name.length >= 3 ? name : undefined;
 }
 
+/** What opens a warning: "⚠️ …", "**Внимание:** …", "> **Warning**", "*WARNING*: …", "주의: …". */
+const WARNING_MARK = /^\s*(?:>\s*)?(?:[-*]\s*)?(?:\*{1,2}|_)?\s*(?:⚠️?\s*(?:(?:warning|внимание|важно|주의|경고)(?![\p{L}]))?|(?:warning|caution|danger|attention|внимание|важно|осторожно|주의|경고)(?![\p{L}]))(?:\/danger)?\s*(?:\*{1,2}|_)?\s*[:：!]?\s*(?:\*{1,2}|_)?/iu;
+
 /** Warning lines and blocks: "⚠️ …", "**Внимание:** …", "> **Warning**", "*WARNING*: …", "주의: …". */
 function warningsOf(section: Section): CitedText[] {
   const found: CitedText[] = [];
   const lines = section.lines;
-  const marker = /^\s*(?:>\s*)?(?:[-*]\s*)?(?:\*{1,2}|_)?\s*(?:⚠️?\s*(?:(?:warning|внимание|важно|주의|경고)(?![\p{L}]))?|(?:warning|caution|danger|attention|внимание|важно|осторожно|주의|경고)(?![\p{L}]))(?:\/danger)?\s*(?:\*{1,2}|_)?\s*[:：!]?\s*(?:\*{1,2}|_)?/iu;
+  const marker = WARNING_MARK;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!marker.test(line.text)) continue;
@@ -154,8 +157,10 @@ function verificationOf(section: Section, steps: Step[]): CitedText[] {
 function introduction(section: Section): CitedText | undefined {
   const prose = firstProse(section);
   if (!prose || (ESCALATE.test(prose.text) && SOMEONE.test(prose.text))) return undefined;
-  // Prose under a section of its own ("## Verify", "## Rollback") is that section's, not what the runbook is for.
   const line = (prose.cite[0] as LineCitation).lines[0];
+  // A warning is not what the runbook is for.
+  if (WARNING_MARK.test(section.ctx.parsed.lines[line - 1] ?? '')) return undefined;
+  // Prose under a section of its own ("## Verify", "## Rollback") is that section's, not what the runbook is for.
   const under = section.parts.find((p) => p.form === 'heading' && p.slot && p.line < line && (p.endLine ?? 0) >= line);
   return under && !['summary', 'overview', 'meaning'].includes(under.slot!) ? undefined : prose;
 }
@@ -168,7 +173,7 @@ function withImpact(summary: CitedText | undefined, impact: CitedText | undefine
 
 /** Who to call when the steps do not help, said in a sentence without an "Escalation" heading. */
 // Korean words take their endings and particles attached (연락하세요, 당직자에게): no end boundary for them.
-const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|post in|ask in|ping|звонить|позвонить|писать|пиши|напиши|пишите|связаться|обратиться|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화|문의|공유(?:하세요|해\s?주세요)|에스컬레이션/iu;
+const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|post in|ask in|ping|звонить|позвонить|звоните|позвоните|писать|пиши|напиши|пишите|напишите|связаться|свяжитесь|обратиться|обратитесь|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화|문의|공유(?:하세요|해\s?주세요)|에스컬레이션/iu;
 /** Who is escalated to: a role, or a channel or handle ("#infra", "@db-team"). */
 const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*)(?![\p{L}])|(?<![\w/])[#@][\p{L}\d][\p{L}\d_.-]{1,40}|당직|팀장|온콜/iu;
 
@@ -206,7 +211,8 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
     ...base,
     tags: ['runbook'],
     // Told aloud, a procedure's first sentence is what it is for, and the whole memo no summary.
-    summary: told ? told.triggers[0] : withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? (section.candidate.form === 'chat' ? chatOpening(section) : introduction(section)), impact),
+    // Without an introduction, when to use it says what it is for.
+    summary: told ? told.triggers[0] : withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? (section.candidate.form === 'chat' ? chatOpening(section) : introduction(section)), impact) ?? triggers[0],
     service: (() => {
       const service = serviceOf(section, alerts);
       return service && widenText(section, service, namesIt(service.text));
