@@ -2510,3 +2510,39 @@ describe('a Korean memo that corrects itself, an alert runbook\'s "Steps to Reso
     expect(texts(d.escalation)).toBe('After 30 minutes without progress, page the fulfillment engineering manager');
   });
 });
+
+describe('a KPT retrospective, an incident tool\'s export, a tracker ticket with comments, a checklist runbook', () => {
+  it('Keep / Problem / Try are what went well, what went wrong and the follow-ups; «원인은 …였다» in prose is the cause', () => {
+    const d = one('postmortem-ko-kpt-retro', 'incidents').data;
+    expect(texts(d.whatWentWell)).toBe('알림이 울린 뒤 10분 안에 당직자가 확인했다 | 배치 재시작 절차가 문서로 남아 있어서 헤매지 않았다');
+    expect(d.whatWentWrong).toHaveLength(2);
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['이준호', '2026-12-09'], ['박서연', undefined]]);
+    expect(d.rootCause.text).toBe('원인은 전날 추가된 인덱스 없이 ledger_entries 테이블 전체를 스캔하는 쿼리였다.');
+    expect(d.missing).toEqual([]);
+  });
+
+  it('"Severity: Major | Status: Closed" are two fields; "Fixing —" is the fix; "Actions" with owners are follow-ups', () => {
+    const d = one('postmortem-en-incident-tool-updates', 'incidents').data;
+    expect([d.severity, d.status]).toEqual(['major', 'resolved']);
+    expect(d.detection.text).toMatch(/^Investigating — Support reports a spike/);
+    expect(d.resolution.text).toBe('New merchant certificate uploaded to the payment gateway.');
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Sam', '2026-12-07'], ['Dana', undefined]]);
+  });
+
+  it('«Тип: Инцидент» makes a ticket an incident; each comment is an entry at its header\'s time; «Нашёл: …» is the cause', () => {
+    const d = one('ticket-ru-tracker-comments', 'incidents').data;
+    expect([d.severity, d.status, d.started.text, d.detected.text]).toEqual(['critical', 'resolved', '18:32', '18:35']);
+    expect(d.summary.text).not.toMatch(/Комментарии/);
+    expect(d.timeline.map((e: { time: string; event: string }) => `${e.time} ${e.event.split(' ')[0]}`)).toEqual(['18:32 С', '18:35 Мониторинг', '18:52 Нашёл:', '19:05 Кабинет', '19:30 Надо']);
+    expect(d.rootCause.text).toBe('в новой версии конфига потерялся блок location / для lk.');
+    expect(d.resolution.text).toBe('Откатил конфиг на предыдущую версию, nginx перечитан. (18:52)');
+  });
+
+  it('a checklist runbook: a warning is no summary (when to use it is), «…— звоните дежурному» is the escalation', () => {
+    const d = one('runbook-ru-checklist', 'runbooks').data;
+    expect(d.summary.text).toBe('Patroni не переключил мастер сам, а старый мастер недоступен больше 5 минут');
+    expect(d.steps).toHaveLength(5);
+    expect(texts(d.warnings)).toMatch(/^Не запускайте failover/);
+    expect(texts(d.escalation)).toBe('Если ничего не помогло — звоните дежурному DBA (телефон в PagerDuty).');
+  });
+});

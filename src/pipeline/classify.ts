@@ -106,6 +106,8 @@ const SUBSTANCE: Record<DocumentKind, Slot[]> = {
 export const STATUS_STATES = 'Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Verifying|In progress|Completed';
 export const STATUS_UPDATE = new RegExp(String.raw`^\s*(?:\*\*)?(${STATUS_STATES})(?:\*\*)?\s+[-–—]\s+(\S.*)$`);
 
+const TICKET_OF_INCIDENT = /(?:^|\s{2,}|[|·]\s*)(?:issue type|ticket type|type|тип(?: задачи| обращения| тикета)?|(?:이슈 )?유형)\s*[:：]\s*(?:\*\*)?(?:incident|outage|инцидент|авария|сбой|장애|인시던트)(?![\p{L}])/iu;
+
 /** Shapes a kind is written in, each worth points of its own. */
 function shapes(text: string, title = ''): Record<DocumentKind, { score: number; names: string[] }> {
   const found: Record<DocumentKind, { score: number; names: string[] }> = { incident: { score: 0, names: [] }, adr: { score: 0, names: [] }, runbook: { score: 0, names: [] } };
@@ -120,6 +122,8 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   // A status page's updates: "Investigating - …", "Identified - …", "Resolved - …", each over its time.
   const updates = lines.filter((l) => STATUS_UPDATE.test(l)).length;
   if (updates >= 2) add('incident', `${updates} status page updates`, 5);
+  // "Тип: Инцидент   Приоритет: …", "Issue Type: Incident": a tracker's ticket that says what it is.
+  if (lines.some((l) => TICKET_OF_INCIDENT.test(l))) add('incident', 'a ticket typed incident', 4);
   // A numbered procedure with commands, or explicit step markers.
   // "1) Проверить поды: kubectl -n mail get pods": a step's command after its colon counts too.
   const commandLines = lines.filter((l) => looksLikeCommand(l) || (/:\s/.test(l) && looksLikeCommand(l.replace(/^\s*\d{1,2}[.)]\s+/, '').replace(/^.*?:\s+(?=\S)/, '')))).length;

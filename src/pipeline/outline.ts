@@ -12,7 +12,7 @@ import type { NoiseReport } from './noise.ts';
 import type { ParsedSource } from './parse.ts';
 import { looksLikeCommand } from './shell.ts';
 import { findTimes } from './extract/values.ts';
-import { momentOf, slotOf, type Slot } from './templates.ts';
+import { momentOf, retroColumnSlots, slotOf, type Slot } from './templates.ts';
 
 export interface Part {
   /** The label as written, without markup. */
@@ -127,7 +127,8 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     if (/[—–:-]/.test(text) && KIND_LINE.test(text)) found.set(line, { label: text, form: 'heading', depth: 2, line, value: '' });
     // A bare name needs its content right below it; a bold one (Google Docs' export) or one in
     // capitals ("ROOT CAUSE", a plain-text report's heading) may have a blank line first.
-    else if (isBareSectionName(name) && ((parsed.lines[index + 1] ?? '').trim() !== '' || ((name !== text || (/\p{Lu}{3}/u.test(name) && name === name.toUpperCase())) && (parsed.lines[index + 2] ?? '').trim() !== ''))) {
+    // So may one that stands between blank lines, as a tracker's copy sets "Комментарии" apart.
+    else if (isBareSectionName(name) && ((parsed.lines[index + 1] ?? '').trim() !== '' || ((name !== text || (/\p{Lu}{3}/u.test(name) && name === name.toUpperCase()) || ((parsed.lines[index - 1] ?? '').trim() === '' && slotOf(name, 0) !== undefined)) && (parsed.lines[index + 2] ?? '').trim() !== ''))) {
       found.set(line, { label: name, slot: slotOf(name, 2)?.slot, form: 'heading', depth: 3, line, value: '' });
     }
   }
@@ -167,8 +168,10 @@ function readLabel(segment: string): LabelMatch | undefined {
   return undefined;
 }
 
-const SEGMENT_CUT = /\s+·\s+|(?=\s\*\*[^*\n]{1,40}?(?:[:：]\*\*|\*\*\s*[:：]))|(?<=[.;]\s)(?=[\p{Lu}][\p{L} -]{1,30}[:：]\s)/gu;
-const CHAT_SEGMENT_CUT = /\s+·\s+|(?=\s\*\*[^*\n]{1,40}?(?:[:：]\*\*|\*\*\s*[:：]))|(?<=[.;]\s)(?=\p{L}[\p{L} -]{1,30}[:：]\s)/gu;
+// "Severity: Major | Status: Closed", «Тип: Инцидент   Приоритет: Критический»: a bar or a wide gap
+// between fields, as a tool's header line sets them, when a label follows it.
+const SEGMENT_CUT = /\s+·\s+|(?:\s+\|\s+|\s{3,})(?=\p{L}[\p{L} -]{1,30}[:：]\s)|(?=\s\*\*[^*\n]{1,40}?(?:[:：]\*\*|\*\*\s*[:：]))|(?<=[.;]\s)(?=[\p{Lu}][\p{L} -]{1,30}[:：]\s)/gu;
+const CHAT_SEGMENT_CUT = /\s+·\s+|(?:\s+\|\s+|\s{3,})(?=\p{L}[\p{L} -]{1,30}[:：]\s)|(?=\s\*\*[^*\n]{1,40}?(?:[:：]\*\*|\*\*\s*[:：]))|(?<=[.;]\s)(?=\p{L}[\p{L} -]{1,30}[:：]\s)/gu;
 
 /**
  * One line split into its labelled segments: "Date: … · Severity: … · Status: …",
@@ -220,7 +223,7 @@ function labelLines(parsed: ParsedSource, noise: NoiseReport, code: Set<number>,
       // The value runs on over segments that are not labels ("Timeline: 07:40 … · 08:05 …"), up to the next label.
       const end = k + 1 < labelled.length ? labelled[k + 1]!.piece.start : body.length;
       const valueStart = match!.value ? body.indexOf(match!.value, piece.start) : piece.start + piece.text.length;
-      const value = body.slice(valueStart, end).replace(/\s+·\s*$/, '').trim();
+      const value = body.slice(valueStart, end).replace(/\s+[·|]\s*$/, '').trim();
       const introduces = value === '';
       // In a numbered list, an item is a section only when it says nothing but the name ("5. **Эскалация:**").
       const numbered = listItem !== null && /\d/.test(listItem[0]);
@@ -305,6 +308,12 @@ function markMailHeader(parts: Part[], parsed: ParsedSource): void {
   for (const part of header) if (part.slot === 'date') part.slot = 'mailDate';
 }
 
+/** "## Keep" beside "## Problem" and "## Try": a retrospective board's columns are what went well, what went wrong and what to do. */
+function markRetroBoard(heads: Part[]): void {
+  const sections = heads.filter((p) => p.form === 'heading' || (p.form === 'label' && !p.value));
+  for (const [index, slot] of retroColumnSlots(sections.map((p) => p.label))) sections[index]!.slot = slot;
+}
+
 /** "| Impact started | 2026-10-02 13:05 |", "Detected at: 09:19": a label naming a turn, with its time, is a moment. */
 function markMoments(parts: Part[]): void {
   for (const part of parts) if ((part.form === 'row' || part.form === 'label') && isMoment(part.label, part.value)) part.slot = 'moment';
@@ -316,6 +325,7 @@ const isMoment = (label: string, value: string) => momentOf(label) !== undefined
 export function outline(parsed: ParsedSource, noise: NoiseReport, options: { chat?: boolean } = {}): Part[] {
   const code = codeLineSet(parsed.tree);
   const heads = headings(parsed, noise, code);
+  markRetroBoard(heads);
   const headingLines = new Set(heads.map((h) => h.line));
   const labels = labelLines(parsed, noise, code, headingLines, options.chat ?? false);
   markMailHeader(labels, parsed);

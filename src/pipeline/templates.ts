@@ -27,7 +27,7 @@ export type Slot =
   | 'meaning' | 'symptoms' | 'triggers' | 'steps' | 'diagnosis' | 'mitigation' | 'verification' | 'escalation'
   | 'rollback' | 'prerequisites' | 'warning' | 'rto' | 'rpo' | 'recoveryTime' | 'owner' | 'lastVerified'
   | 'service' | 'alert' | 'contacts'
-  | 'overview' | 'ticketField' | 'contents' | 'entities' | 'references' | 'attendees' | 'mailFrom' | 'mailTo' | 'mailSubject' | 'mailDate'
+  | 'overview' | 'ticketField' | 'comments' | 'contents' | 'entities' | 'references' | 'attendees' | 'mailFrom' | 'mailTo' | 'mailSubject' | 'mailDate'
   | 'moment';
 
 interface SlotLabel {
@@ -66,7 +66,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('lessons', /^(lessons?(?: learned| learnt)?|takeaways|learnings|выводы|уроки|итоги|главный вывод|что мы поняли|교훈|배운 점|시사점)/u, { incident: 3 }),
   label('fiveWhys', /^(five whys|5 whys|пять почему|5 почему)/u, { incident: 3 }),
   label('responders', /^(responders|participants|incident team|участники инцидента|담당자)/u, { incident: 2 }),
-  label('commander', /^(incident commander|commander|incident (?:lead|manager|owner)|ic|руководитель инцидента|координатор)/u, { incident: 3 }),
+  label('commander', /^(incident commander|commander|incident (?:lead|manager|owner)|lead$|ic|руководитель инцидента|координатор)/u, { incident: 3 }),
   label('messaging', /^(messaging|communications?|internal|external|коммуникаци\p{L}*)/u, { incident: 1 }),
   label('stats', /^(stats|statistics|metrics|статистика)$/u, { incident: 1 }),
   label('timeToRecover', /^(time to (?:recover(?:y)?|resolve|mitigate)|ttr|mttr|время восстановления сервиса)/u, { incident: 3 }),
@@ -119,6 +119,8 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('overview', /^(overview|about|description|введение|обзор|описание|개요|설명)$/u, {}),
   // A ticket's fields (Jira, YouTrack, Linear): who and when of the ticket, not events of the incident.
   label('ticketField', /^(assignee|reporter|labels|components?|created|updated|resolved|issue type|fix versions?|sprint|watchers|исполнитель|автор задачи|метки|создан[оа]?|обновлен[оа]?|решен[оа]?|담당자|보고자|생성일|해결일)$/u, {}),
+  // A ticket's comment thread ("Comments", «Комментарии», '댓글'): its messages, not a field of their own.
+  label('comments', /^(comments|activity|discussion|комментари\p{L}*|обсуждение|댓글|코멘트)$/u, {}),
   label('contents', /^(table of contents|contents|toc|sections at a glance|jump to section|содержание|оглавление|목차|섹션 바로가기)$/u, {}),
   label('entities', /^(key entities mentioned|entities|related|see also|links|ссылки|см\. также|관련 문서)/u, {}),
   label('references', /^(references|more information|supporting information|further reading|appendix|notes|примечани\p{L}*|приложени\p{L}*|참고(?: 자료)?)/u, {}),
@@ -220,6 +222,34 @@ export const MOMENT_WEIGHT: Partial<Record<DocumentKind, number>> = { incident: 
 export function momentOf(rawLabel: string): Moment | undefined {
   const text = normalizeLabel(rawLabel);
   return MOMENT_LABELS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+/**
+ * A retrospective board's columns: Keep / Problem / Try (KPT), Glad / Sad / Mad, Start / Stop /
+ * Continue. A column's name alone says little ("Problem" is a record's context, "Start" a
+ * moment), so it is a slot only beside another column of its board (`retroColumnSlot`).
+ */
+const RETRO_BOARDS: Array<Array<[RegExp, Slot]>> = [
+  [[/^keep$|^유지할 점$|^что оставить$/u, 'whatWentWell'], [/^problems?$|^문제점?$|^что мешало$/u, 'whatWentWrong'], [/^try$|^시도할 점$|^что попробовать$/u, 'followUps']],
+  [[/^glad$/u, 'whatWentWell'], [/^sad$/u, 'whatWentWrong'], [/^mad$/u, 'whatWentWrong']],
+  [[/^continue$/u, 'whatWentWell'], [/^stop$/u, 'whatWentWrong'], [/^start$/u, 'followUps']],
+];
+
+/** The slot of each board column among `labels` (by index), when two or more columns of one board stand there. */
+export function retroColumnSlots(labels: string[]): Map<number, Slot> {
+  const normalized = labels.map(normalizeLabel);
+  for (const board of RETRO_BOARDS) {
+    const found = new Map<number, Slot>();
+    const columns = new Set<number>();
+    normalized.forEach((text, index) => {
+      const column = board.findIndex(([pattern]) => pattern.test(text));
+      if (column < 0) return;
+      found.set(index, board[column]![1]);
+      columns.add(column);
+    });
+    if (columns.size >= 2) return found;
+  }
+  return new Map();
 }
 
 /** Slots that name no part of a document: a section under them is never a document. */

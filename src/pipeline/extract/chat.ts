@@ -156,18 +156,27 @@ function beforePromise(text: string): string {
 
 function saidInMessage(section: Section, messages: ChatMessage[], said: RegExp): CitedText | undefined {
   for (const m of messages) {
-    const match = said.exec(m.text);
-    if (!match) continue;
-    const told = beforePromise(m.text.slice(match.index + match[0].length).replace(FOUND_SENTENCE, '').replace(/^\s*[:：—–-]?\s*/u, ''));
-    // "нашёл: в секрете битый сертификат… откатил секрет на вчерашний": what was done after it is the fix's.
-    const sentences = told.split(/(?<=[.!?])\s+/u);
-    const fixAt = sentences.findIndex((s, i) => i > 0 && saysFix(s));
-    const rest = fixAt > 0 ? sentences.slice(0, fixAt).join(' ') : told;
-    // A question ("원인이 뭐예요?") or a word in passing names nothing.
-    if (/[?？]\s*$/.test(rest) || rest.replace(/\s+/g, '').length < 8) continue;
-    return { text: clean(plainLine(rest)), cite: citeMessage(section, m) };
+    const text = toldAfter(m.text, said);
+    if (text) return { text, cite: citeMessage(section, m) };
   }
   return undefined;
+}
+
+/**
+ * What a message tells after the words that say what it tells ("нашёл: …", "the root cause is …"),
+ * up to what was done about it; undefined for a question or a word in passing.
+ */
+export function toldAfter(message: string, said: RegExp = CAUSE_SAID): string | undefined {
+  const match = said.exec(message);
+  if (!match) return undefined;
+  const told = beforePromise(message.slice(match.index + match[0].length).replace(FOUND_SENTENCE, '').replace(/^\s*[:：—–-]?\s*/u, ''));
+  // "нашёл: в секрете битый сертификат… откатил секрет на вчерашний": what was done after it is the fix's.
+  const sentences = told.split(/(?<=[.!?])\s+/u);
+  const fixAt = sentences.findIndex((s, i) => i > 0 && saysFix(s));
+  const rest = fixAt > 0 ? sentences.slice(0, fixAt).join(' ') : told;
+  // A question ("원인이 뭐예요?") or a word in passing names nothing.
+  if (/[?？]\s*$/.test(rest) || rest.replace(/\s+/g, '').length < 8) return undefined;
+  return clean(plainLine(rest));
 }
 
 /** Someone finding why, unlabelled: "turns out …", «оказалось, …»; a guess ("looks like …") when it names a cause. */

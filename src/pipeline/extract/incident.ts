@@ -9,6 +9,7 @@ import type { CitedText, IncidentInput, LineCitation } from '../../schemas/index
 import { STATUS_STATES } from '../classify.ts';
 import { momentOf, type Moment, type Slot } from '../templates.ts';
 import { bylineOf, documentYear, firstProse, resolveRelativeDate, writerOf, writtenOn } from './fields.ts';
+import { toldAfter } from './chat.ts';
 import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items.ts';
 import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
@@ -70,7 +71,7 @@ export function sentencesWith(section: Section, lines: Line[], pattern: RegExp, 
   return { text: found.map((s) => s.text).join(' '), cite: cite(section, Math.min(...found.map((s) => s.from)), Math.max(...found.map((s) => s.to))) };
 }
 
-const CAUSE = /(?<![\p{L}])(because|(?<!^(?:this|that|it|which) )caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к|때문에|원인|으로 인해)(?![\p{L}])/iu;
+const CAUSE = /(?<![\p{L}])(because|(?<!^(?:this|that|it|which) )caused|causing|due to|root cause|as a result of|resulted from|the cause|из-за|потому что|по причине|причин\p{L}*|вызвал\p{L}*|привел\p{L}* к)(?![\p{L}])|(?<![\p{L}])원인(?:은|이|으로)?(?=[\s:]|$)|때문(?:에|이)|(?:으로|로) 인해/iu;
 /** A fault told without a word of cause ("A certificate … expired at 09:40"): the cause where nothing else names one. */
 const FAULT = /(?<![\p{L}])(expired|ran out of|was misconfigured|misconfiguration|a bug in|filled up|was exhausted|истёк|истек|кончил\p{L}*|закончил\p{L}*|переполнил\p{L}*)(?![\p{L}])|만료|고갈/iu;
 const FIX = /(?<![\p{L}])(roll(?:ed|ing|s)?(?:\s+(?:it|them|the \S+|that))?\s+back|rollback|revert(?:ed|ing|s)?|fixed|fixes|resolved (?:by|the)|restored|restores|restart(?:ed|ing|s)?|recovered|mitigated|(?:certificates?|keys?|credentials?|secrets?|tokens?) (?:was |were )?(?:rolled over|renewed|rotated|replaced)|(?:we|I) (?:\p{L}+ )?(?:raised|increased|bumped|lowered|extended|scaled|flushed|cleared|purged|pinned|disabled|killed|stopped|paused|halted|blocked|turned off)|(?:was|were) (?:disabled|stopped|turned off|switched off|killed)|paused|halted|мы (?:\p{L}+ )?(?:подняли|увеличили|расширили|отключили|почистили)|откатил\p{L}*|откат\p{L}*|починил\p{L}*|исправил\p{L}*|восстановил\p{L}*|перезапустил\p{L}*)(?![\p{L}])|해결(?:했|됐|되었)|복구(?!\s?(?:시도|중|하지|못|가 안|되지))|재시작|롤백|재배포|원복/iu;
@@ -79,7 +80,7 @@ const FIX = /(?<![\p{L}])(roll(?:ed|ing|s)?(?:\s+(?:it|them|the \S+|that))?\s+ba
  * 알림 is also a product's "notification" (결제 알림 지연) and counts only as the subject of an arrival.
  */
 const KO_ALERT = String.raw`알람|경보|얼럿|알럿|감지|탐지|제보|당직자\s?호출|(?:확인|발견)\s?후\s?(?:호출|보고|공유)|알림(?:이|을)? ?(?:발생|수신|받|왔|울|떴)|(?:문의|신고)(?:로|가|를)? ?(?:인지|접수|들어)|(?:로|으로|에서) 인지|인지(?:했|함|됨|하였)`;
-const DETECTED = new RegExp(String.raw`(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|인지)(?![\p{L}])|${KO_ALERT}`, 'iu');
+const DETECTED = new RegExp(String.raw`(?<![\p{L}])(detected|noticed|reported|alerted|paged|alarms?|discovered|found out|first (?:signal|report|ticket)|support tickets?|monitoring|мониторинг\p{L}*|обнаружил\p{L}*|обнаружен\p{L}*|заметил\p{L}*|сообщил\p{L}*|выяснил\p{L}*|алерт\p{L}*|пожаловал\p{L}*|узнали|인지)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const IMPACTED = /(?:못\s?했|못\s?하|안\s?됐|가입자|이용자|회원|사용자|고객|실패|영향|지연되|늦게)|(?<![\p{L}])((?:this|that|which) (?:caused|led to|resulted in)|lose access|lost access|users?|customers?|requests?|orders?|affected|failed|errors?|unavailable|down|outage|lost|loss|delayed|postponed|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|не удалось|нельзя|пользовател\p{L}*|клиент\p{L}*|заказ\p{L}*|ошибк\p{L}*|сдвинул\p{L}*|перенесл\p{L}*|задерж\p{L}*|офлайн\p{L}*|простой|장애)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
 /** The words of IMPACTED that tell of the people or the service, not of the system's errors. */
 const ON_USERS = /(?:못\s?했|못\s?하|가입자|이용자|회원|사용자|고객|영향)|(?<![\p{L}])((?:this|that|which) (?:caused|led to|resulted in)|lose access|lost access|\d[\d,. ]*\s(?:orders?|payments?|transactions?|checkouts?|заказ\p{L}*|платеж\p{L}*|платёж\p{L}*|транзакци\p{L}*)|users?|customers?|everyone|everybody|affected|unavailable|(?<!(?:slow|scaled?|shut|turned|cool|step|wind|count) )down|outage|could not|couldn'?t|unable|недоступ\p{L}*|не могли|не работал\p{L}*|не проходил\p{L}*|неудачн\p{L}*|пользовател\p{L}*|клиент\p{L}*|офлайн\p{L}*|простой)(?![\p{L}])|\d+(?:[.,]\d+)?\s*%/iu;
@@ -89,8 +90,12 @@ const ACTED = /(?<![\p{L}])(revert\p{L}*|roll(?:ed)? ?back|rolled over|deploy\p{
 
 // Not part of a name: "push-sender", "deploy-bot".
 const CHANGE = /(?<![\p{L}-])(deploy\p{L}*|release[ds]?|rolled out|rollout|change[d]?|update[d]?|upgrade[ds]?|migrat\p{L}*|config\p{L}*|push(?:ed)?|merge[ds]?|rename[ds]?|reduc\p{L}*|failed over|failover|выкат\p{L}*|релиз\p{L}*|деплой\p{L}*|изменени\p{L}*|обновлени\p{L}*|миграц\p{L}*|배포|변경)(?![\p{L}]|-\p{L})/iu;
-/** A timeline entry made from a status page's update ("Investigating: …", see timelineFromStatusUpdates). */
-const STATUS_ENTRY = new RegExp(`^(?:${STATUS_STATES}):`);
+/**
+ * A timeline entry made from a status page's update ("Investigating: …", see timelineFromStatusUpdates),
+ * or an incident tool's ("09:48 Fixing — …": incident.io's states, FireHydrant's "Mitigated").
+ */
+const STATUS_ENTRY = new RegExp(`^(?:${STATUS_STATES}|Fixing|Mitigated|Closed)\\s*[:—–-]\\s`);
+const stateOf = (entry: TimelineEntry, state: string) => new RegExp(`^${state}\\s*[:—–-]\\s*`).exec(entry.event);
 
 /** A timeline event that tells of a failure or a mistake. */
 const WENT_WRONG = /(?<![\p{L}])(?:accidental\p{L}*|by mistake|mistaken\p{L}*|fail(?:s|ed|ing)?|stops?|stopped|crash\p{L}*|grows|spik\p{L}*|hammer\p{L}*|removes?|deletes?|drops?|ошибочно|случайно|упал\p{L}*|удалил\p{L}*)(?![\p{L}])/iu;
@@ -103,7 +108,7 @@ const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:norma
 
 /** Where a timeline entry marks a turn of the incident. */
 const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?:begins?|began|start(?:s|ed)?)(?! (?:to )?investigat\p{L}*| (?:to )?look(?:ing)? into| the investigation| (?:to )?work(?:ing)?\b| (?:to )?replac\p{L}*| on (?:a|the) (?:fix|solution))|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:[\p{L}\d.-]+\s){1,3}(?:is|was) (?:hard |completely )?down\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*(?!\s+(?:писать|жаловаться|звонить|сообщать|разбира\p{L}*|смотреть|искать|выяснять))|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|завис\p{L}*|упал[аио]?|перестал\p{L}*|시작)(?![\p{L}])|(?<![\p{L}])(?:jumped|spiked|surged|climbed|shot up)(?![\p{L}])|(?:분|시)(?:경|쯤)?부터\s/iu;
-const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|(?:начали|стали)\s+(?:писать|жаловаться|звонить)|(?:написали|пишут|обратил\p{L}*)\s+в\s+поддержку|жалоб\p{L}*)(?![\p{L}])|${KO_ALERT}`, 'iu');
+const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|(?:начали|стали)\s+(?:писать|жаловаться|звонить)|(?:мониторинг\p{L}*|монитор\p{L}*|проверк\p{L}*)(?:\s+\p{L}+){0,3}\s+сработал\p{L}*|сработал\p{L}*\s+(?:мониторинг\p{L}*|алерт\p{L}*|проверк\p{L}*)|(?:написали|пишут|обратил\p{L}*)\s+в\s+поддержку|жалоб\p{L}*)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated|stabili[sz]ed|confirmed working|(?:problem|issue) was (?:solved|fixed|resolved)|(?:works?|worked|working) again|caught up)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|дочитал\p{L}*|догнал\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료(?!\s?(?:시각|시간|예정))|복구|회복|해소|(?<!배포\s?)완료(?!\s?(?:시각|시간|예정))(?:,|$))(?![\p{L}])/iu;
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
@@ -164,6 +169,28 @@ const QUOTE_ATTRIBUTION = /^\s*(?:>\s*)*(?:On\s.{5,140}\swrote|.{2,140}\s(?:пи
  * when it was written, so the line is no timeline event either.
  */
 const FOLLOW_UP_SAID = /^(?:.{1,60}?:\s+)?(?:follow-?up|action items?|action|todo|задача|действие|후속 조치|할 일)\s*(?<ticket>[A-Z][A-Z0-9]+-\d+)?\s*[:—–-]\s*(?<text>\S.{3,})$/iu;
+
+/** A ticket's comment or a log's entry that says it found the cause: «Нашёл: в новой версии конфига …». */
+function foundInTimeline(timeline: TimelineEntry[]): CitedText | undefined {
+  for (const entry of timeline) {
+    const text = toldAfter(entry.event);
+    if (text) return { text, cite: entry.cite };
+  }
+  return undefined;
+}
+
+/**
+ * "Actions" (a runbook's label for its steps) over items that each name who does them or by when
+ * ("… (owner: Sam, due 2026-12-07)", "… — @marco (ENG-1201)"): in a postmortem, what is still to
+ * be done. Without owners it stays what was done to fix it.
+ */
+function assignedActions(section: Section): SlotContent[] {
+  return slotContents(section, 'steps').filter((content) => {
+    if (content.part.form !== 'heading' && content.part.value) return false;
+    const items = followUpsOf(content, dateContext(section));
+    return items.length > 0 && items.filter((item) => item.owner || item.due || item.ticket).length * 2 >= items.length;
+  });
+}
 
 function followUpLines(section: Section): Line[] {
   const inSlot = new Set(slotLines(section, ['followUps']).map((l) => l.number));
@@ -534,6 +561,13 @@ function entryText(entry: TimelineEntry | undefined): CitedText | undefined {
   return entry ? { text: `${entry.event}${entry.time && !entry.event.includes(entry.time) ? ` (${entry.time})` : ''}`, cite: entry.cite } : undefined;
 }
 
+/** An entry of several sentences ("Нашёл: … . Откатил конфиг …", a comment) from the one that tells the fix. */
+function fromFix(entry: TimelineEntry): TimelineEntry {
+  const sentences = entry.event.split(/(?<=[.!?])\s+(?=\S)/u);
+  const at = sentences.findIndex((s) => FIX.test(s) && !NO_EFFECT.test(s));
+  return at > 0 ? { ...entry, event: sentences.slice(at).join(' ') } : entry;
+}
+
 /** "Time to detection: 64 minutes" and the first entry that tells of a report or an alert. */
 function detectionFromStats(section: Section, event: TimelineEntry | undefined): CitedText | undefined {
   // "Time to detection: ???", "N/A": a stat the template left unfilled says nothing.
@@ -570,8 +604,10 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const { resolved } = turns;
   // A status page's history: its first update ("Investigating") is when it was seen, "Identified" names the cause.
   const statusPage = timeline.length >= 2 && timeline.every((e) => STATUS_ENTRY.test(e.event));
-  const investigating = statusPage ? (timeline.find((e) => e.event.startsWith('Investigating:')) ?? timeline[0]) : undefined;
-  const identified = statusPage ? timeline.find((e) => e.event.startsWith('Identified:')) : undefined;
+  const investigating = statusPage ? (timeline.find((e) => stateOf(e, 'Investigating')) ?? timeline[0]) : undefined;
+  const identified = statusPage ? timeline.find((e) => stateOf(e, 'Identified')) : undefined;
+  // "Fixing — new certificate uploaded": what was done, in the update that says it is being fixed.
+  const fixing = statusPage ? timeline.find((e) => stateOf(e, '(?:Fixing|Mitigated)')) : undefined;
   const seen = investigating && { text: investigating.time, cite: investigating.cite };
   const started = turns.started ?? seen;
   const detected = seen ?? turns.detected;
@@ -603,7 +639,8 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
     (firstAlert >= 0 ? timeline.slice(firstAlert + 1).reverse().find((e) => ACTED.test(e.event) && !NO_EFFECT.test(e.event)) : undefined);
   const detectedEvent = firstAlert >= 0 ? timeline[firstAlert] : undefined;
   // A table's header row labelled "Follow-up" is a part of its own too: an item read twice counts once.
-  const listed = slotContents(section, 'followUps')
+  const assigned = assignedActions(section);
+  const listed = [...slotContents(section, 'followUps'), ...assigned]
     // "| Follow-up | Priority |" over its rule is a table's header, not a row that names one follow-up.
     .filter((c) => !(c.part.form === 'row' && /^\s*\|?\s*:?-{2,}/.test(section.ctx.parsed.lines[c.part.line] ?? '')))
     .flatMap((c: SlotContent) => followUpsOf(c, dateContext(section)))
@@ -649,17 +686,18 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       () => sentencesWith(section, story, CHANGE, 2),
       () => entryText(changeEvent),
     ),
-    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.replace(/^Identified:\s*/, ''), cite: identified.cite }, () => whyOfCause(sentencesWith(section, summaryLines, CAUSE, 2)), () => explainedAfterColon(section, summaryLines), () => sentencesWith(section, story, FAULT, 1), () => sentencesWith(section, summaryLines, SO_IT_FAILED, 1), () => toldWhatWentWrong(section)), (l) => CAUSE.test(l.text), opening),
+    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.slice(stateOf(identified, 'Identified')![0].length), cite: identified.cite }, () => whyOfCause(sentencesWith(section, summaryLines, CAUSE, 2)), () => explainedAfterColon(section, summaryLines), () => sentencesWith(section, story, FAULT, 1), () => sentencesWith(section, summaryLines, SO_IT_FAILED, 1), () => toldWhatWentWrong(section), () => foundInTimeline(timeline)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
     detection: firstText(() => slotField(section, 'detection'), () => entryText(investigating), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(
       () => slotField(section, ['resolution', 'mitigation']),
       // In a postmortem, "조치:" / "Actions:" (a runbook's Steps label) is what was done to fix it.
-      () => slotField(section, 'steps'),
+      () => slotContents(section, 'steps').filter((c) => !assigned.includes(c)).map((c) => slotText(c)).find(Boolean),
       // «Решение: увеличили квоту, …»: in a postmortem, the solution is what fixed it.
       () => slotField(section, 'decision', { direct: true }),
       () => sentencesWith(section, summaryLines, FIX, 2),
-      () => entryText(resolvingEvent),
+      () => fixing && { text: fixing.event.slice(stateOf(fixing, '(?:Fixing|Mitigated)')![0].length), cite: fixing.cite },
+      () => entryText(resolvingEvent && fromFix(resolvingEvent)),
       () => slotField(section, 'timeToRecover'),
     ), (l) => FIX.test(l.text) && !NO_EFFECT.test(l.text) && findTimes(l.text).length < 2, [...opening, ...(resolvingEvent ? section.lines.filter((l) => resolvingEvent.cite.some((c) => (c as LineCitation).lines[0] === l.number)) : [])]),
     timeline,

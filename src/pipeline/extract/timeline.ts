@@ -177,22 +177,32 @@ const BLOCK_START = /^\s*(?:[-*+•]\s|\d{1,2}[.)]\s|#|>|\||```|~~~|\*\*|__|$)|^
  * that a sentence is read whole ("… between 06:00 and\n14:30 CET"), with each offset's line kept
  * for the citation.
  */
-function proseRuns(lines: Line[]): Array<{ text: string; lineAt: (offset: number) => number }> {
-  const runs: Array<{ text: string; starts: Array<[number, number]> }> = [];
+/**
+ * A tracker comment's or a forum post's header alone on its line: a name, then its date and time
+ * ("Григорьев Павел, 26.11.2026 18:52", "Dana Kim — 2026-11-30 10:04", "김도윤 (12/02 03:10)").
+ */
+export const COMMENT_HEADER = /^\s*(?:\*\*)?[\p{Lu}\p{Lo}][\p{L}.'-]*(?:\s+[\p{Lu}\p{Lo}][\p{L}.'-]*){0,2}(?:\*\*)?\s*(?:,|\(|[—–-])\s*(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?,?\s+)?\d{1,2}:\d{2}(?::\d{2})?\)?:?\s*$/u;
+
+function proseRuns(lines: Line[]): Array<{ text: string; lineAt: (offset: number) => number; header?: string }> {
+  const runs: Array<{ text: string; starts: Array<[number, number]>; header?: string }> = [];
   let previous: Line | undefined;
   for (const line of lines) {
     const run = runs.at(-1);
+    const next = previous !== undefined && line.number === previous.number + 1;
     // A short line ended where its author ended it (a label, a title); a long one was wrapped.
-    if (run && previous && line.number === previous.number + 1 && previous.text.trim().length >= 50 && !/^\s*(?:#|\||```|~~~)/.test(previous.text) && !BLOCK_START.test(line.text)) {
+    const wrapped = next && previous!.text.trim().length >= 50 && !/^\s*(?:#|\||```|~~~)/.test(previous!.text) && !BLOCK_START.test(line.text);
+    // A comment's header stamps the message under it, whatever the message starts with.
+    const posted = next && run?.header !== undefined && line.text.trim() !== '';
+    if (run && (wrapped || posted)) {
       run.text += ' ';
       run.starts.push([run.text.length, line.number]);
       run.text += line.text.trim();
     } else {
-      runs.push({ text: line.text, starts: [[0, line.number]] });
+      runs.push({ text: line.text, starts: [[0, line.number]], ...(COMMENT_HEADER.test(line.text) && { header: line.text }) });
     }
     previous = line;
   }
-  return runs.map(({ text, starts }) => ({ text, lineAt: (offset) => starts.findLast(([from]) => from <= offset)![1] }));
+  return runs.map(({ text, starts, header }) => ({ text, header, lineAt: (offset) => starts.findLast(([from]) => from <= offset)![1] }));
 }
 
 /** Words that open a clause of speech run on without full stops: "…, и в 14:30 лаг начал расти". */
@@ -231,8 +241,15 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
   const entries: TimelineEntry[] = [];
   // A transcript's line is one utterance: joined, two would read as one sentence.
   const runs = section.candidate.form === 'speech' ? lines.map((l) => ({ text: l.text, lineAt: () => l.number })) : proseRuns(lines);
-  for (const { text, lineAt } of runs) {
+  for (const { text, lineAt, header } of runs as Array<{ text: string; lineAt: (offset: number) => number; header?: string }>) {
     if (!mayHoldTime(text) || /^\s*(```|\|)/.test(text)) continue;
+    // "Григорьев Павел, 26.11.2026 18:52" over "Откатил конфиг …": the message, at its header's time.
+    const message = header !== undefined ? text.slice(header.length).trim() : '';
+    if (message) {
+      const date = findDates(header!, options.year)[0]?.date;
+      entries.push({ time: findTimes(header!).at(-1)!.text, ...(date && { date }), event: eventText(message), cite: cite(section, lineAt(0), lineAt(text.length - 1)) });
+      continue;
+    }
     const times = findTimes(text);
     if (times.length === 0) continue;
     // "new token issued at 10:20, full purge at 10:31, images fresh by 10:40": a list of events,
