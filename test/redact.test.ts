@@ -209,6 +209,14 @@ const OWN: Record<string, OwnCase[]> = {
     secret((v) => `curl -H "Authorization: OAuth ${v}" https://cloud-api.yandex.net/v1/disk`, `y0_Ag${fake(`${ALNUM}_-`, 52)}`),
     lookalike('инстансы t1.micro и t1.small; флаг y0_Ag в конфиге; AQVN — префикс ключей'),
   ],
+  // Shapes the preset wants at full length or lacks: a Vault token cut short, New Relic license and user keys.
+  'vendor-prefixes': [
+    secret((v) => `vault token: ${v} (expires tonight)`, `hvs.CAES${fake(`${ALNUM}_-`, 40)}`, ['(expires tonight)']),
+    secret((v) => `New Relic license: ${v}`, `eu01xx${fake(HEX, 30)}NRAL`),
+    secret((v) => `NEW_RELIC_API_KEY=${v}`, `NRAK-${fake('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 27)}`),
+    lookalike('hvs. is the prefix of Vault service tokens; NRAL ends license keys; set password_encryption = scram-sha-256'),
+    lookalike('비밀번호: 1Password 금고에 있음; token: Bitwarden; пароль: KeePassXC'),
+  ],
   'npm-token': [
     secret((v) => `//npm.pkg.github.com/:_authToken=${v}`, `npm_${fake(ALNUM, 36)}`),
     lookalike('//registry.npmjs.org/:_authToken=${NPM_TOKEN}'),

@@ -53,7 +53,9 @@ const SHAPES: Shape[] = [
   { type: 'mailgun-key', literal: 'key-', pattern: new RegExp(`${B}key-[0-9a-f]{32}${E}`, 'g') },
   { type: 'atlassian-token', literal: 'ATATT', pattern: new RegExp(`${B}ATATT3[A-Za-z0-9_=-]{100,}`, 'g') },
   { type: 'sentry-token', literal: 'sntr', pattern: new RegExp(`${B}sntr[ysu]_[A-Za-z0-9+/=_-]{40,}`, 'g') },
-  { type: 'newrelic-key', literal: 'NRAK-', pattern: new RegExp(`${B}NRAK-[A-Z0-9]{27}${E}`, 'g') },
+  { type: 'newrelic-key', literal: 'NR', pattern: new RegExp(`${B}NR(?:AK|AA|II|JS|IQ|RA|SP)-[A-Z0-9]{27}${E}`, 'g') },
+  // New Relic license (ingest) keys: 40 characters, the last four "NRAL" (a region prefix such as eu01xx first).
+  { type: 'newrelic-key', literal: 'NRAL', pattern: new RegExp(`${B}[A-Za-z0-9]{36}NRAL${E}`, 'g') },
   { type: 'postman-key', literal: 'PMAK-', pattern: new RegExp(`${B}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${E}`, 'g') },
   { type: 'square-token', literal: 'sq0', pattern: new RegExp(`${B}sq0(?:atp|csp)-[0-9A-Za-z_-]{22,43}${E}`, 'g') },
   { type: 'doppler-token', literal: 'dp.', pattern: new RegExp(`${B}dp\\.(?:st|ct|sa|scim|audit)\\.[a-zA-Z0-9_.-]{40,}`, 'g') },
@@ -64,6 +66,9 @@ const SHAPES: Shape[] = [
   { type: 'age-secret-key', literal: 'AGE-SECRET-KEY-1', pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/g },
   // Vault's service, batch and recovery tokens before 1.10 ("s." and 24 characters; the preset knows
   // hvs. only). As short as an identifier, so only in a note that names Vault.
+  // Vault's current tokens (hvs. service, hvb. batch, hvr. recovery): the preset wants their full
+  // length (hvs. + 90–120), so a token cut short when pasted, or an older short one, passes it.
+  { type: 'vault-token', literal: 'hv', pattern: new RegExp(`${B}hv[sbr]\\.[A-Za-z0-9_-]{24,}${E}`, 'g') },
   { type: 'vault-token', context: /vault/i, pattern: /(?<![\w.$-])[sbr]\.(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{24}(?![\w.-])/g },
 ];
 

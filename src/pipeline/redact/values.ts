@@ -16,10 +16,10 @@ const AWS_EXAMPLE = /EXAMPLE(KEY)?$/;
 
 /** Words that fill a secret's place in configuration without being one. */
 const STAND_IN_WORDS =
-  /^(x+|\*+|•+|\.{2,}|…|-+|_+|changeme|change-me|changethis|secret|password|passwd|token|apikey|api-key|key|value|example\w*|placeholder|dummy|fake|sample|test|redacted|removed|hidden|masked|none|null|nil|true|false|yes|no|on|off|empty|required|optional|prompt|stdin|string|env|tbd|todo|n\/a|undefined|default|guest|admin|root|user|username|pass)$/i;
+  /^(x+|\*+|•+|\.{2,}|…|-+|_+|changeme|change-me|changethis|secret|password|passwd|token|apikey|api-key|key|value|example\w*|placeholder|dummy|fake|sample|test|redacted|removed|hidden|masked|none|null|nil|true|false|yes|no|on|off|empty|required|optional|prompt|stdin|string|env|tbd|todo|n\/a|undefined|default|guest|admin|root|user|username|pass|1password|lastpass|bitwarden|keepass(?:xc)?|keeper|dashlane|passbolt|vault)$/i;
 
 /**
- * A value that stands for a secret: `[ИМЯ]`, `<your-key>`, `${DB_PASSWORD}`, `$TOKEN`, `{{ .Values.x }}`,
+ * A value that stands for a secret (a password manager's name says where it is kept: "비밀번호: 1Password 금고에 있음"): `[ИМЯ]`, `<your-key>`, `${DB_PASSWORD}`, `$TOKEN`, `{{ .Values.x }}`,
  * `${{ secrets.X }}`, `%(password)s`, `COMPROMISED_KEY`, `YOUR_API_KEY_HERE`, `changeme`, `sk-...`, `****`.
  */
 export function isPlaceholder(raw: string): boolean {
@@ -129,7 +129,7 @@ const METADATA_WORDS = new Set([
   'version', 'format', 'policy', 'ref', 'reference', 'hint', 'prompt', 'stdin', 'label', 'alias', 'count', 'header', 'field', 'provider',
   'mode', 'algorithm', 'alg', 'kind', 'env', 'enabled', 'required', 'rotation', 'age', 'store', 'vault', 'manager', 'issuer', 'audience',
   'scope', 'scopes', 'usage', 'prefix', 'suffix', 'location', 'source', 'owner', 'index', 'sid', 'fingerprint', 'pair', 'ring', 'server', 'command', 'cmd',
-  'hash', 'hashed', 'digest', 'policy', 'strength', 'reset', 'rules', 'changed', 'updated', 'created',
+  'hash', 'hashed', 'digest', 'policy', 'strength', 'reset', 'rules', 'changed', 'updated', 'created', 'encryption', 'method', 'complexity',
 ]);
 /** Keys that are ids, not secrets: an idempotency key, a cache or partition key, an S3 object key. */
 export const NOT_SECRET_KEYS = new Set([
