@@ -114,3 +114,22 @@ describe('a template\'s own title', () => {
     expect(classify({ title: 'Runbook: restore the bastion', parts: [], text }).kind).toBe('runbook');
   });
 });
+
+describe('a thread posted in numbered parts', () => {
+  const cleaned = (text: string) => [...findNoise(text.split('\n')).cleanedLines.entries()];
+  it('drops the part numbers "1/ … 2/ … 3/" and "1/3 … 2/3 … 3/3", counted up from 1', () => {
+    expect(cleaned('1/ Yesterday we had an outage.\n\n2/ At 13:05 a cert rotated.\n\n3/ Next steps: a check.')).toEqual([
+      [1, 'Yesterday we had an outage.'],
+      [3, 'At 13:05 a cert rotated.'],
+      [5, 'Next steps: a check.'],
+    ]);
+    expect(cleaned('1/3 first\n2/3 second\n3/3 third').map(([, line]) => line)).toEqual(['first', 'second', 'third']);
+  });
+
+  it('leaves dates and fractions alone: "11/25 deploy", parts out of order, two parts only', () => {
+    expect(cleaned('11/25 deploy\n11/26 rollback\n11/27 review')).toEqual([]);
+    expect(cleaned('1/ one\n3/ three\n2/ two')).toEqual([]);
+    expect(cleaned('1/ one\n2/ two')).toEqual([]);
+    expect(cleaned('1/3 first\n2/5 second\n3/3 third')).toEqual([]);
+  });
+});

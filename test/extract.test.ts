@@ -2546,3 +2546,22 @@ describe('a KPT retrospective, an incident tool\'s export, a tracker ticket with
     expect(texts(d.escalation)).toBe('Если ничего не помогло — звоните дежурному DBA (телефон в PagerDuty).');
   });
 });
+
+describe('a thread posted in numbered parts, a Russian list of events that went unnoticed', () => {
+  it('"1/ … 2/ …" part numbers are no words of the post: it is read as told, titled by what failed, its next steps kept', () => {
+    const d = one('post-en-numbered-thread', 'incidents').data;
+    expect(d.title.text).toBe('Public API returned errors for about 30% of requests');
+    expect(d.timeline[0].event).toMatch(/^Yesterday \(Nov 30\)/);
+    expect(d.resolution.text).toMatch(/^At 13:41 we rolled the load balancer back/);
+    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual([expect.stringMatching(/^we're adding an Android 7 synthetic check/)]);
+  });
+
+  it('«02:17–06:30 никто не заметил» is neither the span nor the detection; «бухгалтерия написала, что …» is; «Что делаем:» lists follow-ups', () => {
+    const d = one('postmortem-ru-list-unnoticed', 'incidents').data;
+    expect([d.started.text, d.detected.text]).toEqual(['02:17', '06:30']);
+    expect(d.resolved).toBeUndefined();
+    expect(d.detection.text).toBe('бухгалтерия написала, что нет вчерашних документов (06:30)');
+    expect(d.timeline.find((e: { event: string }) => e.event.startsWith('никто')).time).toBe('02:17');
+    expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Дима', 'Аня']);
+  });
+});

@@ -167,6 +167,21 @@ function upstreamFile(lines: string[], firstLine: number): string | undefined {
 }
 
 /**
+ * A thread posted in parts ("1/ Yesterday …", "2/ At 13:05 …", or "1/5 … 2/5 …"): the numbers count
+ * the posts, they are not the author's words. Three or more, counted up from 1 with one total (or
+ * none), so a date ("11/25 deploy") is never one.
+ */
+function numberedPosts(lines: string[], firstLine: number, codeLines: Set<number>, noiseLines: Map<number, string>, cleanedLines: Map<number, string>): void {
+  const posts: Array<{ lineNumber: number; marker: string; part: number; total: string }> = [];
+  for (let index = firstLine - 1; index < lines.length; index++) {
+    const match = /^\s*(\d{1,2})\/(\d{1,2})?\s+(?=\S)/.exec(lines[index]!);
+    if (match && !codeLines.has(index + 1) && !noiseLines.has(index + 1)) posts.push({ lineNumber: index + 1, marker: match[0], part: Number(match[1]), total: match[2] ?? '' });
+  }
+  if (posts.length < 3 || posts.some((p, i) => p.part !== i + 1 || p.total !== posts[0]!.total)) return;
+  for (const post of posts) cleanedLines.set(post.lineNumber, (cleanedLines.get(post.lineNumber) ?? lines[post.lineNumber - 1]!).slice(post.marker.length));
+}
+
+/**
  * Finds the noise lines of a text. `firstLine` is where the body starts (frontmatter lines
  * are metadata, not noise). Lines inside fenced code are never noise.
  */
@@ -202,6 +217,7 @@ export function findNoise(lines: string[], firstLine = 1, codeLines: Set<number>
     else if (inContents && line.trim()) noiseLines.set(lineNumber, 'table-of-contents');
     else if (trailingOrigin && trailingOrigin.test(line)) cleanedLines.set(lineNumber, line.replace(trailingOrigin, ''));
   }
+  numberedPosts(lines, firstLine, codeLines, noiseLines, cleanedLines);
   // Trailing artefacts and an assistant's offer: the last non-empty line of the text.
   for (let index = lines.length - 1; index >= firstLine - 1; index--) {
     const line = lines[index]!;

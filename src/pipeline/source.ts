@@ -81,7 +81,9 @@ export function looksSpoken(parsed: ParsedSource): boolean {
 
 /** A note of paragraphs only, with no labelled field, of some length: nothing but what it tells. */
 function proseAlone(parsed: ParsedSource, parts: Part[]): boolean {
-  if (!parsed.tree.children.every((node) => node.type === 'paragraph') || parts.some((p) => p.slot)) return false;
+  // One label in running prose ("Next steps: we're adding …") leaves it prose; two make a form.
+  const slotted = parts.filter((p) => p.slot);
+  if (!parsed.tree.children.every((node) => node.type === 'paragraph') || slotted.length > 1 || slotted.some((p) => p.form !== 'label')) return false;
   return (parsed.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= 40;
 }
 

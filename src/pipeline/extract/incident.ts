@@ -108,8 +108,14 @@ const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:norma
 
 /** Where a timeline entry marks a turn of the incident. */
 const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?:begins?|began|start(?:s|ed)?)(?! (?:to )?investigat\p{L}*| (?:to )?look(?:ing)? into| the investigation| (?:to )?work(?:ing)?\b| (?:to )?replac\p{L}*| on (?:a|the) (?:fix|solution))|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:[\p{L}\d.-]+\s){1,3}(?:is|was) (?:hard |completely )?down\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*(?!\s+(?:писать|жаловаться|звонить|сообщать|разбира\p{L}*|смотреть|искать|выяснять))|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|завис\p{L}*|упал[аио]?|перестал\p{L}*|시작)(?![\p{L}])|(?<![\p{L}])(?:jumped|spiked|surged|climbed|shot up)(?![\p{L}])|(?:분|시)(?:경|쯤)?부터\s/iu;
-const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|(?:начали|стали)\s+(?:писать|жаловаться|звонить)|(?:мониторинг\p{L}*|монитор\p{L}*|проверк\p{L}*)(?:\s+\p{L}+){0,3}\s+сработал\p{L}*|сработал\p{L}*\s+(?:мониторинг\p{L}*|алерт\p{L}*|проверк\p{L}*)|(?:написали|пишут|обратил\p{L}*)\s+в\s+поддержку|жалоб\p{L}*)(?![\p{L}])|${KO_ALERT}`, 'iu');
+const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|(?:начали|стали)\s+(?:писать|жаловаться|звонить)|(?:мониторинг\p{L}*|монитор\p{L}*|проверк\p{L}*)(?:\s+\p{L}+){0,3}\s+сработал\p{L}*|сработал\p{L}*\s+(?:мониторинг\p{L}*|алерт\p{L}*|проверк\p{L}*)|(?:написали|пишут|обратил\p{L}*)\s+в\s+поддержку|написал\p{L}*,? что|жалоб\p{L}*)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated|stabili[sz]ed|confirmed working|(?:problem|issue) was (?:solved|fixed|resolved)|(?:works?|worked|working) again|caught up)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|дочитал\p{L}*|догнал\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료(?!\s?(?:시각|시간|예정))|복구|회복|해소|(?<!배포\s?)완료(?!\s?(?:시각|시간|예정))(?:,|$))(?![\p{L}])/iu;
+
+/** Words that say it went unnoticed: "no alert fired", «никто не заметил», «алерт не сработал», '아무도 몰랐'. */
+// "Nobody noticed until customers reported at 15:10" tells when it was noticed.
+const UNNOTICED = /(?:\bno alerts?\b|\b(?:nobody|no one) noticed\b|\bwent unnoticed\b|\bdid(?:n'?t| not) notice\b|алерт[а-я]* не|(?<![\p{L}])не (?:заметил\p{L}*|обнаружил\p{L}*|сработал\p{L}*)|아무도 몰랐|알림이 (?:안|없))(?!,?\s+(?:until|till|пока|до тех пор))/iu;
+/** An entry that tells of the incident being noticed, not of it going unnoticed. */
+const tellsOfNotice = (entry: TimelineEntry) => NOTICED.test(entry.event) && !UNNOTICED.test(entry.event);
 
 /** "between 09:12 and 11:38", "from 16:58 to 18:46", "с 18:41 06.04 до 02:10", "20:03 ~ 20:51", "13:40부터 14:25까지". */
 export function statedRange(text: string): { from: string; to: string } | undefined {
@@ -400,7 +406,8 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
   let resolved: CitedText | undefined;
   let rangeStated = false;
   for (const line of rangeSources) {
-    const range = statedRange(line.text);
+    // "02:17–06:30 никто не заметил" is how long it went unseen, not how long it lasted.
+    const range = UNNOTICED.test(line.text) ? undefined : statedRange(line.text);
     if (range) {
       rangeStated = true;
       started = { text: timeWithZone(line.text, range.from), cite: cite(section, line.number) };
@@ -460,7 +467,7 @@ function turningPoints(section: Section, timeline: TimelineEntry[]) {
   // Only a start the note marks as such bounds it ("begins investigation" is no start of the impact).
   const markedStart = started && (rangeStated || timed[startIndex] && /\b(?:OUTAGE|IMPACT) BEGINS\b/.test(timed[startIndex]!.event));
   const fromStart = markedStart ? timed.slice(startIndex) : timed;
-  if (!detected) detected = at(fromStart.find((e) => NOTICED.test(e.event) && !/\bno alert\b|алерт[а-я]* не/iu.test(e.event)));
+  if (!detected) detected = at(fromStart.find(tellsOfNotice));
   // "29 апреля … выяснилось, что …": the first entry of the day the problem was found.
   if (!detected) {
     const found = sentences([...slotLines(section, ['detection', 'whatHappened', 'summary']), ...openingLines(section)]).find((s) => DETECTED.test(s.text));
@@ -476,7 +483,7 @@ function corroborate(section: Section, value: CitedText | undefined, words: RegE
   const time = findTimes(value.text)[0];
   if (!time) return value;
   const cited = new Set(value.cite.map((c) => (c as LineCitation).lines[0]));
-  const more = section.lines.filter((l) => !cited.has(l.number) && findTimes(l.text).some((t) => t.minutes === time.minutes) && words.test(l.text)).slice(0, 2);
+  const more = section.lines.filter((l) => !cited.has(l.number) && findTimes(l.text).some((t) => t.minutes === time.minutes) && words.test(l.text) && !(words === NOTICED && UNNOTICED.test(l.text))).slice(0, 2);
   return more.length ? { text: value.text, cite: [...value.cite, ...more.flatMap((l) => cite(section, l.number))] } : value;
 }
 
@@ -620,7 +627,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
     : -1;
   // The change that set it off, not the one that undid it ("rolled back the config").
   // A change made after the first alert was a response to it ("new certificate deployed"), not what set it off.
-  const firstAlert = timeline.findIndex((e) => NOTICED.test(e.event) && !/\bno alert\b/i.test(e.event));
+  const firstAlert = timeline.findIndex(tellsOfNotice);
   // Nor is the change the fix's own line ("조치: 새 키 발급 후 14:00 배포").
   const fixLines = new Set(slotLines(section, ['resolution', 'mitigation', 'steps']).map((l) => l.number));
   const changeEvent = timeline.find((e, i) => CHANGE.test(e.event) && !FIX.test(e.event) && (firstAlert < 0 || i < firstAlert) && !e.cite.some((c) => fixLines.has((c as LineCitation).lines[0])));

@@ -38,6 +38,8 @@ function leadingStamp(text: string, year?: number): { time?: string; date?: stri
   if (time) {
     rest = rest.slice(time.index).replace(/^\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?/, '');
     rest = rest.replace(ZONE, '');
+    // "02:17–06:30 никто не заметил": a span's end is part of its stamp, not of what happened.
+    rest = rest.replace(/^\s*(?:[–—~-]|to|до)\s*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])/u, '').replace(ZONE, '');
   }
   rest = rest.replace(/^\s*\**\s*(?:[-—–:|·]+\s*)?/, '');
   return { time: time?.text, date, rest };
