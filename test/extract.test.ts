@@ -2565,3 +2565,32 @@ describe('a thread posted in numbered parts, a Russian list of events that went 
     expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Дима', 'Аня']);
   });
 });
+
+describe('a review written as questions, a Korean mail and a Korean tracker ticket', () => {
+  it('"What went wrong and why?" is the cause, "How are we making incidents like this less likely…?" the follow-ups, "Between 08:40 UTC and 11:15 UTC" one span', () => {
+    const d = one('postmortem-en-pir-questions', 'incidents').data;
+    expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['08:40 UTC', '08:52', '11:15 UTC']);
+    expect(d.rootCause.text).toMatch(/^A configuration change to the front-end load balancers/);
+    expect(d.whatWentWrong).toEqual([]);
+    expect(d.resolution.text).toBe('The change was rolled back across all affected nodes by 11:05 UTC');
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['08:40', '08:52', '09:30', '11:05', '11:15']);
+    expect(d.timeline.at(-1).event).toBe('latency returned to normal by 11:15 UTC.');
+    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual([expect.stringMatching(/^We are adding a canary stage/), expect.stringMatching(/^We are reviewing client retry guidance/)]);
+  });
+
+  it('a mail\'s greeting and «…에 대해 공유드립니다» are no summary; «재발 방지를 위해 다음을 진행하겠습니다.» opens the follow-ups; "10초 이상 지연" is no duration', () => {
+    const d = one('email-ko-login-delay', 'incidents').data;
+    expect(d.summary).toBeUndefined();
+    expect(d.duration).toBeUndefined();
+    expect(d.rootCause.text).toMatch(/^세션 Redis의 maxmemory 설정이/);
+    expect(d.followUps.map((f: { action: string; owner?: string; due?: string }) => [f.action, f.owner, f.due])).toEqual([['Redis 설정을 Helm values로 관리', '박수연', '2026-12-05'], ['eviction 수 알림 추가', '김지훈', undefined]]);
+  });
+
+  it('a Korean ticket\'s 유형/우선순위 are fields, not its impact; 우선순위 gives the severity; each comment is an entry', () => {
+    const d = one('ticket-ko-comments', 'incidents').data;
+    expect([d.severity, d.status]).toEqual(['high', 'resolved']);
+    expect(d.impact.text).toBe('새벽 정산 배치가 08시까지 끝나지 않아 가맹점 정산 리포트가 늦게 발송되었습니다.');
+    expect(d.rootCause.text).toBe('어제 추가된 인덱스 때문에 집계 쿼리가 풀 스캔으로 바뀌었습니다.');
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['08:00', '08:20', '09:05', '10:30']);
+  });
+});

@@ -203,6 +203,12 @@ function stripChatPrefix(line: string): string {
   return message ? message.text : line;
 }
 
+/** A short sentence that points at the list right under it ("…다음을 진행하겠습니다.", «…сделаем следующее.»). */
+function introducesList(text: string, next: string): boolean {
+  const t = text.trim();
+  return t.length <= 120 && /[.。]$/.test(t) && !/[:：]/.test(t) && /(?<![\p{L}])(?:following|below|следующ\p{L}*|ниже)(?![\p{L}])|(?:다음|아래)(?:과 같이|와 같이|을|를|의)?(?![\p{L}])/iu.test(t) && /^\s*(?:[-*+•]|\d{1,2}[.)])\s+\S/.test(next);
+}
+
 function labelLines(parsed: ParsedSource, noise: NoiseReport, code: Set<number>, headingLines: Set<number>, chat: boolean): Part[] {
   const parts: Part[] = [];
   for (let index = parsed.bodyStartLine - 1; index < parsed.lines.length; index++) {
@@ -213,6 +219,14 @@ function labelLines(parsed: ParsedSource, noise: NoiseReport, code: Set<number>,
     const listItem = /^\s*(?:>\s*)*(?:[-*+•]|\d{1,2}[.)])\s+/.exec(text);
     // Leading emoji ("⚠️ Внимание:") and checkboxes are not part of a label.
     const body = text.replace(/^\s*(?:>\s*)*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:\[[ xX]\]\s+)?(?:(?:\p{Extended_Pictographic}|\uFE0F)\s*)*/u, '');
+    // "재발 방지를 위해 다음을 진행하겠습니다." over a list: a sentence that announces the list is its label.
+    if (!listItem && introducesList(body, parsed.lines[index + 1] ?? '')) {
+      const said = body.trim().replace(/[.。]$/, '');
+      // A sentence puts a particle after its subject ("재발 방지를 위해"); a label has none.
+      const named = slotOf(said.replace(/^((?:\S+\s){0,2}\p{Script=Hangul}+?)(?:을|를|은|는|이|가|의)(?=\s)/u, '$1'), 8)?.slot;
+      if (named) parts.push({ label: body.trim(), slot: named, form: 'label', depth: LABEL_DEPTH, line, value: '' });
+      continue;
+    }
     // Every label has a colon after it, or is bold with a dash ("**Bad rollout** — …").
     if (/^\|/.test(body) || (!/[:：]/.test(body) && !/^\*\*[^*]+\*\*\s*[—–]/.test(body))) continue;
     const pieces = segments(body, chat);

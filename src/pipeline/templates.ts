@@ -6,7 +6,8 @@
  * - postmortems: Google SRE (Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action
  *   Items, Lessons Learned, Timeline), PagerDuty (Overview, What Happened, Responders, Messaging),
  *   Atlassian (Incident summary, Leadup, Fault, Detection, Response, Recovery, Five whys, Corrective
- *   actions), and the Russian and Korean equivalents engineers write (Кратко, Влияние, Причина,
+ *   actions), a cloud provider's post-incident review asked as questions (What happened?, What went
+ *   wrong and why?, How did we respond?, How are we making incidents like this less likely?), and the Russian and Korean equivalents engineers write (Кратко, Влияние, Причина,
  *   Хронология, Задачи, Выводы; 개요, 영향, 근본 원인, 타임라인, 후속 조치, 교훈);
  * - ADRs: MADR 2–4 (Context and Problem Statement, Decision Drivers, Considered Options, Decision
  *   Outcome, Pros and Cons of the Options, Confirmation), Nygard (Status, Context, Decision,
@@ -51,15 +52,15 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('impact', /^(customer impact|user impact|business impact|impact|who was affected|what broke|what was broken|что сломалось|что отвалилось|влияние|пострадал[а-яё]*|кого затронуло|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
   label('whyNot', /^(why not(?: the)? other(?: options)?|why the neglected options lost|rejected options|почему не (?:другие|остальные)(?: варианты)?|почему не|отклон[её]нные варианты|기각된 대안)/u, { adr: 3 }),
   label('contributingFactors', /^(contributing factors?|способствующ\p{L}* факторы|сопутствующ\p{L}* факторы|기여 요인)/u, { incident: 3 }),
-  label('rootCause', /^(root causes?(?: analysis)?|rca|causes?|what caused (?:it|the \p{L}+)|cause of the \p{L}+|why it happened|корнев\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|(?:장애|발생) 원인|원인)/u, { incident: 3 }),
+  label('rootCause', /^(root causes?(?: analysis)?|rca|what went wrong and why|causes?|what caused (?:it|the \p{L}+)|cause of the \p{L}+|why it happened|корнев\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|(?:장애|발생) 원인|원인)/u, { incident: 3 }),
   label('fault', /^(fault|what went wrong technically|сбой в системе)$/u, { incident: 3 }),
   label('trigger', /^(trigger|leadup|lead-up|триггер|что запустило|спусковой крючок|트리거|발단)/u, { incident: 3 }),
   label('timeToDetect', /^(time to detect(?:ion)?|ttd|mttd|detection delay|delay to detection|время обнаружения|탐지 시간)/u, { incident: 3 }),
   label('detection', /^(detection|detected (?:by|via|through)|detection method|how (?:we|it was) (?:found|detected|noticed)|как (?:обнаружили|узнали|заметили)|обнаружение|узнали|탐지|감지|인지)/u, { incident: 3 }),
-  label('response', /^(response|incident response|реагирование|ход работ|대응 과정)/u, { incident: 2 }),
+  label('response', /^(response|incident response|how did we respond|how we responded|реагирование|ход работ|대응 과정)/u, { incident: 2 }),
   label('resolution', /^(resolution(?: and recovery)?|recovery|resolution & recovery|how (?:we|it was) fixed|fix|fixed by|remedy|как (?:восстанавливали|восстановили|починили|устранили|чинили|исправили|исправляли)|восстановление сервиса|решение проблемы|устранение|что сделали|починили|принятые меры|предпринятые (?:меры|действия)|обходное решение|постоянное решение|workaround|(?:permanent|temporary|interim) (?:fix|resolution|solution)|해결|복구|조치 (?:내용|사항|내역)|대응 내용|임시 조치|영구 조치)/u, { incident: 3 }),
   label('timeline', /^(timeline(?: points?)?|time ?line|chronology|sequence of events|milestones|key (?:timestamps|moments|events|times)|хронология|таймлайн|ход событий|타임라인|경과|시간순)/u, { incident: 3 }),
-  label('followUps', /^(action items?|to-?dos?|follow-?ups?(?: and action items)?|open follow-?ups|corrective(?: and prevent(?:at)?ive)? (?:actions|measures)|remediation(?: items)?|preventive (?:actions|measures)|prevention|improvements|action plan|next steps|what we(?:'| a)re (?:doing|changing|going to do)|what we(?:'ll| will) (?:do|change)|(?:the )?changes we(?:'| a)re making|what(?:'s| is) next|going forward|moving forward|how we(?:'| a)re preventing|preventing (?:this|it|recurrence)|что (?:мы )?(?:меняем|изменим)|дальнейшие (?:шаги|действия)|향후 (?:계획|조치)|개선 계획|향후 대책|recommendations|рекомендации|предложения по (?:улучшению|предотвращению)|preventive actions?|preventative actions?|задачи|что (?:сделаем|делаем|будем делать|делать дальше|дальше|надо сделать|нужно сделать|сделать|доделать|улучшить)|план (?:действий|работ)|улучшения|действия после\p{L}*|корректирующ\p{L}* (?:действия|меры)|превентивн\p{L}* меры|меры по предотвращению|меры|후속 조치|재발 방지(?: 대책)?|개선 (?:사항|과제)|액션 아이템)/u, { incident: 3 }),
+  label('followUps', /^(action items?|to-?dos?|follow-?ups?(?: and action items)?|open follow-?ups|corrective(?: and prevent(?:at)?ive)? (?:actions|measures)|remediation(?: items)?|preventive (?:actions|measures)|prevention|improvements|action plan|next steps|what we(?:'| a)re (?:doing|changing|going to do)|what we(?:'ll| will) (?:do|change)|(?:the )?changes we(?:'| a)re making|what(?:'s| is) next|going forward|moving forward|how we(?:'| a)re preventing|how (?:are|will|do|can) we (?:making|make|prevent|reduc|avoid|stop)[\p{L}' ]*|preventing (?:this|it|recurrence)|что (?:мы )?(?:меняем|изменим)|дальнейшие (?:шаги|действия)|향후 (?:계획|조치)|개선 계획|향후 대책|recommendations|рекомендации|предложения по (?:улучшению|предотвращению)|preventive actions?|preventative actions?|задачи|что (?:сделаем|делаем|будем делать|делать дальше|дальше|надо сделать|нужно сделать|сделать|доделать|улучшить)|план (?:действий|работ)|улучшения|действия после\p{L}*|корректирующ\p{L}* (?:действия|меры)|превентивн\p{L}* меры|меры по предотвращению|меры|후속 조치|재발 방지(?: 대책)?|개선 (?:사항|과제)|액션 아이템)/u, { incident: 3 }),
   label('whatWentWell', /^(what went well|what went right|what worked|things that went well|что (?:помогло|сработало|прошло хорошо|пошло хорошо|получилось)|잘된 점|잘한 점)/u, { incident: 3 }),
   label('whatWentWrong', /^(what went wrong|what didn'?t (?:work|go (?:so |very )?well)|what went (?:badly|poorly)|what could (?:have gone|be done|go) better|things that went wrong|что (?:пошло не так|пошло плохо|не сработало|прошло плохо|не получилось|можно (?:было )?улучшить)|아쉬운 점|아쉬웠던 점|잘못된 점|개선할 점)/u, { incident: 3 }),
   label('luck', /^(where we got lucky|что повезло|в ч[её]м повезло)/u, { incident: 3 }),
@@ -71,7 +72,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('stats', /^(stats|statistics|metrics|статистика)$/u, { incident: 1 }),
   label('timeToRecover', /^(time to (?:recover(?:y)?|resolve|mitigate)|ttr|mttr|время восстановления сервиса)/u, { incident: 3 }),
   label('duration', /^(duration|total (?:impact )?duration|outage duration|длительность|продолжительность|время простоя|소요 시간|지속 시간|장애 시간)/u, { incident: 3 }),
-  label('severity', /^(severity|sev|incident severity|priority|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|приоритет$|уровень|심각도|(?:장애 |인시던트 )?등급|장애 레벨)/u, { incident: 3 }),
+  label('severity', /^(severity|sev|incident severity|priority|우선순위|alert severity|alert level|серь[её]зность|критичность|приоритет инцидента|приоритет$|уровень|심각도|(?:장애 |인시던트 )?등급|장애 레벨)/u, { incident: 3 }),
   label('incidentId', /^(incident(?: id| number| #)?|инцидент|номер инцидента|장애 번호)$/u, { incident: 2 }),
   label('author', /^(authors?|postmortem owner|written by|prepared by|report(?:ed)? by|автор\p{L}*|составил\p{L}*|подготовил\p{L}*|작성자)/u, { incident: 1, adr: 0.5 }),
 
@@ -118,7 +119,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   // ── neither: parts no document is made of ──
   label('overview', /^(overview|about|description|введение|обзор|описание|개요|설명)$/u, {}),
   // A ticket's fields (Jira, YouTrack, Linear): who and when of the ticket, not events of the incident.
-  label('ticketField', /^(assignee|reporter|labels|components?|created|updated|resolved|issue type|fix versions?|sprint|watchers|исполнитель|автор задачи|метки|создан[оа]?|обновлен[оа]?|решен[оа]?|담당자|보고자|생성일|해결일)$/u, {}),
+  label('ticketField', /^(assignee|reporter|labels|components?|created|updated|resolved|issue type|type|ticket type|тип(?: задачи| обращения| тикета)?|(?:이슈 )?유형|fix versions?|sprint|watchers|исполнитель|автор задачи|метки|создан[оа]?|обновлен[оа]?|решен[оа]?|담당자|보고자|생성일|해결일)$/u, {}),
   // A ticket's comment thread ("Comments", «Комментарии», '댓글'): its messages, not a field of their own.
   label('comments', /^(comments|activity|discussion|комментари\p{L}*|обсуждение|댓글|코멘트)$/u, {}),
   label('contents', /^(table of contents|contents|toc|sections at a glance|jump to section|содержание|оглавление|목차|섹션 바로가기)$/u, {}),

@@ -12,13 +12,22 @@ import { toString } from 'mdast-util-to-string';
 /** First paragraph of real prose (not a label, not a one-liner): what index pages show. */
 const GREETING = /^(?:hi|hello|hey|dear)\b|^(?:team|all|folks|everyone|colleagues)\s*,|^(?:коллеги|друзья|всем привет|привет|добрый (?:день|вечер)|здравствуйте)(?![\p{L}])|^(?:안녕하세요|여러분)/iu;
 
+/** A report announced, not told: "…에 대해 공유드립니다", «делюсь разбором …», "sharing the write-up of …". */
+const ANNOUNCES = /(?:공유|보고|안내|전달)(?:드립니다|드려요|합니다|해 ?드립니다)|(?<![\p{L}])(?:делюсь|пишу по|коротко по|рассказываю|отправляю|sharing|here(?:'s| is) (?:a|the|our)|writing to|quick (?:summary|update|recap))(?![\p{L}])/iu;
+
+/** Each sentence of the paragraph greets, names its writer or announces the report. */
+function onlyGreets(text: string): boolean {
+  return text.split(/(?<=[.!?。])\s+/u).every((sentence, k) => (k === 0 && GREETING.test(sentence)) || ANNOUNCES.test(sentence) || /^[\p{L}\s]{1,30}(?:입니다|이에요|예요|here|speaking)[.!]?$/u.test(sentence.trim()));
+}
+
 export function firstProse(section: Section): CitedText | undefined {
   for (const node of section.tree.children) {
     if (node.type !== 'paragraph') continue;
     const text = clean(toString(node));
     if (text.length < 30 || /[:：]$/.test(text) || !/\p{L}{3}/u.test(text) || UNWRITTEN.test(text)) continue;
-    // A mail's greeting ("Коллеги, коротко по вчерашнему.", "Hi team, quick summary.") says nothing of the incident.
-    if (GREETING.test(text) && text.split(/\s+/).length <= 8) continue;
+    // A mail's greeting ("Коллеги, коротко по вчерашнему.", "Hi team, quick summary.") says nothing of the incident,
+    // nor does the sentence that announces the report ("어제 발생한 로그인 장애에 대해 공유드립니다.").
+    if (GREETING.test(text) && (text.split(/\s+/).length <= 8 || onlyGreets(text))) continue;
     // A paragraph of "Label: value" lines is fields, not a summary.
     if (/^[\p{L} ]{2,30}[:：]\s/u.test(text)) continue;
     // Nor is one of lines that each start with a time ("**10:02** — reindex started"): a timeline.

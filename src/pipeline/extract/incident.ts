@@ -321,8 +321,8 @@ function firstText(...readers: Array<() => CitedText | undefined>): CitedText | 
 const LASTED = /(?<![\p{L}])(for|lasting|lasted|took|of (?:incomplete|no|degraded)|downtime|outage|в течение|длил\p{L}*|ушло|занял\p{L}*|простой|без|на восстановление|동안|소요)(?![\p{L}])/iu;
 /** Spans that are settings, not how long anything lasted. */
 const NOT_A_SPAN = /(?<![\p{L}])(ttl|threshold|every|timeout|retention|interval|window|порог|кажд\p{L}*|хранени\p{L}*|интервал\p{L}*|лимит\p{L}*)(?![\p{L}])|주기/iu;
-/** A span of a response time ("p99 8 s", «평균 8초», "응답이 6초까지"): no length of the incident, unless said to be one ("45분 동안"). */
-const LATENCY_NEAR = /(?<![\p{L}])(latency|response times?|p9\d|average|avg|время ответа|в среднем)(?![\p{L}])|응답|평균|(?<![\p{L}])(?:took|taking|up to|до)\s+(?:up to\s+)?\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|ms|сек\p{L}*|секунд\p{L}*)(?![\p{L}])|\d+\s*초까지/iu;
+/** A span of a response time ("p99 8 s", «평균 8초», "응답이 6초까지", "10초 이상 지연"): no length of the incident, unless said to be one ("45분 동안"). */
+const LATENCY_NEAR = /(?<![\p{L}])(latency|response times?|p9\d|average|avg|время ответа|в среднем)(?![\p{L}])|응답|평균|(?<![\p{L}])(?:took|taking|up to|до)\s+(?:up to\s+)?\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|ms|сек\p{L}*|секунд\p{L}*)(?![\p{L}])|\d+\s*초까지|\d+\s*초\s*(?:이상|넘게|가량|정도|씩)?\s*지연|(?<![\p{L}])(?:delayed by|delays? of|задержк\p{L}*(?: до| в)?)\s+\d+(?:[.,]\d+)?\s*(?:s|secs?|seconds?|ms|сек\p{L}*|секунд\p{L}*)(?![\p{L}])/iu;
 
 /** A lasting word right before a span ("for 45 minutes", «в течение 45 минут») or right after it ("45분 동안"). */
 function lastedNextTo(text: string, span: { text: string; index: number }): boolean {

@@ -239,6 +239,11 @@ function nearEnd(text: string, timeEnd: number, sentenceEnd: number, clauseStart
   return words[12] ? timeEnd + words[12].index : sentenceEnd;
 }
 
+/** What stands between a range's two times: "с 10:14 до 13:52", "between 08:40 UTC and 11:15 UTC". */
+function joinsRange(between: string): boolean {
+  return /^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(between.replace(ZONE, ''));
+}
+
 export function fromProse(section: Section, lines: Line[], options: Options): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   // A transcript's line is one utterance: joined, two would read as one sentence.
@@ -286,24 +291,24 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
     const clauses: Array<{ time: FoundTime; from: number; to: number }> = [];
     times.forEach((time, i) => {
       // "с 10:14 до 13:52": a range's end belongs to the same clause as its start.
-      if (i > 0 && /^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i - 1]!.index + times[i - 1]!.length, time.index))) return;
+      if (i > 0 && joinsRange(text.slice(times[i - 1]!.index + times[i - 1]!.length, time.index))) return;
       const sentenceStart = Math.max(text.lastIndexOf('. ', starts[i]!) + 1, 0);
       // A clause never reaches back over a sentence's end: "… в склад. Алерт пришёл в 19:55" is the alert's.
       const previousEnd = i > 0 ? times[i - 1]!.index + times[i - 1]!.length : -1;
       const from = joins[i] ? joins[i].after : i > 0 && starts[i]! - previousEnd < 60 && sentenceStart <= previousEnd ? starts[i]! : nearStart(text, Math.max(sentenceStart, previousEnd + 1), starts[i]!);
-      const nextStart = times.slice(i + 1).findIndex((t, k) => !/^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(text.slice(times[i + k]!.index + times[i + k]!.length, t.index)));
+      const nextStart = times.slice(i + 1).findIndex((t, k) => !joinsRange(text.slice(times[i + k]!.index + times[i + k]!.length, t.index)));
       // Nor past its own sentence's end: "… for a third of users. We got the first page at 20:22" is the page's.
       const sentenceEnd = text.indexOf('. ', time.index) + 1 || text.length;
       const to = joins[i + 1]?.at ?? nearEnd(text, time.index + time.length, nextStart >= 0 ? Math.min(starts[i + 1 + nextStart]!, Math.max(sentenceEnd, time.index + time.length)) : sentenceEnd, from);
       const previous = clauses[clauses.length - 1];
       // "reverted at 10:46 and errors returned to normal by 10:52": English puts the time after its
       // event, so a clause that is only "by 10:52." takes the words since the time before it.
-      if (previous && previous.to === from && !/[\p{L}\p{N}]/u.test(text.slice(time.index + time.length, to)) && !/[.!?](?:\s|$)/.test(text.slice(previous.time.index, from))) {
+      if (previous && previous.to === from && !/[\p{L}\p{N}]/u.test(text.slice(time.index + time.length, to).replace(ZONE, '')) && !/[.!?](?:\s|$)/.test(text.slice(previous.time.index, from))) {
         const previousEnd = previous.time.index + previous.time.length;
         // "reverted at 16:37 UTC and uploads worked again by 16:40": the zone is the earlier time's.
         const zone = ZONE.exec(text.slice(previousEnd))?.[0].length ?? 0;
         clauses.push({ time, from: previousEnd + zone + (/^\s*(?:,\s*)?(?:and|then|и|а)?\s*/iu.exec(text.slice(previousEnd + zone))?.[0].length ?? 0), to });
-        previous.to = previousEnd;
+        previous.to = previousEnd + zone;
         return;
       }
       clauses.push({ time, from, to });
