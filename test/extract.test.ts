@@ -2594,3 +2594,59 @@ describe('a review written as questions, a Korean mail and a Korean tracker tick
     expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['08:00', '08:20', '09:05', '10:30']);
   });
 });
+
+describe('decisions told aloud, a Korean procedure told aloud', () => {
+  type Option = { name: string; chosen: boolean; reasons?: string };
+  const chosen = (d: Record<string, any>) => (d.options as Option[]).filter((o) => o.chosen).map((o) => o.name);
+  const reasonsOf = (d: Record<string, any>, name: string) => (d.options as Option[]).find((o) => o.name === name)?.reasons;
+
+  it('a recap of a call: the options listed after "three options", the one gone with, each rejected one\'s reason, the downside', () => {
+    const d = one('voice-en-decision-recap', 'adrs').data;
+    expect(d.title.text).toBe('Go with self-hosted unleash');
+    expect([d.status, d.draft]).toEqual(['accepted', true]);
+    expect(d.context.text).toBe('quick recap of the call about where we keep feature flags.');
+    expect(d.options.map((o: { name: string }) => o.name)).toEqual(['keep the yaml files in the repo', 'buy launchdarkly', 'run unleash ourselves']);
+    expect(chosen(d)).toEqual(['run unleash ourselves']);
+    expect(reasonsOf(d, 'buy launchdarkly')).toBe('launchdarkly was out because of the price, they quoted us like forty k a year.');
+    expect(texts(d.consequences.negative)).toMatch(/^the downside is we have to run it and back it up ourselves/);
+  });
+
+  it('a Russian run-on memo: the options are the ones ruled out («кафка отпала», «таблица … не вытянет») and the one taken; the downside stops before who does the work', () => {
+    const d = one('voice-ru-decision-run-on', 'adrs').data;
+    expect(d.title.text).toBe('Остаться на RabbitMQ но с quorum очередями');
+    expect(d.context.text).toBe('по очереди для уведомлений мы долго спорили');
+    expect(d.options.map((o: { name: string }) => o.name)).toEqual(['кафка', 'таблица в постгресе', 'RabbitMQ']);
+    expect(chosen(d)).toEqual(['RabbitMQ']);
+    expect(reasonsOf(d, 'кафка')).toBe('кафка отпала потому что её некому поддерживать у нас никто с ней не работал');
+    expect(texts(d.consequences.negative)).toBe('минус в том что quorum очереди жрут больше диска и надо будет докупить место');
+  });
+
+  it('punctuated Russian and Korean memos: «Рассматривали три варианта: A, B и C», "선택지가 세 개 … A, B, 그리고 C요", «Решили взять …», "…로 가기로 했습니다"', () => {
+    const ru = one('voice-ru-decision-punctuated', 'adrs').data;
+    expect(ru.options.map((o: { name: string }) => o.name)).toEqual(['Loki', 'Elasticsearch', 'ClickHouse']);
+    expect(chosen(ru)).toEqual(['Loki']);
+    expect(reasonsOf(ru, 'ClickHouse')).toBe('ClickHouse не подходит, у нас нет под него экспертизы.');
+    expect(ru.date.text).toBe('2026-11-30');
+    const ko = one('voice-ko-decision', 'adrs').data;
+    expect(ko.decision.text).toBe('결국 Vector로 가기로 했습니다.');
+    expect(ko.options.map((o: { name: string }) => o.name)).toEqual(['Fluentd', 'Vector', 'Logstash']);
+    expect(chosen(ko)).toEqual(['Vector']);
+    expect(reasonsOf(ko, 'Logstash')).toBe('Logstash는 메모리를 너무 많이 써서 제외했고');
+    expect(texts(ko.consequences.negative)).toBe('단점은 팀에 Vector 써본 사람이 없다는 거예요.');
+  });
+
+  it('an English memo without punctuation; a family\'s plans weighed the same way are no decision record', () => {
+    const d = one('voice-en-decision-run-on', 'adrs').data;
+    expect(d.title.text).toBe('Stay on postgres with a read replica');
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['dynamo', false], ['postgres', true]]);
+    expect(from('voice-ru-family-plans')).toEqual([]);
+  });
+
+  it('a Korean procedure told aloud: «…멈췄을 때 하는 방법» names it and when to use it, each command is said whole, «안 줄면 … 전화 주세요» is the escalation', () => {
+    const d = one('voice-ko-spoken-runbook', 'runbooks').data;
+    expect(d.title.text).toBe('결제 워커가 멈췄을 때 하는 방법');
+    expect(texts(d.triggers)).toBe('결제 워커가 멈췄을 때');
+    expect(d.steps.flatMap((s: { commands: string[] }) => s.commands)).toEqual(['kubectl -n payments get pods', 'kubectl -n payments logs deploy/payment-worker', 'kubectl -n payments rollout restart deploy/payment-worker']);
+    expect(texts(d.escalation)).toBe('재시작하고 오 분 지나도 큐가 안 줄면 저한테 전화 주세요.');
+  });
+});

@@ -79,6 +79,12 @@ describe('spokenCommands: commands said verbatim in a sentence of speech', () =>
     expect(spokenCommands('потом смотришь, какие файлы самые большие, du -sh /var/log/* | sort -h.')).toEqual(['du -sh /var/log/* | sort -h']);
     expect(spokenCommands('then sudo systemctl restart nginx and wait')).toEqual(['sudo systemctl restart nginx']);
   });
+  it('takes a flag\'s value said after it, then the subcommand and what it acts on ("kubectl -n payments get pods 해서")', () => {
+    expect(spokenCommands('올라가고 있으면 kubectl -n payments get pods 해서 워커 파드가 살아 있는지 보세요.')).toEqual(['kubectl -n payments get pods']);
+    expect(spokenCommands('그게 아니면 kubectl -n payments rollout restart deploy/payment-worker 로 재시작하시면 됩니다.')).toEqual(['kubectl -n payments rollout restart deploy/payment-worker']);
+    expect(spokenCommands('you run kubectl --namespace ledger describe pod ledger-0 and look at the events')).toEqual(['kubectl --namespace ledger describe pod ledger-0']);
+    expect(spokenCommands('run free -m you see the numbers')).toEqual(['free -m']);
+  });
   it('names no command where the tool is followed by words ("you run psql against the replica")', () => {
     expect(spokenCommands('so you run psql against the replica and select from pg_stat_activity')).toEqual([]);
     expect(spokenCommands('I tail the logs every morning')).toEqual([]);

@@ -274,7 +274,7 @@ export function classifySpeech(text: string): Classification {
 // ── A procedure told aloud ──
 
 /** What a speaker says to explain how to do something: "this is how you …", «как разбираться, когда …». */
-export const HOW_TO_SAID = /(?<![\p{L}])(?:(?:this is |here'?s )?how (?:you|to|we) (?:deal with|handle|fix|recover|clean|restart|get|do)|what you do is|what to do (?:when|if)|как (?:разбираться|чинить|починить|лечить|действовать|быть)|что делать,? (?:если|когда)|вот как)(?![\p{L}])|(?:대응|처리|해결)하는 방법|어떻게 하냐면/iu;
+export const HOW_TO_SAID = /(?<![\p{L}])(?:(?:this is |here'?s )?how (?:you|to|we) (?:deal with|handle|fix|recover|clean|restart|get|do)|what you do is|what to do (?:when|if)|как (?:разбираться|чинить|починить|лечить|действовать|быть)|что делать,? (?:если|когда)|вот как)(?![\p{L}])|(?:대응|처리|해결)?하는 방법|어떻게 하냐면/iu;
 
 /** Words that order the work: "first", "then", «сначала», «потом», "먼저". */
 const SEQUENCE = /(?<![\p{L}])(?:first(?: thing)?|then|after that|next|finally|сначала|потом|после этого|затем|дальше|в конце)(?![\p{L}])|먼저|그다음|그 다음|마지막으로/giu;
@@ -292,7 +292,41 @@ export function toldProcedure(text: string): { cues: string[] } | undefined {
     /(?<![\p{L}])(?:alert\p{L}* (?:fires|goes off)|алерт\p{L}*|горит)(?![\p{L}])|알림이? (?:오면|울리면)/iu.test(text) && 'alert',
     WARNED_ALOUD.test(text) && 'warning',
   ].filter((c): c is string => Boolean(c));
-  return (cues.includes('how-to') && cues.length >= 3) || (cues.includes('sequence') && cues.includes('commands') && cues.length >= 3) ? { cues } : undefined;
+  // Saying it is how to do something and naming the commands is enough ("…하는 방법 말씀드릴게요 … kubectl …").
+  return (cues.includes('how-to') && (cues.length >= 3 || cues.includes('commands'))) || (cues.includes('sequence') && cues.includes('commands') && cues.length >= 3) ? { cues } : undefined;
+}
+
+// ── A decision told aloud ──
+
+/** The options said with their number: «было три варианта», "we had three options", "선택지가 세 개". */
+export const OPTIONS_ALOUD = /(?<![\p{L}])(?:(?:два|три|четыре|пять|несколько|пару)\s+(?:основных\s+|реальных\s+)?вариант\p{L}*|(?:two|three|four|five|a few|several|a couple of)\s+(?:main\s+|real\s+)?(?:options|alternatives|choices|candidates))(?![\p{L}])|(?:선택지|후보|대안|옵션)(?:가|는|은|이)?\s*(?:두|세|네|다섯|몇)\s*(?:개|가지)/iu;
+/** The decision said: «в итоге решили», "so we decided to go with", "…로 가기로 했습니다". */
+export const DECIDED_ALOUD = /(?<![\p{L}])(?:решили|договорились|остановились на|(?:we\s+)?(?:decided(?: to)?|agreed (?:to|on)|settled on|went with|(?:are|'re) going with|(?:will|'ll) go with))(?![\p{L}])|(?:결정했|결정하였|하기로 했|하기로 결정|(?:으로|로) 가기로|(?:으로|로) 정했)/iu;
+/** What the choice costs, said: «минус в том что», "the downside is", "단점은". */
+export const DOWNSIDE_ALOUD = /(?<![\p{L}])(?:минус(?:ы)?(?: в том,? что)?|из минусов|недостат\p{L}*|(?:the |one )?downsides?(?: is)?|the (?:catch|drawback|trade-?off) is)(?![\p{L}])|단점(?:은|이라면)?/iu;
+const REASON_ALOUD = /(?<![\p{L}])(?:because|since|потому что|так как|из-за)(?![\p{L}])|때문에|(?:어서|아서|해서)\s/iu;
+
+/** The reason a transcript was read as a decision told aloud: its extractor is chosen by it. */
+export const DECISION_TOLD = 'a decision told aloud';
+
+/** What a technical choice is about: a system's parts, or a product's Latin name in a Russian or Korean memo. */
+const TECHNICAL_ALOUD = /(?<![\p{L}])(?:services?|databases?|db|servers?|clusters?|queues?|brokers?|api|deploy\p{L}*|infra\p{L}*|storage|cache|backend|frontend|library|framework|vendor|self-hosted|migrat\p{L}*|feature flags?|сервис\p{L}*|баз\p{L}* данных|сервер\p{L}*|кластер\p{L}*|очеред\p{L}*|брокер\p{L}*|хранилищ\p{L}*|хранени\p{L}*|кеш\p{L}*|кэш\p{L}*|миграц\p{L}*|деплой\p{L}*|бэкенд\p{L}*|фреймворк\p{L}*|библиотек\p{L}*|логов|логи)(?![\p{L}])|서버|서비스|데이터베이스|디비|클러스터|브로커|수집기|캐시|배포|마이그레이션|로그/iu;
+const LATIN_NAME = /(?<![\p{L}])[A-Za-z][A-Za-z0-9.+-]{2,}(?![\p{L}])/u;
+
+/**
+ * A transcript tells a decision when it says one was made and among which options, and why or at
+ * what cost, about something technical («решили поехать на дачу, было два варианта» is no record).
+ */
+export function toldDecision(text: string): { cues: string[] } | undefined {
+  const technical = TECHNICAL_ALOUD.test(text) || (/[\p{Script=Cyrillic}\p{Script=Hangul}]/u.test(text) && LATIN_NAME.test(text));
+  if (!technical) return undefined;
+  const cues = [
+    OPTIONS_ALOUD.test(text) && 'options',
+    DECIDED_ALOUD.test(text) && 'decided',
+    REASON_ALOUD.test(text) && 'reasons',
+    DOWNSIDE_ALOUD.test(text) && 'downside',
+  ].filter((c): c is string => Boolean(c));
+  return cues.includes('options') && cues.includes('decided') && cues.length >= 3 ? { cues } : undefined;
 }
 
 // ── Chat ──

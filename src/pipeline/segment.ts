@@ -5,7 +5,7 @@
  */
 import { toString } from 'mdast-util-to-string';
 import { chatMessages } from './chat.ts';
-import { classify, classifyChat, classifySpeech, standsAlone, toldProcedure, type Classification } from './classify.ts';
+import { classify, classifyChat, classifySpeech, DECISION_TOLD, standsAlone, toldDecision, toldProcedure, type Classification } from './classify.ts';
 import type { NoiseReport } from './noise.ts';
 import type { Part } from './outline.ts';
 import type { ParsedSource } from './parse.ts';
@@ -309,6 +309,9 @@ function spokenKind(text: string): Classification {
   const opening = text.trim().split(/(?<=[.!?])\s+/)[0] ?? '';
   const dictated = classify({ title: opening, parts: [], text });
   if (dictated.kind !== 'none') return { ...dictated, reason: `dictated: ${dictated.reason}` };
+  // Or a decision told after a call: the options weighed, the one taken, why or at what cost.
+  const decision = toldDecision(text);
+  if (decision) return { kind: 'adr', score: decision.cues.length, reason: `${DECISION_TOLD}: ${decision.cues.join(', ')}` };
   // Or a procedure explained aloud, in the order of its work ("this is how you …, first …, then run df -h").
   const procedure = toldProcedure(text);
   return procedure ? { kind: 'runbook', score: procedure.cues.length, reason: `a procedure told aloud: ${procedure.cues.join(', ')}` } : spoken;

@@ -46,7 +46,10 @@ const TOOL = /(?<![\p{L}\p{N}_/-])(?:sudo\s+)?(?:df|du|kubectl|psql|systemctl|jo
 const ARGUMENT = /^(?:-{1,2}[\w-]+(?:=\S*)?|\/\S*|\$\S+|"[^"]*"|'[^']*'|\*\S*|\+?\d+[\w%]*|[\w.-]+=\S*|\S*[/*]\S*|\||[><]{1,2})$/u;
 
 const SUBCOMMAND = /^(?:get|describe|logs|rollout|restart|status|start|stop|reload|scale|delete|apply|exec|top|ps|list_queues|info|run|set|upgrade|rollback|drain|cordon|uncordon|inspect|stats)$/;
-const NOT_A_TARGET = /^(?:and|the|to|then|it|on|in|or|и|на|в|потом|его|её)$/;
+const NOT_A_TARGET = /^(?:and|the|to|then|it|on|in|or|you|we|i|is|if|so|that|this|which|when|for|with|a|an|and|see|look|check|и|на|в|потом|его|её)$/i;
+const RESOURCE_KIND = /^(?:pods?|po|deploy(?:ment)?s?|svc|services?|nodes?|jobs?|cronjobs?|statefulsets?|sts|ds|daemonsets?|configmaps?|cm|secrets?|ns|namespaces?|pvc|pv|ingress(?:es)?|containers?|volumes?)$/;
+/** A flag that takes a value said after it: "-n payments", "--namespace payments" (not "--all", which is a word of its own). */
+const VALUE_FLAG = /^(?:-[a-zA-Z]|--(?:namespace|context|container|selector|file|output|user|host|port|dbname|username|region|profile|cluster|zone|project))$/;
 
 /** Commands said verbatim in a sentence: the tool and the arguments that follow it (a pipe may bring another tool). */
 export function spokenCommands(sentence: string): string[] {
@@ -55,15 +58,23 @@ export function spokenCommands(sentence: string): string[] {
     const tokens = sentence.slice(match.index).split(/\s+/);
     const tool = match[0].split(/\s+/).length;
     const taken: string[] = [];
+    let sub: 'none' | 'taken' | 'targeted' | 'done' = 'none';
     for (const [i, raw] of tokens.entries()) {
       // A comma or a full stop after a word ends the command said ("смотришь df -h, какой раздел").
       const ends = /[,;]$|\.$/.test(raw) && !/^\.+$/.test(raw);
       const token = ends ? raw.slice(0, -1) : raw;
-      const afterPipe = taken.at(-1) === '|';
-      // "systemctl restart nginx", "kubectl get pods": a subcommand, and the one word it acts on.
-      const subcommand = (i === tool && SUBCOMMAND.test(token)) || (i === tool + 1 && SUBCOMMAND.test(taken[tool] ?? '') && /^[a-z][\w.-]*$/.test(token) && !NOT_A_TARGET.test(token));
-      if (i < tool || subcommand || ARGUMENT.test(token) || (afterPipe && /^[a-z][\w-]*$/.test(token))) taken.push(token);
+      const previous = taken.at(-1) ?? '';
+      const afterPipe = previous === '|';
+      const word = /^[a-z][\w.-]*$/.test(token) && !NOT_A_TARGET.test(token);
+      // "kubectl -n payments get pods": a flag's value, then the subcommand and the one word it acts on.
+      const flagValue = i > tool && VALUE_FLAG.test(previous) && /^[\w.:@/-]+$/.test(token) && !NOT_A_TARGET.test(token) && !token.startsWith('-');
+      const subcommand = sub === 'none' && i >= tool && SUBCOMMAND.test(token);
+      // "describe pod ledger-0": a resource's kind, then its name.
+      const target = (sub === 'taken' && word) || (sub === 'targeted' && RESOURCE_KIND.test(previous) && /^[\w.-]+$/.test(token) && !NOT_A_TARGET.test(token));
+      if (i < tool || flagValue || subcommand || target || ARGUMENT.test(token) || (afterPipe && /^[a-z][\w-]*$/.test(token))) taken.push(token);
       else break;
+      if (subcommand) sub = 'taken';
+      else if (target) sub = sub === 'taken' ? 'targeted' : 'done';
       if (ends) break;
     }
     const command = taken.join(' ');

@@ -84,7 +84,9 @@ function proseAlone(parsed: ParsedSource, parts: Part[]): boolean {
   // One label in running prose ("Next steps: we're adding …") leaves it prose; two make a form.
   const slotted = parts.filter((p) => p.slot);
   if (!parsed.tree.children.every((node) => node.type === 'paragraph') || slotted.length > 1 || slotted.some((p) => p.form !== 'label')) return false;
-  return (parsed.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= 40;
+  // A Korean word carries its particles and endings: it says about what two English words do.
+  const words = parsed.text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length + words.filter((w) => /\p{Script=Hangul}/u.test(w)).length * 0.6 >= 40;
 }
 
 /**

@@ -5,6 +5,8 @@ import { mainLanguage } from '../language.ts';
 import { codeLineSet } from '../outline.ts';
 import type { Candidate } from '../segment.ts';
 import { DECISION_ROW, slotOf } from '../templates.ts';
+import { DECISION_TOLD } from '../classify.ts';
+import { extractSpokenAdr } from './spoken-decision.ts';
 import { decisionRow, extractAdr, extractAdrRow } from './adr.ts';
 import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
@@ -224,9 +226,11 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
       : kind === 'adr'
         ? candidate.form === 'chat'
           ? extractChatAdr(section, base)
-          : candidate.classification.reason === DECISION_ROW
-            ? extractAdrRow(section, base)
-            : extractAdr(section, base)
+          : candidate.form === 'speech' && candidate.classification.reason.startsWith(DECISION_TOLD)
+            ? extractSpokenAdr(section, base)
+            : candidate.classification.reason === DECISION_ROW
+              ? extractAdrRow(section, base)
+              : extractAdr(section, base)
         : extractRunbook(section, base);
   const fromFrontmatter = articleFromFrontmatter(section);
   if (fromFrontmatter) data.article = { ...data.article, ...fromFrontmatter, notes: data.article?.notes ?? [] };

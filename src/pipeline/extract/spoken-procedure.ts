@@ -11,8 +11,8 @@ import { spokenCommands } from '../shell.ts';
 import { cite, clean, shorten, type Section } from './section.ts';
 import type { Step } from './steps.ts';
 
-const ESCALATED = /(?<![\p{L}])(?:page|call|escalate|ping|пиши|напиши|звони|позвони|эскалир\p{L}*|позови)(?![\p{L}])|연락/iu;
-const IF_NOT = /(?<![\p{L}])(?:if|otherwise|если|иначе)(?![\p{L}])|않으면|안 되면/iu;
+const ESCALATED = /(?<![\p{L}])(?:page|call|escalate|ping|пиши|напиши|звони|позвони|эскалир\p{L}*|позови)(?![\p{L}])|연락|전화\s?(?:주세요|하세요|드리세요|해\s?주세요)/iu;
+const IF_NOT = /(?<![\p{L}])(?:if|otherwise|если|иначе)(?![\p{L}])|않으면|안\s?\S*면/iu;
 const VERIFIED = /(?<![\p{L}])(?:you know it'?s (?:fixed|done|ok(?:ay)?)|it'?s fixed when|make sure|check that|проверь,? что|убедись|(?:алерт|alert) (?:погаснет|гаснет|clears|should clear|resolves))(?![\p{L}])|확인하세요/iu;
 
 /** A sentence that tells what to do: a command, an order of work, "you run …", «смотришь …», «проверь …». */
@@ -51,6 +51,15 @@ function readProcedure(section: Section): SpokenProcedure {
   const said = (s: { text: string; line: number }): CitedText => ({ text: clean(s.text.replace(/^(?:and|so|и|а|ну)\s+/iu, '')).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), cite: cite(section, s.line) });
   for (const [i, sentence] of sentences.entries()) {
     const how = HOW_TO_SAID.exec(sentence.text);
+    if (i === 0 && how && /\p{Script=Hangul}/u.test(how[0])) {
+      // "네 그 결제 워커가 멈췄을 때 하는 방법 말씀드릴게요": Korean says what it is for before "방법".
+      const what = sentence.text.slice(0, how.index + how[0].length).replace(/^(?:(?:네|음|그|자|어)\s+)+/u, '');
+      out.title = { text: shorten(what, 120), cite: cite(section, sentence.line) };
+      // "…멈췄을 때": when to use it.
+      const when = /^(.+?(?:을|ㄹ|는)?\s?때)(?=\s)/u.exec(what);
+      if (when) out.triggers.push({ text: when[1]!, cite: out.title.cite });
+      continue;
+    }
     if (i === 0 && how) {
       // "okay so this is how you deal with the X alert, because I keep getting asked": what it is for.
       const what = sentence.text.slice(how.index).replace(/^(?:this is |here'?s )/iu, '').replace(/,\s+(?:because|since|потому что|так как)\s.*$/iu, '').replace(/[.!]$/, '');
