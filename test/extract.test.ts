@@ -1966,7 +1966,7 @@ describe('redaction', () => {
 
   it('the report lists each redaction by file, line and type; the source page records them', () => {
     const lines = report.redactions.filter((r) => r.file === 'secrets-in-a-note.md').map((r) => `${r.line}:${r.type}`);
-    expect(lines).toEqual(expect.arrayContaining(['4:email', '4:phone', '7:aws-access-key-id', '7:aws-secret-access-key', '12:url-password', '13:bearer-token', '14:token', '14:slack-token', '15:jwt', '16:password', '16:api-key', '22:private-key']));
+    expect(lines).toEqual(expect.arrayContaining(['4:email', '4:phone', '7:aws-access-key-id', '7:aws-secret-access-key', '12:url-password', '13:bearer-token', '14:github-token', '14:slack-token', '15:jwt', '16:password', '16:api-key', '22:private-key']));
     expect(sources.get('secrets-in-a-note')!.data.redactions.length).toBe(lines.length);
   });
 });

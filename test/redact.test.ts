@@ -217,6 +217,33 @@ const OWN: Record<string, OwnCase[]> = {
     lookalike('hvs. is the prefix of Vault service tokens; NRAL ends license keys; set password_encryption = scram-sha-256'),
     lookalike('비밀번호: 1Password 금고에 있음; token: Bitwarden; пароль: KeePassXC'),
   ],
+  // Prefixes of other vendors (Supabase, Docker Hub, Pulumi, Mapbox, Dynatrace, PlanetScale, RubyGems,
+  // Heroku, FCM, Alibaba, Fly, Netlify, ngrok) and GitHub tokens of another length than the preset's.
+  'more-vendor-prefixes': [
+    secret((v) => `supabase access token ${v}`, `sbp_${fake(HEX, 40)}`),
+    secret((v) => `docker login -u ci --password-stdin <<< ${v}`, `dckr_pat_${fake(`${ALNUM}_-`, 27)}`),
+    secret((v) => `PULUMI_ACCESS_TOKEN: ${v}`, `pul-${fake(HEX, 40)}`),
+    secret((v) => `mapbox secret ${v} (scopes: styles:write)`, `sk.eyJ1Ijoi${fake(ALNUM, 60)}.${fake(`${ALNUM}_-`, 22)}`, ['(scopes: styles:write)']),
+    secret((v) => `dynatrace api token ${v}`, `dt0c01.${fake('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 24)}.${fake('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 64)}`),
+    secret((v) => `planetscale: ${v}`, `pscale_tkn_${fake(ALNUM, 43)}`),
+    secret((v) => `gem push with ${v}`, `rubygems_${fake(HEX, 48)}`),
+    secret((v) => `heroku auth token ${v}`, `HRKU-${fake(`${ALNUM}_-`, 60)}`),
+    secret((v) => `legacy FCM server key ${v}`, `AAAA${fake(ALNUM, 7)}:APA91b${fake(`${ALNUM}_-`, 134)}`),
+    secret((v) => `alibaba access key id ${v}`, `LTAI5t${fake(ALNUM, 18)}`),
+    secret((v) => `fly deploy token: ${v}`, `FlyV1 fm2_${fake(`${ALNUM}+/=`, 80)}`),
+    secret((v) => `netlify personal token ${v}`, `nfp_${fake(ALNUM, 36)}`),
+    secret((v) => `ngrok config add-authtoken ${v}`, `2${fake(ALNUM, 26)}_${fake(ALNUM, 21)}`),
+    secret((v) => `fine-grained PAT (cut short when pasted): ${v}`, `github_pat_11${fake(`${ALNUM}_`, 60)}`),
+    lookalike('pk.eyJ1IjoiZXhhbXBsZSJ9 is a public Mapbox token; hf_transfer on; npm_config_cache set; gh_pages branch; dt0c01 is the token prefix'),
+  ],
+  // Secrets named where the preset's rules do not look: an appSettings attribute, a few words after the word.
+  'named-further-away': [
+    secret((v) => `<add key="PaymentsApiSecret" value="${v}" />`, fake(ALNUM, 24)),
+    secret((v) => `пароль для входа в графану ${v}`, `Gr${fake(ALNUM, 10)}7x`),
+    secret((v) => `токен бота ${v}.`, `7Hq${fake(ALNUM, 30)}`),
+    lookalike('password: <see vault>; токен бота лежит в переменной TELEGRAM_TOKEN; key takeaways from INC-2026-0042 review'),
+    lookalike('пароль от стенда в хранилище prod/db/orders-main; the key change was in release v2026.11.30-rc1; <add key="LogLevel" value="Warning" />'),
+  ],
   'npm-token': [
     secret((v) => `//npm.pkg.github.com/:_authToken=${v}`, `npm_${fake(ALNUM, 36)}`),
     lookalike('//registry.npmjs.org/:_authToken=${NPM_TOKEN}'),

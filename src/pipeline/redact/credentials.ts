@@ -92,7 +92,9 @@ function namedValues(text: string): Finding[] {
     let after = end;
     // A quoted name: `"client_secret": …`.
     if ((before === '"' || before === "'") && text[end] === before) after++;
-    const valueStart = separatorAfter(text, after, flag, xml);
+    // `<add key="ApiSecret" value="…" />`: .NET's appSettings name the secret in one attribute and hold it in the next.
+    const attribute = after > end && /(?:key|name)\s*=\s*["']$/i.test(text.slice(Math.max(0, start - 8), start)) ? /^\s+value\s*=\s*(?=["'])/i.exec(text.slice(after, after + 20)) : null;
+    const valueStart = attribute ? after + attribute[0].length : separatorAfter(text, after, flag, xml);
     if (valueStart === undefined) continue;
     let value = readValue(text, valueStart, xml, text.slice(after, valueStart).includes('='));
     if (value === null) grownUpTo = valueStart + MAX_VALUE;
@@ -265,6 +267,8 @@ const SEPARATED_VALUE = new RegExp(
   'iy',
 );
 const ADJACENT_VALUE = /[ \t]+([!-~]{8,4096})/y;
+/** «пароль для входа в графану Xk3…», "токен бота 7Hq…": a few words about the secret, then a value that ends the clause. */
+const AFTER_FEW_WORDS = /((?:[ \t]+[\p{L}][\p{L}-]{0,20}){1,4})[ \t]+([!-~]{8,4096})(?=[ \t]*(?:$|[\n.,;!?)]))/uy;
 /** After a password word, a few words of the same clause, then "login / password", spaced apart as prose writes it (secret/prod/db is a path). */
 const PAIR_AFTER_WORD = /((?:[^\n.,;!?:=—–/]){0,40}?)[ \t]+[\w.@-]{2,40}[ \t]+\/[ \t]+([«“„]?(?:[!-.0-~]|[\u0400-\u04FF]){4,200})(?![\/\w])/y;
 const PAIR_SECOND_HALF = /^[ \t]*\/[ \t]*([!-~]{4,})/;
@@ -327,6 +331,12 @@ function proseSecrets(text: string): Finding[] {
       ADJACENT_VALUE.lastIndex = end;
       match = ADJACENT_VALUE.exec(text);
       adjacent = true;
+      // The same strict test holds a value said a few words on: only a random-looking one is a secret.
+      if (!match || !proseValue(kind, trimValue(match[1]!), true)) {
+        AFTER_FEW_WORDS.lastIndex = end;
+        const later = AFTER_FEW_WORDS.exec(text);
+        if (later && !METADATA_NEAR.test(later[1]!) && !ABOUT_THE_WORD.test(later[1]!)) match = later;
+      }
       if (!match) continue;
     }
     const raw = match[match.length - 1]!;
@@ -353,6 +363,8 @@ function proseSecrets(text: string): Finding[] {
       // "basic auth ops:…" with no separator: the pair is structure enough when its password has a digit.
       if (adjacent && /\d/.test(value)) adjacent = false;
     }
+    // "password: <see vault>", "[in 1Password]": a stand-in in brackets, read only up to its first space.
+    if (/^(?:<[^<>\n]{1,80}>|\[[^\]\n]{1,80}\]|\{[^{}\n]{1,80}\})/.test(text.slice(index, index + 82))) continue;
     // "the new key: DB_PASSWORD=…" names its own value; namedValues judges it by that name.
     if (/^[A-Za-z_][\w.-]*[=:][^=]/.test(value) && word[2] === undefined) continue;
     if (!proseValue(kind, value, adjacent)) continue;

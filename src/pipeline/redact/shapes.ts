@@ -63,6 +63,27 @@ const SHAPES: Shape[] = [
   { type: 'yandex-api-key', literal: 'AQVN', pattern: new RegExp(`${B}AQVN[A-Za-z0-9_-]{35,38}${E}`, 'g') },
   { type: 'yandex-iam-token', literal: 't1.', pattern: new RegExp(`${B}t1\\.[A-Za-z0-9_-]+={0,2}\\.[A-Za-z0-9_-]{86}={0,2}`, 'g') },
   { type: 'yandex-oauth-token', literal: '_Ag', pattern: new RegExp(`${B}y[0-3]_Ag[A-Za-z0-9_-]{40,200}${E}`, 'g') },
+  // More vendor prefixes (gitleaks and the vendors' own token formats): each is unambiguous by its prefix.
+  { type: 'supabase-token', literal: 'sb', pattern: new RegExp(`${B}(?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,})${E}`, 'g') },
+  { type: 'docker-token', literal: 'dckr_', pattern: new RegExp(`${B}dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}${E}`, 'g') },
+  { type: 'pulumi-token', literal: 'pul-', pattern: new RegExp(`${B}pul-[a-f0-9]{40}${E}`, 'g') },
+  // Mapbox secret tokens ("sk." and a base64url JSON payload): a public "pk." token is meant to be seen.
+  { type: 'mapbox-token', literal: 'sk.eyJ', pattern: new RegExp(`${B}sk\\.eyJ[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{20,}${E}`, 'g') },
+  { type: 'dynatrace-token', literal: 'dt0', pattern: new RegExp(`${B}dt0[a-z]\\d{2}\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}${E}`, 'g') },
+  { type: 'planetscale-token', literal: 'pscale_', pattern: new RegExp(`${B}pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64}${E}`, 'g') },
+  { type: 'rubygems-token', literal: 'rubygems_', pattern: new RegExp(`${B}rubygems_[a-f0-9]{48}${E}`, 'g') },
+  { type: 'heroku-token', literal: 'HRKU-', pattern: new RegExp(`${B}HRKU-[A-Za-z0-9_-]{40,}${E}`, 'g') },
+  // Firebase Cloud Messaging server keys: "AAAA", seven characters, a colon and about 140 more.
+  { type: 'fcm-server-key', literal: 'AAAA', pattern: new RegExp(`${B}AAAA[A-Za-z0-9_-]{7}:[A-Za-z0-9_-]{100,}${E}`, 'g') },
+  // Alibaba Cloud access key ids ("LTAI…"), as the preset treats AWS's AKIA ids.
+  { type: 'alibaba-key', literal: 'LTAI', pattern: new RegExp(`${B}LTAI[A-Za-z0-9]{12,20}${E}`, 'g') },
+  { type: 'fly-token', literal: 'fm', pattern: new RegExp(`${B}(?:FlyV1 )?fm[12][ar]?_[A-Za-z0-9+/=_-]{40,}`, 'g') },
+  { type: 'netlify-token', literal: 'nf', pattern: new RegExp(`${B}nf[pcoub]_[A-Za-z0-9]{36,}${E}`, 'g') },
+  // GitHub tokens cut short or of another length than the preset's exact one ("github_pat_" + 82, "ghp_" + 36).
+  { type: 'github-token', literal: 'github_pat_', pattern: new RegExp(`${B}github_pat_[A-Za-z0-9_]{30,}${E}`, 'g') },
+  { type: 'github-token', literal: '_', pattern: new RegExp(`${B}gh[pousr]_[A-Za-z0-9]{30,}${E}`, 'g') },
+  // ngrok authtokens have no prefix: only in a note that names ngrok.
+  { type: 'ngrok-token', context: /ngrok/i, pattern: new RegExp(`${B}[0-9][A-Za-z0-9]{24,27}_[A-Za-z0-9]{20,22}${E}`, 'g') },
   { type: 'age-secret-key', literal: 'AGE-SECRET-KEY-1', pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/g },
   // Vault's service, batch and recovery tokens before 1.10 ("s." and 24 characters; the preset knows
   // hvs. only). As short as an identifier, so only in a note that names Vault.
