@@ -2650,3 +2650,44 @@ describe('decisions told aloud, a Korean procedure told aloud', () => {
     expect(texts(d.escalation)).toBe('재시작하고 오 분 지나도 큐가 안 줄면 저한테 전화 주세요.');
   });
 });
+
+describe('a provider\'s report in capitals, a retrospective\'s narrative, a decision page with options across', () => {
+  it('"DETAILED DESCRIPTION OF IMPACT" is the impact; "REMEDIATION AND PREVENTION" the fix, up to "We are taking the following actions …:", which lists the follow-ups', () => {
+    const d = one('postmortem-en-issue-summary-caps', 'incidents').data;
+    expect(d.impact.text).toMatch(/^Approximately 21% of new connections/);
+    expect(d.resolution.text).toBe('Google engineers were alerted by automated monitoring at 14:11 and rolled back the proxy update at 14:58. Connections recovered fully by 15:15.');
+    expect(d.followUps.map((f: { action: string }) => f.action)).toEqual(["Add TLS session resumption to the proxy's pre-release test suite", 'Slow the rollout of proxy updates to one zone per day']);
+    expect(d.missing).toEqual([]);
+  });
+
+  it('"## Narrative" is the story; "found … at 09:40 and restarted it at 09:52; the backlog drained by 10:30" is three events, each with its own time', () => {
+    const d = one('postmortem-en-retro-narrative', 'incidents').data;
+    expect(d.timeline.map((e: { time: string; event: string }) => `${e.time} ${e.event}`).slice(2)).toEqual([
+      '09:40 @joao found the consumer stuck on a rebalance at 09:40',
+      '09:52 restarted it at 09:52',
+      '10:30 the backlog drained by 10:30.',
+    ]);
+    expect(d.followUps.map((f: { owner?: string; status: string }) => [f.owner, f.status])).toEqual([['joao', 'open'], ['marta', 'done']]);
+  });
+
+  it('a Korean review with 5 Whys: the paragraph under «조치» is its fix, not its summary', () => {
+    const d = one('postmortem-ko-five-whys', 'incidents').data;
+    expect(d.summary).toBeUndefined();
+    expect(d.resolution.text).toBe('10:50에 큐 이름을 원래대로 되돌리고 워커를 재배포했다.');
+    expect(d.rootCause.text).toMatch(/설정 변경에 대한 테스트가 없었다\.$/);
+  });
+
+  it('"| | Temporal | Sidekiq | Keep cron |": the options are the columns, each with what the rows say of it; driver and approver both decided', () => {
+    const d = one('adr-en-options-across', 'adrs').data;
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['Temporal', true], ['Sidekiq', false], ['Keep cron', false]]);
+    expect(d.options[1].reasons).toBe('Description: Redis-backed job queue; Pros and cons: + simple, team knows it; - no multi-step workflows; Estimated cost: 3 weeks');
+    expect(d.deciders).toEqual(['Priya Nair', 'Tom Becker']);
+  });
+
+  it('"## Decision outcome: Accepted on … by …" says when and by whom; "## Solution" is the decision; "rejected, …" leaves the reason', () => {
+    const d = one('adr-en-problem-solution', 'adrs').data;
+    expect(d.decision.text).toBe('Evaluate flags in the CDN worker from a JSON snapshot pushed on every change.');
+    expect([d.status, d.date.text, d.deciders]).toEqual(['accepted', '2026-10-28', ['web platform team']]);
+    expect(d.options.slice(1).map((o: { reasons?: string }) => o.reasons)).toEqual(['it leaks targeting rules to browsers', 'flips would take a minute to apply']);
+  });
+});

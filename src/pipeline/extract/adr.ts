@@ -14,7 +14,7 @@ import { citedItems, itemsOf, type TextItem } from './items.ts';
 import { namesIt, widen } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, displayTitle, withoutClosingStop, type Section } from './section.ts';
-import { plainLine, slotContent, slotContents, slotField, slotValue, type SlotContent } from './slots.ts';
+import { plainLine, slotContent, slotContents, slotField, slotText, slotValue, type SlotContent } from './slots.ts';
 import { sentences } from './incident.ts';
 import { DECISION_COLUMN } from '../templates.ts';
 import { findDates, readAdrStatus } from './values.ts';
@@ -77,8 +77,8 @@ function sameOption(a: string, b: string): boolean {
   return shared / shorter.length >= 0.6;
 }
 
-const REJECTED = /^(?:rejected|declined|not chosen|отклонено|отклонен\p{L}*|отвергнут\p{L}*|기각|거절)\s*[:：—–-]?\s*/iu;
-const CHOSEN = /^(?:chosen|selected|accepted|выбран\p{L}*|принят\p{L}*|선택|채택)(?![\p{L}])\s*[:：—–-]?\s*/iu;
+const REJECTED = /^(?:rejected|declined|not chosen|отклонено|отклонен\p{L}*|отвергнут\p{L}*|기각|거절)\s*[:：—–,-]?\s*/iu;
+const CHOSEN = /^(?:chosen|selected|accepted|выбран\p{L}*|принят\p{L}*|선택|채택)(?![\p{L}])\s*[:：—–,-]?\s*/iu;
 
 /** One option from a list item: "**Name** — reason", "Name: reason", "Name — rejected: reason". */
 function optionFromItem(item: TextItem, raw: string, section: Section): Option {
@@ -134,7 +134,10 @@ const OPTION_HEADER = /^\s*(?:option|вариант|옵션|안)\s*\d+\s*[:.—�
 function optionsFromTable(table: Table, section: Section): Option[] {
   // Confluence's decision template puts the options across ("| | Option 1: X | Option 2: Y |") and what
   // is said of each down the rows ("| Pros and cons | … | … |").
-  const named = table.children[0]!.children.map((c) => OPTION_HEADER.exec(toString(c).trim())?.[1]);
+  const headerCells = table.children[0]!.children.map((c) => toString(c).trim());
+  // The header's first cell left empty ("| | Temporal | Sidekiq | Keep cron |"): the other cells name the options.
+  const across = headerCells[0] === '' && headerCells.slice(1).filter(Boolean).length >= 2;
+  const named = headerCells.map((h, i) => OPTION_HEADER.exec(h)?.[1] ?? (across && i > 0 && h ? h : undefined));
   if (named.filter(Boolean).length >= 2) {
     return named.flatMap((name, column) => {
       if (!name) return [];
@@ -522,10 +525,13 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   const sameLineDate = !dateFound && statusValue ? findDates(section.ctx.parsed.lines[(statusValue.cite[0] as LineCitation).lines[0] - 1] ?? '', year)[0] : undefined;
   // Who took part in the decision ("Участники: …", "참여자: …") decided it, where no deciders are named.
   const decidedBy = decidedOn ? /(?<![\p{L}])by\s+(?:the\s+)?([^.,;()]{2,60})/iu.exec(decidedOn.text)?.[1] : undefined;
-  const decidersValue = slotValue(section, 'deciders') ?? slotValue(section, 'attendees') ?? slotValue(section, 'author') ?? (decidedBy && decidedOn ? { text: decidedBy.trim(), cite: cite(section, decidedOn.number) } : undefined);
+  const decidersValue = everyDecider(section) ?? slotValue(section, 'attendees') ?? slotValue(section, 'author') ?? (decidedBy && decidedOn ? { text: decidedBy.trim(), cite: cite(section, decidedOn.number) } : undefined);
   // "What" (what is decided) and "How" (the approach) are one decision in What/Why/How records.
   const proposal = slotField(section, 'proposal', { direct: true });
-  const labelledDecision = joined(slotField(section, 'decision', { direct: true }), proposal) ?? (y?.decided ? { text: y.decided.text, cite: cite(section, y.decided.from, y.decided.to) } : undefined);
+  const outcome = slotField(section, 'decision', { direct: true });
+  // "## Decision outcome: Accepted on 2026-10-28 by …" says it was accepted; the "## Solution" above says what.
+  const solution = outcome && ACCEPTANCE_ONLY.test(outcome.text) ? slotContents(section, 'steps').filter((c) => c.part.form === 'heading' && /^(?:the |proposed )?solution$/i.test(c.part.label.trim())).map((c) => slotText(c)).find(Boolean) : undefined;
+  const labelledDecision = joined(solution ?? outcome, proposal) ?? (y?.decided ? { text: y.decided.text, cite: cite(section, y.decided.from, y.decided.to) } : undefined);
   // A decision told in prose, with no label of its own ("We decided to use X instead of Y, because …").
   const told = labelledDecision ? undefined : decisionInProse(section);
   const decisionField = labelledDecision ?? told?.decision;
@@ -579,6 +585,16 @@ export function extractAdr(section: Section, base: Base): AdrInput {
     cites,
   };
 }
+
+/** Every line that names deciders ("Driver: Priya Nair", "Approver: Tom Becker"), as one value. */
+function everyDecider(section: Section): CitedText | undefined {
+  const found = slotContents(section, 'deciders').filter((c) => c.part.form !== 'heading' && c.part.value.trim()).map((c) => ({ text: withoutClosingStop(plainLine(c.part.value)), line: c.part.line }));
+  if (found.length <= 1) return slotValue(section, 'deciders');
+  return { text: found.map((f) => f.text).join(', '), cite: found.flatMap((f) => cite(section, f.line)) };
+}
+
+/** An outcome that only says the record was accepted, when and by whom: no decision of its own. */
+const ACCEPTANCE_ONLY = /^(?:accepted|approved|decided|agreed|принято|утверждено|승인(?:됨)?|채택(?:됨)?)(?:\s+(?:on|by|at|in)\s+[^.]{1,80})?[.]?$/iu;
 
 const DECIDED_SAID = /(?<![\p{L}])(?:we(?:'ve| have)? decided|we will (?:use|move|adopt|switch|keep)|we chose|we(?:'re| are) going with|decided to|мы решили|решили|будем использовать|выбрали)(?![\p{L}])|결정했|하기로 했/iu;
 const INSTEAD = /(?:to use|to adopt|to move to|to switch to|use|adopt|использовать|перейти на|взять)\s+(.+?)\s+(?:instead of|rather than|over|вместо|а не)\s+(.+?)(?=,|\.|\s+because|\s+потому|$)/iu;

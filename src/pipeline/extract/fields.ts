@@ -20,9 +20,10 @@ function onlyGreets(text: string): boolean {
   return text.split(/(?<=[.!?。])\s+/u).every((sentence, k) => (k === 0 && GREETING.test(sentence)) || ANNOUNCES.test(sentence) || /^[\p{L}\s]{1,30}(?:입니다|이에요|예요|here|speaking)[.!]?$/u.test(sentence.trim()));
 }
 
-export function firstProse(section: Section): CitedText | undefined {
+export function firstProse(section: Section, elsewhere: Set<number> = new Set()): CitedText | undefined {
   for (const node of section.tree.children) {
-    if (node.type !== 'paragraph') continue;
+    // A paragraph under another field's name ("## 조치") is that field's, not the note's summary.
+    if (node.type !== 'paragraph' || elsewhere.has(node.position!.start.line)) continue;
     const text = clean(toString(node));
     if (text.length < 30 || /[:：]$/.test(text) || !/\p{L}{3}/u.test(text) || UNWRITTEN.test(text)) continue;
     // A mail's greeting ("Коллеги, коротко по вчерашнему.", "Hi team, quick summary.") says nothing of the incident,

@@ -585,6 +585,12 @@ function detectionFromStats(section: Section, event: TimelineEntry | undefined):
   return stat ?? told;
 }
 
+/** Lines under a heading of another field than the story ("## Root cause", "## 조치"): no summary is read from them. */
+function underOtherHeadings(section: Section): Set<number> {
+  const contents = slotContents(section, ['resolution', 'rootCause', 'trigger', 'detection', 'timeline', 'followUps', 'lessons', 'whatWentWell', 'whatWentWrong', 'contributingFactors', 'fiveWhys', 'steps', 'mitigation']);
+  return new Set(contents.filter((c) => c.part.form === 'heading').flatMap((c) => c.lines.map((l) => l.number)));
+}
+
 export function extractIncident(section: Section, base: Base): IncidentInput {
   const year = documentYear(section);
   const stated = incidentDate(section, year, base.title) ?? relativeDate(section);
@@ -606,7 +612,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   // "## Key points" over "- When: … - What broke: … - Why: …": a list of other fields is no summary of its own.
   const labelLines = new Set(section.parts.filter((p) => p.form === 'label' && p.slot && !['summary', 'overview'].includes(p.slot)).map((p) => p.line));
   const ownSummary = slotContents(section, ['summary', 'overview']).find((c) => c.lines.some((l) => l.text.trim() && !labelLines.has(l.number)));
-  const summary = firstText(() => (ownSummary ? slotText(ownSummary) : undefined), () => slotField(section, 'whatHappened'), () => firstProse(section));
+  const summary = firstText(() => (ownSummary ? slotText(ownSummary) : undefined), () => slotField(section, 'whatHappened'), () => firstProse(section, underOtherHeadings(section)));
   const turns = turningPoints(section, timeline);
   const { resolved } = turns;
   // A status page's history: its first update ("Investigating") is when it was seen, "Identified" names the cause.

@@ -29,6 +29,9 @@ const NARRATIVE: Set<Slot> = new Set([
   'escalation', 'meaning', 'drivers', 'prosCons', 'timeline', 'prerequisites', 'fiveWhys',
 ]);
 
+/** Slots that hold a list of their own items: a line introducing one under another heading starts it there. */
+const LISTS: Set<Slot> = new Set(['followUps', 'lessons', 'whatWentWell', 'whatWentWrong', 'contributingFactors', 'timeline', 'options', 'steps', 'positive', 'negative']);
+
 /** Cuts the label off a label line, leaving its value. */
 export function afterLabel(text: string, part: Part): string {
   if (part.form !== 'label') return text;
@@ -52,7 +55,10 @@ function contentOf(section: Section, part: Part, parts: Part[], pool: Line[], sh
     // Direct: up to the first subheading that is a section of its own kind ("### Consequences"), not
     // over subheadings that only divide the text ("### Secret Rotation" under "## Decision").
     const sub = options.direct ? later.find((p) => p.form === 'heading' && p.depth > part.depth && p.slot !== undefined && p.line <= (part.endLine ?? Number.MAX_SAFE_INTEGER)) : undefined;
-    const end = Math.min(part.endLine ?? section.candidate.endLine, sub ? sub.line - 1 : Number.MAX_SAFE_INTEGER);
+    // "We are taking the following actions to prevent recurrence:" under "## Remediation and
+    // Prevention": a line that introduces another slot's list ends this heading's own text.
+    const handedOn = later.find((p) => p.form === 'label' && p.value === '' && p.slot !== undefined && p.slot !== part.slot && LISTS.has(p.slot) && p.line <= (part.endLine ?? Number.MAX_SAFE_INTEGER) && !/^\s*(?:[-*+•]|\d{1,2}[.)])\s/.test(section.ctx.parsed.lines[p.line - 1] ?? ''));
+    const end = Math.min(part.endLine ?? section.candidate.endLine, sub ? sub.line - 1 : Number.MAX_SAFE_INTEGER, handedOn ? handedOn.line - 1 : Number.MAX_SAFE_INTEGER);
     lines = pool.filter((l) => l.number > (part.lastLine ?? part.line) && l.number <= end);
   } else if (part.form === 'row' || part.form === 'frontmatter') {
     lines = [{ number: part.line, text: part.value }];

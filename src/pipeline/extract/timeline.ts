@@ -244,6 +244,38 @@ function joinsRange(between: string): boolean {
   return /^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(between.replace(ZONE, ''));
 }
 
+/**
+ * English puts a time after its event: "@joao found the consumer stuck at 09:40 and restarted it
+ * at 09:52; the backlog drained by 10:30." In a sentence that tells events so (words before its
+ * first time, nothing after its last, each time followed by "and", a comma or a semicolon), each
+ * event runs from the one before's time to its own.
+ */
+function eventsBeforeTimes(text: string, times: FoundTime[], starts: number[]): Map<number, { from: number; to: number }> {
+  const found = new Map<number, { from: number; to: number }>();
+  let i = 0;
+  while (i < times.length) {
+    const sentenceStart = Math.max(text.lastIndexOf('. ', starts[i]!) + 1, 0);
+    const sentenceEnd = text.indexOf('. ', times[i]!.index) + 1 || text.length;
+    let last = i;
+    while (last + 1 < times.length && times[last + 1]!.index < sentenceEnd) last++;
+    const ownEnd = (k: number) => times[k]!.index + times[k]!.length + (ZONE.exec(text.slice(times[k]!.index + times[k]!.length))?.[0].length ?? 0);
+    const gaps = times.slice(i, last).map((_, k) => text.slice(ownEnd(i + k), starts[i + k + 1]!));
+    const eventFirst =
+      last > i &&
+      text.slice(sentenceStart, starts[i]!).trim().split(/\s+/).length >= 3 &&
+      /^[\s.!?;)]*$/.test(text.slice(ownEnd(last), sentenceEnd)) &&
+      gaps.every((gap) => /^\s*(?:[,;]|,?\s+(?:and|then)\s)/i.test(gap) && /\p{L}{3}/u.test(gap) && !joinsRange(gap));
+    if (eventFirst) {
+      for (let k = i; k <= last; k++) {
+        const from = k === i ? sentenceStart : ownEnd(k - 1) + (/^\s*(?:[,;]\s*)?(?:(?:and|then)\s+)?/i.exec(text.slice(ownEnd(k - 1)))?.[0].length ?? 0);
+        found.set(k, { from, to: k === last ? sentenceEnd : ownEnd(k) });
+      }
+    }
+    i = last + 1;
+  }
+  return found;
+}
+
 export function fromProse(section: Section, lines: Line[], options: Options): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   // A transcript's line is one utterance: joined, two would read as one sentence.
@@ -289,7 +321,13 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       return join && starts[i]! - after >= 8 ? { at: previousEnd + join.index, after } : undefined;
     });
     const clauses: Array<{ time: FoundTime; from: number; to: number }> = [];
+    const toldFirst = eventsBeforeTimes(text, times, starts);
     times.forEach((time, i) => {
+      const told = toldFirst.get(i);
+      if (told) {
+        clauses.push({ time, ...told });
+        return;
+      }
       // "с 10:14 до 13:52": a range's end belongs to the same clause as its start.
       if (i > 0 && joinsRange(text.slice(times[i - 1]!.index + times[i - 1]!.length, time.index))) return;
       const sentenceStart = Math.max(text.lastIndexOf('. ', starts[i]!) + 1, 0);
