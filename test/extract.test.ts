@@ -358,7 +358,7 @@ describe('chat exports and templates in more shapes', () => {
 
   it('a how-to answered in Telegram: a runbook whose steps keep the commands typed after a colon or dash', () => {
     const d = one('chat-ru-telegram-runbook', 'runbooks').data;
-    expect(d.title.text).toBe('как перезапустить воркер отчётов, если он завис');
+    expect(d.title.text).toBe('Как перезапустить воркер отчётов, если он завис');
     expect(d.steps.map((s: { commands: string[] }) => s.commands)).toEqual([['systemctl status report-worker'], ['systemctl restart report-worker'], ['redis-cli llen reports:queue']]);
     expect(texts(d.escalation)).toMatch(/пиши в #reports-oncall/);
   });
@@ -804,7 +804,7 @@ describe('plain labels, log lines and 24-hour copies', () => {
   it('a Discord copy ("Sam — Today at 10:02 AM"): the first report titles it, impact "for everyone", follow-ups between semicolons with their owners', () => {
     expect(sources.get('chat-en-discord-today')!.data.kind).toBe('chat');
     const d = one('chat-en-discord-today', 'incidents').data;
-    expect(d.title.text).toBe('checkout is throwing 500s for everyone');
+    expect(d.title.text).toBe('Checkout is throwing 500s for everyone');
     expect(d.impact.text).toBe('checkout is throwing 500s for everyone');
     expect(d.status).toBe('resolved');
     expect(d.followUps).toEqual([
@@ -1091,7 +1091,7 @@ describe('plain labels, log lines and 24-hour copies', () => {
 
   it('a Slack copy of an #inc- channel: the channel names an incident, "results are back" ends it, emoji codes and "(edited)" are no words', () => {
     const d = one('chat-en-slack-inc-channel', 'incidents').data;
-    expect(d.title.text).toBe('#inc-2026-09-02-search — search is returning empty results for ~30% of queries');
+    expect(d.title.text).toBe('#inc-2026-09-02-search — Search is returning empty results for ~30% of queries');
     expect(d.impact.text).toBe('search is returning empty results for ~30% of queries');
     expect(d.resolution.text).toMatch(/flipped the alias back to products-v42/);
     expect(d.status).toBe('resolved');
@@ -2308,7 +2308,7 @@ describe('tables that hold a procedure or the figures of an impact', () => {
 describe('more chat copies and assistant pages', () => {
   it('a Mattermost copy ("@s.volkov 11:02" over each message): «пустую выдачу» a failure, «выдача вернулась» the end, «с 10:55» the start', () => {
     const d = one('chat-ru-mattermost-handles', 'incidents').data;
-    expect(d.title.text).toBe('коллеги, поиск по каталогу отдаёт пустую выдачу');
+    expect(d.title.text).toBe('Поиск по каталогу отдаёт пустую выдачу');
     expect([d.started.text, d.detected.text, d.resolved.text]).toEqual(['10:55', '11:02', '11:16']);
     expect(d.rootCause.text).toBe('ночью переиндексация не дошла до конца, алиас указывает на пустой индекс');
     expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['@s.volkov']);
@@ -2689,5 +2689,33 @@ describe('a provider\'s report in capitals, a retrospective\'s narrative, a deci
     expect(d.decision.text).toBe('Evaluate flags in the CDN worker from a JSON snapshot pushed on every change.');
     expect([d.status, d.date.text, d.deciders]).toEqual(['accepted', '2026-10-28', ['web platform team']]);
     expect(d.options.slice(1).map((o: { reasons?: string }) => o.reasons)).toEqual(['it leaks targeting rules to browsers', 'flips would take a minute to apply']);
+  });
+});
+
+describe('roman-numbered sections, an assistant\'s runbook named only by its lead-in, a chat asked to choose', () => {
+  it('«I. Краткое описание», «II. Причина», «III. Как устранили», «IV. Что сделаем»: sections, their numbers no part of their names', () => {
+    const d = one('postmortem-ru-roman-numbered', 'incidents').data;
+    expect(d.title.text).toBe('Не работала авторизация через VK ID');
+    expect(d.rootCause.text).toBe('Истёк client secret приложения в кабинете VK, продлить его забыли.');
+    expect(d.resolution.text).toMatch(/^В 19:50 выпустили новый secret/);
+    expect(d.followUps.map((f: { owner?: string; due?: string }) => [f.owner, f.due])).toEqual([['Марина', '2026-12-05'], ['Олег', undefined]]);
+  });
+
+  it('"다음은 요청하신 Redis 메모리 부족 대응 런북입니다." is the assistant\'s, and names the runbook that has no title of its own', () => {
+    const d = one('ai-summary-ko-runbook-asked-for', 'runbooks').data;
+    expect(d.title.text).toBe('Redis 메모리 부족 대응 런북');
+    expect(d.summary?.text ?? '').not.toMatch(/요청하신/);
+    expect(d.steps).toHaveLength(4);
+    expect(texts(d.escalation)).toBe('해결되지 않으면 #infra-oncall 채널에 알려주세요');
+  });
+
+  it('«Коллеги, надо решить …: Redis или Memcached?»: the question names the options, each one\'s reason is what was said of it; the decision leaves out the question that hands out its work', () => {
+    const d = one('chat-ru-telegram-choice-asked', 'adrs').data;
+    expect(d.title.text).toBe('Надо решить с кешем для каталога: Redis или Memcached');
+    expect(d.decision.text).toBe('Redis 7, кластер из трёх нод.');
+    expect(d.options.map((o: { name: string; chosen: boolean; reasons?: string }) => [o.name, o.chosen, o.reasons])).toEqual([
+      ['Redis', true, 'я за Redis, нам нужны TTL на отдельные поля и pub/sub для инвалидации'],
+      ['Memcached', false, 'Memcached проще, но pub/sub там нет, так что не подходит'],
+    ]);
   });
 });

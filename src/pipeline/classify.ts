@@ -354,6 +354,8 @@ const CHAT_DECISION_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'options', pattern: /(?<![\p{L}])(?:options?|alternatives?|вариант\p{L}*|альтернатив\p{L}*|pros|cons|плюсы|минусы|I'?m for|I vote for|rule[sd]? out|instead of|rather than|я за|голосую за|не рассматриваем|не берём|не берем|отпадает|вместо)(?![\p{L}])/iu },
   { name: 'decided', pattern: /(?<![\p{L}])(?:decided|decision|let'?s go with|we'?ll go with|going with|agreed|решили|решение|выбираем|договорились|берём|берем)(?![\p{L}])/iu },
   { name: 'adr', pattern: /(?<![\p{L}\p{N}_])(?:ADR[-\s]?\d*|architecture decision)(?![\p{L}])/iu },
+  // A choice asked between two named things: "Redis или Memcached?", "SQS or Kafka?", "Kafka 아니면 RabbitMQ?".
+  { name: 'choice asked', pattern: /(?<![\p{L}])[\p{Lu}][\p{L}\d.+-]*(?:\s[\p{L}\d.+-]+)?\s+(?:или|or|vs\.?|아니면)\s+[\p{Lu}][\p{L}\d.+-]*(?:\s[\p{L}\d.+-]+)?\s*\?/u },
   // Korean glues its endings on (결정하겠습니다, 후보는): no word boundaries.
   { name: 'options (ko)', pattern: /후보|선택지|대안|옵션|장단점|제외(?:했|하|해)|비교(?:했|해)/u },
   { name: 'decided (ko)', pattern: /결정(?:하겠습니다|했습니다|합니다|하죠|할게요|됐|되었)|결론(?:은|을|내)|(?:으로|로)\s?(?:가죠|갑시다|가겠습니다|하죠|합시다|정했)|채택/u },

@@ -107,11 +107,13 @@ const ASSISTANT_OPENER = new RegExp(
     String.raw`^\s*(?:here(?:'s| is| are)|below is|вот|ниже|다음은|아래는)\s[^\n]{0,140}[:：]\s*$`,
     // "Sure! Here's a structured postmortem based on the notes you shared.", «Вот разбор по сообщениям, которые вы прислали.»:
     // a sentence, not a colon, that says what it is made from.
-    String.raw`^\s*(?:(?:sure|certainly|of course|absolutely|great|okay|конечно|разумеется|безусловно|отлично|хорошо)\s*[!,.—–-]\s*)?(?:here(?:'s| is| are)|below is|I'?ve (?:put together|drafted|written|summari[sz]ed)|вот|ниже|я (?:составил|подготовил|оформил|собрал))\s[^\n]{0,140}?(?:you (?:shared|provided|sent|pasted|gave)|your (?:notes|thread|messages|input)|(?:based on|from) (?:the|these|this) (?:notes|thread|messages|chat|conversation|details|information)|(?:которые|что) вы (?:прислали|скинули|дали|отправили)|ваш\p{L}* (?:заметк\p{L}*|сообщени\p{L}*))[^\n]{0,60}[.!:：]\s*$`,
+    String.raw`^\s*(?:(?:sure|certainly|of course|absolutely|great|okay|конечно|разумеется|безусловно|отлично|хорошо)\s*[!,.—–-]\s*)?(?:here(?:'s| is| are)|below is|I'?ve (?:put together|drafted|written|summari[sz]ed)|вот|ниже|я (?:составил|подготовил|оформил|собрал))\s[^\n]{0,140}?(?:you (?:shared|provided|sent|pasted|gave|asked for|requested)|your (?:notes|thread|messages|input|request)|(?:based on|from) (?:the|these|this) (?:notes|thread|messages|chat|conversation|details|information)|(?:которые|который|которую|что) вы (?:прислали|скинули|дали|отправили|просили)|ваш\p{L}* (?:заметк\p{L}*|сообщени\p{L}*))[^\n]{0,60}[.!:：]\s*$`,
     // "네, 공유해주신 내용을 바탕으로 장애 내용을 정리했습니다."
     String.raw`^\s*(?:네|예|알겠습니다|좋습니다)[,.!]?\s+[^\n]{0,140}(?:정리|요약)(?:했|해\s?드|하면|하였)[^\n]{0,30}$`,
     // "다음은 공유해 주신 메모를 바탕으로 정리한 장애 요약입니다."
     String.raw`^\s*(?:다음은|아래는|아래 내용은)\s[^\n]{0,140}(?:정리|요약|작성)[^\n]{0,40}(?:입니다|했습니다)[.!]?\s*$`,
+    // "다음은 요청하신 Redis 메모리 부족 대응 런북입니다.": what was asked for, handed over.
+    String.raw`^\s*(?:다음은|아래는|여기)\s(?:[^\n]{0,40}\s)?(?:요청하신|말씀하신|원하신|부탁하신)\s[^\n]{0,140}(?:입니다|이에요|예요)[.!]?\s*$`,
   ].join('|'),
   'iu',
 );

@@ -47,7 +47,7 @@ const label = (slot: Slot, pattern: RegExp, weight: SlotLabel['weight']): SlotLa
  */
 export const SLOT_LABELS: SlotLabel[] = [
   // ── postmortems ──
-  label('summary', /^(incident summary|executive summary|issue summary|summary|one-line summary|one-liner|tl;?dr|한 ?줄 요약|세 ?줄 요약|short answer|in short|key points|key facts|at a glance|главное|основное|핵심 요약|короткий ответ|если коротко|вкратце|overview of the incident|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요|장애 요약|장애 개요|인시던트 요약)/u, { incident: 2, runbook: 0.5 }),
+  label('summary', /^(incident summary|executive summary|issue summary|summary|one-line summary|one-liner|tl;?dr|한 ?줄 요약|세 ?줄 요약|short answer|in short|key points|key facts|at a glance|главное|основное|핵심 요약|короткий ответ|если коротко|вкратце|overview of the incident|краткое описание|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요|장애 요약|장애 개요|인시던트 요약)/u, { incident: 2, runbook: 0.5 }),
   label('whatHappened', /^(what happened|narrative|incident narrative|problem(?: description)?$|the problem$|что случилось|что произошло|что было|как это было|무슨 일이 있었나|경위|장애 내용|장애 현상|현상)/u, { incident: 2 }),
   label('impact', /^(customer impact|user impact|business impact|impact|(?:detailed )?description of (?:the )?impact|who was affected|what broke|what was broken|что сломалось|что отвалилось|влияние|пострадал[а-яё]*|кого затронуло|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
   label('whyNot', /^(why not(?: the)? other(?: options)?|why the neglected options lost|rejected options|почему не (?:другие|остальные)(?: варианты)?|почему не|отклон[её]нные варианты|기각된 대안)/u, { adr: 3 }),
@@ -140,7 +140,8 @@ export const SLOT_LABELS: SlotLabel[] = [
 export function normalizeLabel(raw: string): string {
   return raw
     .replace(/[*_`#>]+/g, ' ')
-    .replace(/^\s*(?:[-+•]\s+)?(?:\d{1,2}[.)]\s*)+/u, '')
+    // "1. Summary", "2) Причина", "IV. Что сделаем": a section's number is no word of its name.
+    .replace(/^\s*(?:[-+•]\s+)?(?:\d{1,2}[.)]\s*|[IVX]{1,4}[.)]\s+)+/u, '')
     .replace(/\p{Extended_Pictographic}|\uFE0F/gu, ' ')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\s*[:：]\s*$/u, '')

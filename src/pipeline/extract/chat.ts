@@ -95,6 +95,10 @@ const ON_IT = /[\s,;—–-]+(?:(?:я\s+)?(?:смотрю|гляну|посмо�
 
 const DECLARED_AS = /(?:^|\s)(?:incident\s+(?:[A-Z]+-?\d+\s+)?declared|declared (?:an? )?incident|new incident|объявлен инцидент|инцидент\s+(?:[A-Z]+-?\d+\s+)?объявлен|장애 선언)\s*[:：—–-]\s*(\S.{3,})$/iu;
 
+/** Whom a message is addressed to, before what it says: «Коллеги, …», "Hi all, …", "team, …", "여러분, …". */
+const ADDRESSED = /^\s*(?:коллеги|ребята|друзья|всем привет|привет всем|народ|hi all|hey all|hi team|hey team|team|folks|all|everyone|여러분|다들)\s*[,!:—–-]\s*/iu;
+const capitalised = (text: string) => text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+
 /** A title from the channel and the first report of the failure. */
 export function chatTitle(section: Section): CitedText {
   const messages = messagesOf(section);
@@ -108,7 +112,7 @@ export function chatTitle(section: Section): CitedText {
     return { text: shorten(declared[1]!.trim(), 90), cite: citeMessage(section, message) };
   }
   // An alerting bot's "[FIRING] HighErrorRate api-gateway": the alert, without its state.
-  const words = report ? shorten(messageText(report).replace(/^\s*\[(?:firing|alert|alerting|triggered)(?::\d+)?\]\s*/iu, '').replace(/\?.*$/, '').replace(ON_IT, '').trim().replace(/[.!…。]+$/u, ''), 90) : section.ctx.sourceId;
+  const words = report ? shorten(capitalised(messageText(report).replace(/^\s*\[(?:firing|alert|alerting|triggered)(?::\d+)?\]\s*/iu, '').replace(ADDRESSED, '').replace(/\?.*$/, '').replace(ON_IT, '').trim().replace(/[.!…。]+$/u, '')), 90) : section.ctx.sourceId;
   const text = channel ? `${channel.name} — ${words}` : words;
   return { text, cite: [...(channel ? cite(section, channel.line) : []), ...(report ? citeMessage(section, report) : [])] };
 }
@@ -452,12 +456,21 @@ function weighedNames(messages: ChatMessage[]): string[] {
   return names.length >= 2 ? names : [];
 }
 
+/** "Redis или Memcached?", "SQS, SNS or Kafka?", "Kafka 아니면 RabbitMQ?": the names a question asks to choose between. */
+function askedChoice(text: string): string[] {
+  const asked = new RegExp(String.raw`(${NAME}(?:,\s*${NAME})*)\s+(?:или|or|vs\.?|아니면)\s+${NAME}\s*\?`, 'u').exec(text);
+  if (!asked) return [];
+  const names = asked[0].replace(/\s*\?$/, '').split(/\s*,\s*|\s+(?:или|or|vs\.?|아니면)\s+/u).map((n) => n.trim()).filter(Boolean);
+  return names.length >= 2 ? names : [];
+}
+
 /** A decision thread: the question that opens it, the options laid out, the decision and who made it. */
 export function extractChatAdr(section: Section, base: Base): AdrInput {
   const messages = messagesOf(section);
   const question = messages[0];
   const decisionMessage = [...messages].reverse().find((m) => DECIDES.test(m.text));
-  const decided = decisionMessage ? messageText(decisionMessage).replace(/^.*?(?<![\p{L}])(?:decision|решение|decided|решили|договорились)\s*[:：]\s*/iu, '') : undefined;
+  // "ок, решили: Redis 7, кластер из трёх нод. Ирина, заведёшь задачу?": the decision, without the question that hands out its work.
+  const decided = decisionMessage ? messageText(decisionMessage).replace(/^.*?(?<![\p{L}])(?:decision|решение|decided|решили|договорились)\s*[:：]\s*/iu, '').replace(/(?<=[.!])\s+[^.!?]*\?\s*$/u, '') : undefined;
   // "options: SQS or keep Redis streams?"
   const listing = messages.find((m) => LISTING.test(m.text));
   const listed = listing ? messageText(listing) : '';
@@ -472,11 +485,15 @@ export function extractChatAdr(section: Section, base: Base): AdrInput {
         .filter(Boolean)
     : [];
   if (named.length === 0) named.push(...weighedNames(messages));
+  // "…: Redis или Memcached?": the question that opens the thread names the choice.
+  const fromQuestion = named.length === 0 && question ? askedChoice(messageText(question)) : [];
+  named.push(...fromQuestion);
+  const naming = listing ?? (fromQuestion.length > 0 ? question : undefined);
   const options = named.map((name) => {
     // "SQS pros: … cons: …", "Redis streams: we already run it, but …": what was said for each.
-    const said = messages.filter((m) => m !== listing && messageText(m).toLowerCase().includes(name.toLowerCase()) && !DECIDES.test(m.text));
+    const said = messages.filter((m) => m !== naming && messageText(m).toLowerCase().includes(name.toLowerCase()) && !DECIDES.test(m.text));
     const chosen = decided !== undefined && decided.toLowerCase().split(/[,;.]/)[0]!.includes(name.toLowerCase());
-    const namedIn = listing ?? messages.find((m) => messageText(m).toLowerCase().includes(name.toLowerCase()))!;
+    const namedIn = naming ?? messages.find((m) => messageText(m).toLowerCase().includes(name.toLowerCase()))!;
     return { name, chosen, ...(said.length > 0 && { reasons: said.map((m) => messageText(m)).join('; ') }), cite: citeMessage(section, namedIn) };
   });
   const agreeing = messages.filter((m) => decisionMessage && m.line >= (listing?.line ?? 0) && (AGREES.test(m.text) || m === decisionMessage)).map((m) => m.author);

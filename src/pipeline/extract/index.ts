@@ -94,6 +94,9 @@ function titleOf(section: Section): CitedText {
   // not a section's name ("## Что произошло" under an assistant's lead-in names no incident).
   const worded = section.lines.filter((l) => /\p{L}{2}/u.test(l.text) && !sectionNames.has(l.number));
   const first = worded[0] ?? section.lines.find((l) => /\p{L}{2}/u.test(l.text)) ?? section.lines.find((l) => l.text.trim()) ?? section.lines[0]!;
+  // No title line, only sections and lists under "다음은 요청하신 Redis 메모리 부족 대응 런북입니다.": what was asked for names it.
+  const asked = /^\s*(?:[-*+•]|\d{1,2}[.)])\s/.test(first.text) ? askedFor(section) : undefined;
+  if (asked) return asked;
   // A summary of labels only ("- **영향:** 앱 푸시 발송 지연"): what it says went wrong names it.
   const labelled = new Set(section.parts.filter((p) => p.form === 'label').map((p) => p.line));
   // "**Incident:** Stale prices shown in the mobile app", «Название: …»: a label that names it, in words (not an id).
@@ -117,6 +120,21 @@ function titleOf(section: Section): CitedText {
   const lastWord = plainLine(line).split(/\s+/).at(-1) ?? '';
   const through = wrapped.findLastIndex((w) => lastWord && w.includes(lastWord));
   return specific(section, { text, cite: cite(section, first.number, first.number + Math.max(0, through)) });
+}
+
+/** What an assistant's lead-in says it hands over: "다음은 요청하신 X입니다", "Here is the X you asked for", «Вот X, который вы просили». */
+const ASKED_FOR = /(?:요청하신|말씀하신|원하신|부탁하신)\s(.+?)\s?(?:입니다|이에요|예요)|^\s*here(?:'s| is) (?:the |a |your )?(.+?) (?:you asked for|you requested)|^\s*вот\s+(.+?),?\s+(?:который|которую|что) вы просили/iu;
+
+function askedFor(section: Section): CitedText | undefined {
+  const { parsed, noise } = section.ctx;
+  for (let line = parsed.bodyStartLine; line <= Math.min(parsed.lines.length, section.candidate.startLine); line++) {
+    const text = parsed.lines[line - 1] ?? '';
+    if (!text.trim()) continue;
+    const named = noise.noiseLines.get(line) === 'assistant-opener' ? ASKED_FOR.exec(text) : null;
+    const name = named ? (named[1] ?? named[2] ?? named[3])!.trim() : '';
+    return name ? { text: shorten(displayTitle(name) || name, 120), cite: cite(section, line) } : undefined;
+  }
+  return undefined;
 }
 
 /**
