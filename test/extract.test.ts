@@ -2719,3 +2719,35 @@ describe('roman-numbered sections, an assistant\'s runbook named only by its lea
     ]);
   });
 });
+
+describe('Korean speech without punctuation, decisions told as a comparison', () => {
+  it('a polite ending ends a sentence a recogniser left unpunctuated: each time its own event, the cause up to its ending, "후속으로는" opens the follow-up', () => {
+    const d = one('voice-ko-unpunctuated-pg', 'incidents').data;
+    expect(d.timeline.map((e: { time: string; event: string }) => `${e.time} ${e.event}`)).toEqual([
+      '20:10 저녁 8시 10분쯤부터 카드 승인 응답이 느려지기 시작했고요',
+      '20:25 8시 25분쯤 알림이 와서 봤더니 PG사 쪽 타임아웃이 계속 나고 있었어요',
+      '20:50 8시 50분에 백업 PG로 전환해서 정상화됐습니다',
+    ]);
+    expect(d.rootCause.text).toBe('원인은 PG사 점검이었는데 공지를 저희가 못 봤던 거고요');
+    expect(d.resolution.text).toBe('8시 50분에 백업 PG로 전환해서 정상화됐습니다');
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([['PG사 공지 메일을 채널로 받게 설정하는 거', '민수']]);
+  });
+
+  it('"we compared A and B and C last week … went with B": the compared ones are the options, each rejected one with what was said of it', () => {
+    const d = one('voice-en-decision-compared', 'adrs').data;
+    expect(d.options.map((o: { name: string; chosen: boolean; reasons?: string }) => [o.name, o.chosen, o.reasons])).toEqual([
+      ['elasticsearch', false, 'elasticsearch is way too heavy for a catalog of fifty thousand items'],
+      ['meilisearch', true, undefined],
+      ['typesense', false, "typesense doesn't do the faceting we need."],
+    ]);
+    expect(d.context.text).toBe('quick note on the search thing');
+    expect(texts(d.consequences.negative)).toMatch(/^the catch is there's no clustering yet/);
+  });
+
+  it('«выбирали между A и B с C … C слишком сложный … решили ставить A» in a run-on memo: the one ruled out and the one taken', () => {
+    const d = one('voice-ru-decision-between', 'adrs').data;
+    expect(d.title.text).toBe('Ставить victoriametrics кластерную версию');
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['thanos', false], ['victoriametrics', true]]);
+    expect(texts(d.consequences.negative)).toBe('из минусов нет нормального долгосрочного хранения в s3 придётся держать диски');
+  });
+});

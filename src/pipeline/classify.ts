@@ -298,8 +298,8 @@ export function toldProcedure(text: string): { cues: string[] } | undefined {
 
 // ── A decision told aloud ──
 
-/** The options said with their number: «было три варианта», "we had three options", "선택지가 세 개". */
-export const OPTIONS_ALOUD = /(?<![\p{L}])(?:(?:два|три|четыре|пять|несколько|пару)\s+(?:основных\s+|реальных\s+)?вариант\p{L}*|(?:two|three|four|five|a few|several|a couple of)\s+(?:main\s+|real\s+)?(?:options|alternatives|choices|candidates))(?![\p{L}])|(?:선택지|후보|대안|옵션)(?:가|는|은|이)?\s*(?:두|세|네|다섯|몇)\s*(?:개|가지)/iu;
+/** The options said with their number or as compared: «было три варианта», "we had three options", "we compared", «выбирали между», "선택지가 세 개". */
+export const OPTIONS_ALOUD = /(?<![\p{L}])(?:(?:два|три|четыре|пять|несколько|пару)\s+(?:основных\s+|реальных\s+)?вариант\p{L}*|(?:two|three|four|five|a few|several|a couple of)\s+(?:main\s+|real\s+)?(?:options|alternatives|choices|candidates)|(?:we\s+)?(?:compared|were choosing between|were deciding between|chose between)|выбирали между|сравнивали|сравнили)(?![\p{L}])|(?:선택지|후보|대안|옵션)(?:가|는|은|이)?\s*(?:두|세|네|다섯|몇)\s*(?:개|가지)/iu;
 /** The decision said: «в итоге решили», "so we decided to go with", "…로 가기로 했습니다". */
 export const DECIDED_ALOUD = /(?<![\p{L}])(?:решили|договорились|остановились на|(?:we\s+)?(?:decided(?: to)?|agreed (?:to|on)|settled on|went with|(?:are|'re) going with|(?:will|'ll) go with))(?![\p{L}])|(?:결정했|결정하였|하기로 했|하기로 결정|(?:으로|로) 가기로|(?:으로|로) 정했)/iu;
 /** What the choice costs, said: «минус в том что», "the downside is", "단점은". */
@@ -310,7 +310,7 @@ const REASON_ALOUD = /(?<![\p{L}])(?:because|since|потому что|так к
 export const DECISION_TOLD = 'a decision told aloud';
 
 /** What a technical choice is about: a system's parts, or a product's Latin name in a Russian or Korean memo. */
-const TECHNICAL_ALOUD = /(?<![\p{L}])(?:services?|databases?|db|servers?|clusters?|queues?|brokers?|api|deploy\p{L}*|infra\p{L}*|storage|cache|backend|frontend|library|framework|vendor|self-hosted|migrat\p{L}*|feature flags?|сервис\p{L}*|баз\p{L}* данных|сервер\p{L}*|кластер\p{L}*|очеред\p{L}*|брокер\p{L}*|хранилищ\p{L}*|хранени\p{L}*|кеш\p{L}*|кэш\p{L}*|миграц\p{L}*|деплой\p{L}*|бэкенд\p{L}*|фреймворк\p{L}*|библиотек\p{L}*|логов|логи)(?![\p{L}])|서버|서비스|데이터베이스|디비|클러스터|브로커|수집기|캐시|배포|마이그레이션|로그/iu;
+const TECHNICAL_ALOUD = /(?<![\p{L}])(?:services?|databases?|db|servers?|clusters?|queues?|brokers?|api|deploy\p{L}*|infra\p{L}*|storage|cache|backend|frontend|library|framework|vendor|self-hosted|migrat\p{L}*|feature flags?|search|indexing|monitoring|metrics|logging|nodes?|сервис\p{L}*|мониторинг\p{L}*|метрик\p{L}*|поиск\p{L}*|баз\p{L}* данных|сервер\p{L}*|кластер\p{L}*|очеред\p{L}*|брокер\p{L}*|хранилищ\p{L}*|хранени\p{L}*|кеш\p{L}*|кэш\p{L}*|миграц\p{L}*|деплой\p{L}*|бэкенд\p{L}*|фреймворк\p{L}*|библиотек\p{L}*|логов|логи)(?![\p{L}])|서버|서비스|데이터베이스|디비|클러스터|브로커|수집기|캐시|배포|마이그레이션|로그/iu;
 const LATIN_NAME = /(?<![\p{L}])[A-Za-z][A-Za-z0-9.+-]{2,}(?![\p{L}])/u;
 
 /**

@@ -44,7 +44,8 @@ export function spokenSentences(section: Section, lines: Line[] = section.lines)
     return found;
   };
   const sentences: SpokenSentence[] = [];
-  const pattern = /[^.!?…\u2029]+(?:[.!?…]+|\u2029|$)/gu;
+  // Korean left unpunctuated by a recogniser ends its sentences with a polite ending ("…시작했고요 8시 25분쯤 …").
+  const pattern = /\p{Script=Hangul}/u.test(joined) && unpunctuatedSpeech(joined) ? /[^.!?…\u2029]+?(?:[.!?…]+|\u2029|(?<=[요죠]|니다)(?=\s)|$)/gu : /[^.!?…\u2029]+(?:[.!?…]+|\u2029|$)/gu;
   for (const match of joined.matchAll(pattern)) {
     const text = match[0].replace(/\u2029$/, '');
     const start = match.index + (text.length - text.trimStart().length);
@@ -129,7 +130,7 @@ const OPENERS: Array<{ slot: SpokenSlot; pattern: RegExp }> = [
   { slot: 'rootCause', pattern: /^(?:(?:а\s+|ну\s+)?(?:причин\p{L}*|корневая причина|из-за чего|оказалось|почему (?:так|это) (?:вышло|случилось|произошло)|root cause|the (?:root )?cause|the reason (?:was|is)|(?:it )?turn(?:ed|s) out|why it happened|(?:[\p{Lu}]\p{Ll}+ |we |I )?found (?:out )?that|выяснилось|нашли,? что)(?![\p{L}])|원인(?:은|는|이|을)?|알고 보니|확인해 보니)/iu },
   { slot: 'impact', pattern: /^(?:(?:а\s+|ну\s+)?(?:(?:итого|получается|в итоге)(?= (?:\p{L}+ ){0,3}(?:не работал\p{L}*|лежал\p{L}*|простой|недоступ\p{L}*|не могли|не мог))|что видели (?:люди|пользователи|клиенты)|влияни\p{L}*|кого задело|кто пострадал|последствия|простой (?:был|получился|составил)|impact|downtime was|what (?:users|customers|people) saw|who was affected|(?:so )?(?:about|around|roughly|like|almost) (?:half an hour|an hour|(?:\d+|\p{L}+(?:[ -]\p{L}+)?) (?:minutes|hours)) of)(?![\p{L}])|영향(?:은|는|이)?|피해(?:는|가)?|(?:약|대략)\s?\d+\s?(?:분|시간)\s?(?:동안|간))/iu },
   { slot: 'resolution', pattern: /^(?:(?:а\s+|ну\s+)?(?:починили|как починили|исправили|чинили|как восстановили|восстановили|решили (?:так|это)|fixed (?:it )?by|the fix|we fixed|(?:so )?we (?:changed|restarted|rolled back|reverted|switched|bumped|raised|flushed|cleared|cleaned up|scaled|deployed|fixed|patched|increased|replaced|rotated|renewed|failed over)|мы (?:его |её |ее |их )?(?:перезапустили|откатили|перевыпустили|переключили|перезагрузили|починили|заменили|выкатили|поправили|исправили|почистили|увеличили|подняли|обновили)|(?:в общем\s+)?я (?:\p{L}+ )?(?:перезапустил|откатил|перевыпустил|выпустил|переключил|перезагрузил|починил|заменил|поправил|исправил|почистил|увеличил|обновил|продлил|поменял|загрузил)|(?:so )?(?:we|I) (?:\p{L}+ly )?(?:pinned|promoted|killed|drained|purged|re-?ran|disabled|restarted|rolled back|reverted|patched|rotated|renewed)|[\p{Lu}][\p{Ll}]{2,20} (?:перевыпустил|перезапустил|откатил|починил|переключил|почистил|поправил|исправил|продлил|обновил)\p{L}*|resolution)(?![\p{L}])|조치(?:는|로)?|해결(?:은|책은)|복구(?:는)?|롤백(?:했|을)|재시작(?:했|을)|그래서 제가)/iu },
-  { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:надо|нужно) (?:с)?делать|что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items?|follow-?ups?|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo|things to do|(?:надо|нужно)(?=\s+\p{L}+(?:ть|ти)(?![\p{L}]))|(?:(?:so |and )?(?:tomorrow|next week|later|after that) )?(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|we should))(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:로는|는)?|후속으로|액션 아이템(?:은)?|앞으로(?:는)? 할 일|앞으로는\s)/iu },
+  { slot: 'followUps', pattern: /^(?:(?:а\s+|ну\s+)?(?:что (?:надо|нужно) (?:с)?делать|что (?:делать|сделать|надо|нужно)|что будем делать|дальше надо|надо (?:сделать|будет)|action items?|follow-?ups?|next steps|what (?:we|to) do (?:next|now)|what we (?:need|have|want) to do(?: (?:now|next))?(?: is)?|we need to|todo|things to do|(?:надо|нужно)(?=\s+\p{L}+(?:ть|ти)(?![\p{L}]))|(?:(?:so |and )?(?:tomorrow|next week|later|after that) )?(?:I'm going to|I am going to|I'll|I will|we'll|we will|we're going to|we should))(?![\p{L}])|해야 할 일(?:은)?|할 일(?:은)?|후속 조치(?:로는|는)?|후속으로(?:는)?|액션 아이템(?:은)?|앞으로(?:는)? 할 일|앞으로는\s)/iu },
   { slot: 'lessons', pattern: /^(?:(?:а\s+|ну\s+)?(?:выводы?|уроки?|что поняли|lessons?(?: learned)?|takeaways?)(?![\p{L}])|교훈(?:은)?|배운 점(?:은)?)/iu },
   { slot: 'detection', pattern: /^(?:(?:а\s+|ну\s+)?(?:алерт\p{L}*(?= (?:\p{L}+ )?(?:прилетел\p{L}*|пришёл|пришел|пришли|сработал\p{L}*|загорел\p{L}*|был\p{L}*|только|нам|в \d))|заметили|узнали|обнаружили|мониторинг\p{L}*(?= (?:\p{L}+ )?(?:показал\p{L}*|заметил\p{L}*|поймал\p{L}*|сработал\p{L}*))|the alert|we noticed|we found out|we (?:first )?saw it|(?:support|customers|users) (?:pinged|told|reported|complained)|we (?:got|were) paged|the pager (?:went off|fired)|detection)(?![\p{L}])|알람(?:은|이)|경보(?:는|가)|모니터링(?:에서)?|제보(?:가|는))/iu },
   { slot: 'trigger', pattern: /^(?:(?:а\s+|ну\s+)?(?:триггер\p{L}*|началось (?:с|после)|it started (?:with|after)|trigger)(?![\p{L}])|발단(?:은)?|시작은)/iu },
@@ -167,11 +168,15 @@ function topicsOf(paragraph: Paragraph, short = false): Paragraph[] {
   const unpunctuated = unpunctuatedSpeech(paragraph.text);
   const cuts = [...paragraph.text.matchAll(OPENERS_INSIDE)].map((m) => m.index).filter((index) => index > 0 && (unpunctuated || /[.!?…]\s+$/u.test(paragraph.text.slice(0, index))));
   // Punctuated, a sentence with a clock time in it tells an event: it ends the topic before it
-  // (a cause is explained, not timed), and opens none.
-  if (!unpunctuated) {
-    for (const end of paragraph.text.matchAll(/[.!?…]\s+/gu)) {
+  // (a cause is explained, not timed), and opens none. Korean left unpunctuated ends its
+  // sentences with a polite ending ("…못 봤던 거고요 8시 50분에 …").
+  const politeEnds = unpunctuated && /\p{Script=Hangul}/u.test(paragraph.text);
+  if (!unpunctuated || politeEnds) {
+    const ends = politeEnds ? /(?<=[요죠]|니다)\s+/gu : /[.!?…]\s+/gu;
+    for (const end of paragraph.text.matchAll(ends)) {
       const from = end.index + end[0].length;
-      const next = /^[^.!?…]*[.!?…]?/u.exec(paragraph.text.slice(from))![0];
+      const rest = paragraph.text.slice(from);
+      const next = politeEnds ? rest.slice(0, (/(?<=[요죠]|니다)(?:\s|$)/u.exec(rest)?.index ?? rest.length)) : /^[^.!?…]*[.!?…]?/u.exec(rest)![0];
       if (findTimes(next).length > 0 && !cuts.includes(from)) cuts.push(from);
     }
     cuts.sort((a, b) => a - b);
@@ -490,7 +495,7 @@ function spokenCause(section: Section, sentences: SpokenSentence[]): CitedText |
 }
 
 /** What a speaker says they did, when no topic opens with it: "로그 지우고 배치 다시 돌렸고", «перезапустил CoreDNS». */
-const SPOKEN_FIX = /(?<![\p{L}])(?:restarted|rolled back|rolled (?:\S+ ){1,3}back|rolling back|rollback (?:is )?(?:done|complete)|reverted|pinned|cleared|purged|re-?ran|failed over|(?:I|we) (?:\p{L}+ )?(?:dropped|deleted|removed|killed|bumped|raised|increased|scaled|switched|flipped|disabled)|перезапустил\p{L}*|откатил\p{L}*|почистил\p{L}*|переключил\p{L}*)(?![\p{L}])|다시 돌렸|재시작했|재배포(?:해서|했|하고)|롤백했|지우고|지웠|교체했|늘렸|되돌려|되돌렸|원복|전환했|바꿨|삭제했/iu;
+const SPOKEN_FIX = /(?<![\p{L}])(?:restarted|rolled back|rolled (?:\S+ ){1,3}back|rolling back|rollback (?:is )?(?:done|complete)|reverted|pinned|cleared|purged|re-?ran|failed over|(?:I|we) (?:\p{L}+ )?(?:dropped|deleted|removed|killed|bumped|raised|increased|scaled|switched|flipped|disabled)|перезапустил\p{L}*|откатил\p{L}*|почистил\p{L}*|переключил\p{L}*)(?![\p{L}])|다시 돌렸|재시작했|재배포(?:해서|했|하고)|롤백했|지우고|지웠|교체했|늘렸|되돌려|되돌렸|원복|전환(?:했|해서|하고)|바꿨|바꿔서|삭제했/iu;
 /** An alert or a report arriving, said in passing: "got an alert", «пришёл алерт», "알림 받고". */
 const SPOKEN_NOTICED = /(?<![\p{L}])(?:alert (?:fired|came in)|got (?:an? |the )?(?:alert|page)|got paged|paged us|pinged us|пришёл алерт|алерт пришёл|по алерту)(?![\p{L}])|(?:알림|알람)(?:을|이)? ?(?:받|왔|울)|(?:제보|문의|신고)(?:가|를)? ?(?:받|왔|들어)|알게 (?:됐|되었)/iu;
 const QUANTITY_CLAUSE = new RegExp(`(?:максимум|до|около|примерно|peak(?:ed)? at|up to|about)?\\s*${QUANTITY}(?:\\s+\\p{L}+){0,4}`, 'iu');

@@ -11,10 +11,10 @@ import { DECIDED_ALOUD, DOWNSIDE_ALOUD, OPTIONS_ALOUD } from '../classify.ts';
 import { writtenOn } from './fields.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, shorten, type Section } from './section.ts';
-import { spokenSentences } from './speech.ts';
+import { spokenSentences, unpunctuatedSpeech } from './speech.ts';
 
 /** An option ruled out: «кафка отпала», "launchdarkly was out", "Kafka는 … 제외했고". */
-const RULED_OUT = /(?<![\p{L}])(?:отпал[аои]?|отпадает|не подходит|не подош[её]л|не подошл[аои]|не вытян\p{L}*|не тянет|не потянет|не годится|отказались от|(?:was|is|were) (?:out|off the table|ruled out|too (?:expensive|slow|complex|heavy))|(?:got )?ruled out|(?:does|did|would|will)(?:n'?t| not) (?:scale|work|fit))(?![\p{L}])|제외(?:했|하|됐)|탈락|빠졌/iu;
+const RULED_OUT = /(?<![\p{L}])(?:отпал[аои]?|отпадает|не подходит|не подош[её]л|не подошл[аои]|не вытян\p{L}*|не тянет|не потянет|не годится|отказались от|слишком (?:сложн|дорог|тяж[её]л)\p{L}*|(?:was|is|were) (?:out|off the table|ruled out|(?:way |much |far )?too (?:expensive|slow|complex|heavy))|(?:got )?ruled out|(?:does|did|would|will)(?:n'?t| not) (?:scale|work|fit))(?![\p{L}])|제외(?:했|하|됐)|탈락|빠졌/iu;
 /** What is good about the choice: «плюс в том что», "the upside is", "장점은". */
 const UPSIDE_ALOUD = /(?<![\p{L}])(?:плюс(?:ы)?(?: в том,? что)?|из плюсов|the upside(?: is)?|the (?:good|nice) (?:part|thing) is)(?![\p{L}])|장점(?:은|이라면)?/iu;
 /** Someone taking the work on: «Петя сказал что сделает …», "maria is going to set it up", "민수 님이 하기로". */
@@ -27,7 +27,9 @@ const PURPOSE = /\s+(?:чтобы|потому что|так как|because|so t
 const CHOSEN_OBJECT = /(?<![\p{L}])(?:go with|going with|use|stay (?:on|with)|keep|move to|switch to|остаться на|остаёмся на|перейти на|переехать на|переходим на|взять|берём|берем|использовать|оставить)\s+(.+?)(?=\s+(?:but|но|because|потому|чтобы|so that|since|instead|вместо|for|для)(?![\p{L}])|[,.;]|$)/iu;
 /** Words that join a part to the next one ("… в секунду в итоге решили"): none of the part's own. */
 const TRAILING_LINK = /(?:[\s,]+(?:в итоге|так что|поэтому|и|а|но|было|были|есть|у нас|so|and|but|then|in the end|eventually|we had|there were|basically|그래서|결국))+[\s,]*$/iu;
-const FILLER_START = /^(?:(?:короче|ну|так|вот|значит|в итоге|ok(?:ay)?|so|alright|right|well|in the end|네|음|그러니까|그래서|결국)[,\s]+)+/iu;
+/** When the weighing happened, said after the list ("… and typesense last week"): no part of an option. */
+const WHEN_SAID = /\s+(?:last (?:week|month|sprint|time)|yesterday|today|this (?:week|morning)|на (?:прошлой|этой) неделе|вчера|сегодня|지난주|어제|오늘)$/iu;
+const FILLER_START = /^(?:(?:короче|ну|так|вот|значит|в итоге|э+|ok(?:ay)?|so|um+|uh+|erm|alright|right|well|in the end|네|음|그러니까|그래서|결국)[,\s]+)+/iu;
 const STOP_WORDS = new Set(['the', 'and', 'our', 'its', 'with', 'from', 'into', 'that', 'this', 'just', 'keep', 'buy', 'run', 'use', 'ourselves', 'для', 'это', 'как', 'просто', 'наш', 'наша', 'свой', 'своя', 'оставить', 'взять']);
 
 interface Speech {
@@ -92,7 +94,7 @@ function listedItems(list: string): string[] {
   const last = pieces.pop() ?? '';
   pieces.push(...last.split(/\s+(?:и|and|или|or)\s+/iu));
   return pieces
-    .map((item) => item.replace(/^(?:(?:or|and|или|и|그리고)\s+)/iu, '').replace(/(?:였|이었)?(?:어요|습니다|다|요)[.!]?$/u, '').replace(/[.!?]+$/, '').trim())
+    .map((item) => item.replace(/^(?:(?:or|and|или|и|그리고)\s+)/iu, '').replace(/(?:였|이었)?(?:어요|습니다|다|요)[.!]?$/u, '').replace(/[.!?]+$/, '').replace(WHEN_SAID, '').trim())
     .filter((item) => /\p{L}{2}/u.test(item));
 }
 
@@ -122,7 +124,10 @@ export function extractSpokenAdr(section: Section, base: Omit<AdrInput, 'status'
     const verdict = RULED_OUT.exec(text.slice(start));
     const end = Math.min(sentenceEnd, decided && decided.index > start ? decided.index : text.length, verdict ? start + verdict.index : text.length);
     region = text.slice(start, end);
-    if (/[,;]/.test(region)) items = listedItems(region);
+    // "elasticsearch and meilisearch and typesense last week": a short list joined by words is one too.
+    // Not in a run-on transcript: without punctuation, where one name ends and the next begins is unknown.
+    const joinedByWords = !unpunctuatedSpeech(text) && !/[,;]/.test(region) && /\s(?:и|and|или|or)\s/iu.test(region) && region.trim().split(/\s+/).length <= 10;
+    if (/[,;]/.test(region) || joinedByWords) items = listedItems(region);
     else if (verdict) {
       // "кафка rabbitmq и таблица … с polling кафка отпала": the list ends where its first item is named again.
       const said = region.trim().split(/\s+/);
@@ -159,7 +164,7 @@ export function extractSpokenAdr(section: Section, base: Omit<AdrInput, 'status'
       const sentenceEnd = told ? Math.max(partEnd(speech, told.index), clauseEnd) : 0;
       const others = itemWords.filter((_, k) => k !== i).flat();
       const reasonEnd = others.some((w) => text.slice(clauseEnd, sentenceEnd).toLowerCase().includes(w)) ? clauseEnd : sentenceEnd;
-      const reasons = told ? speech.cited(told.index, reasonEnd).text : undefined;
+      const reasons = told ? speech.cited(told.index, reasonEnd).text.replace(/^(?:and|but|а|и|но|그리고)\s+/iu, '') : undefined;
       addOption(item, speech.cited(text.indexOf(item), text.indexOf(item) + item.length), chosen, chosen ? undefined : reasons);
     });
   } else {

@@ -207,8 +207,8 @@ function proseRuns(lines: Line[]): Array<{ text: string; lineAt: (offset: number
   return runs.map(({ text, starts, header }) => ({ text, header, lineAt: (offset) => starts.findLast(([from]) => from <= offset)![1] }));
 }
 
-/** Words that open a clause of speech run on without full stops: "…, и в 14:30 лаг начал расти". */
-const SPOKEN_CLAUSE = /(?:[,;]\s+|\s(?:и|а|но|потом|значит|короче|and|so|then|but)\s)/giu;
+/** Words that open a clause of speech run on without full stops: "…, и в 14:30 лаг начал расти", a Korean polite ending before. */
+const SPOKEN_CLAUSE = /(?:[,;]\s+|\s(?:и|а|но|потом|значит|короче|and|so|then|but)\s|(?<=[요죠]|니다)\s)/giu;
 
 /**
  * Where the clause of a time starts, at most a few words back: in a run-on transcript the sentence
@@ -233,7 +233,8 @@ function nearEnd(text: string, timeEnd: number, sentenceEnd: number, clauseStart
   // Told before its time ("… went read only at eight forty"), the event ends at the next boundary;
   // told after it («в 14:30 лаг начал расти»), it needs a few words first.
   const toldBefore = text.slice(clauseStart, timeEnd).trim().split(/\s+/).length >= 5;
-  const boundary = [...ahead.matchAll(/(?:[,;]\s+|\s(?:и|а|но|потом|значит|короче|потому|because|and|so|then|but)\s)/giu)].find((m) => m.index >= (toldBefore ? 0 : 8));
+  // Korean ends what it says with a polite ending ("…시작했고요 8시 25분쯤…"), which a recogniser leaves unpunctuated.
+  const boundary = [...ahead.matchAll(/(?:[,;]\s+|\s(?:и|а|но|потом|значит|короче|потому|because|and|so|then|but)\s|(?<=[요죠]|니다)\s)/giu)].find((m) => m.index >= (toldBefore ? 0 : 8));
   if (boundary) return timeEnd + boundary.index;
   const words = [...ahead.matchAll(/\s+/g)];
   return words[12] ? timeEnd + words[12].index : sentenceEnd;
@@ -244,18 +245,39 @@ function joinsRange(between: string): boolean {
   return /^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(between.replace(ZONE, ''));
 }
 
+interface SentenceBounds {
+  /** Where the sentence holding `at` starts (the space after the last sentence end at or before it; 0 at the text's start). */
+  startBefore: (at: number) => number;
+  /** Where it ends (the space after its end; the text's length when it runs to the end). */
+  endAfter: (at: number) => number;
+}
+
+/**
+ * A run's sentence ends: ". " as written, and in Korean a recogniser left unpunctuated, each polite
+ * ending before a space ("…시작했고요 8시 25분쯤 …").
+ */
+function sentenceBounds(text: string): SentenceBounds {
+  const stops = [...text.matchAll(/\.(?= )/g)].map((m) => m.index + 1);
+  if (/\p{Script=Hangul}/u.test(text) && !/[.!?…。](?:\s|$)/u.test(text)) stops.push(...[...text.matchAll(/(?<=[요죠]|니다)(?= )/gu)].map((m) => m.index));
+  stops.sort((a, b) => a - b);
+  return {
+    startBefore: (at) => stops.findLast((s) => s - 1 <= at) ?? 0,
+    endAfter: (at) => stops.find((s) => s - 1 >= at) ?? text.length,
+  };
+}
+
 /**
  * English puts a time after its event: "@joao found the consumer stuck at 09:40 and restarted it
  * at 09:52; the backlog drained by 10:30." In a sentence that tells events so (words before its
  * first time, nothing after its last, each time followed by "and", a comma or a semicolon), each
  * event runs from the one before's time to its own.
  */
-function eventsBeforeTimes(text: string, times: FoundTime[], starts: number[]): Map<number, { from: number; to: number }> {
+function eventsBeforeTimes(text: string, times: FoundTime[], starts: number[], bounds: SentenceBounds): Map<number, { from: number; to: number }> {
   const found = new Map<number, { from: number; to: number }>();
   let i = 0;
   while (i < times.length) {
-    const sentenceStart = Math.max(text.lastIndexOf('. ', starts[i]!) + 1, 0);
-    const sentenceEnd = text.indexOf('. ', times[i]!.index) + 1 || text.length;
+    const sentenceStart = bounds.startBefore(starts[i]!);
+    const sentenceEnd = bounds.endAfter(times[i]!.index);
     let last = i;
     while (last + 1 < times.length && times[last + 1]!.index < sentenceEnd) last++;
     const ownEnd = (k: number) => times[k]!.index + times[k]!.length + (ZONE.exec(text.slice(times[k]!.index + times[k]!.length))?.[0].length ?? 0);
@@ -302,6 +324,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       }
       continue;
     }
+    const bounds = sentenceBounds(text);
     // Clause boundaries: the preposition before each time ("в 11:45", "к 12:30", "at 09:31").
     const starts = times.map((t) => {
       const before = text.slice(0, t.index);
@@ -313,7 +336,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
     const joins = times.map((_, i) => {
       if (i === 0) return undefined;
       const previousEnd = times[i - 1]!.index + times[i - 1]!.length;
-      const opener = text.slice(Math.max(text.lastIndexOf('. ', starts[i - 1]!) + 1, 0), starts[i - 1]!);
+      const opener = text.slice(bounds.startBefore(starts[i - 1]!), starts[i - 1]!);
       const between = text.slice(previousEnd, starts[i]!);
       if (opener.trim().split(/\s+/).filter(Boolean).length > 3 || /[.!?](?:\s|$)/.test(between)) return undefined;
       const join = [...between.matchAll(/,\s+(?:and|then|while|but|и|а|но|затем|потом)\s+|;\s+/giu)].at(-1);
@@ -321,7 +344,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       return join && starts[i]! - after >= 8 ? { at: previousEnd + join.index, after } : undefined;
     });
     const clauses: Array<{ time: FoundTime; from: number; to: number }> = [];
-    const toldFirst = eventsBeforeTimes(text, times, starts);
+    const toldFirst = eventsBeforeTimes(text, times, starts, bounds);
     times.forEach((time, i) => {
       const told = toldFirst.get(i);
       if (told) {
@@ -330,13 +353,13 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       }
       // "с 10:14 до 13:52": a range's end belongs to the same clause as its start.
       if (i > 0 && joinsRange(text.slice(times[i - 1]!.index + times[i - 1]!.length, time.index))) return;
-      const sentenceStart = Math.max(text.lastIndexOf('. ', starts[i]!) + 1, 0);
+      const sentenceStart = bounds.startBefore(starts[i]!);
       // A clause never reaches back over a sentence's end: "… в склад. Алерт пришёл в 19:55" is the alert's.
       const previousEnd = i > 0 ? times[i - 1]!.index + times[i - 1]!.length : -1;
       const from = joins[i] ? joins[i].after : i > 0 && starts[i]! - previousEnd < 60 && sentenceStart <= previousEnd ? starts[i]! : nearStart(text, Math.max(sentenceStart, previousEnd + 1), starts[i]!);
       const nextStart = times.slice(i + 1).findIndex((t, k) => !joinsRange(text.slice(times[i + k]!.index + times[i + k]!.length, t.index)));
       // Nor past its own sentence's end: "… for a third of users. We got the first page at 20:22" is the page's.
-      const sentenceEnd = text.indexOf('. ', time.index) + 1 || text.length;
+      const sentenceEnd = bounds.endAfter(time.index);
       const to = joins[i + 1]?.at ?? nearEnd(text, time.index + time.length, nextStart >= 0 ? Math.min(starts[i + 1 + nextStart]!, Math.max(sentenceEnd, time.index + time.length)) : sentenceEnd, from);
       const previous = clauses[clauses.length - 1];
       // "reverted at 10:46 and errors returned to normal by 10:52": English puts the time after its
