@@ -2603,7 +2603,7 @@ describe('decisions told aloud, a Korean procedure told aloud', () => {
   it('a recap of a call: the options listed after "three options", the one gone with, each rejected one\'s reason, the downside', () => {
     const d = one('voice-en-decision-recap', 'adrs').data;
     expect(d.title.text).toBe('Go with self-hosted unleash');
-    expect([d.status, d.draft]).toEqual(['accepted', true]);
+    expect([d.status, d.draft, d.tags]).toEqual(['accepted', true, ['adr', 'voice-note']]);
     expect(d.context.text).toBe('quick recap of the call about where we keep feature flags.');
     expect(d.options.map((o: { name: string }) => o.name)).toEqual(['keep the yaml files in the repo', 'buy launchdarkly', 'run unleash ourselves']);
     expect(chosen(d)).toEqual(['run unleash ourselves']);
@@ -2645,6 +2645,7 @@ describe('decisions told aloud, a Korean procedure told aloud', () => {
   it('a Korean procedure told aloud: «…멈췄을 때 하는 방법» names it and when to use it, each command is said whole, «안 줄면 … 전화 주세요» is the escalation', () => {
     const d = one('voice-ko-spoken-runbook', 'runbooks').data;
     expect(d.title.text).toBe('결제 워커가 멈췄을 때 하는 방법');
+    expect(d.tags).toContain('voice-note');
     expect(texts(d.triggers)).toBe('결제 워커가 멈췄을 때');
     expect(d.steps.flatMap((s: { commands: string[] }) => s.commands)).toEqual(['kubectl -n payments get pods', 'kubectl -n payments logs deploy/payment-worker', 'kubectl -n payments rollout restart deploy/payment-worker']);
     expect(texts(d.escalation)).toBe('재시작하고 오 분 지나도 큐가 안 줄면 저한테 전화 주세요.');

@@ -255,6 +255,8 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
   const missing = missingFields(kind, data as Record<string, unknown>);
   // Speech is always a draft: what a voice note says is to be written up, not the write-up.
   if (missing.length > 0 || candidate.form === 'speech') Object.assign(data, { draft: true, missing });
+  // Every document told aloud says so (a decision or a procedure as much as an incident): its page and its article tell the reader.
+  if (candidate.form === 'speech' && !data.tags!.includes('voice-note')) data.tags = [...data.tags!, 'voice-note'];
   const noiseLines = [...ctx.noise.noiseLines.keys()].filter((n) => n >= candidate.startLine && n <= candidate.endLine);
   const body = candidate.form === 'chat' ? chatBody(section) : candidate.classification.reason === DECISION_ROW ? decisionRowBody(section) : section.tree;
   return { kind, data, body, range: [candidate.startLine, candidate.endLine], noiseLines };

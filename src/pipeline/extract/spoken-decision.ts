@@ -219,7 +219,7 @@ export function extractSpokenAdr(section: Section, base: Omit<AdrInput, 'status'
   return {
     ...base,
     ...(title && decision && { title: { text: shorten(title.replace(/^\p{Ll}/u, (c) => c.toUpperCase()), 120), cite: decision.cite } }),
-    tags: ['adr', 'speech'],
+    tags: ['adr'],
     // "we decided" / «решили»: a decision made, not one proposed.
     status: decision ? 'accepted' : 'unknown',
     ...(written && { date: { text: written.date.toISOString().slice(0, 10), cite: cite(section, written.line), inferred: false } }),
