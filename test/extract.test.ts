@@ -2752,3 +2752,20 @@ describe('Korean speech without punctuation, decisions told as a comparison', ()
     expect(texts(d.consequences.negative)).toBe('из минусов нет нормального долгосрочного хранения в s3 придётся держать диски');
   });
 });
+
+describe('a Korean Y-statement and MADR, unsigned consequences', () => {
+  it('"…의 맥락에서, …에 직면하여, 우리는 X를 선택했고 Y과 Z는 배제했다. …하기 위해서이며, …을 감수한다": the words follow what they mark', () => {
+    const d = one('adr-ko-y-statement', 'adrs').data;
+    expect(d.decision.text).toBe('S3 호환 오브젝트 스토리지(MinIO)');
+    expect(d.context.text).toBe('주문 사진 업로드 기능; 하루 20만 장의 사진과 3년 보관 요구에 직면하여');
+    expect(d.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([['S3 호환 오브젝트 스토리지(MinIO)', true], ['NFS 공유 볼륨', false], ['DB BLOB 저장', false]]);
+    expect(texts(d.consequences.negative)).toBe('MinIO 클러스터를 직접 운영해야 하는 부담');
+    expect(d.missing).toEqual([]);
+  });
+
+  it('«선택한 옵션: "Redis". 이유: …» gives the chosen option its reason; «Сессии теряются …», "… can be up to 5 s stale" are costs', () => {
+    expect(one('adr-ko-madr-reason-label', 'adrs').data.options[0]).toMatchObject({ name: 'Redis', chosen: true, reasons: expect.stringMatching(/^이미 캐시용 Redis 클러스터를 운영 중이고/) });
+    expect(texts(one('adr-ru-nygard-unsigned-consequences', 'adrs').data.consequences.negative)).toBe('Сессии теряются при вытеснении');
+    expect(texts(one('adr-en-problem-solution', 'adrs').data.consequences.negative)).toBe('The snapshot can be up to 5 s stale after a change');
+  });
+});

@@ -207,8 +207,35 @@ function yStatement(section: Section) {
   const achieve = grab(starts(mark.achieve), ends(mark.accepting));
   const accepting = grab(starts(mark.accepting), /\n\s*\n|$/);
   // "мы решили …" in prose is no Y-statement: the template puts the decision after its context.
-  if (!decided || !(context || facing || neglected)) return undefined;
+  if (!decided || !(context || facing || neglected)) return koreanYStatement(section, text);
   return { context, facing, decided, neglected, achieve, accepting };
+}
+
+/**
+ * The Y-statement in Korean, whose words follow what they mark: "…의 맥락에서, …에 직면하여,
+ * 우리는 X를 선택했고 Y는 배제했다. …하기 위해서이며, …을 감수한다."
+ */
+function koreanYStatement(section: Section, text: string) {
+  const lineAt = (offset: number) => section.lines[text.slice(0, offset).split('\n').length - 1]?.number ?? section.candidate.startLine;
+  const part = (pattern: RegExp, marker: string) => {
+    const found = pattern.exec(text);
+    if (!found) return undefined;
+    const from = found.index + found[0].indexOf(found[1]!);
+    return { text: clean(plainLine(found[1]!.replace(/\n/g, ' '))), marker, from: lineAt(from), to: lineAt(from + found[1]!.length) };
+  };
+  const decided = part(/우리는\s+([^.\n]+?)(?:을|를)\s*(?:선택|채택)(?:했고|하고|했으며|했다|한다)/u, '선택');
+  const context = part(/(?:^|\n)\s*([^\n.]+?)의 맥락에서/u, '맥락에서');
+  // Korean says "facing" after what is faced: the words are kept with it, no marker before them.
+  const facing = part(/맥락에서[,\s]+([^.\n]+?에 직면하여)/u, '');
+  if (!decided || !(context || facing)) return undefined;
+  return {
+    context,
+    facing,
+    decided,
+    neglected: part(/(?:선택|채택)(?:했고|하고|했으며)[,\s]+([^.\n]+?)(?:은|는|을|를)\s*(?:배제|제외|기각)/u, '배제'),
+    achieve: part(/[.,]\s*([^.,\n]+?(?:기|을|를))\s?위해/u, ''),
+    accepting: part(/[,.]\s*([^.,\n]+?)(?:을|를)\s*감수/u, '감수'),
+  };
 }
 
 const REDUCED_COST = /(?:(?<![\p{L}])(?:costs?|spend\p{L}*|bills?|затрат\p{L}*|стоимост\p{L}*|расход\p{L}*)(?![\p{L}])[^.;]{0,30}?(?<![\p{L}])(?:go(?:es)? down|drops?|fall\p{L}*|decreas\p{L}*|shrinks?|сниж\p{L}*|сниз\p{L}*|уменьш\p{L}*|падают)(?![\p{L}])|(?<![\p{L}])(?:reduc\p{L}*|lower\p{L}*|cuts?|saves?|сокращ\p{L}*|снижа\p{L}*|экономи\p{L}*)(?![\p{L}])[^.;]{0,20}?(?<![\p{L}])(?:costs?|spend\p{L}*|bills?|затрат\p{L}*|стоимост\p{L}*|расход\p{L}*)(?![\p{L}])|비용이?\s?(?:[^.]{0,10})?(?:줄어|감소|절감|낮아))/iu;
@@ -219,7 +246,7 @@ function sentiment(text: string): 'positive' | 'negative' {
   if (/^\s*(?:\([−–-]\)|[−–-]\s|bad\b|cons?\b|negative\s*[:：—–]|минус|плохо,|단점|나쁨|나쁜\s?점)/iu.test(text)) return 'negative';
   // Less of a cost is a gain: "storage costs go down", «затраты снижаются», "비용이 줄어듭니다".
   if (REDUCED_COST.test(text)) return 'positive';
-  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|нуж(?:ен|на|но|ны)|иначе|otherwise|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны|зависимост\p{L}*)(?![\p{L}])|[가-힣]야\s?(?:합니다|한다|해요|하며|함|하고)|해야|필요하|비용|복잡|부담|위험|느려|어려워|어렵|장애|의존|수\s?없|못\s?(?:합니다|한다|해요|씁니다)/iu;
+  const negative = /(?<![\p{L}])(but|however|risks?|costs?|more per month|per month more|more expensive|lost|lose|loss|harder|slower|cannot|can't|must|needs?|requires?|dependency|bottleneck|overhead|complexity|burden|drawback|downside|tech debt|one more|another|new component|point of failure|go(?:es)? away|tier-0|nobody can|owns? and runs?|on-?call|operat\p{L}*|maintain\p{L}*|нужн\p{L}*|нуж(?:ен|на|но|ны)|иначе|otherwise|придётся|придется|дороже|сложн\p{L}*|нельзя|потер\p{L}*|риск\p{L}*|ещё один|еще один|точка отказа|только внутри|должны|зависимост\p{L}*|stale|lags?|unavailable|downtime|теря\p{L}*|медленн\p{L}*|хуже|ограничен\p{L}*|недоступ\p{L}*|простой)(?![\p{L}])|[가-힣]야\s?(?:합니다|한다|해요|하며|함|하고)|해야|필요하|비용|복잡|부담|위험|느려|어려워|어렵|장애|의존|수\s?없|못\s?(?:합니다|한다|해요|씁니다)/iu;
   return negative.test(text) ? 'negative' : 'positive';
 }
 
@@ -319,7 +346,7 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
   let options: Option[] = [];
   const y = yStatement(section);
   if (y) {
-    const neglected = y.neglected ? y.neglected.text.split(/\s*,\s*(?:and\s+|и\s+)?|\s+and\s+(?=an?\s|the\s|[a-z]+-)|\s+(?:и|или)\s+/iu).filter(Boolean) : [];
+    const neglected = y.neglected ? y.neglected.text.split(/\s*,\s*(?:and\s+|и\s+)?|\s+and\s+(?=an?\s|the\s|[a-z]+-)|\s+(?:и|или)\s+|(?<=\p{Script=Hangul}{2})(?:과|와)\s+/iu).filter(Boolean) : [];
     options = [
       { name: y.decided!.text, chosen: true, ...(y.achieve && { reasons: y.achieve.text }), cite: cite(section, y.decided!.from, y.decided!.to) },
       ...neglected.map((name) => ({ name: name.replace(/^(?:and|or)\s+/i, ''), chosen: false, cite: cite(section, y.neglected!.from, y.neglected!.to) })),
@@ -415,7 +442,8 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     // "Chosen option: 2, because …" names it by its number in the list.
     const numbered = /(?<![\p{L}])(?:option|вариант|variant|옵션|안)\s*(?:№\s*)?(\d{1,2})(?![\d])/iu.exec(decision.text)?.[1] ?? (quoted && /^\d{1,2}$/.test(quoted.trim()) ? quoted.trim() : undefined);
     // Korean gives the reason as a sentence of its own that ends in 때문입니다 ("… because of").
-    const because = /(?:\bbecause\b|(?<![\p{L}])потому,? что)\s*(.+)$/iu.exec(decision.text)?.[1] ?? /(?:^|[.!?]\s+)([^.!?]*때문(?:입니다|이다|이에요|에)[^.!?]*)/u.exec(decision.text)?.[1];
+    // "선택한 옵션: "Redis". 이유: …", «Причина: …»: the reason under its own word.
+    const because = /(?:\bbecause\b|(?<![\p{L}])потому,? что)\s*(.+)$/iu.exec(decision.text)?.[1] ?? /(?:^|[.!?]\s+|\s)(?:이유|reason|причина|обоснование)\s*[:：]\s*(.+)$/iu.exec(decision.text)?.[1] ?? /(?:^|[.!?]\s+)([^.!?]*때문(?:입니다|이다|이에요|에)[^.!?]*)/u.exec(decision.text)?.[1];
     const byNumber = numbered ? options[Number(numbered) - 1] : undefined;
     const byName = options.find((o) => (quoted ? sameOption(o.name, quoted) : false)) ?? (quoted ? undefined : options.find((o) => decisionNames(decision.text, o.name)));
     const chosen = byNumber ?? byName;
@@ -561,7 +589,7 @@ export function extractAdr(section: Section, base: Base): AdrInput {
     joined(slotField(section, 'context', { direct: true }), slotField(section, 'goals', { direct: true })) ??
     // "## Problem" over the options: in a decision record, the problem is what it decides about.
     slotField(section, 'whatHappened', { direct: true }) ??
-    (y?.context ? { text: [y.context.text, y.facing && `${y.facing.marker} ${y.facing.text}`].filter(Boolean).join('; '), cite: cite(section, y.context.from, (y.facing ?? y.context).to) } : undefined) ??
+    (y?.context ? { text: [y.context.text, y.facing && [y.facing.marker, y.facing.text].filter(Boolean).join(' ')].filter(Boolean).join('; '), cite: cite(section, y.context.from, (y.facing ?? y.context).to) } : undefined) ??
     told?.context;
   const consequences = consequencesOf(section, options.find((o) => o.chosen), prosCons);
   if (y?.accepting && consequences.negative.length === 0) consequences.negative.push({ text: y.accepting.text, cite: cite(section, y.accepting.from, y.accepting.to) });
