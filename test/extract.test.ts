@@ -2769,3 +2769,25 @@ describe('a Korean Y-statement and MADR, unsigned consequences', () => {
     expect(texts(one('adr-en-problem-solution', 'adrs').data.consequences.negative)).toBe('The snapshot can be up to 5 s stale after a change');
   });
 });
+
+describe('a playbook, steps as paragraphs, a Korean step table', () => {
+  it('a playbook\'s "## Trigger" says when (and names the alert that "fires"), "## Validate" is the check; a folder named alone is no command', () => {
+    const d = one('runbook-en-playbook-trigger-validate', 'runbooks').data;
+    expect(texts(d.triggers)).toBe('CertExpiringSoon fires for ingress-public (less than 7 days left)');
+    expect(d.alerts.map((a: { name: string }) => a.name)).toEqual(['CertExpiringSoon']);
+    expect(texts(d.verification)).toMatch(/^echo \| openssl s_client/);
+    expect(d.steps.flatMap((s: { commands: string[] }) => s.commands)).not.toContain('/.well-known/acme-challenge/');
+  });
+
+  it('«Шаг 1. Остановить реплику: `…`»: a step\'s command on its marker line; «Применять, когда …» says when to use it', () => {
+    const d = one('runbook-ru-step-paragraphs', 'runbooks').data;
+    expect(d.steps.map((s: { commands: string[] }) => s.commands)).toEqual([['systemctl stop postgresql@16-main'], ['rm -rf /var/lib/postgresql/16/main/*'], ['pg_basebackup -h pg-master -D /var/lib/postgresql/16/main -U replicator -P -R'], ['psql -c "select now() - pg_last_xact_replay_timestamp()"']]);
+    expect(texts(d.triggers)).toMatch(/^Применять, когда реплика отстала/);
+  });
+
+  it('"…이면 인프라팀에 연락하세요" after a Korean step table is the escalation', () => {
+    const d = one('runbook-ko-step-table', 'runbooks').data;
+    expect(d.steps).toHaveLength(3);
+    expect(texts(d.escalation)).toBe('정리 후에도 85% 이상이면 인프라팀에 연락하세요.');
+  });
+});

@@ -13,13 +13,13 @@ function commandShaped(text: string): boolean {
 }
 
 /** A line that is a shell command, not prose: for notes that paste commands without a code fence. */
-const FILE_ALONE = /^\/(?:etc|var\/log|proc|sys)\/\S*$|^\/\S+\.(?:conf|cfg|ini|ya?ml|json|toml|env|properties|log)$/;
+const FILE_ALONE = /^\/(?:etc|var\/log|proc|sys)\/\S*$|^\/\S+\.(?:conf|cfg|ini|ya?ml|json|toml|env|properties|log)$|^\/\S*\/$/;
 
 export function looksLikeCommand(line: string): boolean {
   const text = line.trim();
   // A sentence ("crontab ran `send-invoices` on both hosts.") is prose, whatever its first word.
   if (/[.!?]$/.test(text) && text.split(/\s+/).length >= 4 && !/[|><$]|\s-{1,2}\w/.test(text)) return false;
-  // A file named alone ("/etc/default/victoria-metrics", "/srv/app/config.yaml") is where to look, not what to run.
+  // A file or folder named alone ("/etc/default/victoria-metrics", "/srv/app/config.yaml", "/.well-known/acme-challenge/") is where to look, not what to run.
   if (FILE_ALONE.test(text)) return false;
   return (
     commandShaped(text) ||

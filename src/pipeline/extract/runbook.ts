@@ -123,8 +123,8 @@ function alertsOf(section: Section): Array<{ name: string; cite: CitedText['cite
   const title = ALERT_TITLE.exec(section.candidate.title.replace(SEVERITY_TAG, ''))?.[1];
   if (title) found.push({ name: title, cite: cite(section, section.candidate.titleLine) });
   const alertLines = [
-    ...slotContents(section, ['alert', 'triggers', 'symptoms', 'meaning']).flatMap((c) => c.lines),
-    ...section.lines.filter((l) => l.text.length < 2000 && /alert|алерт|알림|оповещени/iu.test(l.text)),
+    ...slotContents(section, ['alert', 'triggers', 'trigger', 'symptoms', 'meaning']).flatMap((c) => c.lines),
+    ...section.lines.filter((l) => l.text.length < 2000 && /alert|алерт|알림|оповещени|\bfir(?:es|ing)\b|срабатывает|сработал/iu.test(l.text)),
   ];
   for (const line of alertLines) {
     for (const match of line.text.matchAll(ALERT_NAME)) found.push({ name: (match[1] ?? match[2])!, cite: cite(section, line.number) });
@@ -171,11 +171,14 @@ function withImpact(summary: CitedText | undefined, impact: CitedText | undefine
   return { text: `${summary.text}\n\nImpact: ${impact.text}`, cite: [...summary.cite, ...impact.cite] };
 }
 
+/** A sentence that says when to use the runbook: «Применять, когда …», "Use this when …", "…할 때 사용합니다". */
+const WHEN_TO_USE = /^(?:применя(?:ть|ется|йте)|использовать|запускать|use (?:this|it)(?: runbook)?|run this(?: runbook)?|apply)\s*,?\s*(?:когда|если|при|when|if)(?![\p{L}])|(?:할|일) 때 (?:사용|적용|참고)/iu;
+
 /** Who to call when the steps do not help, said in a sentence without an "Escalation" heading. */
 // Korean words take their endings and particles attached (연락하세요, 당직자에게): no end boundary for them.
 const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|post in|ask in|ping|звонить|позвонить|звоните|позвоните|писать|пиши|напиши|пишите|напишите|связаться|свяжитесь|обратиться|обратитесь|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화|문의|공유(?:하세요|해\s?주세요)|에스컬레이션/iu;
 /** Who is escalated to: a role, or a channel or handle ("#infra", "@db-team"). */
-const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*)(?![\p{L}])|(?<![\w/])[#@][\p{L}\d][\p{L}\d_.-]{1,40}|당직|팀장|온콜/iu;
+const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*)(?![\p{L}])|(?<![\w/])[#@][\p{L}\d][\p{L}\d_.-]{1,40}|당직|팀장|온콜|팀(?:에|에게|한테|으로)|담당자|(?<![\p{L}])DBA(?![\p{L}])/iu;
 
 function escalationOf(section: Section, steps: Step[]): CitedText[] {
   const own = slotContents(section, 'escalation', { shared: true }).flatMap((c) => citedItems(section, c, { split: false }));
@@ -203,7 +206,11 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
   const severityWord = severity ? readSeverity(severity.text) : undefined;
   const cites: Record<string, CitedText['cite']> = {};
   if (severityWord && severity) cites.severity = severity.cite;
-  const triggers = slotContents(section, 'triggers').flatMap((c) => citedItems(section, c, { split: false }));
+  // A runbook's "## Trigger" is what sets it off (in a postmortem, what set the outage off).
+  const labelled = slotContents(section, ['triggers', 'trigger']).flatMap((c) => citedItems(section, c, { split: false }));
+  // «Применять, когда реплика отстала …», "Use this when the queue backs up.": the introduction says when, without a label.
+  const intro = labelled.length === 0 ? introduction(section) : undefined;
+  const triggers = labelled.length > 0 ? labelled : intro && WHEN_TO_USE.test(intro.text) ? [intro] : [];
   const symptoms = slotContents(section, 'symptoms').flatMap((c) => citedItems(section, c, { split: false }));
   const impact = slotField(section, 'impact');
   const owner = slotValue(section, 'owner', { shared: true });

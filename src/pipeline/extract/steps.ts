@@ -187,7 +187,9 @@ export function markedSteps(section: Section): Step[] {
     const block = unfenced.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim();
     const inline = nodes.flatMap((n) => (n.type === 'code' ? [] : inlineCommands(n)));
     const last = blockLines.filter((l) => l.text.trim()).at(-1)?.number ?? marker.number;
-    const commands = [...(block ? [block] : []), ...fenced, ...inline];
+    // "Шаг 1. Остановить реплику: `systemctl stop …`": inline code on the marker's own line.
+    const onMarker = [...match[3]!.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!).filter(isInlineCommand);
+    const commands = [...onMarker, ...(block ? [block] : []), ...fenced, ...inline];
     // "Шаг 1. Посмотреть статус: kubectl -n ingress get certificate": the command ends the step's line.
     const trailing = commands.length === 0 ? trailingCommand(match[3]!) : undefined;
     const text = trailing ? match[3]!.slice(0, match[3]!.lastIndexOf(trailing)).replace(/\s*(?:[:：]|\s[—–-])\s*$/u, '') : match[3]!;
