@@ -2791,3 +2791,19 @@ describe('a playbook, steps as paragraphs, a Korean step table', () => {
     expect(texts(d.escalation)).toBe('정리 후에도 85% 이상이면 인프라팀에 연락하세요.');
   });
 });
+
+describe('a Notion AI block in Korean, a Russian assistant\'s answer with a timeline table', () => {
+  it('"AI 요약 · 방금 전" and "Notion AI로 생성됨" are the block\'s label; "…부터 …까지" is one span; the heading names it', () => {
+    const d = one('ai-summary-ko-notion-block', 'incidents').data;
+    expect(d.title.text).toBe('배송 조회 API 장애 (11/25)');
+    expect(d.timeline.map((e: { time: string }) => e.time)).toEqual(['10:20', '10:58']);
+    expect([d.started.text, d.resolved.text]).toEqual(['10:20', '11:05']);
+  });
+
+  it('«Во вторник 24.11 с 14:05 …» titles it without its day; «Выпустили 5.12.1 …, падения прекратились» is the fix that ended it', () => {
+    const d = one('ai-summary-ru-timeline-table', 'incidents').data;
+    expect(d.title.text).toBe('Не открывалось мобильное приложение у части пользователей Android');
+    expect(d.resolution.text).toBe('Выпустили 5.12.1 без SDK, падения прекратились (14:40)');
+    expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Костя', 'Лена']);
+  });
+});

@@ -152,7 +152,7 @@ function specific(section: Section, title: CitedText): CitedText {
 }
 
 /** When it happened, at a sentence's start: "12 ноября 2026 года с 10:05 до 10:47 МСК", "On 2026-08-14 at 03:10 UTC,". */
-const LEADING_WHEN = /^(?:(?:on|в|во)\s+(?=\d|\p{L}+\.?\s+\d))?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}(?:\s+(?:года|г\.))?|\p{L}+\s+\d{1,2},?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:]))?[\s,]*(?:(?:(?:с|from|between|at|в)\s+)?\d{1,2}:\d{2}(?:\s*(?:до|to|and|по|[-–—~])\s*\d{1,2}:\d{2})?(?:\s*\(?(?:UTC|МСК|MSK|KST|GMT|CET)\)?)?(?:\s*(?:동안|사이에?|까지))?)?[\s,]*/iu;
+const LEADING_WHEN = /^(?:(?:on|в|во)\s+(?=\d|\p{L}+\.?\s+\d))?(?:(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?=\d))?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\d{1,2}(?![.\d])|\d{1,2}\s+\p{L}+\s+\d{4}(?:\s+(?:года|г\.))?|\p{L}+\s+\d{1,2},?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:]))?[\s,]*(?:(?:(?:с|from|between|at|в)\s+)?\d{1,2}:\d{2}(?:\s*(?:до|to|and|по|[-–—~])\s*\d{1,2}:\d{2})?(?:\s*\(?(?:UTC|МСК|MSK|KST|GMT|CET)\)?)?(?:\s*(?:동안|사이에?|까지))?)?[\s,]*/iu;
 
 /** Where a long sentence's what ends and its how long, after what or why begins. */
 const CLAUSE_AFTER_WHAT = /,\s|\sfor (?:about |around |nearly |almost |over |~)?\d|\s(?:after|because|due to|following|в течение|после|из-за|так как|потому что)\s|\s[—–]\s/iu;

@@ -240,9 +240,10 @@ function nearEnd(text: string, timeEnd: number, sentenceEnd: number, clauseStart
   return words[12] ? timeEnd + words[12].index : sentenceEnd;
 }
 
-/** What stands between a range's two times: "с 10:14 до 13:52", "between 08:40 UTC and 11:15 UTC". */
+/** What stands between a range's two times: "с 10:14 до 13:52", "between 08:40 UTC and 11:15 UTC", "10시 20분부터 11시 5분까지". */
 function joinsRange(between: string): boolean {
-  return /^\s*(?:до|to|until|and|и|[-–—~])\s*$/iu.test(between.replace(ZONE, ''));
+  // Korean: "10시 20분부터 11시 5분까지".
+  return /^\s*(?:до|to|until|and|и|[-–—~]|부터|에서)\s*$/iu.test(between.replace(ZONE, ''));
 }
 
 interface SentenceBounds {
