@@ -2807,3 +2807,19 @@ describe('a Notion AI block in Korean, a Russian assistant\'s answer with a time
     expect(d.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Костя', 'Лена']);
   });
 });
+
+describe('a DiscordChatExporter log, a WhatsApp chat whose fix is a switch to a backup provider', () => {
+  it('"[28-Nov-26 03:02 PM] sam.k" over each message is a chat; each follow-up closed by its owner in parentheses is one', () => {
+    expect(sources.get('chat-en-discord-exporter')!.data.kind).toBe('chat');
+    const d = one('chat-en-discord-exporter', 'incidents').data;
+    expect([d.date.text, d.detected.text, d.resolved.text]).toEqual(['2026-11-28', '15:02', '15:18']);
+    expect(d.rootCause.text).toBe('the new report job opens a connection per row and never closes them');
+    expect(d.followUps.map((f: { action: string; owner?: string }) => [f.action, f.owner])).toEqual([['fix the report job to use the pool', 'priya'], ['add an alert on pool saturation', 'sam']]);
+  });
+
+  it('«переключили СБП на резервного провайдера, платежи пошли» is a fix and its end; «банк подтвердил, у них авария …» the cause', () => {
+    const d = one('chat-ru-whatsapp-switched-provider', 'incidents').data;
+    expect(d.resolution.text).toBe('09:40 Марина: переключили СБП на резервного провайдера, платежи пошли');
+    expect(d.rootCause.text).toBe('у них авария на стороне НСПК');
+  });
+});

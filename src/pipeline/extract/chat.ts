@@ -187,13 +187,16 @@ export function toldAfter(message: string, said: RegExp = CAUSE_SAID): string | 
 const FOUND_WHY = /^(?:\p{L}+[,!]?\s+)?(?:turned out|turns out|оказалось|выяснилось)(?:,?\s+(?:that|что))?[,:]?\s+/iu;
 const GUESSED_WHY = /^(?:\p{L}+[,!]?\s+)?(?:looks like|seems like|похоже,? что|кажется,? что)\s+(?=.*(?<![\p{L}])(?:expired|because|caused|due to|ran out|filled up|full|misconfigur\p{L}*|typo|из-за|ист[её]к\p{L}*|кончил\p{L}*|заполнил\p{L}*|переполн\p{L}*|не хватил\p{L}*)(?![\p{L}]))/iu;
 
+/** A third party confirming the fault is theirs: «банк подтвердил, у них авария на стороне НСПК», "AWS confirmed an outage in eu-west-1". */
+const CONFIRMED_WHY = /^(?:\p{L}+\s+){0,2}(?:подтвердил\p{L}*|confirmed)[,:]?\s+(?:что\s+|that\s+)?(?=.*(?<![\p{L}])(?:авари\p{L}*|сбо\p{L}+|outage|incident|degradation|на (?:их )?стороне|on their (?:side|end))(?![\p{L}]))/iu;
+
 /** A recent change blamed by name: "it's the new rate limiter config from yesterday, …", «это вчерашний релиз …». */
 const BLAMED_CHANGE = /^(?:(?:ok|so|yeah|ну|так)[,!]?\s+)?(?:it'?s|it was|this is|это)\s+(?=(?:the\s+)?(?:new|recent|latest|yesterday'?s|last night'?s|новый|новая|новое|вчерашн\p{L}*|свеж\p{L}*|последн\p{L}*)\s)/iu;
 
 function causeFound(section: Section, messages: ChatMessage[]): CitedText | undefined {
   for (const m of messages) {
     const text = messageText(m);
-    const lead = FOUND_WHY.exec(text) ?? GUESSED_WHY.exec(text) ?? BLAMED_CHANGE.exec(text);
+    const lead = FOUND_WHY.exec(text) ?? GUESSED_WHY.exec(text) ?? BLAMED_CHANGE.exec(text) ?? CONFIRMED_WHY.exec(text);
     if (!lead || /[?？]\s*$/.test(text)) continue;
     const told = beforePromise(text.slice(lead[0].length)).trim();
     if (told.split(/\s+/).length >= 4) return { text: clean(plainLine(told)), cite: citeMessage(section, m) };
@@ -221,9 +224,11 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
     const byName = value.split(/(?<=[.;])\s+(?=[\p{L}][\p{L}.-]{0,24}:\s)/u).filter((p) => p.trim());
     // "add a config check (me, by Friday); alert on crashloops - Sam": items of a few words each, between semicolons.
     const listed = value.split(/;\s+/u).filter((p) => p.trim());
+    // "fix the report job to use the pool (priya), add an alert on pool saturation (sam)": each item closed by its owner.
+    const owned = value.split(/(?<=\([\p{L}][\p{L}\d._ -]{0,30}\))\s*,\s+/u).filter((p) => p.trim());
     // "… 필수화, 제가 할게요. 커넥션 풀 알림은 서연 님이 부탁드려요": a sentence each, when each names who.
     const read = (piece: string) => readFollowUp(piece.trim(), cite(section, line), context);
-    const split = numbered.length >= 2 ? numbered : byName.length >= 2 ? byName : listed.length >= 2 && listed.every((p) => p.trim().split(/\s+/).length >= 2) ? listed : undefined;
+    const split = numbered.length >= 2 ? numbered : byName.length >= 2 ? byName : listed.length >= 2 && listed.every((p) => p.trim().split(/\s+/).length >= 2) ? listed : owned.length >= 2 ? owned : undefined;
     const told = split ? [] : value.split(/(?<=[.!?。])\s+(?=\S)/u).filter((p) => p.trim());
     const toldItems = told.length >= 2 ? told.map(read) : [];
     const items = split ? split.map(read) : toldItems.length > 0 && toldItems.every((item) => item.owner !== undefined) ? toldItems : [read(value)];
