@@ -2823,3 +2823,15 @@ describe('a DiscordChatExporter log, a WhatsApp chat whose fix is a switch to a 
     expect(d.rootCause.text).toBe('у них авария на стороне НСПК');
   });
 });
+
+describe('one section for two fields: "Root cause and resolution", «Причина и решение», "원인 및 조치"', () => {
+  it('the cause is what it says before the first sentence of what was done, the fix from there', () => {
+    const en = one('postmortem-en-cause-and-resolution', 'incidents').data;
+    expect([en.rootCause.text, en.resolution.text]).toEqual(['The suggestions index was rebuilt from an empty snapshot after a failed nightly job, so the alias pointed at an empty index.', 'At 09:50 we pointed the alias back to the previous index and suggestions returned.']);
+    const ru = one('postmortem-ru-cause-and-solution', 'incidents').data;
+    expect([ru.rootCause.text, ru.resolution.text]).toEqual(['SMS-шлюз провайдера начал отвечать ошибкой 429 из-за нового лимита на отправку.', 'В 08:10 переключили отправку на резервного провайдера, коды стали доходить.']);
+    const ko = one('postmortem-ko-cause-and-action', 'incidents').data;
+    expect(ko.resolution.text).toBe('13:35에 이전 버전으로 롤백하여 정상화했습니다.');
+    expect(ko.rootCause.text).not.toMatch(/롤백/);
+  });
+});

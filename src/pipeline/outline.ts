@@ -25,6 +25,8 @@ export interface Part {
   line: number;
   /** The value on the label's own line (labels, rows, frontmatter); empty for a label that introduces what follows. */
   value: string;
+  /** A heading that names two slots ("Root cause and resolution", «Причина и решение», "원인 및 조치"): the second. */
+  also?: Slot;
   /** For headings: the last line of the heading's section. */
   endLine?: number;
   /** For a heading written over two lines (setext: "Summary" over "-------"), its underline's line. */
@@ -92,6 +94,17 @@ function isBareSectionName(text: string): boolean {
   return trimmed.split(/\s+/).length <= 6 && slotOf(trimmed, 2) !== undefined;
 }
 
+/** Slots a section's text tells (not one-value fields such as an owner or a date), which two may share. */
+const TOLD_SLOTS = new Set<Slot>(['summary', 'whatHappened', 'impact', 'rootCause', 'resolution', 'detection', 'followUps', 'lessons', 'timeline', 'mitigation', 'context', 'decision', 'consequences', 'steps', 'verification', 'rollback']);
+
+/** "Root cause and resolution", «Причина и решение», "원인 및 조치", "Cause / Fix": the slot the name's second half names. */
+function secondSlot(text: string, first: Slot): Slot | undefined {
+  const halves = text.split(/\s+(?:and|и|및|과|와)\s+|\s*[&/]\s*/u);
+  if (halves.length !== 2) return undefined;
+  const second = slotOf(halves[1]!, 1)?.slot;
+  return second && TOLD_SLOTS.has(second) && second !== first && slotOf(halves[0]!, 1)?.slot === first ? second : undefined;
+}
+
 /** Slots that hold one value, which a heading may carry after a colon. */
 const VALUE_SLOTS = new Set<Slot>(['status', 'date', 'deciders', 'severity', 'owner', 'author', 'lastVerified', 'rto', 'rpo', 'supersedes', 'supersededBy', 'incidentId', 'commander', 'duration']);
 
@@ -114,7 +127,8 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     }
     // "Timeline (all times PST) DATE RANGE. All times approximations": the name before its note.
     const slot = slotOf(text)?.slot ?? slotOf(text.replace(/\s*(?:\(|[.:—–]\s).*$/u, ''), 1)?.slot;
-    found.set(line, { label: text, slot, form: 'heading', depth: node.depth, line, value: '', ...(last > line && { lastLine: last }) });
+    const also = slot ? secondSlot(text, slot) : undefined;
+    found.set(line, { label: text, slot, form: 'heading', depth: node.depth, line, value: '', ...(also && { also }), ...(last > line && { lastLine: last }) });
   });
   for (let index = parsed.bodyStartLine - 1; index < parsed.lines.length; index++) {
     const line = index + 1;

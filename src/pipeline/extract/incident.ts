@@ -585,6 +585,23 @@ function detectionFromStats(section: Section, event: TimelineEntry | undefined):
   return stat ?? told;
 }
 
+/**
+ * "## Root cause and resolution", «## Причина и решение», "## 원인 및 조치": one section tells both;
+ * the cause is what it says before the first sentence of what was done, the fix from there on.
+ */
+function splitCauseAndFix(section: Section): { cause: CitedText; fix: CitedText } | undefined {
+  // In a postmortem «Решение» and "조치" are what was done to fix it.
+  const fixing = new Set<Slot>(['resolution', 'decision', 'steps', 'mitigation']);
+  const shared = slotContents(section, 'rootCause').find((c) => c.part.form === 'heading' && ((c.part.slot === 'rootCause' && c.part.also !== undefined && fixing.has(c.part.also)) || (fixing.has(c.part.slot!) && c.part.also === 'rootCause')));
+  if (!shared) return undefined;
+  const told = sentences(shared.lines);
+  // The first sentence says why, whatever its words ("The index was rebuilt from an empty snapshot …").
+  const at = told.findIndex((s, i) => i > 0 && (FIX.test(s.text) || ACTED.test(s.text) || ENDED.test(s.text) || findTimes(s.text).length > 0) && !NO_EFFECT.test(s.text) && !CAUSE.test(s.text));
+  if (at <= 0) return undefined;
+  const part = (from: number, to: number) => ({ text: told.slice(from, to).map((s) => s.text).join(' '), cite: cite(section, told[from]!.from, told[to - 1]!.to) });
+  return { cause: part(0, at), fix: part(at, told.length) };
+}
+
 /** Lines under a heading of another field than the story ("## Root cause", "## 조치"): no summary is read from them. */
 function underOtherHeadings(section: Section): Set<number> {
   const contents = slotContents(section, ['resolution', 'rootCause', 'trigger', 'detection', 'timeline', 'followUps', 'lessons', 'whatWentWell', 'whatWentWrong', 'contributingFactors', 'fiveWhys', 'steps', 'mitigation']);
@@ -669,6 +686,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   // Lines that may restate a field, so cite it too: the story's and the title ("API outage — 45 min, checkout blocked").
   const opening = [...summaryLines, ...section.lines.filter((l) => l.number === section.candidate.titleLine)];
   const toldImpact = sentencesWith(section, summaryLines, IMPACTED, 2);
+  const causeAndFix = splitCauseAndFix(section);
   return {
     ...base,
     tags: ['incident'],
@@ -699,10 +717,11 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       () => sentencesWith(section, story, CHANGE, 2),
       () => entryText(changeEvent),
     ),
-    rootCause: widenText(section, firstText(() => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.slice(stateOf(identified, 'Identified')![0].length), cite: identified.cite }, () => whyOfCause(sentencesWith(section, summaryLines, CAUSE, 2)), () => explainedAfterColon(section, summaryLines), () => sentencesWith(section, story, FAULT, 1), () => sentencesWith(section, summaryLines, SO_IT_FAILED, 1), () => toldWhatWentWrong(section), () => foundInTimeline(timeline)), (l) => CAUSE.test(l.text), opening),
+    rootCause: widenText(section, firstText(() => causeAndFix?.cause, () => slotField(section, 'rootCause'), () => slotField(section, 'fault'), () => whySection(section), () => slotField(section, 'fiveWhys'), () => identified && { text: identified.event.slice(stateOf(identified, 'Identified')![0].length), cite: identified.cite }, () => whyOfCause(sentencesWith(section, summaryLines, CAUSE, 2)), () => explainedAfterColon(section, summaryLines), () => sentencesWith(section, story, FAULT, 1), () => sentencesWith(section, summaryLines, SO_IT_FAILED, 1), () => toldWhatWentWrong(section), () => foundInTimeline(timeline)), (l) => CAUSE.test(l.text), opening),
     contributingFactors: citedItems(section, slotContent(section, 'contributingFactors')),
     detection: firstText(() => slotField(section, 'detection'), () => entryText(investigating), () => sentencesWith(section, summaryLines, DETECTED, 2), () => detectionFromStats(section, detectedEvent)),
     resolution: widenText(section, firstText(
+      () => causeAndFix?.fix,
       () => slotField(section, ['resolution', 'mitigation']),
       // In a postmortem, "조치:" / "Actions:" (a runbook's Steps label) is what was done to fix it.
       () => slotContents(section, 'steps').filter((c) => !assigned.includes(c)).map((c) => slotText(c)).find(Boolean),

@@ -126,7 +126,7 @@ function readSlots(section: Section, slots: Slot | Slot[], options: SlotOptions)
   const wanted = new Set(Array.isArray(slots) ? slots : [slots]);
   // "Инструкция: переполнение очереди SMS", "Procedure: …" on the title line names the document, not its steps.
   const titleWord = (p: Part) => p.slot === 'steps' && p.form === 'label' && p.line === section.candidate.titleLine;
-  const own = section.parts.filter((p) => p.slot && wanted.has(p.slot) && !titleWord(p)).map((p) => contentOf(section, p, section.parts, section.lines, false, options));
+  const own = section.parts.filter((p) => ((p.slot && wanted.has(p.slot)) || (p.also && wanted.has(p.also))) && !titleWord(p)).map((p) => contentOf(section, p, section.parts, section.lines, false, options));
   if (own.length > 0 || !options.shared) return own;
   const pool: Line[] = [];
   for (const [from, to] of section.candidate.context) {
