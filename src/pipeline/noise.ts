@@ -32,7 +32,7 @@ export const NOISE_RULES: NoiseRule[] = [
     test: (line) =>
       /(?:^|[\s·✨])(?:AI[ -]generated|generated (?:by|with) (?:AI|ChatGPT|Copilot|Gemini|Claude|Notion AI)|AI 생성|(?:Notion )?AI로 생성됨|Сгенерировано (?:ИИ|AI|нейросетью)|ИИ-сводка)/iu.test(line) ||
       // "AI 요약 · 방금 전", "AI summary · just now", «Сводка ИИ · только что»: the block's label and its age.
-      /^\s*(?:AI (?:요약|summary)|Сводка ИИ|ИИ-сводка)\s*(?:·|$)/iu.test(line) ||
+      /^\s*(?:AI (?:요약|summary)|Сводка ИИ)\s*(?:·|$)/iu.test(line) ||
       /신뢰도\s*(?:높음|보통|낮음)|원본 요약|출처 클릭|Document Sections\s*AI|^\s*AI\s*·/u.test(line) ||
       CONFIDENCE_BADGE.test(line),
   },

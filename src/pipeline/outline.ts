@@ -99,7 +99,7 @@ const TOLD_SLOTS = new Set<Slot>(['summary', 'whatHappened', 'impact', 'rootCaus
 
 /** "Root cause and resolution", «Причина и решение», "원인 및 조치", "Cause / Fix": the slot the name's second half names. */
 function secondSlot(text: string, first: Slot): Slot | undefined {
-  const halves = text.split(/\s+(?:and|и|및|과|와)\s+|\s*[&/]\s*/u);
+  const halves = text.split(/\s+(?:and|и|및)\s+|\s*[&/]\s*/u);
   if (halves.length !== 2) return undefined;
   const second = slotOf(halves[1]!, 1)?.slot;
   return second && TOLD_SLOTS.has(second) && second !== first && slotOf(halves[0]!, 1)?.slot === first ? second : undefined;

@@ -46,7 +46,7 @@ const TOOL = /(?<![\p{L}\p{N}_/-])(?:sudo\s+)?(?:df|du|kubectl|psql|systemctl|jo
 const ARGUMENT = /^(?:-{1,2}[\w-]+(?:=\S*)?|\/\S*|\$\S+|"[^"]*"|'[^']*'|\*\S*|\+?\d+[\w%]*|[\w.-]+=\S*|\S*[/*]\S*|\||[><]{1,2})$/u;
 
 const SUBCOMMAND = /^(?:get|describe|logs|rollout|restart|status|start|stop|reload|scale|delete|apply|exec|top|ps|list_queues|info|run|set|upgrade|rollback|drain|cordon|uncordon|inspect|stats)$/;
-const NOT_A_TARGET = /^(?:and|the|to|then|it|on|in|or|you|we|i|is|if|so|that|this|which|when|for|with|a|an|and|see|look|check|и|на|в|потом|его|её)$/i;
+const NOT_A_TARGET = /^(?:and|the|to|then|it|on|in|or|you|we|i|is|if|so|that|this|which|when|for|with|a|an|see|look|check|и|на|в|потом|его|её)$/i;
 const RESOURCE_KIND = /^(?:pods?|po|deploy(?:ment)?s?|svc|services?|nodes?|jobs?|cronjobs?|statefulsets?|sts|ds|daemonsets?|configmaps?|cm|secrets?|ns|namespaces?|pvc|pv|ingress(?:es)?|containers?|volumes?)$/;
 /** A flag that takes a value said after it: "-n payments", "--namespace payments" (not "--all", which is a word of its own). */
 const VALUE_FLAG = /^(?:-[a-zA-Z]|--(?:namespace|context|container|selector|file|output|user|host|port|dbname|username|region|profile|cluster|zone|project))$/;

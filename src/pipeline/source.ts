@@ -5,7 +5,8 @@ import { citationHref, citationLabel, documentSchemas, type DocumentCollection, 
 import type { DocumentKind } from './classify.ts';
 import { decode } from './decode/index.ts';
 import { extract, type ExtractContext, type ExtractedDocument } from './extract/index.ts';
-import { recordingTurns, unpunctuatedSpeech } from './extract/speech.ts';
+import { unpunctuatedSpeech } from './extract/section.ts';
+import { recordingTurns } from './extract/speech.ts';
 import { detectLanguages } from './language.ts';
 import { findNoise, type NoiseReport } from './noise.ts';
 import { parse, type ParsedSource } from './parse.ts';

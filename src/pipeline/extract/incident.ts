@@ -589,10 +589,11 @@ function detectionFromStats(section: Section, event: TimelineEntry | undefined):
  * "## Root cause and resolution", «## Причина и решение», "## 원인 및 조치": one section tells both;
  * the cause is what it says before the first sentence of what was done, the fix from there on.
  */
+/** In a postmortem, «Решение» and "조치" (a decision's and a runbook's names) are what was done to fix it. */
+const FIXING_SLOTS = new Set<Slot>(['resolution', 'decision', 'steps', 'mitigation']);
+
 function splitCauseAndFix(section: Section): { cause: CitedText; fix: CitedText } | undefined {
-  // In a postmortem «Решение» and "조치" are what was done to fix it.
-  const fixing = new Set<Slot>(['resolution', 'decision', 'steps', 'mitigation']);
-  const shared = slotContents(section, 'rootCause').find((c) => c.part.form === 'heading' && ((c.part.slot === 'rootCause' && c.part.also !== undefined && fixing.has(c.part.also)) || (fixing.has(c.part.slot!) && c.part.also === 'rootCause')));
+  const shared = slotContents(section, 'rootCause').find((c) => c.part.form === 'heading' && ((c.part.slot === 'rootCause' && c.part.also !== undefined && FIXING_SLOTS.has(c.part.also)) || (FIXING_SLOTS.has(c.part.slot!) && c.part.also === 'rootCause')));
   if (!shared) return undefined;
   const told = sentences(shared.lines);
   // The first sentence says why, whatever its words ("The index was rebuilt from an empty snapshot …").

@@ -45,6 +45,19 @@ export interface Section {
 /** Markdown with GFM, as the source was parsed: for blocks parsed again. */
 export const markdown = unified().use(remarkParse).use(remarkGfm);
 
+/** A recogniser's text without punctuation: under one sentence end for every 30 words. */
+export function unpunctuatedSpeech(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const sentenceEnds = text.match(/[.!?…。](?:\s|$)/gu)?.length ?? 0;
+  return sentenceEnds * 30 < words;
+}
+
+/** Where Korean a recogniser left unpunctuated ends a sentence: right after a polite ending ("…시작했고요", "…했습니다"). */
+export const POLITE_END = String.raw`(?<=[요죠]|니다)`;
+
+/** Korean speech without punctuation, whose sentences end at their polite endings. */
+export const endsPolitely = (text: string): boolean => /\p{Script=Hangul}/u.test(text) && unpunctuatedSpeech(text);
+
 export const cite = (section: Section, from: number, to = from): Citation[] => [{ source: section.ctx.sourceId, lines: [from, to] }];
 
 /** Collapses whitespace and drops inline markdown marks. */

@@ -10,7 +10,7 @@ import { relativeDate, statedRange } from './incident.ts';
 import { nextWeekday } from './items.ts';
 import { documentYear, RECORDING_STAMP, writtenOn } from './fields.ts';
 import { findLinks } from './links.ts';
-import { cite, clean, shorten, type Line, type Section } from './section.ts';
+import { cite, clean, endsPolitely, POLITE_END, shorten, unpunctuatedSpeech, type Line, type Section } from './section.ts';
 import { fromProse } from './timeline.ts';
 import { findTimes, type FoundTime } from './values.ts';
 
@@ -20,6 +20,11 @@ export interface SpokenSentence {
   /** Character offset in `text` → source line number. */
   lineAt: (offset: number) => number;
 }
+
+/** A sentence of Korean speech without punctuation, up to its polite ending; the space after one; the first one ahead. */
+const POLITE_SENTENCE = new RegExp(String.raw`[^.!?…\u2029]+?(?:[.!?…]+|\u2029|${POLITE_END}(?=\s)|$)`, 'gu');
+const POLITE_BREAK = new RegExp(String.raw`${POLITE_END}\s+`, 'gu');
+const POLITE_ENDING = new RegExp(String.raw`${POLITE_END}(?:\s|$)`, 'u');
 
 /** Splits the transcript into sentences, joining lines (and words hyphenated across them). */
 export function spokenSentences(section: Section, lines: Line[] = section.lines): SpokenSentence[] {
@@ -45,7 +50,7 @@ export function spokenSentences(section: Section, lines: Line[] = section.lines)
   };
   const sentences: SpokenSentence[] = [];
   // Korean left unpunctuated by a recogniser ends its sentences with a polite ending ("…시작했고요 8시 25분쯤 …").
-  const pattern = /\p{Script=Hangul}/u.test(joined) && unpunctuatedSpeech(joined) ? /[^.!?…\u2029]+?(?:[.!?…]+|\u2029|(?<=[요죠]|니다)(?=\s)|$)/gu : /[^.!?…\u2029]+(?:[.!?…]+|\u2029|$)/gu;
+  const pattern = endsPolitely(joined) ? POLITE_SENTENCE : /[^.!?…\u2029]+(?:[.!?…]+|\u2029|$)/gu;
   for (const match of joined.matchAll(pattern)) {
     const text = match[0].replace(/\u2029$/, '');
     const start = match.index + (text.length - text.trimStart().length);
@@ -145,13 +150,6 @@ interface Paragraph {
   speaker?: string;
 }
 
-/** A recogniser's text without punctuation: under one sentence end for every 30 words. */
-export function unpunctuatedSpeech(text: string): boolean {
-  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  const sentenceEnds = text.match(/[.!?…。](?:\s|$)/gu)?.length ?? 0;
-  return sentenceEnds * 30 < words;
-}
-
 /** The openers anywhere in a text, not only at its start. */
 const OPENERS_INSIDE = new RegExp(OPENERS.map((o) => String.raw`(?<![\p{L}])(?:${o.pattern.source.replace(/^\^/, '')})`).join('|'), 'giu');
 /** The first of them (a search that keeps no state between calls). */
@@ -170,13 +168,13 @@ function topicsOf(paragraph: Paragraph, short = false): Paragraph[] {
   // Punctuated, a sentence with a clock time in it tells an event: it ends the topic before it
   // (a cause is explained, not timed), and opens none. Korean left unpunctuated ends its
   // sentences with a polite ending ("…못 봤던 거고요 8시 50분에 …").
-  const politeEnds = unpunctuated && /\p{Script=Hangul}/u.test(paragraph.text);
+  const politeEnds = endsPolitely(paragraph.text);
   if (!unpunctuated || politeEnds) {
-    const ends = politeEnds ? /(?<=[요죠]|니다)\s+/gu : /[.!?…]\s+/gu;
+    const ends = politeEnds ? POLITE_BREAK : /[.!?…]\s+/gu;
     for (const end of paragraph.text.matchAll(ends)) {
       const from = end.index + end[0].length;
       const rest = paragraph.text.slice(from);
-      const next = politeEnds ? rest.slice(0, (/(?<=[요죠]|니다)(?:\s|$)/u.exec(rest)?.index ?? rest.length)) : /^[^.!?…]*[.!?…]?/u.exec(rest)![0];
+      const next = politeEnds ? rest.slice(0, POLITE_ENDING.exec(rest)?.index ?? rest.length) : /^[^.!?…]*[.!?…]?/u.exec(rest)![0];
       if (findTimes(next).length > 0 && !cuts.includes(from)) cuts.push(from);
     }
     cuts.sort((a, b) => a - b);

@@ -10,8 +10,8 @@ import type { AdrInput, CitedText } from '../../schemas/index.ts';
 import { DECIDED_ALOUD, DOWNSIDE_ALOUD, OPTIONS_ALOUD } from '../classify.ts';
 import { writtenOn } from './fields.ts';
 import { findLinks } from './links.ts';
-import { cite, clean, shorten, type Section } from './section.ts';
-import { spokenSentences, unpunctuatedSpeech } from './speech.ts';
+import { cite, clean, shorten, unpunctuatedSpeech, type Section } from './section.ts';
+import { spokenSentences } from './speech.ts';
 
 /** An option ruled out: «кафка отпала», "launchdarkly was out", "Kafka는 … 제외했고". */
 const RULED_OUT = /(?<![\p{L}])(?:отпал[аои]?|отпадает|не подходит|не подош[её]л|не подошл[аои]|не вытян\p{L}*|не тянет|не потянет|не годится|отказались от|слишком (?:сложн|дорог|тяж[её]л)\p{L}*|(?:was|is|were) (?:out|off the table|ruled out|(?:way |much |far )?too (?:expensive|slow|complex|heavy))|(?:got )?ruled out|(?:does|did|would|will)(?:n'?t| not) (?:scale|work|fit))(?![\p{L}])|제외(?:했|하|됐)|탈락|빠졌/iu;

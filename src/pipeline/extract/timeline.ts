@@ -9,7 +9,7 @@
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
-import { cite, clean, type Line, type Section } from './section.ts';
+import { cite, clean, endsPolitely, POLITE_END, type Line, type Section } from './section.ts';
 import { plainLine, type SlotContent } from './slots.ts';
 import { STATUS_UPDATE } from '../classify.ts';
 import { slotOf } from '../templates.ts';
@@ -208,7 +208,9 @@ function proseRuns(lines: Line[]): Array<{ text: string; lineAt: (offset: number
 }
 
 /** Words that open a clause of speech run on without full stops: "…, и в 14:30 лаг начал расти", a Korean polite ending before. */
-const SPOKEN_CLAUSE = /(?:[,;]\s+|\s(?:и|а|но|потом|значит|короче|and|so|then|but)\s|(?<=[요죠]|니다)\s)/giu;
+const SPOKEN_CLAUSE = new RegExp(String.raw`(?:[,;]\s+|\s(?:и|а|но|потом|значит|короче|and|so|then|but)\s|${POLITE_END}\s)`, 'giu');
+/** The same, where a clause ends ("… потому …", "… because …") as well as where one opens. */
+const SPOKEN_CLAUSE_END = new RegExp(String.raw`(?:[,;]\s+|\s(?:и|а|но|потом|значит|короче|потому|because|and|so|then|but)\s|${POLITE_END}\s)`, 'giu');
 
 /**
  * Where the clause of a time starts, at most a few words back: in a run-on transcript the sentence
@@ -234,7 +236,7 @@ function nearEnd(text: string, timeEnd: number, sentenceEnd: number, clauseStart
   // told after it («в 14:30 лаг начал расти»), it needs a few words first.
   const toldBefore = text.slice(clauseStart, timeEnd).trim().split(/\s+/).length >= 5;
   // Korean ends what it says with a polite ending ("…시작했고요 8시 25분쯤…"), which a recogniser leaves unpunctuated.
-  const boundary = [...ahead.matchAll(/(?:[,;]\s+|\s(?:и|а|но|потом|значит|короче|потому|because|and|so|then|but)\s|(?<=[요죠]|니다)\s)/giu)].find((m) => m.index >= (toldBefore ? 0 : 8));
+  const boundary = [...ahead.matchAll(SPOKEN_CLAUSE_END)].find((m) => m.index >= (toldBefore ? 0 : 8));
   if (boundary) return timeEnd + boundary.index;
   const words = [...ahead.matchAll(/\s+/g)];
   return words[12] ? timeEnd + words[12].index : sentenceEnd;
@@ -245,6 +247,8 @@ function joinsRange(between: string): boolean {
   // Korean: "10시 20분부터 11시 5분까지".
   return /^\s*(?:до|to|until|and|и|[-–—~]|부터|에서)\s*$/iu.test(between.replace(ZONE, ''));
 }
+
+const POLITE_STOP = new RegExp(String.raw`${POLITE_END}(?= )`, 'gu');
 
 interface SentenceBounds {
   /** Where the sentence holding `at` starts (the space after the last sentence end at or before it; 0 at the text's start). */
@@ -259,7 +263,7 @@ interface SentenceBounds {
  */
 function sentenceBounds(text: string): SentenceBounds {
   const stops = [...text.matchAll(/\.(?= )/g)].map((m) => m.index + 1);
-  if (/\p{Script=Hangul}/u.test(text) && !/[.!?…。](?:\s|$)/u.test(text)) stops.push(...[...text.matchAll(/(?<=[요죠]|니다)(?= )/gu)].map((m) => m.index));
+  if (endsPolitely(text)) stops.push(...[...text.matchAll(POLITE_STOP)].map((m) => m.index));
   stops.sort((a, b) => a - b);
   return {
     startBefore: (at) => stops.findLast((s) => s - 1 <= at) ?? 0,

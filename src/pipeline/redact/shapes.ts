@@ -81,7 +81,7 @@ const SHAPES: Shape[] = [
   { type: 'netlify-token', literal: 'nf', pattern: new RegExp(`${B}nf[pcoub]_[A-Za-z0-9]{36,}${E}`, 'g') },
   // GitHub tokens cut short or of another length than the preset's exact one ("github_pat_" + 82, "ghp_" + 36).
   { type: 'github-token', literal: 'github_pat_', pattern: new RegExp(`${B}github_pat_[A-Za-z0-9_]{30,}${E}`, 'g') },
-  { type: 'github-token', literal: '_', pattern: new RegExp(`${B}gh[pousr]_[A-Za-z0-9]{30,}${E}`, 'g') },
+  { type: 'github-token', literal: 'gh', pattern: new RegExp(`${B}gh[pousr]_[A-Za-z0-9]{30,}${E}`, 'g') },
   // ngrok authtokens have no prefix: only in a note that names ngrok.
   { type: 'ngrok-token', context: /ngrok/i, pattern: new RegExp(`${B}[0-9][A-Za-z0-9]{24,27}_[A-Za-z0-9]{20,22}${E}`, 'g') },
   { type: 'age-secret-key', literal: 'AGE-SECRET-KEY-1', pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/g },
