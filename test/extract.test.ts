@@ -2835,3 +2835,44 @@ describe('one section for two fields: "Root cause and resolution", «Причи�
     expect(ko.rootCause.text).not.toMatch(/롤백/);
   });
 });
+
+describe('a log typed as it happened ("10:02 алерт …" line after line, then "Влияние:" and "Задача:")', () => {
+  it('is a written incident, not speech: cause from "нашли причину:", fix and end from the entries, the labels apart', () => {
+    const ru = one('incident-ru-typed-log', 'incidents').data;
+    expect(ru.tags).not.toContain('voice-note');
+    expect(sources.get('incident-ru-typed-log')!.data.kind).not.toBe('transcript');
+    expect(ru.date.text).toBe('2026-11-27');
+    expect(ru.rootCause.text).toBe('ночная переиндексация не закончилась и забила кластер');
+    expect(ru.resolution.text).toMatch(/^остановили переиндексацию/);
+    expect([ru.resolved.text, ru.status]).toEqual(['10:20', 'resolved']);
+    expect(ru.impact.text).toBe('18 минут поиск отвечал медленно, часть запросов падала по таймауту.');
+    expect(ru.followUps).toMatchObject([{ action: 'перенести переиндексацию на выходные', owner: 'Саша' }]);
+    expect(ru.summary?.text).not.toBe(ru.title.text);
+    expect(ru.draft).toBe(false);
+  });
+
+  it('reads the English log the same way; "fail on start" starts nothing and a PagerDuty entry is the detection', () => {
+    const en = one('incident-en-typed-log', 'incidents').data;
+    expect(en.rootCause.text).toBe('the new JWT signing key was not mounted, pods fail on start');
+    expect(en.resolution.text).toMatch(/^reverted the secret change and restarted auth/);
+    expect([en.detected.text, en.resolved.text]).toEqual(['21:40', '22:05']);
+    expect(en.started?.text).not.toBe('21:52');
+    expect(en.followUps).toMatchObject([{ action: 'add a startup check that the signing key exists', owner: 'Priya' }]);
+  });
+});
+
+describe('an on-call FAQ ("Q: …" over "A: …", «Вопрос:» over «Ответ:»)', () => {
+  it('is a runbook: each answered question a step with its commands, "When do I escalate?" the escalation', () => {
+    const en = one('runbook-en-oncall-faq', 'runbooks').data;
+    expect(en.steps).toHaveLength(3);
+    expect(en.steps[1].text).toMatch(/^One partition is far behind the others\. What now\? Restart the indexer pod that owns it/);
+    expect(en.steps[1].commands).toEqual(['kubectl -n search delete pod <pod>']);
+    expect(texts(en.escalation)).toBe('If lag is still growing 30 minutes after scaling, page the search team.');
+    expect(texts(en.warnings)).toBe('Do not go above 12, Elasticsearch starts rejecting bulk requests.');
+    expect(en.summary?.text ?? '').not.toMatch(/^Q:/);
+    expect(en.service?.text).not.toBe('on-call');
+    const ru = one('runbook-ru-faq', 'runbooks').data;
+    expect(ru.steps.map((s: { commands: string[] }) => s.commands)).toEqual([['rabbitmqctl list_queues name messages | grep notify'], ['kubectl -n notify scale deploy/notify-worker --replicas=8']]);
+    expect(texts(ru.escalation)).toBe('Если за 20 минут очередь не пошла вниз — писать в #notify-oncall.');
+  });
+});

@@ -9,7 +9,7 @@
 import { SAID_OVER, SAID_OVER_KO } from './chat.ts';
 import type { Part } from './outline.ts';
 import { isInlineCommand, looksLikeCommand, spokenCommands } from './shell.ts';
-import { ACTION_COLUMN, COMMAND_COLUMN, instructionLine, MOMENT_WEIGHT, NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, templateTitle, titleKind, troubleshootingHeader, type DocumentKind, type Slot } from './templates.ts';
+import { ACTION_COLUMN, answeredQuestions, COMMAND_COLUMN, instructionLine, MOMENT_WEIGHT, NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, templateTitle, titleKind, troubleshootingHeader, type DocumentKind, type Slot } from './templates.ts';
 
 export type { DocumentKind } from './templates.ts';
 
@@ -144,6 +144,9 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   // "| Step | Command | Expected result |" over rows of commands: a procedure written as a table.
   const stepTable = lines.findIndex((l, i) => /^\s*\|/.test(l) && /^\s*\|?\s*:?-{2,}/.test(lines[i + 1] ?? '') && ((cells) => cells.some((c) => ACTION_COLUMN.test(c)) && cells.some((c) => COMMAND_COLUMN.test(c)))(l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim())));
   if (stepTable >= 0 && lines.slice(stepTable + 2, stepTable + 4).filter((l) => /^\s*\|/.test(l)).length >= 2) add('runbook', 'a table of steps and commands', 5);
+  // An on-call FAQ: "Q: One partition is behind. What now?" over "A: Restart its pod: `kubectl …`".
+  const answeredWithCommands = answeredQuestions(lines).filter((qa) => [...qa.answer.matchAll(/`([^`]+)`/g)].some((m) => isInlineCommand(m[1]!))).length;
+  if (answeredWithCommands >= 2) add('runbook', `${answeredWithCommands} questions answered with commands`, 5);
   const markers = lines.filter((l) => /^\s*(?:#+\s*)?(?:\*\*)?(?:(?:шаг|step|단계)\s*\d+|\d+\s*단계)/iu.test(l)).length;
   if (markers >= 2) add('runbook', `${markers} step markers`, 3);
   if (/chosen option\s*:|выбранный вариант\s*:|선택(?:한)? (?:옵션|대안)\s*:/iu.test(text)) add('adr', '"Chosen option:"', 3);

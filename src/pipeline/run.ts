@@ -23,7 +23,7 @@ import { Journal, loadManifest, MANIFEST_PATH, readJournal, saveManifest, type M
  * Bump when the pipeline's output for the same input changes, so that a re-run regenerates
  * every file instead of skipping inputs whose bytes did not change.
  */
-export const PIPELINE_VERSION = '15';
+export const PIPELINE_VERSION = '16';
 
 export interface IngestOptions {
   inboxDir: string;

@@ -60,6 +60,9 @@ function guessKind(parsed: ParsedSource, noise: NoiseReport, relPath: string): S
   return 'note';
 }
 
+/** A line that opens with its clock time ("10:02 alert fired", "- 14:48 restarted", "[09:14] …"). */
+const LOGGED_AT = /^\s*(?:[-*•]\s*)?\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?(?:\s*(?:UTC|MSK|KST|GMT))?\s*[-—–:]?\s+\S/u;
+
 /** Words people say and do not write: "ok so", "um", «ну», «короче», "음", "그러니까". */
 const FILLERS = /(?<![\p{L}])(?:ok(?:ay)? so|um+|uh+|you know|i mean|basically|so yeah|ну|короче|типа|в общем|значит|как бы|음+|어+|그러니까|그래서|뭐지)(?![\p{L}])/giu;
 
@@ -73,6 +76,9 @@ export function looksSpoken(parsed: ParsedSource): boolean {
   // "영향: …", "원인: …", "조치: …" line after line: a report of labelled fields, however unpunctuated.
   const labels = parsed.lines.map((line) => /^\s*([\p{L}][\p{L} ]{0,24})[:：]\s+\S/u.exec(line)?.[1]);
   if (labels.filter((label) => label !== undefined && slotOf(label, 0) !== undefined).length >= 3) return false;
+  // "10:02 алерт …", "10:15 остановили …" line after line: a log typed as it happened, not speech.
+  const written = parsed.lines.filter((line) => line.trim());
+  if (written.filter((line) => LOGGED_AT.test(line)).length >= Math.max(3, written.length / 3)) return false;
   if ((parsed.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 40) return false;
   const fillers = new Set([...parsed.text.matchAll(FILLERS)].map((m) => m[0].toLowerCase())).size;
   // Telling someone how it goes in the second person («заходишь, смотришь df -h»), as people say it and do not write it.

@@ -193,6 +193,41 @@ export const FIX_COLUMN = /^(?:fix(?:es)?|solutions?|resolution|remedy|what to d
 export const ACTION_COLUMN = /^(?:steps?|actions?|what to do|description|task|шаг|действи[ея]|что делать|описание|단계|작업|조치|설명)$/iu;
 export const COMMAND_COLUMN = /^(?:commands?|cmd|how|команд[аы]|как|명령(?:어)?|실행)$/iu;
 
+/** An FAQ's question line: "**Q: The lag alert fired. What now?**", "Q: …", «Вопрос: …», «В: …», "질문: …". */
+const QUESTION_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(?:Q|Вопрос|В|질문)(?:\*\*|__)?\s*[:：.](?:\*\*|__)?\s+(\S.*?)\s*(?:\*\*|__)?\s*$/u;
+/** Its answer, on the next line: "A: …", «Ответ: …», «О: …», "답변: …", "답: …". */
+const ANSWER_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(?:A|Ответ|О|답변|답)(?:\*\*|__)?\s*[:：.](?:\*\*|__)?\s+(\S.*)$/u;
+
+export interface AnsweredQuestion {
+  /** Index of the question's line in the lines given, and its words without the "Q:" mark. */
+  questionAt: number;
+  question: string;
+  /** Indexes of the answer's first and last lines, and its words without the "A:" mark. */
+  answerFrom: number;
+  answerTo: number;
+  answer: string;
+}
+
+/**
+ * The questions of an FAQ and their answers ("Q: …" over "A: …"), as an on-call FAQ is written; an
+ * answer runs to a blank line or the next question. Fewer than two pairs are no FAQ: a lone "Q:" is
+ * someone's note of a question.
+ */
+export function answeredQuestions(lines: string[]): AnsweredQuestion[] {
+  const found: AnsweredQuestion[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const question = QUESTION_LINE.exec(lines[i]!);
+    const first = question && ANSWER_LINE.exec(lines[i + 1]!);
+    if (!question || !first) continue;
+    let end = i + 1;
+    const words = [first[1]!];
+    while (end + 1 < lines.length && lines[end + 1]!.trim() && !QUESTION_LINE.test(lines[end + 1]!)) words.push(lines[++end]!.trim());
+    found.push({ questionAt: i, question: question[1]!.replace(/(?:\*\*|__)$/, '').trim(), answerFrom: i + 1, answerTo: end, answer: words.join(' ') });
+    i = end;
+  }
+  return found.length >= 2 ? found : [];
+}
+
 /** A troubleshooting table's header line: a symptom column and a fix column. */
 export function troubleshootingHeader(cells: string[]): { symptom: number; fix: number } | undefined {
   const names = cells.map((c) => c.replace(/\*\*|__|`/g, '').trim());

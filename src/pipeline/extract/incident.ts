@@ -107,9 +107,11 @@ const NO_EFFECT = /(?<![\p{L}])(no effect|had no effect|did(?:n'?t| not) help|wi
 const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:normal|baseline)|fully (?:recovered|restored|operational))\b|(?<![\p{L}])(?:решено|закрыт\p{L}*|восстановлен\p{L}*|показали правильн\p{L}*|해결됨|종료)(?![\p{L}])/iu;
 
 /** Where a timeline entry marks a turn of the incident. */
-const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?:begins?|began|start(?:s|ed)?)(?! (?:to )?investigat\p{L}*| (?:to )?look(?:ing)? into| the investigation| (?:to )?work(?:ing)?\b| (?:to )?replac\p{L}*| on (?:a|the) (?:fix|solution))|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:[\p{L}\d.-]+\s){1,3}(?:is|was) (?:hard |completely )?down\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*(?!\s+(?:писать|жаловаться|звонить|сообщать|разбира\p{L}*|смотреть|искать|выяснять))|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|завис\p{L}*|упал[аио]?|перестал\p{L}*|시작)(?![\p{L}])|(?<![\p{L}])(?:jumped|spiked|surged|climbed|shot up)(?![\p{L}])|(?:분|시)(?:경|쯤)?부터\s/iu;
-const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|(?:начали|стали)\s+(?:писать|жаловаться|звонить)|(?:мониторинг\p{L}*|монитор\p{L}*|проверк\p{L}*)(?:\s+\p{L}+){0,3}\s+сработал\p{L}*|сработал\p{L}*\s+(?:мониторинг\p{L}*|алерт\p{L}*|проверк\p{L}*)|(?:написали|пишут|обратил\p{L}*)\s+в\s+поддержку|написал\p{L}*,? что|жалоб\p{L}*)(?![\p{L}])|${KO_ALERT}`, 'iu');
-const ENDED = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated|stabili[sz]ed|confirmed working|(?:problem|issue) was (?:solved|fixed|resolved)|(?:works?|worked|working) again|caught up)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|дочитал\p{L}*|догнал\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료(?!\s?(?:시각|시간|예정))|복구|회복|해소|(?<!배포\s?)완료(?!\s?(?:시각|시간|예정))(?:,|$))(?![\p{L}])/iu;
+const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?<!\b(?:on|at|upon) )(?:begins?|began|start(?:s|ed)?)(?! (?:to )?investigat\p{L}*| (?:to )?look(?:ing)? into| the investigation| (?:to )?work(?:ing)?\b| (?:to )?replac\p{L}*| on (?:a|the) (?:fix|solution))|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:[\p{L}\d.-]+\s){1,3}(?:is|was) (?:hard |completely )?down\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*(?!\s+(?:писать|жаловаться|звонить|сообщать|разбира\p{L}*|смотреть|искать|выяснять))|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|завис\p{L}*|упал[аио]?|перестал\p{L}*|시작)(?![\p{L}])|(?<![\p{L}])(?:jumped|spiked|surged|climbed|shot up)(?![\p{L}])|(?:분|시)(?:경|쯤)?부터\s/iu;
+const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|pagerduty|opsgenie|victorops|alertmanager|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|(?:начали|стали)\s+(?:писать|жаловаться|звонить)|(?:мониторинг\p{L}*|монитор\p{L}*|проверк\p{L}*)(?:\s+\p{L}+){0,3}\s+сработал\p{L}*|сработал\p{L}*\s+(?:мониторинг\p{L}*|алерт\p{L}*|проверк\p{L}*)|(?:написали|пишут|обратил\p{L}*)\s+в\s+поддержку|написал\p{L}*,? что|жалоб\p{L}*)(?![\p{L}])|${KO_ALERT}`, 'iu');
+const ENDED_WRITTEN = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated|stabili[sz]ed|confirmed working|(?:problem|issue) was (?:solved|fixed|resolved)|(?:works?|worked|working) again|caught up)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|дочитал\p{L}*|догнал\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료(?!\s?(?:시각|시간|예정))|복구|회복|해소|(?<!배포\s?)완료(?!\s?(?:시각|시간|예정))(?:,|$))(?![\p{L}])/iu;
+/** Over, as a typed log says it too: "incident closed", «инцидент закрыт», "p99 back under 300ms", «p99 вернулся к 300 мс». */
+const ENDED = new RegExp(String.raw`${ENDED_WRITTEN.source}|(?<![\p{L}])(?:(?:incident|инцидент) (?:is )?(?:closed|закрыт)|(?:p\d\d|latency|error rate|задержк\p{L}*|время ответа) (?:is |are )?(?:back (?:under|below|to|within)|вернул\p{L}*))(?![\p{L}])`, 'iu');
 
 /** Words that say it went unnoticed: "no alert fired", «никто не заметил», «алерт не сработал», '아무도 몰랐'. */
 // "Nobody noticed until customers reported at 15:10" tells when it was noticed.
@@ -609,6 +611,14 @@ function underOtherHeadings(section: Section): Set<number> {
   return new Set(contents.filter((c) => c.part.form === 'heading').flatMap((c) => c.lines.map((l) => l.number)));
 }
 
+/** A plain-text note's first line when it is a title («Инцидент 27.11.2026, поиск в каталоге»: no sentence), not what the note tells. */
+function titleParagraph(section: Section): number[] {
+  const line = section.candidate.titleLine;
+  const text = section.ctx.parsed.lines[line - 1] ?? '';
+  const alone = !(section.ctx.parsed.lines[line] ?? '').trim();
+  return alone && !/^\s*#/.test(text) && !/[.!?。]\s*$/.test(text) ? [line] : [];
+}
+
 export function extractIncident(section: Section, base: Base): IncidentInput {
   const year = documentYear(section);
   const stated = incidentDate(section, year, base.title) ?? relativeDate(section);
@@ -630,7 +640,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   // "## Key points" over "- When: … - What broke: … - Why: …": a list of other fields is no summary of its own.
   const labelLines = new Set(section.parts.filter((p) => p.form === 'label' && p.slot && !['summary', 'overview'].includes(p.slot)).map((p) => p.line));
   const ownSummary = slotContents(section, ['summary', 'overview']).find((c) => c.lines.some((l) => l.text.trim() && !labelLines.has(l.number)));
-  const summary = firstText(() => (ownSummary ? slotText(ownSummary) : undefined), () => slotField(section, 'whatHappened'), () => firstProse(section, underOtherHeadings(section)));
+  const summary = firstText(() => (ownSummary ? slotText(ownSummary) : undefined), () => slotField(section, 'whatHappened'), () => firstProse(section, new Set([...underOtherHeadings(section), ...titleParagraph(section)])));
   const turns = turningPoints(section, timeline);
   const { resolved } = turns;
   // A status page's history: its first update ("Investigating") is when it was seen, "Identified" names the cause.

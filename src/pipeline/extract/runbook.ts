@@ -13,7 +13,7 @@ import { findLinks } from './links.ts';
 import { cite, clean, SEVERITY_TAG, type Section } from './section.ts';
 import { plainLine, slotContents, slotField, slotValue } from './slots.ts';
 import { spokenProcedure } from './spoken-procedure.ts';
-import { checksBeforeSteps, extractSteps, troubleshootingSymptoms, type Step } from './steps.ts';
+import { answeredQuestions, checksBeforeSteps, ESCALATE, extractSteps, SOMEONE, troubleshootingSymptoms, type Step } from './steps.ts';
 import { findDates, findDuration, readSeverity } from './values.ts';
 
 type Base = Pick<RunbookInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
@@ -74,12 +74,15 @@ function warningsOf(section: Section): CitedText[] {
 /** A sentence that forbids: "Do not …", "Never …", «Не трогать …», «Ни в коем случае …», "절대 …". */
 const FORBIDS = /^(?:do not|don'?t|never|не\s+\p{L}+(?:ть|ти|йте)(?![\p{L}])|ни в коем случае|нельзя|절대)/iu;
 /** … and says what it would cost: after a colon or dash, "will", "otherwise", «иначе», «потеряем». */
-const COSTS = /\S\s*[:—–]\s+\S|(?<![\p{L}])(?:will|would|otherwise|or you|иначе|потеря\p{L}*|сломает|приведёт|приведет)(?![\p{L}])|(?:면|하면) 안/iu;
+const COSTS = /\S\s*[:—–]\s+\S|(?<![\p{L}])(?:will|would|otherwise|or you|(?:starts?|begins?) (?:rejecting|failing|dropping|throttling|timing out|returning)|начн[её]т (?:отклонять|падать|терять|отбрасывать)|иначе|потеря\p{L}*|сломает|приведёт|приведет)(?![\p{L}])|(?:면|하면) 안/iu;
 
 /** Whether the candidate's title stands on its title line (and is not its file's name). */
 const titleWritten = (section: Section) => (section.ctx.parsed.lines[section.candidate.titleLine - 1] ?? '').includes(section.candidate.title);
 
 /** The service: a labelled line, the parenthesis or code span of the title, or the alert's component. */
+/** English words written with a hyphen, which a title says of its subject ("Search indexer — on-call FAQ"): no service's name. */
+const COMPOUND_WORD = /^(?:on-call|follow-ups?|read-only|real-time|built-in|opt-(?:in|out)|self-(?:hosted|service)|e-mail|how-to|step-by-step|run-?book|post-?mortem|roll-?back|fail-?over|re-?index\w*|multi-\w+|non-\w+|pre-\w+|co-\w+|cross-\w+|end-to-end|long-running|high-\w+|low-\w+)$/i;
+
 function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText | undefined {
   const labelled = slotValue(section, 'service', { shared: true });
   const weak = labelled && /^\s*(?:cluster|кластер|system|система|component|компонент)/iu.test(section.ctx.parsed.lines[(labelled.cite[0] as LineCitation).lines[0] - 1]?.replace(/^[\s*_-]+/, '') ?? '');
@@ -97,7 +100,7 @@ function serviceOf(section: Section, alerts: Array<{ name: string }>): CitedText
     const named = /\(([a-z][\w.-]{1,40})\)\s*$|`([a-z][\w.-]{1,40})`|(?<![\p{L}\d-])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\p{L}\d-])/u.exec(text);
     const down = /^\s*([\p{L}][\w.-]{1,30}(?:\s[\p{L}][\w.-]{1,30})?)\s+(?:is|are)\s+(?:down|slow|unavailable|failing|degraded|full)/iu.exec(text);
     const value = named?.[1] ?? named?.[2] ?? named?.[3] ?? down?.[1];
-    if (value) return { text: value, cite: cite(section, line) };
+    if (value && !COMPOUND_WORD.test(value)) return { text: value, cite: cite(section, line) };
   }
   if (labelled) return { text: labelled.text, cite: labelled.cite };
   // A runbook collection names its service in its introduction ("… для Ringo Uchet.", "for the Billing API").
@@ -160,6 +163,8 @@ function introduction(section: Section): CitedText | undefined {
   const line = (prose.cite[0] as LineCitation).lines[0];
   // A warning is not what the runbook is for.
   if (WARNING_MARK.test(section.ctx.parsed.lines[line - 1] ?? '')) return undefined;
+  // Nor is an FAQ's first question and its answer.
+  if (answeredQuestions(section).some((qa) => (qa.cite[0] as LineCitation).lines[0] === line)) return undefined;
   // Prose under a section of its own ("## Verify", "## Rollback") is that section's, not what the runbook is for.
   const under = section.parts.find((p) => p.form === 'heading' && p.slot && p.line < line && (p.endLine ?? 0) >= line);
   return under && !['summary', 'overview', 'meaning'].includes(under.slot!) ? undefined : prose;
@@ -174,15 +179,12 @@ function withImpact(summary: CitedText | undefined, impact: CitedText | undefine
 /** A sentence that says when to use the runbook: «Применять, когда …», "Use this when …", "…할 때 사용합니다". */
 const WHEN_TO_USE = /^(?:применя(?:ть|ется|йте)|использовать|запускать|use (?:this|it)(?: runbook)?|run this(?: runbook)?|apply)\s*,?\s*(?:когда|если|при|when|if)(?![\p{L}])|(?:할|일) 때 (?:사용|적용|참고)/iu;
 
-/** Who to call when the steps do not help, said in a sentence without an "Escalation" heading. */
-// Korean words take their endings and particles attached (연락하세요, 당직자에게): no end boundary for them.
-const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|post in|ask in|ping|звонить|позвонить|звоните|позвоните|писать|пиши|напиши|пишите|напишите|связаться|свяжитесь|обратиться|обратитесь|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화|문의|공유(?:하세요|해\s?주세요)|에스컬레이션/iu;
-/** Who is escalated to: a role, or a channel or handle ("#infra", "@db-team"). */
-const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*)(?![\p{L}])|(?<![\w/])[#@][\p{L}\d][\p{L}\d_.-]{1,40}|당직|팀장|온콜|팀(?:에|에게|한테|으로)|담당자|(?<![\p{L}])DBA(?![\p{L}])/iu;
-
 function escalationOf(section: Section, steps: Step[]): CitedText[] {
   const own = slotContents(section, 'escalation', { shared: true }).flatMap((c) => citedItems(section, c, { split: false }));
   if (own.length > 0) return own;
+  // An FAQ's "When do I escalate?" is answered by whom to call.
+  const asked = answeredQuestions(section).filter((qa) => qa.escalates);
+  if (asked.length > 0) return asked.map((qa) => ({ text: qa.answer, cite: qa.cite }));
   const stepLines = new Set(steps.flatMap((s) => {
     const [from, to] = (s.cite[0] as LineCitation).lines;
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);

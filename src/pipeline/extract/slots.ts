@@ -85,6 +85,8 @@ function contentOf(section: Section, part: Part, parts: Part[], pool: Line[], sh
       const stop = following.findIndex((l, i) => {
         const opens = i > 0 && !following[i - 1]!.text.trim() && l.text.trim() !== '';
         if (opens) paragraphs++;
+        // "Влияние: …" over "Задача: … — Саша" in one paragraph: stacked "Key: value" lines are fields of their own.
+        if (!opens && part.value && l.text.trim() && STACKED_LABEL.test(l.text.trim())) return true;
         if (/^\s*([-*_])(\s*\1){2,}\s*$/.test(l.text)) return true;
         if (opens && /^\s*\p{Extended_Pictographic}/u.test(l.text)) return true;
         if (opens && part.value && !/^\s*(?:[-*+]\s|\d{1,2}[.)]\s)/.test(l.text) && !/^[\p{L}][\p{L}\p{N} ,'’-]{1,60}[:：]\s/u.test(l.text.trim())) return true;
@@ -108,6 +110,9 @@ function contentOf(section: Section, part: Part, parts: Part[], pool: Line[], sh
   const nodes = shared ? [] : section.tree.children.filter((n) => n.position!.start.line >= (part.form === 'heading' ? from : part.line) && n.position!.start.line <= to);
   return { section, part, lines, nodes, shared };
 }
+
+/** A line that opens with a capitalised label of its own, as stacked "Key: value" lines do; a wrapped line of prose rarely does. */
+const STACKED_LABEL = /^\p{Lu}[\p{L}\p{N} '’-]{1,40}[:：]\s+\S/u;
 
 /** Every slot of the given names in the candidate, in source order; the shared context only when asked. */
 const read = new WeakMap<Section, Map<string, SlotContent[]>>();

@@ -10,7 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import type { Part } from '../outline.ts';
 import { isInlineCommand, looksLikeCommand } from '../shell.ts';
-import { ACTION_COLUMN, COMMAND_COLUMN, troubleshootingHeader, type Slot } from '../templates.ts';
+import { ACTION_COLUMN, answeredQuestions as questionsOf, COMMAND_COLUMN, troubleshootingHeader, type Slot } from '../templates.ts';
 import { cite, clean, nodeLines, type Section } from './section.ts';
 import { plainLine, slotContents, type SlotContent } from './slots.ts';
 
@@ -306,6 +306,44 @@ export function checksBeforeSteps(section: Section): SlotContent[] {
   return slotContents(section, 'verification').filter((c) => c.part.line < firstStep.part.line && CHECK_LABEL.test(c.part.label.trim().replace(/[:.]$/, '')));
 }
 
+/** Who to call when the steps do not help, said in a sentence without an "Escalation" heading. */
+// Korean words take their endings and particles attached (연락하세요, 당직자에게): no end boundary for them.
+export const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|post in|ask in|ping|звонить|позвонить|звоните|позвоните|писать|пиши|напиши|пишите|напишите|связаться|свяжитесь|обратиться|обратитесь|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화|문의|공유(?:하세요|해\s?주세요)|에스컬레이션/iu;
+/** Who is escalated to: a role, or a channel or handle ("#infra", "@db-team"). */
+export const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*)(?![\p{L}])|(?<![\w/])[#@][\p{L}\d][\p{L}\d_.-]{1,40}|당직|팀장|온콜|팀(?:에|에게|한테|으로)|담당자|(?<![\p{L}])DBA(?![\p{L}])/iu;
+
+/** A question of an on-call FAQ and its answer, cited to both; whether it asks whom to call. */
+export interface AnsweredQuestion {
+  question: string;
+  answer: string;
+  commands: string[];
+  cite: Citation[];
+  escalates: boolean;
+}
+
+/** "Q: One partition is behind. What now?" over "A: Restart its pod: `kubectl …`", each pair of an FAQ. */
+export function answeredQuestions(section: Section): AnsweredQuestion[] {
+  return questionsOf(section.lines.map((l) => l.text)).map((qa) => {
+    const [from, to] = [section.lines[qa.questionAt]!.number, section.lines[qa.answerTo]!.number];
+    const answer = clean(plainLine(qa.answer));
+    const asksWhom = /(?<![\p{L}])(?:escalat\p{L}*|эскалир\p{L}*|эскалаци\p{L}*|who (?:do I|to) (?:call|page|contact)|кому (?:звонить|писать))(?![\p{L}])|에스컬레이션|누구에게/iu.test(qa.question);
+    return {
+      question: clean(plainLine(qa.question)),
+      answer,
+      commands: [...qa.answer.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter(isInlineCommand),
+      cite: cite(section, from, to),
+      escalates: asksWhom || (ESCALATE.test(answer) && SOMEONE.test(answer) && !/`[^`]+`/.test(qa.answer)),
+    };
+  });
+}
+
+/** An FAQ's steps: each question that is no escalation, with its answer ("Lag is growing. Scale the indexer up: …"). */
+function faqSteps(section: Section): Step[] {
+  const asked = answeredQuestions(section);
+  if (asked.filter((qa) => qa.commands.length > 0).length < 2) return [];
+  return asked.filter((qa) => !qa.escalates).map((qa) => ({ text: `${/[.?!]$/.test(qa.question) ? qa.question : `${qa.question}.`} ${qa.answer}`, commands: qa.commands, cite: qa.cite }));
+}
+
 export function extractSteps(section: Section): Step[] {
   const marked = markedSteps(section);
   if (marked.length >= 2) return marked;
@@ -318,6 +356,8 @@ export function extractSteps(section: Section): Step[] {
   if (tabled.length > 0) return tabled;
   const ordered = stepsFromLists(section, section.tree.children, true);
   if (ordered.length > 0) return ordered;
+  const asked = faqSteps(section);
+  if (asked.length > 0) return asked;
   return freeformSteps(section);
 }
 
