@@ -2876,3 +2876,55 @@ describe('an on-call FAQ ("Q: …" over "A: …", «Вопрос:» over «От�
     expect(texts(ru.escalation)).toBe('Если за 20 минут очередь не пошла вниз — писать в #notify-oncall.');
   });
 });
+
+describe('a timeline of offsets ("T+25m: …" under "Timeline (T = 09:00 UTC …)", «Т+15 мин — …»)', () => {
+  it('dates each entry by its offset from T; "reported success" is no detection, "first customer tickets" is', () => {
+    const en = one('postmortem-en-offset-timeline', 'incidents').data;
+    expect(en.timeline.map((e: { time: string }) => e.time)).toEqual(['09:00', '09:25', '09:40', '10:10', '10:30']);
+    expect(en.timeline[1].event).toBe('first customer tickets about wrong prices');
+    expect(en.detected.text).toBe('09:25');
+    expect(en.resolution.text).toMatch(/^purged the CDN cache/);
+    const ru = one('postmortem-ru-offset-timeline', 'incidents').data;
+    expect(ru.timeline.map((e: { time: string }) => e.time)).toEqual(['16:00', '16:15', '16:35', '16:50', '17:00']);
+    expect(ru.rootCause.text).toBe('воркер читал из реплики с отставанием в час');
+    expect([ru.resolved.text, ru.status]).toEqual(['17:00', 'resolved']);
+  });
+});
+
+describe('a report of one record table ("| 발생 일시 | … |", "| 조치 내용 | 20:10 …, 20:25 … |")', () => {
+  it('gives its timeline from the rows: the start by its label, each time of what was done, no doubled end', () => {
+    const ko = one('report-ko-record-table', 'incidents').data;
+    expect(ko.timeline.map((e: { time: string; event: string }) => [e.time, e.event])).toEqual([
+      ['19:40', '발생 일시'],
+      ['20:10', '쿠폰 서비스 이전 버전으로 롤백'],
+      ['20:25', '캐시 초기화 후 정상화'],
+    ]);
+    expect(ko.missing).not.toContain('timeline');
+  });
+});
+
+describe('an RFC with "Alternatives considered" and "we go with …" in its decision', () => {
+  it('chooses what "go with" names, not an alternative that shares a word with it ("No caches at all")', () => {
+    const rfc = one('rfc-en-alternatives-considered', 'adrs').data;
+    expect(rfc.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['local SSD caches with the S3 fallback', true],
+      ['Bigger S3 throughput (S3 Express)', false],
+      ['No caches at all', false],
+    ]);
+  });
+});
+
+describe('an incident channel with a bot ("🔴 Incident declared", "🟢 … resolved")', () => {
+  it('takes the cause from the change blamed by what it broke and the fix from "rolling back … now"', () => {
+    const chat = one('chat-en-bot-declared-rollback', 'incidents').data;
+    expect(chat.rootCause.text).toBe("the new analyzer config from this morning's deploy drops the asciifolding filter");
+    expect(chat.resolution.text).toMatch(/rolling back the analyzer config now/);
+    expect(chat.timeline.map((e: { time: string }) => e.time)).toContain('10:15');
+  });
+
+  it('an "Identified: …" entry of a tool\'s exported timeline is the root cause', () => {
+    const inc = one('postmortem-en-identified-entry', 'incidents').data;
+    expect(inc.rootCause.text).toBe('PodDisruptionBudget missing for payments-api, all pods evicted during upgrade');
+    expect(inc.draft).toBe(false);
+  });
+});

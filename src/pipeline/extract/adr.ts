@@ -445,7 +445,9 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     // "선택한 옵션: "Redis". 이유: …", «Причина: …»: the reason under its own word.
     const because = /(?:\bbecause\b|(?<![\p{L}])потому,? что)\s*(.+)$/iu.exec(decision.text)?.[1] ?? /(?:^|[.!?]\s+|\s)(?:이유|reason|причина|обоснование)\s*[:：]\s*(.+)$/iu.exec(decision.text)?.[1] ?? /(?:^|[.!?]\s+)([^.!?]*때문(?:입니다|이다|이에요|에)[^.!?]*)/u.exec(decision.text)?.[1];
     const byNumber = numbered ? options[Number(numbered) - 1] : undefined;
-    const byName = options.find((o) => (quoted ? sameOption(o.name, quoted) : false)) ?? (quoted ? undefined : options.find((o) => decisionNames(decision.text, o.name)));
+    // "we go with local SSD caches …" names the one taken: an option that only shares a word with it ("No caches at all") is not.
+    const wentWith = quoted ? undefined : goneWithOf(decision.text);
+    const byName = options.find((o) => (quoted ? sameOption(o.name, quoted) : false)) ?? (quoted ? undefined : wentWith ? options.find((o) => sameOption(o.name, wentWith)) : options.find((o) => decisionNames(decision.text, o.name)));
     const chosen = byNumber ?? byName;
     if (chosen) {
       chosen.chosen = true;
@@ -461,7 +463,7 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     const asWhat = /^(.+?)\s+(?:as|как)\s+(.+)$/i.exec(title);
     const fromTitle = (asWhat && (/^[\p{Lu}\d][\p{L}\d.+#-]*$/u.test(asWhat[2]!.trim()) && /\d|\p{Lu}.*\p{Lu}/u.test(asWhat[2]!) ? asWhat[2]!.trim() : asWhat[1])) ?? movedTo;
     // "we go with GitHub Actions and …", "we'll go with X": the decision names it.
-    const goneWith = decision && /(?<![\p{L}])(?:(?:we |we'?ll |we will )?go(?:ing)? with|we chose|we picked)\s+(.+?)(?=[.,;]|\s+(?:and|because|since|over|instead)\s|$)/iu.exec(decision.text)?.[1];
+    const goneWith = decision && goneWithOf(decision.text);
     if (fromTitle && options.length > 0) options.unshift({ name: fromTitle, chosen: true, cite: cite(section, section.candidate.titleLine) });
     else if (goneWith && decision && options.length > 0) options.unshift({ name: clean(goneWith), chosen: true, cite: decision.cite });
     else if (decision && options.length > 0) {
@@ -513,6 +515,11 @@ function optionsFromSubsections(section: Section, content: SlotContent): Option[
 }
 
 /** Does a decision name this option (most of its distinctive words appear in the decision's first sentence)? */
+/** What "we go with …", "we'll go with …", "we chose …" names. */
+function goneWithOf(decision: string): string | undefined {
+  return /(?<![\p{L}])(?:(?:we |we'?ll |we will )?go(?:ing)? with|we chose|we picked)\s+(.+?)(?=[.,;]|\s+(?:and|because|since|over|instead)\s|$)/iu.exec(decision)?.[1];
+}
+
 function decisionNames(decision: string, option: string): boolean {
   const head = decision.split(/(?<=[.!?])\s/)[0]!.toLowerCase();
   const distinctive = words(option).filter((w) => w.length > 3);

@@ -18,9 +18,9 @@ import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
-const EVENT = /(?<![\p{L}])(?:errors?|ошибок|пуст\p{L}*|нашёл|нашел|нашла|нашли|переключил\p{L}*|подтвержда\p{L}*|confirm(?:ed|ing)?|не проход\p{L}*|перевыпуст\p{L}*|4\d\ds|40[0-9]|timed out|regenerat\p{L}*|re-?run\p{L}*|re-?ran|expired|ист[её]к\p{L}*|не отвечает|не отвечают|кончил\p{L}*|закончил\p{L}*|исчерпа\p{L}*|exhaust\p{L}*|перезапуск\p{L}*|error rate|5\d\ds?|5[xх]{2}s?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
+const EVENT = /(?<![\p{L}])(?:errors?|ошибок|пуст\p{L}*|нашёл|нашел|нашла|нашли|переключил\p{L}*|подтвержда\p{L}*|confirm(?:ed|ing)?|не проход\p{L}*|перевыпуст\p{L}*|4\d\ds|40[0-9]|timed out|regenerat\p{L}*|re-?run\p{L}*|re-?ran|expired|ист[её]к\p{L}*|не отвечает|не отвечают|кончил\p{L}*|закончил\p{L}*|исчерпа\p{L}*|exhaust\p{L}*|перезапуск\p{L}*|error rate|5\d\ds?|5[xх]{2}s?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed|ing)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
-const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|rotated|regenerated|(?:generated|issued|created) a new|updated the (?:\S+ ){0,2}(?:secret|token|config|cert\p{L}*|key)|replaced the|roll(?:ed)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|останавлива\p{L}*|остановил\p{L}*|приостанов\p{L}*|stopped|paused|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
+const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|rotated|regenerated|(?:generated|issued|created) a new|updated the (?:\S+ ){0,2}(?:secret|token|config|cert\p{L}*|key)|replaced the|roll(?:ed|ing)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|останавлива\p{L}*|остановил\p{L}*|приостанов\p{L}*|stopped|paused|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 
 const FIX_SAID_ALL = new RegExp(FIX_SAID.source, 'giu');
@@ -149,7 +149,7 @@ function bareLabel(section: Section, word: RegExp): CitedText | undefined {
  * "причина в том, что …", "영향은 …" (Korean: the word and its particle), "원인 찾았어요. …" (the
  * sentence after the one that says it was found).
  */
-const CAUSE_SAID = /(?<![\p{L}])(?:root cause(?: (?:is|was)|\s*[:—–])|the cause (?:is|was)|(?:нашёл|нашел|нашла|нашли|found it)\s*[:：—–]|(?:нашёл|нашел|нашла|нашли|установили|выяснили)\s+причину\s*[:：—–]|(?:found|identified) the (?:root )?cause\s*[:：—–]|причин[аы](?: была)?(?: в том,? что|\s*[:—–])|корневая причина\s*[:—–])(?![\p{L}])|원인(?:은|는|이|을)?/iu;
+const CAUSE_SAID = /(?<![\p{L}])(?:root cause(?: (?:is|was)|\s*[:—–])|the cause (?:is|was)|(?:нашёл|нашел|нашла|нашли|found it)\s*[:：—–]|(?:нашёл|нашел|нашла|нашли|установили|выяснили)\s+причину\s*[:：—–]|(?:found|identified) the (?:root )?cause\s*[:：—–]|identified\s*[:：—–]|причин[аы](?: была)?(?: в том,? что|\s*[:—–])|корневая причина\s*[:—–])(?![\p{L}])|원인(?:은|는|이|을)?/iu;
 const IMPACT_SAID = /(?<![\p{L}])(?:the impact (?:is|was)|impact was|blast radius (?:is|was))(?![\p{L}])|영향(?:\s?범위)?(?:은|는|이)/iu;
 const FOUND_SENTENCE = /^[^.!?。]*?(?:찾았|확인했|found|нашли|нашёл|нашел)[^.!?。]*[.!?。]\s*/iu;
 
@@ -190,13 +190,19 @@ const GUESSED_WHY = /^(?:\p{L}+[,!]?\s+)?(?:looks like|seems like|похоже,?
 /** A third party confirming the fault is theirs: «банк подтвердил, у них авария на стороне НСПК», "AWS confirmed an outage in eu-west-1". */
 const CONFIRMED_WHY = /^(?:\p{L}+\s+){0,2}(?:подтвердил\p{L}*|confirmed)[,:]?\s+(?:что\s+|that\s+)?(?=.*(?<![\p{L}])(?:авари\p{L}*|сбо\p{L}+|outage|incident|degradation|на (?:их )?стороне|on their (?:side|end))(?![\p{L}]))/iu;
 
-/** A recent change blamed by name: "it's the new rate limiter config from yesterday, …", «это вчерашний релиз …». */
+/**
+ * A recent change blamed by name: "it's the new rate limiter config from yesterday, …", «это
+ * вчерашний релиз …»; or told by what it broke ("the new analyzer config from this morning's deploy
+ * drops the asciifolding filter", «вчерашний релиз сломал маппинг»), which is the whole message.
+ */
 const BLAMED_CHANGE = /^(?:(?:ok|so|yeah|ну|так)[,!]?\s+)?(?:it'?s|it was|this is|это)\s+(?=(?:the\s+)?(?:new|recent|latest|yesterday'?s|last night'?s|новый|новая|новое|вчерашн\p{L}*|свеж\p{L}*|последн\p{L}*)\s)/iu;
+
+const CHANGE_BROKE = /^(?=(?:the\s+)?(?:new|recent|latest|yesterday'?s|this morning'?s|last night'?s|today'?s|новый|новая|новое|новые|вчерашн\p{L}*|утренн\p{L}*|сегодняшн\p{L}*|свеж\p{L}*)\s[^.?!]{1,80}?\s(?:drops?|dropped|breaks?|broke|remov(?:es|ed)|disabl(?:es|ed)|overwr(?:ote|ites)|ломает|сломал\p{L}*|убрал\p{L}*|удалил\p{L}*|выключил\p{L}*|отключил\p{L}*)(?![\p{L}]))/iu;
 
 function causeFound(section: Section, messages: ChatMessage[]): CitedText | undefined {
   for (const m of messages) {
     const text = messageText(m);
-    const lead = FOUND_WHY.exec(text) ?? GUESSED_WHY.exec(text) ?? BLAMED_CHANGE.exec(text) ?? CONFIRMED_WHY.exec(text);
+    const lead = FOUND_WHY.exec(text) ?? GUESSED_WHY.exec(text) ?? BLAMED_CHANGE.exec(text) ?? CHANGE_BROKE.exec(text) ?? CONFIRMED_WHY.exec(text);
     if (!lead || /[?？]\s*$/.test(text)) continue;
     const told = beforePromise(text.slice(lead[0].length)).trim();
     if (told.split(/\s+/).length >= 4) return { text: clean(plainLine(told)), cite: citeMessage(section, m) };

@@ -108,10 +108,10 @@ const STATUS_SAID = /\b(?:OUTAGE ENDS|resolved|closed|mitigated|back to (?:norma
 
 /** Where a timeline entry marks a turn of the incident. */
 const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?<!\b(?:on|at|upon) )(?:begins?|began|start(?:s|ed)?)(?! (?:to )?investigat\p{L}*| (?:to )?look(?:ing)? into| the investigation| (?:to )?work(?:ing)?\b| (?:to )?replac\p{L}*| on (?:a|the) (?:fix|solution))|first (?:\d{3}s? )?(?:failed|failures?|errors?))\b|(?<!\b(?:errors?|5\d\ds?|alerts?|we|I|the|a) )\b(?:stops|stopped|stalls|stalled|crash(?:es|ed)|goes down|went down)\b|^(?:[\p{L}\d.-]+\s){1,3}(?:is|was) (?:hard |completely )?down\b|^(?:from|since|с)\s+\d{1,2}:\d{2}(?!\s*(?:to|until|до|по)\s)|(?<![\p{L}])(?:начал\p{L}*(?!\s+(?:писать|жаловаться|звонить|сообщать|разбира\p{L}*|смотреть|искать|выяснять))|пошл\p{L}*|перв\p{L}* неудачн\p{L}*|впервые|завис\p{L}*|упал[аио]?|перестал\p{L}*|시작)(?![\p{L}])|(?<![\p{L}])(?:jumped|spiked|surged|climbed|shot up)(?![\p{L}])|(?:분|시)(?:경|쯤)?부터\s/iu;
-const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|pagerduty|opsgenie|victorops|alertmanager|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|reports?|reported|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|(?:начали|стали)\s+(?:писать|жаловаться|звонить)|(?:мониторинг\p{L}*|монитор\p{L}*|проверк\p{L}*)(?:\s+\p{L}+){0,3}\s+сработал\p{L}*|сработал\p{L}*\s+(?:мониторинг\p{L}*|алерт\p{L}*|проверк\p{L}*)|(?:написали|пишут|обратил\p{L}*)\s+в\s+поддержку|написал\p{L}*,? что|жалоб\p{L}*)(?![\p{L}])|${KO_ALERT}`, 'iu');
+const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|pagerduty|opsgenie|victorops|alertmanager|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|(?:reports?|reported)(?! (?:success|ok|no errors|healthy|green))|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)s?|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|(?:начали|стали)\s+(?:писать|жаловаться|звонить)|(?:мониторинг\p{L}*|монитор\p{L}*|проверк\p{L}*)(?:\s+\p{L}+){0,3}\s+сработал\p{L}*|сработал\p{L}*\s+(?:мониторинг\p{L}*|алерт\p{L}*|проверк\p{L}*)|(?:написали|пишут|обратил\p{L}*)\s+в\s+поддержку|написал\p{L}*,? что|жалоб\p{L}*)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const ENDED_WRITTEN = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated|stabili[sz]ed|confirmed working|(?:problem|issue) was (?:solved|fixed|resolved)|(?:works?|worked|working) again|caught up)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|дочитал\p{L}*|догнал\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료(?!\s?(?:시각|시간|예정))|복구|회복|해소|(?<!배포\s?)완료(?!\s?(?:시각|시간|예정))(?:,|$))(?![\p{L}])/iu;
 /** Over, as a typed log says it too: "incident closed", «инцидент закрыт», "p99 back under 300ms", «p99 вернулся к 300 мс». */
-const ENDED = new RegExp(String.raw`${ENDED_WRITTEN.source}|(?<![\p{L}])(?:(?:incident|инцидент) (?:is )?(?:closed|закрыт)|(?:p\d\d|latency|error rate|задержк\p{L}*|время ответа) (?:is |are )?(?:back (?:under|below|to|within)|вернул\p{L}*))(?![\p{L}])`, 'iu');
+const ENDED = new RegExp(String.raw`${ENDED_WRITTEN.source}|(?<![\p{L}])(?:(?:incident|инцидент) (?:is )?(?:closed|закрыт)|(?:снова|опять) работа(?:ет|ют)|(?:p\d\d|latency|error rate|задержк\p{L}*|время ответа) (?:is |are )?(?:back (?:under|below|to|within)|вернул\p{L}*))(?![\p{L}])`, 'iu');
 
 /** Words that say it went unnoticed: "no alert fired", «никто не заметил», «алерт не сработал», '아무도 몰랐'. */
 // "Nobody noticed until customers reported at 15:10" tells when it was noticed.
@@ -285,6 +285,9 @@ function withYearLine<T extends CitedText>(section: Section, date: T): T {
   return giver ? { ...date, cite: [...date.cite, ...cite(section, giver.number)] } : date;
 }
 
+/** Rows of a record table that tell what happened at a time (not a duration's or a time-to-detect's figures). */
+const TOLD_ROWS = new Set<Slot>(['moment', 'resolution', 'detection', 'whatHappened', 'response', 'trigger', 'fault']);
+
 /** The timeline: its slot, else a table or timed lines anywhere, else the times the text gives. */
 export function incidentTimeline(section: Section, options: { year?: number; day?: string }): TimelineEntry[] {
   for (const content of slotContents(section, 'timeline')) {
@@ -307,7 +310,13 @@ export function incidentTimeline(section: Section, options: { year?: number; day
   // What is to be done ("Alert when the export has not finished by 03:00") has no moment of the incident.
   const written = new Set([...followUpLines(section), ...slotLines(section, ['followUps'])].map((l) => l.number));
   // A heading's time ("## Timeline (relative to ETL start, 02:00 UTC)") names when its entries count from, no entry.
-  return fromProse(section, section.lines.filter((l) => !/^\s*(?:\||#)/.test(l.text) && !header.has(l.number) && !written.has(l.number)), options);
+  // A report's record table ("| 발생 일시 | 2026-11-26 19:40 |", "| 조치 내용 | 20:10 롤백, … |") tells its times as its labels do.
+  const rows = new Map(section.parts.filter((p) => p.form === 'row' && p.value && (p.slot === undefined || TOLD_ROWS.has(p.slot) || momentOf(p.label)) && findTimes(p.value).length > 0).map((p) => [p.line, `${p.label}: ${p.value}`]));
+  const told = section.lines.flatMap((l) => (rows.has(l.number) ? [{ number: l.number, text: rows.get(l.number)! }] : /^\s*(?:\||#)/.test(l.text) ? [] : [l]));
+  const entries = fromProse(section, told.filter((l) => !header.has(l.number) && !written.has(l.number)), options);
+  // "복구 일시: 20:25" beside "20:25 캐시 초기화 후 정상화": the label says less than what happened at that time.
+  const onlyLabel = (e: TimelineEntry) => section.parts.some((p) => (p.form === 'row' || p.form === 'label') && p.line === (e.cite[0] as LineCitation).lines[0] && clean(p.label) === e.event);
+  return entries.filter((e) => !(onlyLabel(e) && entries.some((o) => o !== e && o.time === e.time && !onlyLabel(o))));
 }
 
 /** The first of the readers, tried in order, that finds a text: later ones are not run. */

@@ -12,7 +12,7 @@ import type { Citation } from '../../schemas/index.ts';
 import { cite, clean, endsPolitely, POLITE_END, type Line, type Section } from './section.ts';
 import { plainLine, type SlotContent } from './slots.ts';
 import { STATUS_UPDATE } from '../classify.ts';
-import { slotOf } from '../templates.ts';
+import { momentOf, slotOf } from '../templates.ts';
 import { findDates, findTimes, mayHoldTime, type FoundTime, ZONE } from './values.ts';
 
 export interface TimelineEntry {
@@ -69,6 +69,33 @@ interface Options {
   year?: number;
   /** The incident's date: entries without one of their own happened that day. */
   day?: string;
+  /** Minutes after midnight of "T" in a timeline of offsets ("T = 09:00 UTC" over "T+25m: …"). */
+  zeroHour?: number;
+}
+
+/** "T = 09:00 UTC", "T0 = 09:00", "T is 09:00", «Т = 09:00»: the clock time a timeline of offsets counts from. */
+const ZERO_HOUR = /(?<![\p{L}])[TТ]\s*0?\s*(?:=|is|:)\s*(\d{1,2})[:.](\d{2})(?!\d)/u;
+
+/** "T+25m: …", "T+1h10m —", "T+0:40", "T+0", «Т+25 мин», "T+25분": an entry dated by its offset from T. */
+const OFFSET_STAMP = /^\s*(?:[-*+•]\s+)?(?:\*\*|__)?[TТ]\s*([+-])\s*(?:(\d{1,2}):(\d{2})|(?:(\d+)\s*(?:h|hr|hours?|ч|시간)\s*)?(?:(\d+)\s*(?:m|min|mins|minutes?|м|мин|분))?|(0))(?![\p{L}\d])(?:\*\*|__)?\s*[:—–-]?\s*(\S.*)$/u;
+
+export function zeroHourOf(texts: string[]): number | undefined {
+  for (const text of texts) {
+    const m = ZERO_HOUR.exec(text);
+    if (m && Number(m[1]) < 24) return Number(m[1]) * 60 + Number(m[2]);
+  }
+  return undefined;
+}
+
+/** An offset line's clock time ("09:25" for "T+25m" when T is 09:00), or the offset as written when T is not given. */
+function offsetEntry(text: string, zeroHour: number | undefined): { time: string; rest: string } | undefined {
+  const m = OFFSET_STAMP.exec(text);
+  if (!m || (!m[2] && !m[4] && !m[5] && !m[6])) return undefined;
+  const offset = (m[1] === '-' ? -1 : 1) * (m[2] ? Number(m[2]) * 60 + Number(m[3]) : Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0));
+  const written = text.slice(0, text.length - m[7]!.length).replace(/^\s*(?:[-*+•]\s+)?(?:\*\*|__)?/, '').replace(/(?:\*\*|__)?\s*[:—–-]?\s*$/, '');
+  if (zeroHour === undefined) return { time: written, rest: m[7]! };
+  const at = (((zeroHour + offset) % 1440) + 1440) % 1440;
+  return { time: `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`, rest: m[7]! };
 }
 
 /** Rows of a table whose first (or a "time") column holds times. */
@@ -105,6 +132,12 @@ function fromLines(section: Section, lines: Line[], options: Options): TimelineE
     const chain = /\s·\s|→|->|⟶/.test(line.text) ? fromChain(section, line, line.text) : [];
     if (chain.filter((e) => e.time).length >= 2) {
       entries.push(...chain.map((e) => ({ ...e, date: day })));
+      continue;
+    }
+    const offset = offsetEntry(line.text, options.zeroHour);
+    if (offset) {
+      const event = eventText(offset.rest);
+      if (event) entries.push({ time: offset.time, date: day, event, cite: cite(section, line.number) });
       continue;
     }
     const stamp = leadingStamp(line.text, options.year);
@@ -325,7 +358,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       for (const item of items) {
         // An item may wrap onto the next line: cited over every line it stands on.
         const at = text.indexOf(item.text);
-        entries.push({ time: item.time.text, event: eventText(item.text), cite: cite(section, lineAt(at), lineAt(at + Math.max(0, item.text.length - 1))) });
+        entries.push({ time: item.time.text, event: eventText(item.text.replace(/^\s*\d{1,2}[:.]\d{2}(?![\d])\s*(?:[-—–:]\s*)?\s(?![AaPp]\.?[Mm](?![\p{L}])|[A-Z]{2,5}(?![\p{L}]))(?=\p{L})/u, '')), cite: cite(section, lineAt(at), lineAt(at + Math.max(0, item.text.length - 1))) });
       }
       continue;
     }
@@ -383,7 +416,10 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       // "How it was fixed: … at 14:30": the label is the note's, not the event's.
       const said = text.slice(from, to).replace(/[,;]\s*$/, '');
       const label = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} ]{1,29}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s+/u.exec(said);
-      const event = eventText(label && slotOf(label[1]!) ? said.slice(label[0].length) : said);
+      // "발생 일시: 2026-11-26 19:40", "Incident start: 09:12 UTC": what happened then is what the label names.
+      const rest = label && (slotOf(label[1]!) || momentOf(label[1]!)) ? said.slice(label[0].length) : undefined;
+      const named = rest !== undefined && onlyStamp(rest) && (momentOf(label![1]!) || slotOf(label![1]!)?.slot === 'date' || slotOf(label![1]!)?.slot === 'moment');
+      const event = eventText(rest !== undefined ? (named ? label![1]! : rest) : said);
       // A log line's own day: "2026-11-20T00:05:12Z INFO …" is the 20th, whatever the incident's day.
       const stamped = /(\d{4}-\d{2}-\d{2})[T ]$/.exec(text.slice(Math.max(0, time.index - 11), time.index))?.[1];
       // "31 July 2012, 13:00 IST. A similar disturbance …": a day written right before the time is the entry's.
@@ -394,6 +430,11 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
   // The day an entry names holds for the entries told after it, until another is named.
   let day = options.day;
   return entries.map((e) => ({ ...e, date: (day = e.date ?? day) }));
+}
+
+/** Words that are only a day and a time ("2026-11-26 19:40", "09:12 UTC"). */
+function onlyStamp(text: string): boolean {
+  return !/\p{L}{2,}/u.test(text.replace(/(?<![\p{L}])(?:[AP]M|UTC(?:[+-]\d{1,2})?|GMT|[A-Z]{2,4}T|KST|MSK|IST|JST)(?![\p{L}])/gu, ' ').replace(/\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}/g, ' '));
 }
 
 /** Dates for entries that have none: the incident's day, then the next day after a midnight. */
@@ -420,7 +461,8 @@ export function timelineFromSlot(content: SlotContent, options: Options): Timeli
   const section = content.section;
   let entries: TimelineEntry[] = [];
   for (const node of content.nodes) if (node.type === 'table') entries.push(...fromTable(section, node, options));
-  if (entries.length === 0) entries = fromLines(section, content.lines, options);
+  const zeroHour = zeroHourOf([content.part.label, ...content.lines.slice(0, 3).map((l) => l.text)]);
+  if (entries.length === 0) entries = fromLines(section, content.lines, { ...options, zeroHour });
   if (entries.length === 0) {
     for (const line of content.lines) entries.push(...fromChain(section, line, line.text));
   }
@@ -460,6 +502,6 @@ export function timelineFromStatusUpdates(section: Section, options: Options): T
 }
 
 export function timelineFromTimedLines(section: Section, options: Options): TimelineEntry[] {
-  const entries = fromLines(section, section.lines, options);
+  const entries = fromLines(section, section.lines, { ...options, zeroHour: zeroHourOf(section.lines.map((l) => l.text)) });
   return entries.filter((e) => e.time).length >= 3 ? fillDates(entries, options) : [];
 }
