@@ -200,6 +200,8 @@ const OWN: Record<string, OwnCase[]> = {
   ],
   'telegram-bot-token': [
     secret((v) => `bot = telebot.TeleBot("${v}")`, `7${fake(DIGITS, 9)}:AA${fake(`${ALNUM}_-`, 33)}`),
+    // Retyped a character short, as pasted into a note.
+    secret((v) => `bot token ${v}`, `${fake(DIGITS, 9)}:AA${fake(ALNUM, 32)}`),
     lookalike('Пример из документации Telegram: 123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11'),
   ],
   // Yandex Cloud: an API key, an IAM token, an OAuth token (y0_…), as Russian teams paste them.
@@ -214,7 +216,11 @@ const OWN: Record<string, OwnCase[]> = {
     secret((v) => `vault token: ${v} (expires tonight)`, `hvs.CAES${fake(`${ALNUM}_-`, 40)}`, ['(expires tonight)']),
     secret((v) => `New Relic license: ${v}`, `eu01xx${fake(HEX, 30)}NRAL`),
     secret((v) => `NEW_RELIC_API_KEY=${v}`, `NRAK-${fake('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 27)}`),
+    // After "=" a vendor prefix and a dot ("hvs.", SendGrid's "SG.") are no property of an object in code.
+    secret((v) => `VAULT_TOKEN=${v}`, `hvs.CAES${fake(ALNUM, 30)}`),
+    secret((v) => `SENDGRID_API_KEY=${v}`, `SG.${fake(ALNUM, 22)}.${fake(ALNUM, 43)}`),
     lookalike('hvs. is the prefix of Vault service tokens; NRAL ends license keys; set password_encryption = scram-sha-256'),
+    lookalike('API_KEY=config.sendgrid.apiKey; VAULT_TOKEN=process.env.VAULT_TOKEN'),
     lookalike('비밀번호: 1Password 금고에 있음; token: Bitwarden; пароль: KeePassXC'),
   ],
   // Prefixes of other vendors (Supabase, Docker Hub, Pulumi, Mapbox, Dynatrace, PlanetScale, RubyGems,
@@ -241,7 +247,11 @@ const OWN: Record<string, OwnCase[]> = {
     secret((v) => `<add key="PaymentsApiSecret" value="${v}" />`, fake(ALNUM, 24)),
     secret((v) => `пароль для входа в графану ${v}`, `Gr${fake(ALNUM, 10)}7x`),
     secret((v) => `токен бота ${v}.`, `7Hq${fake(ALNUM, 30)}`),
+    // The value, then a dash and what to do about it.
+    secret((v) => `пароль ${v} — сменить после инцидента`, `P@${fake(ALNUM, 8)}_2026`, ['— сменить после инцидента']),
+    secret((v) => `admin password ${v} - rotate it after the drill`, `Q${fake(ALNUM, 10)}7!`, ['rotate it after the drill']),
     lookalike('password: <see vault>; токен бота лежит в переменной TELEGRAM_TOKEN; key takeaways from INC-2026-0042 review'),
+    lookalike('Set password=<your-password> in the config, then restart; the password policy — 12 characters'),
     lookalike('пароль от стенда в хранилище prod/db/orders-main; the key change was in release v2026.11.30-rc1; <add key="LogLevel" value="Warning" />'),
   ],
   'npm-token': [

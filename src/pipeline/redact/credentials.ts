@@ -99,6 +99,8 @@ function namedValues(text: string): Finding[] {
     let value = readValue(text, valueStart, xml, text.slice(after, valueStart).includes('='));
     if (value === null) grownUpTo = valueStart + MAX_VALUE;
     if (!value) continue;
+    // "<your-password> in the config" is a placeholder in angle brackets, not an element: an element closes.
+    if (xml && !value.quote && !text.startsWith('</', value.index + value.value.length)) continue;
     let type: string = kind;
     // `Authorization: Bearer <token>`: the scheme stays, the credential goes.
     const scheme = /^(\S+)[ \t]+(\S+)/.exec(value.quote ? value.value : text.slice(value.index, value.index + 400).split('\n')[0]!);
@@ -317,6 +319,13 @@ function proseSecrets(text: string): Finding[] {
     let match = SEPARATED_VALUE.exec(text);
     let adjacent = false;
     if (match && match[1] && (METADATA_NEAR.test(match[1]) || ABOUT_THE_WORD.test(match[1]))) continue;
+    // «пароль P@ssw0rd_2026 — сменить после инцидента»: the word's own value, then a dash and what to do about it.
+    const said = match?.[1] ? /^[ \t]+(\S+)[ \t]*$/.exec(match[1]) : null;
+    if (said && proseValue(kind, trimValue(said[1]!), true)) {
+      const value = trimValue(said[1]!);
+      findings.push(spanOf(match!.index + said[0].indexOf(said[1]!) + said[1]!.indexOf(value), value, kind, FindingRank.prose, 'prose'));
+      continue;
+    }
     if (!match && kind === 'password') {
       // «Пароль для входа в Grafana admin / Графана2026»: a login and its password after the word, without a separator.
       PAIR_AFTER_WORD.lastIndex = end;

@@ -33,7 +33,8 @@ const SHAPES: Shape[] = [
   // Stripe webhook signing secrets: the preset has live/test secret and restricted keys only.
   { type: 'stripe-key', literal: 'whsec_', pattern: new RegExp(`${B}whsec_[A-Za-z0-9+/=]{24,}`, 'g') },
   // Telegram bot tokens: bot id, a colon, 35 characters, alone or in an API URL (…/bot<token>/). No preset rule.
-  { type: 'telegram-bot-token', pattern: /(?:(?<=\/bot)|(?<![\w:-]))\d{8,10}:[A-Za-z0-9_-]{35}(?![\w-])/g },
+  // A token retyped or cut when pasted is a character short or long; those begin "AA" as issued ones do.
+  { type: 'telegram-bot-token', pattern: /(?:(?<=\/bot)|(?<![\w:-]))\d{8,10}:(?:[A-Za-z0-9_-]{35}|AA[A-Za-z0-9_-]{31,34})(?![\w-])/g },
   // Azure AD client secrets ("…8Q~…"), the form Azure has issued since 2021. No preset rule.
   { type: 'azure-client-secret', literal: 'Q~', pattern: /(?<![\w~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/g },
   // Slack webhooks: the preset's rule knows /services/ URLs written with https:// only; workflow and

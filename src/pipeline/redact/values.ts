@@ -107,7 +107,9 @@ export function looksLikePassword(value: string): boolean {
  * `settings.DB_PASSWORD`, `config.db.password`. The secret is elsewhere.
  */
 function isCodeReference(value: string): boolean {
-  return /[([]/.test(value) || /^[A-Za-z_$][A-Za-z_$]*(\.[A-Za-z_$][\w$]*)+$/.test(value);
+  if (/[([]/.test(value)) return true;
+  // `config.db.password`, `process.env.TOKEN`; not `hvs.CAESIJ2kL9…` or `SG.aBcD….wXyZ…`, whose parts are random.
+  return /^[A-Za-z_$][A-Za-z_$]*(\.[A-Za-z_$][\w$]*)+$/.test(value) && !value.split('.').some((part) => part.length >= 16 && /\d/.test(part) && /[a-z]/.test(part) && /[A-Z]/.test(part));
 }
 
 /** The words a name is made of: `postgresPassword` → postgres, password; `X-API-Key` → x, api, key. */
