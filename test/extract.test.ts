@@ -2928,3 +2928,41 @@ describe('an incident channel with a bot ("🔴 Incident declared", "🟢 … re
     expect(inc.draft).toBe(false);
   });
 });
+
+describe('a runbook that is one script, its steps numbered in comments ("# 1. Stop the writers")', () => {
+  it('gives a step per numbered comment with the commands under it, and no step of its introduction', () => {
+    const rb = one('runbook-en-commented-script', 'runbooks').data;
+    expect(rb.steps.slice(0, 4).map((s: { text: string }) => s.text)).toEqual([
+      'Stop the writers so nothing writes to the old primary',
+      'Find the latest snapshot',
+      'Restore it into a new instance (takes ~25 minutes)',
+      'Point the app at the new instance and bring the writers back',
+    ]);
+    expect(rb.steps[3].commands).toEqual(['kubectl -n orders set env deploy/orders-api DB_HOST=orders-restore.internal\nkubectl -n orders scale deploy/orders-api --replicas=6']);
+    expect(rb.steps[0].cite[0].lines).toEqual([6, 7]);
+    expect(rb.summary.text).toBe('Use when the orders primary is lost and the replica cannot be promoted.');
+  });
+});
+
+describe('a post of timed updates ("**Update (09:12 UTC):** …")', () => {
+  it('is an incident: one entry per update, "identified as" the cause, the fields without the state word', () => {
+    const inc = one('status-en-timed-updates', 'incidents').data;
+    expect(inc.timeline.map((e: { time: string }) => e.time)).toEqual(['09:12', '09:30', '09:41', '10:05']);
+    expect(inc.rootCause.text).toMatch(/^a misconfigured load balancer health check/);
+    expect(inc.resolution.text).toMatch(/rolled back the health check change/);
+    expect(inc.impact.text).toMatch(/^This incident is resolved\. About 18% of API requests/);
+    expect(inc.trigger?.text ?? '').not.toMatch(/investigating/);
+  });
+});
+
+describe('a runbook of conditions, each with its command («Если …: `kubectl …`», "If …, run `…`")', () => {
+  it('is a runbook: a step per condition with a command, the one without it whom to call, no summary of steps', () => {
+    for (const id of ['runbook-ru-conditions', 'runbook-en-conditions']) {
+      const rb = one(id, 'runbooks').data;
+      expect(rb.steps, id).toHaveLength(3);
+      expect(rb.steps.every((s: { commands: string[] }) => s.commands.length === 1), id).toBe(true);
+      expect(rb.escalation, id).toHaveLength(1);
+      expect(rb.summary?.text ?? '', id).not.toMatch(/kubectl/);
+    }
+  });
+});

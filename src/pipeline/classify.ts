@@ -105,8 +105,13 @@ const SUBSTANCE: Record<DocumentKind, Slot[]> = {
 /** A status page update (Atlassian Statuspage, Instatus, Better Stack): its state, a dash, what was said. */
 export const STATUS_STATES = 'Investigating|Identified|Monitoring|Update|Resolved|Postmortem|Verifying|In progress|Completed';
 export const STATUS_UPDATE = new RegExp(String.raw`^\s*(?:\*\*)?(${STATUS_STATES})(?:\*\*)?\s+[-–—]\s+(\S.*)$`);
+/** The same with its time beside the state, as a post keeps its updates: "**Update (09:12 UTC):** …", "Resolved (10:05): …". */
+export const TIMED_STATUS_UPDATE = new RegExp(String.raw`^\s*(?:\*\*|__)?(${STATUS_STATES})\s*\(([^)\n]{0,30}?\d{1,2}:\d{2}[^)\n]{0,20})\)\s*[:：—–-]?\s*(?:\*\*|__)?\s*[:：—–-]?\s*(\S.*)$`);
 
 const TICKET_OF_INCIDENT = /(?:^|\s{2,}|[|·]\s*)(?:issue type|ticket type|type|тип(?: задачи| обращения| тикета)?|(?:이슈 )?유형)\s*[:：]\s*(?:\*\*)?(?:incident|outage|инцидент|авария|сбой|장애|인시던트)(?![\p{L}])/iu;
+
+/** A line that opens with its condition: «Если …», "If …", "When …", "만약 …". */
+export const CONDITION_LINE = /^\s*(?:[-*+]\s+)?(?:если|когда|if|when|만약)(?![\p{L}])/iu;
 
 /** Shapes a kind is written in, each worth points of its own. */
 function shapes(text: string, title = ''): Record<DocumentKind, { score: number; names: string[] }> {
@@ -120,7 +125,7 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   const timed = lines.filter((l) => /^\s*(?:[-*]\s+|\|\s*)?(?:\*\*)?(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?[ ,]+|\d{4}-\d{2}-\d{2}[ T]+)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*(?:UTC|[A-Z]{3,4}|МСК))?\**\s*(?:[-—–:|]|\s\S)/u.test(l)).length;
   if (timed >= 3) add('incident', `a timeline (${timed} timed lines)`, 3);
   // A status page's updates: "Investigating - …", "Identified - …", "Resolved - …", each over its time.
-  const updates = lines.filter((l) => STATUS_UPDATE.test(l)).length;
+  const updates = lines.filter((l) => STATUS_UPDATE.test(l) || TIMED_STATUS_UPDATE.test(l)).length;
   if (updates >= 2) add('incident', `${updates} status page updates`, 5);
   // "Тип: Инцидент   Приоритет: …", "Issue Type: Incident": a tracker's ticket that says what it is.
   if (lines.some((l) => TICKET_OF_INCIDENT.test(l))) add('incident', 'a ticket typed incident', 4);
@@ -133,6 +138,13 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   // "Если упал воркер …" (its title or its first line) over its numbered steps: a situation and what to do in it.
   const opening = lines.find((l) => l.trim());
   if (ordered >= 2 && [title, opening ?? ''].some((t) => SITUATION_TITLE.test(t.replace(/^\s*#{1,6}\s*/, '')))) add('runbook', 'a situation over its steps', 2);
+  // «Если в логах `SMTP 421` — снизить скорость: `kubectl … RATE=20`», "If the pod is stuck, run `kubectl delete pod …`":
+  // lines that each give a condition and the command for it.
+  const conditioned = lines.filter((l) => CONDITION_LINE.test(l) && [...l.matchAll(/`([^`]+)`/g)].some((m) => isInlineCommand(m[1]!))).length;
+  if (ordered < 2 && conditioned >= 2) {
+    add('runbook', `${conditioned} conditions with their commands`, 3);
+    if ([title, opening ?? ''].some((t) => SITUATION_TITLE.test(t.replace(/^\s*#{1,6}\s*/, '')))) add('runbook', 'a situation over its conditions', 2);
+  }
   // Bulleted steps that each hold a command: "* Check `tail /var/log/…/current`".
   const bulletCommands = lines.filter((l) => /^\s*[-*+]\s/.test(l) && [...l.matchAll(/`([^`]+)`/g)].some((m) => isInlineCommand(m[1]!))).length;
   if (ordered < 2 && bulletCommands >= 2) add('runbook', `${bulletCommands} bulleted commands`, 3);

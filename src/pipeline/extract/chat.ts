@@ -149,7 +149,7 @@ function bareLabel(section: Section, word: RegExp): CitedText | undefined {
  * "причина в том, что …", "영향은 …" (Korean: the word and its particle), "원인 찾았어요. …" (the
  * sentence after the one that says it was found).
  */
-const CAUSE_SAID = /(?<![\p{L}])(?:root cause(?: (?:is|was)|\s*[:—–])|the cause (?:is|was)|(?:нашёл|нашел|нашла|нашли|found it)\s*[:：—–]|(?:нашёл|нашел|нашла|нашли|установили|выяснили)\s+причину\s*[:：—–]|(?:found|identified) the (?:root )?cause\s*[:：—–]|identified\s*[:：—–]|причин[аы](?: была)?(?: в том,? что|\s*[:—–])|корневая причина\s*[:—–])(?![\p{L}])|원인(?:은|는|이|을)?/iu;
+const CAUSE_SAID = /(?<![\p{L}])(?:root cause(?: (?:is|was)|\s*[:—–])|the cause (?:is|was)|(?:нашёл|нашел|нашла|нашли|found it)\s*[:：—–]|(?:нашёл|нашел|нашла|нашли|установили|выяснили)\s+причину\s*[:：—–]|(?:found|identified) the (?:root )?cause\s*[:：—–]|identified\s*[:：—–]|(?:issue|problem|cause|outage) (?:has been|was|is) identified as|причин[аы](?: была)?(?: в том,? что|\s*[:—–])|корневая причина\s*[:—–])(?![\p{L}])|원인(?:은|는|이|을)?/iu;
 const IMPACT_SAID = /(?<![\p{L}])(?:the impact (?:is|was)|impact was|blast radius (?:is|was))(?![\p{L}])|영향(?:\s?범위)?(?:은|는|이)/iu;
 const FOUND_SENTENCE = /^[^.!?。]*?(?:찾았|확인했|found|нашли|нашёл|нашел)[^.!?。]*[.!?。]\s*/iu;
 

@@ -576,7 +576,9 @@ function whySection(section: Section): CitedText | undefined {
 /** A timeline entry as a field's text: "rollback to v4.11 started (09:58)". */
 function entryText(entry: TimelineEntry | undefined): CitedText | undefined {
   // "reverted the config at 10:41" says its time already.
-  return entry ? { text: `${entry.event}${entry.time && !entry.event.includes(entry.time) ? ` (${entry.time})` : ''}`, cite: entry.cite } : undefined;
+  // "Update: About 18% of requests failed …": a status update's state is the timeline's, not the field's.
+  const event = entry ? entry.event.replace(/^(?:Update|Investigating|Monitoring)\s*:\s+/, '') : '';
+  return entry ? { text: `${event}${entry.time && !event.includes(entry.time) ? ` (${entry.time})` : ''}`, cite: entry.cite } : undefined;
 }
 
 /** An entry of several sentences ("Нашёл: … . Откатил конфиг …", a comment) from the one that tells the fix. */
@@ -673,7 +675,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   const firstAlert = timeline.findIndex(tellsOfNotice);
   // Nor is the change the fix's own line ("조치: 새 키 발급 후 14:00 배포").
   const fixLines = new Set(slotLines(section, ['resolution', 'mitigation', 'steps']).map((l) => l.number));
-  const changeEvent = timeline.find((e, i) => CHANGE.test(e.event) && !FIX.test(e.event) && (firstAlert < 0 || i < firstAlert) && !e.cite.some((c) => fixLines.has((c as LineCitation).lines[0])));
+  const changeEvent = timeline.find((e, i) => CHANGE.test(e.event.replace(/^Update\s*:\s/, '')) && !FIX.test(e.event) && (firstAlert < 0 || i < firstAlert) && !e.cite.some((c) => fixLines.has((c as LineCitation).lines[0])));
   // What went wrong ("an engineer accidentally removes the data directory") is no fix, nor is what came before it.
   const lastWrong = endIndex > 0 ? timeline.slice(0, endIndex).findLastIndex((e) => WENT_WRONG.test(e.event) && !FIX.test(e.event)) : -1;
   // Nor is an entry that tells the failure («кластер без кворума, логин отдаёт 500») unless it tells of something done too.

@@ -157,12 +157,14 @@ function verificationOf(section: Section, steps: Step[]): CitedText[] {
 }
 
 /** A runbook's first paragraph of prose that is not its escalation: what it is for. */
-function introduction(section: Section): CitedText | undefined {
+function introduction(section: Section, steps: Step[] = []): CitedText | undefined {
   const prose = firstProse(section);
   if (!prose || (ESCALATE.test(prose.text) && SOMEONE.test(prose.text))) return undefined;
   const line = (prose.cite[0] as LineCitation).lines[0];
   // A warning is not what the runbook is for.
   if (WARNING_MARK.test(section.ctx.parsed.lines[line - 1] ?? '')) return undefined;
+  // Nor are the steps themselves («Если …: `kubectl …`» line after line).
+  if (steps.some((step) => step.cite.some((c) => (c as LineCitation).lines[0] <= line && (c as LineCitation).lines[1] >= line))) return undefined;
   // Nor is an FAQ's first question and its answer.
   if (answeredQuestions(section).some((qa) => (qa.cite[0] as LineCitation).lines[0] === line)) return undefined;
   // Prose under a section of its own ("## Verify", "## Rollback") is that section's, not what the runbook is for.
@@ -211,7 +213,7 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
   // A runbook's "## Trigger" is what sets it off (in a postmortem, what set the outage off).
   const labelled = slotContents(section, ['triggers', 'trigger']).flatMap((c) => citedItems(section, c, { split: false }));
   // «Применять, когда реплика отстала …», "Use this when the queue backs up.": the introduction says when, without a label.
-  const intro = labelled.length === 0 ? introduction(section) : undefined;
+  const intro = labelled.length === 0 ? introduction(section, steps) : undefined;
   const triggers = labelled.length > 0 ? labelled : intro && WHEN_TO_USE.test(intro.text) ? [intro] : [];
   const symptoms = slotContents(section, 'symptoms').flatMap((c) => citedItems(section, c, { split: false }));
   const impact = slotField(section, 'impact');
@@ -221,7 +223,7 @@ export function extractRunbook(section: Section, base: Base): RunbookInput {
     tags: ['runbook'],
     // Told aloud, a procedure's first sentence is what it is for, and the whole memo no summary.
     // Without an introduction, when to use it says what it is for.
-    summary: told ? told.triggers[0] : withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? (section.candidate.form === 'chat' ? chatOpening(section) : introduction(section)), impact) ?? triggers[0],
+    summary: told ? told.triggers[0] : withImpact(slotField(section, ['meaning', 'summary', 'overview'], { direct: true }) ?? (section.candidate.form === 'chat' ? chatOpening(section) : introduction(section, steps)), impact) ?? triggers[0],
     service: (() => {
       const service = serviceOf(section, alerts);
       return service && widenText(section, service, namesIt(service.text));

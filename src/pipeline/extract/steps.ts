@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import type { Part } from '../outline.ts';
 import { isInlineCommand, looksLikeCommand } from '../shell.ts';
+import { CONDITION_LINE } from '../classify.ts';
 import { ACTION_COLUMN, answeredQuestions as questionsOf, COMMAND_COLUMN, troubleshootingHeader, type Slot } from '../templates.ts';
 import { cite, clean, nodeLines, type Section } from './section.ts';
 import { plainLine, slotContents, type SlotContent } from './slots.ts';
@@ -267,6 +268,8 @@ function stepsOfSlot(section: Section, content: SlotContent): Step[] {
     if (node.type === 'paragraph') {
       const text = clean(plainLine(toString(node)));
       if (text) steps.push({ text, commands: inlineCommands(node), cite: cite(section, ...nodeLines(node)) });
+    } else if (node.type === 'code' && commentedSteps(section, node).length > 0) {
+      steps.push(...commentedSteps(section, node));
     } else if (node.type === 'code' && steps.length === 0) {
       // A section that is only its commands ("## Check" and a code block): the section names the step.
       steps.push({ text: clean(content.part.label.replace(/[:.]$/, '')), commands: [node.value], cite: cite(section, content.part.line, node.position!.end.line) });
@@ -361,6 +364,46 @@ export function extractSteps(section: Section): Step[] {
   return freeformSteps(section);
 }
 
+/** "# 1. Stop the writers", "# Step 2: find the snapshot", "// 3) restore", «# Шаг 4 — …»: a numbered comment in a script. */
+const NUMBERED_COMMENT = /^\s*(?:#|\/\/|--|;|REM\s)\s*(?:(?:step|шаг|단계)\s*)?(\d{1,2})\s*(?:[.):—–-]|단계)?\s+(\S.*?)\s*$/iu;
+
+/**
+ * A script whose comments number its steps: each numbered comment is a step, the lines under it
+ * up to the next one its commands. Fewer than two numbered comments are no procedure of their own.
+ */
+function commentedSteps(section: Section, code: Code): Step[] {
+  const lines = code.value.split('\n');
+  const marks = lines.flatMap((line, i) => {
+    const m = NUMBERED_COMMENT.exec(line);
+    return m ? [{ at: i, text: m[2]! }] : [];
+  });
+  if (marks.length < 2) return [];
+  // The fence's first line is the code's line before its first: line numbers of the source are the block's start + 1 + index.
+  const first = code.position!.start.line + 1;
+  return marks.map((mark, k) => {
+    const end = k + 1 < marks.length ? marks[k + 1]!.at : lines.length;
+    const body = lines.slice(mark.at + 1, end);
+    const last = mark.at + 1 + body.findLastIndex((l) => l.trim() !== '');
+    // The commands as written, without the blank lines and comments between them.
+    const commands = body.filter((l) => l.trim() && !/^\s*(?:#|\/\/)/.test(l));
+    return { text: clean(mark.text), commands: commands.length ? [commands.join('\n')] : [], cite: cite(section, first + mark.at, first + last) };
+  });
+}
+
+/**
+ * A paragraph of lines that each open with a condition («Если …», "If …"): each line that gives a
+ * command is a step; one without ("Если через 15 минут … — звонить дежурному") is whom to call.
+ */
+function conditionedLines(section: Section, node: RootContent): Step[] {
+  const [from, to] = nodeLines(node);
+  const lines = section.ctx.parsed.lines.slice(from - 1, to);
+  if (lines.length < 2 || !lines.every((l) => CONDITION_LINE.test(l))) return [];
+  return lines.flatMap((line, i) => {
+    const commands = [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter(isInlineCommand);
+    return commands.length > 0 ? [{ text: clean(plainLine(line)), commands, cite: cite(section, from + i) }] : [];
+  });
+}
+
 /**
  * A procedure written as prose and bullets ("* Check `tail …`", "If the slot is inactive … run
  * `select pg_drop_replication_slot(…)`"): the lists that hold commands, each item a step, and the
@@ -372,9 +415,13 @@ function freeformSteps(section: Section): Step[] {
     if (node.type === 'list') {
       const items = node.children.map((item) => stepFromItem(section, item)).filter((s): s is Step => s !== undefined);
       if (items.some((s) => s.commands.length > 0)) steps.push(...items);
+    } else if (node.type === 'paragraph' && conditionedLines(section, node).length >= 2) {
+      steps.push(...conditionedLines(section, node));
     } else if (node.type === 'paragraph') {
       const commands = inlineCommands(node);
       if (commands.length > 0) steps.push({ text: clean(plainLine(toString(node))), commands, cite: cite(section, ...nodeLines(node)) });
+    } else if (node.type === 'code' && commentedSteps(section, node).length > 0) {
+      steps.push(...commentedSteps(section, node));
     } else if (node.type === 'code' && (/^\s*\$\s|^\s*[a-z][\w.-]*\s+-/m.test(node.value) || looksLikeCommand(node.value.split('\n').find((l) => l.trim()) ?? ''))) {
       // "Look at the queue depth:" over a block: the paragraph that introduces a command is its step.
       const previous = section.tree.children[index - 1];

@@ -11,7 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import { cite, clean, endsPolitely, POLITE_END, type Line, type Section } from './section.ts';
 import { plainLine, type SlotContent } from './slots.ts';
-import { STATUS_UPDATE } from '../classify.ts';
+import { STATUS_UPDATE, TIMED_STATUS_UPDATE } from '../classify.ts';
 import { momentOf, slotOf } from '../templates.ts';
 import { findDates, findTimes, mayHoldTime, type FoundTime, ZONE } from './values.ts';
 
@@ -490,6 +490,13 @@ export function timelineFromTables(section: Section, options: Options): Timeline
 export function timelineFromStatusUpdates(section: Section, options: Options): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   section.lines.forEach((line, i) => {
+    const timed = TIMED_STATUS_UPDATE.exec(line.text);
+    if (timed) {
+      const time = findTimes(timed[2]!)[0];
+      const date = findDates(timed[2]!, options.year)[0]?.date ?? options.day;
+      if (time) entries.push({ time: time.text, ...(date && { date }), event: `${timed[1]}: ${clean(timed[3]!)}`, cite: cite(section, line.number) });
+      return;
+    }
     const update = STATUS_UPDATE.exec(line.text);
     if (!update) return;
     const stamp = section.lines.slice(i + 1, i + 3).find((l) => l.text.trim());
