@@ -2966,3 +2966,20 @@ describe('a runbook of conditions, each with its command («Если …: `kubec
     }
   });
 });
+
+describe('a review asked as a numbered list ("1. **What happened?**" over its indented answer)', () => {
+  it('reads each question as its section: what happened, why, how it was fixed, what will be done', () => {
+    for (const id of ['review-en-numbered-questions', 'review-ru-numbered-questions']) {
+      const inc = one(id, 'incidents').data;
+      expect(inc.draft, id).toBe(false);
+      expect(inc.followUps.length, id).toBeGreaterThanOrEqual(1);
+    }
+    const en = one('review-en-numbered-questions', 'incidents').data;
+    expect(en.rootCause.text).toMatch(/^A new index on exports\.created_at was dropped/);
+    expect(en.resolution.text).toBe('We recreated the index concurrently at 14:02 and exports recovered by 14:20.');
+    expect(en.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Ana', 'Ben']);
+    const ru = one('review-ru-numbered-questions', 'incidents').data;
+    expect(ru.rootCause.text).toBe('Истёк сертификат APNs, продление не было автоматизировано.');
+    expect(ru.followUps[0]).toMatchObject({ owner: 'Дима', due: '2026-12-15' });
+  });
+});

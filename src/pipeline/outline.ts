@@ -138,6 +138,13 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     // so is a name in brackets or after a square mark ("[장애 개요]", "【원인】", "■ 조치 사항"), as
     // plain-text reports, Korean ones above all, set their sections apart.
     const name = /^(\*\*|__)([^*_]+)\1$/.exec(text)?.[2]?.trim() ?? MARKED_NAME.exec(text)?.slice(1).find(Boolean)?.trim() ?? text;
+    // "1. **What happened?**" over its indented answer: a review asked as a numbered list, each item a section.
+    // Only a question: "1. **Проверка диска:**" over its commands is a step of a procedure.
+    const asked = /^(?:\d{1,2}[.)]|[-*+])\s+(\*\*|__)([^*_]+[?？])\1$/.exec(text)?.[2]?.trim();
+    if (asked && /^\s{2,}\S/.test(parsed.lines[index + 1] ?? '') && slotOf(asked.replace(/[?？]$/, ''), 4)) {
+      found.set(line, { label: asked, slot: slotOf(asked.replace(/[?？]$/, ''), 4)!.slot, form: 'heading', depth: 3, line, value: '' });
+      continue;
+    }
     if (/[—–:-]/.test(text) && KIND_LINE.test(text)) found.set(line, { label: text, form: 'heading', depth: 2, line, value: '' });
     // A bare name needs its content right below it; a bold one (Google Docs' export) or one in
     // capitals ("ROOT CAUSE", a plain-text report's heading) may have a blank line first.
