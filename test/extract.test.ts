@@ -2983,3 +2983,22 @@ describe('a review asked as a numbered list ("1. **What happened?**" over its in
     expect(ru.followUps[0]).toMatchObject({ owner: 'Дима', due: '2026-12-15' });
   });
 });
+
+describe('a meeting protocol («Протокол встречи …, 25.11.2026», «Повестка:», «Рассматривали:», «Решили:»)', () => {
+  it('is an accepted ADR dated by its title, its agenda the context, what was considered the options', () => {
+    const adr = one('protocol-ru-committee-decision', 'adrs').data;
+    expect([adr.status, adr.date.text]).toEqual(['accepted', '2026-11-25']);
+    expect(adr.context.text).toBe('как хранить пользовательские файлы после переезда из старого ЦОДа.');
+    expect(adr.options.map((o: { name: string; chosen: boolean }) => [o.name, o.chosen])).toEqual([
+      ['MinIO в своём кластере', false],
+      ['Yandex Object Storage', true],
+      ['оставить NFS', false],
+    ]);
+    expect(adr.draft).toBe(false);
+  });
+
+  it('"Decided: …" in meeting notes says the decision was taken', () => {
+    const adr = from('meeting-en-decision-and-runbook').find((d) => d.collection === 'adrs')!.data;
+    expect(adr.status).toBe('accepted');
+  });
+});

@@ -78,8 +78,8 @@ export const SLOT_LABELS: SlotLabel[] = [
 
   // ── ADRs ──
   label('drivers', /^(decision drivers|drivers|criteria|decision criteria|decision considerations|decision factors|evaluation criteria|considerations$|forces|критерии(?: выбора)?|факторы принятия решени\p{L}*|факторы решения|требования к решению|결정 요인|판단 기준)/u, { adr: 3 }),
-  label('context', /^(context and problem statement|context|problem statement|issue$|the issue$|background and context|background$|why$|motivation|결정 배경|контекст(?: и проблема)?|проблема|предпосылки|배경|맥락|문제(?: 정의|점)?)/u, { adr: 3 }),
-  label('options', /^(considered options|options considered|(?:other )?options|positions|(?:other )?alternatives(?: considered)?|rejected alternatives|approaches considered|рассмотренные (?:варианты|альтернативы)|варианты(?: решения)?|альтернативы|(?:검토|고려)(?:한|된)? (?:대안|옵션|선택지)|대안(?!\s?별)|선택지(?!\s?별)|후보)/u, { adr: 3 }),
+  label('context', /^(context and problem statement|context|problem statement|issue$|the issue$|background and context|background$|why$|motivation|결정 배경|контекст(?: и проблема)?|проблема|предпосылки|повестка(?: дня)?|обсуждаемый вопрос|рассматриваемый вопрос|вопрос повестки|배경|맥락|문제(?: 정의|점)?)/u, { adr: 3 }),
+  label('options', /^(considered options|options considered|(?:other )?options|positions|(?:other )?alternatives(?: considered)?|rejected alternatives|approaches considered|рассмотренные (?:варианты|альтернативы)|варианты(?: решения)?|альтернативы|рассматривали(?: варианты)?|рассмотрели(?: варианты)?|обсуждали варианты|we (?:considered|looked at)|(?:검토|고려)(?:한|된)? (?:대안|옵션|선택지)|대안(?!\s?별)|선택지(?!\s?별)|후보)/u, { adr: 3 }),
   label('rationale', /^(rationale|argument|arguments|justification|reasoning|why this option|обоснование|аргументация|почему (?:выбрали|этот вариант)|근거|선택 이유)/u, { adr: 2 }),
   label('prosCons', /^(pros and cons(?: of the options)?|плюсы и минусы(?: вариантов)?|(?:(?:선택지|옵션|대안)\s?별\s?)?장단점)/u, { adr: 3 }),
   label('deciders', /^(deciders|decision[- ]makers|decided by|approvers?$|driver$|кто решал|решали|решение принимали|принимали решение|участники решения|утверждающ\p{L}*|결정자|결정권자|의사결정자|승인자)/u, { adr: 3 }),

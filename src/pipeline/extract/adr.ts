@@ -554,8 +554,11 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   const dateValue = slotValue(section, 'date') ?? (created ? { text: created.value, cite: cite(section, created.line) } : createdLine ? { text: createdLine.text, cite: cite(section, createdLine.number) } : undefined);
   // "Decided on 2026-04-22 by the payments platform team.", «Решение принято 22.04.2026»: a sentence that says when, under a record with no date field.
   const decidedOn = dateValue || statusValue ? undefined : section.lines.find((l) => DECIDED_ON.test(l.text) && findDates(l.text, year).length > 0);
-  const dateFound = (dateValue ? findDates(dateValue.text, year)[0] : undefined) ?? (statusValue ? findDates(statusValue.text, year)[0] : undefined) ?? (decidedOn ? findDates(decidedOn.text, year)[0] : undefined);
-  const dateLine = dateValue && dateFound && findDates(dateValue.text, year)[0] ? dateValue.cite : decidedOn ? cite(section, decidedOn.number) : statusValue?.cite;
+  // «Протокол встречи …, 25.11.2026», "Architecture review 2026-11-25": a record dated by its title, where nothing else dates it.
+  const titleDate = findDates(section.ctx.parsed.lines[section.candidate.titleLine - 1] ?? '', year)[0];
+  const stated = (dateValue ? findDates(dateValue.text, year)[0] : undefined) ?? (statusValue ? findDates(statusValue.text, year)[0] : undefined) ?? (decidedOn ? findDates(decidedOn.text, year)[0] : undefined);
+  const dateFound = stated ?? titleDate;
+  const dateLine = dateValue && dateFound && findDates(dateValue.text, year)[0] ? dateValue.cite : decidedOn ? cite(section, decidedOn.number) : !stated && titleDate ? cite(section, section.candidate.titleLine) : statusValue?.cite;
   // A status line with the record's date and deciders beside it: "status: accepted · 2026-06-18 · deciders: …".
   const sameLineDate = !dateFound && statusValue ? findDates(section.ctx.parsed.lines[(statusValue.cite[0] as LineCitation).lines[0] - 1] ?? '', year)[0] : undefined;
   // Who took part in the decision ("Участники: …", "참여자: …") decided it, where no deciders are named.
@@ -591,6 +594,9 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   if (status && statusValue) cites.status = statusValue.cite;
   // A record that says it was decided on a day was accepted then.
   if (!statusValue && decidedOn) cites.status = cite(section, decidedOn.number);
+  // "Решили: …", "Decided: …", "Agreed: …": a decision written in the past tense was taken.
+  const decidedLabel = slotContents(section, 'decision').find((c) => c.part.form === 'label' && c.part.value && PAST_DECISION.test(c.part.label.trim().replace(/[:：]$/, '')));
+  if (!statusValue && !decidedOn && decidedLabel) cites.status = cite(section, decidedLabel.part.line);
   if (decidersValue) cites.deciders = decidersValue.cite;
   const context =
     joined(slotField(section, 'context', { direct: true }), slotField(section, 'goals', { direct: true })) ??
@@ -627,6 +633,9 @@ function everyDecider(section: Section): CitedText | undefined {
   if (found.length <= 1) return slotValue(section, 'deciders');
   return { text: found.map((f) => f.text).join(', '), cite: found.flatMap((f) => cite(section, f.line)) };
 }
+
+/** A decision's label in the past tense: what it labels was decided. */
+const PAST_DECISION = /^(?:decided|agreed|решили|решено|договорились|постановили|приняли решение|결정됨|합의됨)$/iu;
 
 /** An outcome that only says the record was accepted, when and by whom: no decision of its own. */
 const ACCEPTANCE_ONLY = /^(?:accepted|approved|decided|agreed|принято|утверждено|승인(?:됨)?|채택(?:됨)?)(?:\s+(?:on|by|at|in)\s+[^.]{1,80})?[.]?$/iu;
