@@ -3002,3 +3002,21 @@ describe('a meeting protocol («Протокол встречи …, 25.11.2026�
     expect(adr.status).toBe('accepted');
   });
 });
+
+describe('a decision log written as a list ("- **2026-10-03 — Use pgbouncer …** (accepted). Why: …")', () => {
+  it('is one ADR per entry: what was decided, its day and status, why, who decided', () => {
+    const en = from('decision-log-en-bullets').filter((d) => d.collection === 'adrs').map((d) => d.data);
+    expect(en.map((d) => [d.decision.text, d.date.text, d.status]).sort()).toEqual([
+      ['Move feature flags from LaunchDarkly to Unleash', '2026-11-02', 'proposed'],
+      ['Pin Node.js to the active LTS in CI images', '2026-10-17', 'accepted'],
+      ['Use pgbouncer in transaction mode for all services', '2026-10-03', 'accepted'],
+    ]);
+    const pgbouncer = en.find((d) => /pgbouncer/.test(d.decision.text))!;
+    expect(pgbouncer.context.text).toBe('session mode ran out of server connections twice in September');
+    expect(pgbouncer.deciders).toEqual(['Priya', 'Tom']);
+    const ru = from('decision-log-ru-bullets').filter((d) => d.collection === 'adrs').map((d) => d.data);
+    expect(ru.map((d) => d.status).sort()).toEqual(['accepted', 'rejected']);
+    const redis = ru.find((d) => /Redis/.test(d.decision.text))!;
+    expect([redis.context.text, redis.deciders]).toEqual(['Postgres не выдерживал 4 000 вставок в секунду в пик', ['Орлов', 'Чен']]);
+  });
+});

@@ -9,7 +9,7 @@ import { classify, classifyChat, classifySpeech, DECISION_TOLD, standsAlone, tol
 import type { NoiseReport } from './noise.ts';
 import type { Part } from './outline.ts';
 import type { ParsedSource } from './parse.ts';
-import { CONTAINER_TITLE, containerKind, DECISION_COLUMN, DECISION_ROW, NON_DOCUMENT_SLOTS, SITUATION_TITLE, titleKind, type DocumentKind } from './templates.ts';
+import { CONTAINER_TITLE, containerKind, DECISION_COLUMN, DECISION_ENTRY, DECISION_ITEM, DECISION_LOG_TITLE, DECISION_ROW, NON_DOCUMENT_SLOTS, SITUATION_TITLE, titleKind, type DocumentKind } from './templates.ts';
 
 export type Range = [number, number];
 
@@ -233,11 +233,33 @@ class Segmenter {
     return [];
   }
 
+  /**
+   * A decision log written as a list: under a title that says it logs decisions, each item that
+   * opens with its day and what was decided is a record of its own, up to the next item.
+   */
+  private decisionEntries(section: Section): Candidate[] {
+    if (!DECISION_LOG_TITLE.test(section.title)) return [];
+    const lines = this.parsed.lines;
+    const starts: number[] = [];
+    for (let n = section.line + 1; n <= section.endLine; n++) if (DECISION_ENTRY.test(lines[n - 1] ?? '')) starts.push(n);
+    if (starts.length < 2) return [];
+    return starts.map((line, i): Candidate => {
+      let end = line;
+      const limit = i + 1 < starts.length ? starts[i + 1]! - 1 : section.endLine;
+      // An entry's wrapped or nested lines are its own; a blank line or the next item ends it.
+      while (end < limit && /^\s{2,}\S/.test(lines[end] ?? '')) end++;
+      const title = DECISION_ENTRY.exec(lines[line - 1]!)![2]!.trim();
+      return { title, titleLine: line, startLine: line, endLine: end, excluded: [], context: [], classification: { kind: 'adr', score: 5, reason: DECISION_ITEM }, form: 'written' };
+    });
+  }
+
   /** Which sections are documents (see the comment of `segment`). */
   pick(section: Section): Candidate[] {
     if (section.depth > 0 && (this.isPart(section) || NON_DOCUMENT_SLOTS.has(section.part?.slot as never))) return [];
     const log = this.decisionLog(section);
     if (log.length >= 2) return log;
+    const entries = this.decisionEntries(section);
+    if (entries.length >= 2) return entries;
     const named = this.named(section);
     const pieces = named.length > 0 ? [...named.map((s) => ({ section: s, classification: classify(this.evidence(s)) })), ...this.situationsBeside(section, named), ...this.agendaBeside(section, named)] : this.structural(section);
     if (pieces.length > 0) {

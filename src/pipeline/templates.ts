@@ -321,6 +321,16 @@ export const DECISION_COLUMN = /^(?:decisions?|what we decided|решени[ея
 /** The classification reason of a decision log's row: the ADR extractor reads such a row by its cells. */
 export const DECISION_ROW = 'a row of a decision log';
 
+/** A page that logs decisions: "Platform decision log", «Журнал решений», "결정 기록". */
+export const DECISION_LOG_TITLE = /(?<![\p{L}])(?:decision log|decisions? register|log of decisions|журнал решений|реестр решений|лог решений|решения команды)(?![\p{L}])|결정\s?(?:기록|로그|일지|이력)|의사\s?결정\s?(?:기록|로그|이력)/iu;
+/**
+ * One entry of such a log, a list item of its own: its day, a dash, what was decided (often in
+ * bold), its status in brackets, then why ("- **2026-10-03 — Use pgbouncer …** (accepted). Why: …").
+ */
+export const DECISION_ENTRY = /^\s*[-*+]\s+(?:\*\*|__)?(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s*[—–:-]\s*([^*_\n(]+?)\s*(?:\*\*|__)?\s*(?:\(([^)\n]{2,24})\))?\s*(?:[.:](?=\s|$)|(?=\s*$))\s*(.*)$/u;
+/** The classification reason of such an entry: the ADR extractor reads it by its parts. */
+export const DECISION_ITEM = 'an entry of a decision log';
+
 /** The kind of documents a container's title groups: "Incidents", "Decisions", "Runbook updates". */
 export function containerKind(title: string): DocumentKind | undefined {
   const match = CONTAINER_TITLE.exec(title);

@@ -16,7 +16,7 @@ import { findLinks } from './links.ts';
 import { cite, clean, displayTitle, withoutClosingStop, type Section } from './section.ts';
 import { plainLine, slotContent, slotContents, slotField, slotText, slotValue, type SlotContent } from './slots.ts';
 import { sentences } from './incident.ts';
-import { DECISION_COLUMN } from '../templates.ts';
+import { DECISION_COLUMN, DECISION_ENTRY } from '../templates.ts';
 import { findDates, readAdrStatus } from './values.ts';
 
 type Base = Pick<AdrInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
@@ -718,6 +718,40 @@ export function extractAdrRow(section: Section, base: Base): AdrInput {
     context: cell(/^(?:why|reasons?|rationale|because|context|почему|причин\p{L}*|обоснование|контекст|이유|근거|배경)$/iu),
     drivers: [],
     decision: cell(DECISION_COLUMN),
+    options: [],
+    consequences: { positive: [], negative: [] },
+    supersedes: [],
+    supersededBy: [],
+    links: findLinks(section),
+    cites,
+  };
+}
+
+/**
+ * One entry of a decision log written as a list ("- **2026-10-03 — Use pgbouncer …** (accepted).
+ * Why: … Decided by Priya and Tom."): what was decided, its day and status, why, who decided.
+ */
+export function extractAdrEntry(section: Section, base: Base): AdrInput {
+  const line = section.candidate.startLine;
+  const text = section.lines.filter((l) => l.number <= section.candidate.endLine).map((l) => l.text.trim()).join(' ');
+  const entry = DECISION_ENTRY.exec(text)!;
+  const at = cite(section, line, section.candidate.endLine);
+  const dated = findDates(entry[1]!, documentYear(section))[0];
+  const rest = plainLine(entry[4] ?? '');
+  const why = /(?:^|[.;]\s+)(?:why|because|reason|rationale|почему|причина|обоснование|이유)\s*[:：—–-]\s*(.+?)(?=\s+(?:decided|agreed|approved|решили|решение приняли|결정)\s*(?:by\s|[:：])|$)/iu.exec(rest)?.[1];
+  const by = /(?<![\p{L}])(?:decided|agreed|approved) by\s+([^.;]{2,80})|(?:решили|приняли|утвердили)\s*[:：]?\s*([А-ЯЁ][^.;]{1,80})/iu.exec(rest);
+  const cites: Record<string, CitedText['cite']> = {};
+  if (entry[3]) cites.status = at;
+  if (by) cites.deciders = at;
+  return {
+    ...base,
+    tags: ['adr'],
+    status: entry[3] ? readAdrStatus(entry[3]) : 'unknown',
+    ...(dated && { date: { text: dated.date, cite: cite(section, line), inferred: false } }),
+    deciders: by ? names((by[1] ?? by[2])!.trim()) : [],
+    ...(why && { context: { text: clean(why).replace(/[.;]$/, ''), cite: at } }),
+    drivers: [],
+    decision: { text: clean(entry[2]!), cite: cite(section, line) },
     options: [],
     consequences: { positive: [], negative: [] },
     supersedes: [],

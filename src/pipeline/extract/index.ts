@@ -4,10 +4,10 @@ import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
 import { codeLineSet } from '../outline.ts';
 import type { Candidate } from '../segment.ts';
-import { DECISION_ROW, slotOf } from '../templates.ts';
+import { DECISION_ITEM, DECISION_ROW, slotOf } from '../templates.ts';
 import { DECISION_TOLD } from '../classify.ts';
 import { extractSpokenAdr } from './spoken-decision.ts';
-import { decisionRow, extractAdr, extractAdrRow } from './adr.ts';
+import { decisionRow, extractAdr, extractAdrEntry, extractAdrRow } from './adr.ts';
 import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
 import { extractIncident } from './incident.ts';
@@ -248,7 +248,9 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
             ? extractSpokenAdr(section, base)
             : candidate.classification.reason === DECISION_ROW
               ? extractAdrRow(section, base)
-              : extractAdr(section, base)
+              : candidate.classification.reason === DECISION_ITEM
+                ? extractAdrEntry(section, base)
+                : extractAdr(section, base)
         : extractRunbook(section, base);
   const fromFrontmatter = articleFromFrontmatter(section);
   if (fromFrontmatter) data.article = { ...data.article, ...fromFrontmatter, notes: data.article?.notes ?? [] };
