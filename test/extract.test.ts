@@ -3020,3 +3020,30 @@ describe('a decision log written as a list ("- **2026-10-03 — Use pgbouncer �
     expect([redis.context.text, redis.deciders]).toEqual(['Postgres не выдерживал 4 000 вставок в секунду в пик', ['Орлов', 'Чен']]);
   });
 });
+
+describe('more plain-text forms: Zulu times, a notice of "■ label: value" lines, circled step numbers', () => {
+  it('"Nov 3 2026, 2340Z" and "0812Z" are clock times; the day carries over midnight; "kills the backfill" is the fix', () => {
+    const inc = one('postmortem-en-zulu-times', 'incidents').data;
+    expect(inc.timeline.map((e: { time: string; date: string }) => `${e.date} ${e.time}`)).toEqual(['2026-11-03 23:40', '2026-11-04 00:15', '2026-11-04 07:30', '2026-11-04 08:12', '2026-11-04 09:05']);
+    expect(inc.timeline[0].event).toBe('nightly settlement job starts');
+    expect(inc.resolution.text).toMatch(/^on-call kills the backfill/);
+    expect([inc.resolved.text, inc.status]).toEqual(['09:05', 'resolved']);
+  });
+
+  it('a notice of "■ 원인: …" lines is a written report, not a transcript: each field by its label', () => {
+    const inc = one('notice-ko-square-marks', 'incidents').data;
+    expect(inc.tags).not.toContain('voice-note');
+    expect([inc.impact.text, inc.rootCause.text]).toEqual(['안드로이드 앱에서 일부 고객 로그인 불가', '인증 서버 인증서 갱신 누락']);
+    expect(inc.timeline.map((e: { event: string }) => e.event)).toEqual(['발생 일시', '인증서 갱신 및 서버 재시작', '정상화 확인']);
+    expect(inc.summary?.text ?? '').not.toMatch(/■/);
+    expect(inc.followUps.map((f: { action: string }) => f.action)).toEqual(['인증서 만료 30일 전 알림 추가']);
+  });
+
+  it('"① … ② …" lines are steps, "… 대응 절차" names a runbook, the line that calls someone its escalation', () => {
+    const rb = one('runbook-ko-circled-steps', 'runbooks').data;
+    expect(rb.steps.map((s: { commands: string[] }) => s.commands.length)).toEqual([1, 1, 1]);
+    expect(rb.steps[0].text).toBe('큐 길이를 확인합니다: rabbitmqctl list_queues name messages | grep payment');
+    expect(texts(rb.escalation)).toBe('10분 후에도 줄지 않으면 결제팀 당직에게 연락합니다.');
+    expect(texts(rb.triggers)).toBe('결제 워커 큐에 메시지가 1만 건 이상 쌓였을 때 사용합니다.');
+  });
+});

@@ -133,7 +133,8 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   // "1) Проверить поды: kubectl -n mail get pods": a step's command after its colon counts too.
   const commandLines = lines.filter((l) => looksLikeCommand(l) || (/:\s/.test(l) && looksLikeCommand(l.replace(/^\s*\d{1,2}[.)]\s+/, '').replace(/^.*?:\s+(?=\S)/, '')))).length;
   const fences = (text.match(/^\s*```/gmu) ?? []).length / 2;
-  const ordered = lines.filter((l) => /^\s*(?:#{1,6}\s*)?\d{1,2}[.)]\s+\S/.test(l)).length;
+  // "① 큐 길이를 확인합니다": circled numbers number steps as "1." does.
+  const ordered = lines.filter((l) => /^\s*(?:#{1,6}\s*)?(?:\d{1,2}[.)]\s+|[①-⑳]\s*)\S/u.test(l)).length;
   if (ordered >= 2 && (fences >= 1 || commandLines >= 2 || /`[^`]{4,}`/.test(text))) add('runbook', 'numbered steps with commands', 3);
   // "Если упал воркер …" (its title or its first line) over its numbered steps: a situation and what to do in it.
   const opening = lines.find((l) => l.trim());

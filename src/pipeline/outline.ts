@@ -12,7 +12,7 @@ import type { NoiseReport } from './noise.ts';
 import type { ParsedSource } from './parse.ts';
 import { looksLikeCommand } from './shell.ts';
 import { findTimes } from './extract/values.ts';
-import { momentOf, retroColumnSlots, slotOf, type Slot } from './templates.ts';
+import { LINE_MARK, momentOf, retroColumnSlots, slotOf, type Slot } from './templates.ts';
 
 export interface Part {
   /** The label as written, without markup. */
@@ -162,6 +162,9 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
   return sorted;
 }
 
+/** What opens a labelled line before its label: a quote, a bullet or a report's mark, a checkbox, emoji. */
+const MARKED_LINE_START = new RegExp(String.raw`^\s*(?:>\s*)*(?:${LINE_MARK}\s+|\d{1,2}[.)]\s+)?(?:\[[ xX]\]\s+)?(?:(?:\p{Extended_Pictographic}|\uFE0F)\s*)*`, 'u');
+
 const BOLD_LABEL = /^\*\*([^*\n]{1,60}?)\*\*\s*(\([^)]*\))?\s*[:：—–]\s*(.*)$|^\*\*([^*\n]{1,60}?)\s*[:：]\s*\*\*\s*(.*)$/u;
 /** A colon between digits is a time's ("… alert. By 07:30 UTC …"), not a label's. */
 const PLAIN_LABEL = /^([\p{L}][\p{L}\p{N} /'’&.-]{0,48}?)\s*(\([^)]*\))?\s*[:：](?!\/\/)(?!(?<=\d[:：])\d)\s*(.*)$/u;
@@ -239,7 +242,8 @@ function labelLines(parsed: ParsedSource, noise: NoiseReport, code: Set<number>,
     if (chat) text = stripChatPrefix(text);
     const listItem = /^\s*(?:>\s*)*(?:[-*+•]|\d{1,2}[.)])\s+/.exec(text);
     // Leading emoji ("⚠️ Внимание:") and checkboxes are not part of a label.
-    const body = text.replace(/^\s*(?:>\s*)*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:\[[ xX]\]\s+)?(?:(?:\p{Extended_Pictographic}|\uFE0F)\s*)*/u, '');
+    // A plain-text report's square and round marks ("■ 원인: …", "● Причина: …") stand where a list's bullet would.
+    const body = text.replace(MARKED_LINE_START, '');
     // "재발 방지를 위해 다음을 진행하겠습니다." over a list: a sentence that announces the list is its label.
     if (!listItem && introducesList(body, parsed.lines[index + 1] ?? '')) {
       const said = body.trim().replace(/[.。]$/, '');

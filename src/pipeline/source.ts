@@ -16,7 +16,7 @@ import { chatMessages } from './chat.ts';
 import { markupOf, markupToMarkdown } from './readers/wiki-markup.ts';
 import { codeLineSet, outline, type Part } from './outline.ts';
 import { segment, type Candidate, type SourceForm } from './segment.ts';
-import { slotOf } from './templates.ts';
+import { LINE_MARK, slotOf } from './templates.ts';
 import { sanitize, toMdxFile } from './write/mdx.ts';
 
 export const COLLECTION_OF: Record<DocumentKind, DocumentCollection> = { incident: 'incidents', adr: 'adrs', runbook: 'runbooks' };
@@ -60,6 +60,9 @@ function guessKind(parsed: ParsedSource, noise: NoiseReport, relPath: string): S
   return 'note';
 }
 
+/** "영향: …", "■ 원인: …": a labelled line of a report. */
+const REPORT_LABEL = new RegExp(String.raw`^\s*(?:${LINE_MARK}\s*)?([\p{L}][\p{L} ]{0,24})[:：]\s+\S`, 'u');
+
 /** A line that opens with its clock time ("10:02 alert fired", "- 14:48 restarted", "[09:14] …"). */
 const LOGGED_AT = /^\s*(?:[-*•]\s*)?\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?(?:\s*(?:UTC|MSK|KST|GMT))?\s*[-—–:]?\s+\S/u;
 
@@ -74,7 +77,8 @@ const FILLERS = /(?<![\p{L}])(?:ok(?:ay)? so|um+|uh+|you know|i mean|basically|s
 export function looksSpoken(parsed: ParsedSource): boolean {
   if (!parsed.tree.children.every((node) => node.type === 'paragraph')) return false;
   // "영향: …", "원인: …", "조치: …" line after line: a report of labelled fields, however unpunctuated.
-  const labels = parsed.lines.map((line) => /^\s*([\p{L}][\p{L} ]{0,24})[:：]\s+\S/u.exec(line)?.[1]);
+  // "■ 원인: …", "• Причина: …": a report's marks before its labels are no words of speech.
+  const labels = parsed.lines.map((line) => REPORT_LABEL.exec(line)?.[1]);
   if (labels.filter((label) => label !== undefined && slotOf(label, 0) !== undefined).length >= 3) return false;
   // "10:02 алерт …", "10:15 остановили …" line after line: a log typed as it happened, not speech.
   const written = parsed.lines.filter((line) => line.trim());

@@ -303,7 +303,7 @@ export const TITLE_MARKERS: Record<DocumentKind, RegExp> = {
     'iu',
   ),
   adr: new RegExp(String.raw`(?:${BEFORE}(?:[A-Z]{2,6}-)?ADR[-\s]?\d+${AFTER}|^\s*(?:DL|DR)-\d{2,4}(?:-\d+)?${AFTER}|^\s*(?:architecture decision(?: record)?|decision record|архитектурное решение|아키텍처 결정|(?:의사)?결정 기록)${AFTER}|^\s*(?:\p{Extended_Pictographic}\s*)?(?:decision|решение|결정|의사결정)\s*[—–:]\s*\S)`, 'iu'),
-  runbook: new RegExp(String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:runbook|run book|playbook|ранбук|инструкция|регламент|процедура|런북|플레이북|운영 매뉴얼|대응 매뉴얼)${AFTER}(?!['’]и|s${AFTER})`, 'iu'),
+  runbook: new RegExp(String.raw`^\s*(?:\p{Extended_Pictographic}\s*)?(?:runbook|run book|playbook|ранбук|инструкция|регламент|процедура|런북|플레이북|운영 매뉴얼|대응 매뉴얼)${AFTER}(?!['’]и|s${AFTER})|(?<=\S\s+)(?:대응|조치|복구|처리)\s?(?:절차서?|가이드|매뉴얼)\s*$`, 'iu'),
 };
 
 /**
@@ -320,6 +320,9 @@ export const CONTAINER_TITLE = /(?:^|[^\p{L}])(runbooks|playbooks|runbook['’]�
 export const DECISION_COLUMN = /^(?:decisions?|what we decided|решени[ея]|что решили|결정(?: 사항)?)$/iu;
 /** The classification reason of a decision log's row: the ADR extractor reads such a row by its cells. */
 export const DECISION_ROW = 'a row of a decision log';
+
+/** The marks a line of a list or a plain-text report opens with: bullets, and the squares and dots of reports ("■ 원인: …", "● Причина: …"). */
+export const LINE_MARK = '[-*+•■□▪◆◇●○※▶►]';
 
 /** A page that logs decisions: "Platform decision log", «Журнал решений», "결정 기록". */
 export const DECISION_LOG_TITLE = /(?<![\p{L}])(?:decision log|decisions? register|log of decisions|журнал решений|реестр решений|лог решений|решения команды)(?![\p{L}])|결정\s?(?:기록|로그|일지|이력)|의사\s?결정\s?(?:기록|로그|이력)/iu;

@@ -3,6 +3,7 @@ import { cite, clean, nodeLines, shorten, type Line, type Section } from './sect
 import { UNWRITTEN } from './slots.ts';
 import { findDates, yearOf } from './values.ts';
 import { toString } from 'mdast-util-to-string';
+import { LINE_MARK } from '../templates.ts';
 
 /**
  * Field finders shared by the kind extractors. Each returns cited values or nothing: a finder
@@ -20,6 +21,9 @@ function onlyGreets(text: string): boolean {
   return text.split(/(?<=[.!?。])\s+/u).every((sentence, k) => (k === 0 && GREETING.test(sentence)) || ANNOUNCES.test(sentence) || /^[\p{L}\s]{1,30}(?:입니다|이에요|예요|here|speaking)[.!]?$/u.test(sentence.trim()));
 }
 
+/** "Impact: …", "■ 원인: …": a paragraph that opens with a label is fields. */
+const FIELD_LINE = new RegExp(String.raw`^(?:${LINE_MARK}\s*)?[\p{L} ]{2,30}[:：]\s`, 'u');
+
 export function firstProse(section: Section, elsewhere: Set<number> = new Set()): CitedText | undefined {
   for (const node of section.tree.children) {
     // A paragraph under another field's name ("## 조치") is that field's, not the note's summary.
@@ -30,7 +34,7 @@ export function firstProse(section: Section, elsewhere: Set<number> = new Set())
     // nor does the sentence that announces the report ("어제 발생한 로그인 장애에 대해 공유드립니다.").
     if (GREETING.test(text) && (text.split(/\s+/).length <= 8 || onlyGreets(text))) continue;
     // A paragraph of "Label: value" lines is fields, not a summary.
-    if (/^[\p{L} ]{2,30}[:：]\s/u.test(text)) continue;
+    if (FIELD_LINE.test(text)) continue;
     // Nor is one of lines that each start with a time ("**10:02** — reindex started"): a timeline.
     const [from, to] = nodeLines(node);
     if (section.ctx.parsed.lines.slice(from - 1, to).filter((l) => /^\s*(?:[-*]\s+)?(?:\*\*)?\d{1,2}:\d{2}/.test(l)).length >= 2) continue;

@@ -179,7 +179,7 @@ function withImpact(summary: CitedText | undefined, impact: CitedText | undefine
 }
 
 /** A sentence that says when to use the runbook: «Применять, когда …», "Use this when …", "…할 때 사용합니다". */
-const WHEN_TO_USE = /^(?:применя(?:ть|ется|йте)|использовать|запускать|use (?:this|it)(?: runbook)?|run this(?: runbook)?|apply)\s*,?\s*(?:когда|если|при|when|if)(?![\p{L}])|(?:할|일) 때 (?:사용|적용|참고)/iu;
+const WHEN_TO_USE = /^(?:применя(?:ть|ется|йте)|использовать|запускать|use (?:this|it)(?: runbook)?|run this(?: runbook)?|apply)\s*,?\s*(?:когда|если|при|when|if)(?![\p{L}])|\p{Script=Hangul} 때 (?:사용|적용|참고)/iu;
 
 function escalationOf(section: Section, steps: Step[]): CitedText[] {
   const own = slotContents(section, 'escalation', { shared: true }).flatMap((c) => citedItems(section, c, { split: false }));
@@ -192,8 +192,9 @@ function escalationOf(section: Section, steps: Step[]): CitedText[] {
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   }));
   return section.lines
-    .filter((l) => l.text.length < 600 && !stepLines.has(l.number) && ESCALATE.test(l.text) && SOMEONE.test(l.text) && /^\s*(?:if|если|when|когда|[\p{Lu}\d가-힣])/u.test(plainLine(l.text)))
-    .map((l) => ({ text: plainLine(l.text), cite: cite(section, l.number) }));
+    .map((l) => ({ number: l.number, text: plainLine(l.text).replace(/^[①-⑳]\s*/u, '') }))
+    .filter((l) => l.text.length < 600 && !stepLines.has(l.number) && ESCALATE.test(l.text) && SOMEONE.test(l.text) && /^\s*(?:if|если|when|когда|[\p{Lu}\d가-힣])/u.test(l.text))
+    .map((l) => ({ text: l.text, cite: cite(section, l.number) }));
 }
 
 export function extractRunbook(section: Section, base: Base): RunbookInput {

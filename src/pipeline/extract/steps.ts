@@ -393,16 +393,24 @@ function commentedSteps(section: Section, code: Code): Step[] {
 /**
  * A paragraph of lines that each open with a condition («Если …», "If …"): each line that gives a
  * command is a step; one without ("Если через 15 минут … — звонить дежурному") is whom to call.
+ * Lines numbered with circled digits ("① …", as Korean and Japanese documents number) are steps each.
  */
 function conditionedLines(section: Section, node: RootContent): Step[] {
   const [from, to] = nodeLines(node);
   const lines = section.ctx.parsed.lines.slice(from - 1, to);
-  if (lines.length < 2 || !lines.every((l) => CONDITION_LINE.test(l))) return [];
+  if (lines.length < 2) return [];
+  // "① 큐 길이를 확인합니다: `…`", "② …": circled numbers, each line a step, with or without a command.
+  const circled = lines.every((l) => CIRCLED_STEP.test(l));
+  if (!circled && !lines.every((l) => CONDITION_LINE.test(l))) return [];
   return lines.flatMap((line, i) => {
     const commands = [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter(isInlineCommand);
-    return commands.length > 0 ? [{ text: clean(plainLine(line)), commands, cite: cite(section, from + i) }] : [];
+    // "④ 10분 후에도 줄지 않으면 결제팀 당직에게 연락합니다." is whom to call, not a step.
+    const calls = commands.length === 0 && ESCALATE.test(line) && SOMEONE.test(line);
+    return commands.length > 0 || (circled && !calls) ? [{ text: clean(plainLine(line.replace(CIRCLED_STEP, ''))), commands, cite: cite(section, from + i) }] : [];
   });
 }
+
+const CIRCLED_STEP = /^\s*[①-⑳]\s*/u;
 
 /**
  * A procedure written as prose and bullets ("* Check `tail …`", "If the slot is inactive … run

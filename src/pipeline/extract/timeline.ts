@@ -12,7 +12,7 @@ import type { Citation } from '../../schemas/index.ts';
 import { cite, clean, endsPolitely, POLITE_END, type Line, type Section } from './section.ts';
 import { plainLine, type SlotContent } from './slots.ts';
 import { STATUS_UPDATE, TIMED_STATUS_UPDATE } from '../classify.ts';
-import { momentOf, slotOf } from '../templates.ts';
+import { LINE_MARK, momentOf, slotOf } from '../templates.ts';
 import { findDates, findTimes, mayHoldTime, type FoundTime, ZONE } from './values.ts';
 
 export interface TimelineEntry {
@@ -36,7 +36,10 @@ function leadingStamp(text: string, year?: number): { time?: string; date?: stri
   const time = findTimes(rest.slice(0, 12)).find((t) => t.index <= 1);
   if (!time && !date) return undefined;
   if (time) {
-    rest = rest.slice(time.index).replace(/^\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?/, '');
+    const after = rest.slice(time.index);
+    const stripped = after.replace(/^\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?/, '');
+    // A time written otherwise ("2340Z") ends where its match does.
+    rest = stripped !== after ? stripped : /^\s*\d{4}\s?Z/.test(after) ? after.slice(time.length) : after;
     rest = rest.replace(ZONE, '');
     // "02:17–06:30 никто не заметил": a span's end is part of its stamp, not of what happened.
     rest = rest.replace(/^\s*(?:[–—~-]|to|до)\s*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])/u, '').replace(ZONE, '');
@@ -358,7 +361,10 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       for (const item of items) {
         // An item may wrap onto the next line: cited over every line it stands on.
         const at = text.indexOf(item.text);
-        entries.push({ time: item.time.text, event: eventText(item.text.replace(/^\s*\d{1,2}[:.]\d{2}(?![\d])\s*(?:[-—–:]\s*)?\s(?![AaPp]\.?[Mm](?![\p{L}])|[A-Z]{2,5}(?![\p{L}]))(?=\p{L})/u, '')), cite: cite(section, lineAt(at), lineAt(at + Math.max(0, item.text.length - 1))) });
+        // "■ 조치: 21:40 인증서 갱신": the field's label and the item's own time are no words of the event.
+        const label = LABELLED_CLAUSE.exec(item.text);
+        const words = label && slotOf(label[1]!) ? item.text.slice(label[0].length) : item.text;
+        entries.push({ time: item.time.text, event: eventText(words.replace(/^\s*\d{1,2}[:.]\d{2}(?![\d])\s*(?:[-—–:]\s*)?\s(?![AaPp]\.?[Mm](?![\p{L}])|[A-Z]{2,5}(?![\p{L}]))(?=\p{L})/u, '')), cite: cite(section, lineAt(at), lineAt(at + Math.max(0, item.text.length - 1))) });
       }
       continue;
     }
@@ -415,7 +421,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
     for (const { time, from, to } of clauses) {
       // "How it was fixed: … at 14:30": the label is the note's, not the event's.
       const said = text.slice(from, to).replace(/[,;]\s*$/, '');
-      const label = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([\p{L}][\p{L} ]{1,29}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s+/u.exec(said);
+      const label = LABELLED_CLAUSE.exec(said);
       // "발생 일시: 2026-11-26 19:40", "Incident start: 09:12 UTC": what happened then is what the label names.
       const rest = label && (slotOf(label[1]!) || momentOf(label[1]!)) ? said.slice(label[0].length) : undefined;
       const named = rest !== undefined && onlyStamp(rest) && (momentOf(label![1]!) || slotOf(label![1]!)?.slot === 'date' || slotOf(label![1]!)?.slot === 'moment');
@@ -431,6 +437,9 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
   let day = options.day;
   return entries.map((e) => ({ ...e, date: (day = e.date ?? day) }));
 }
+
+/** "How it was fixed: …", "■ 조치: …": a clause that opens with a label. */
+const LABELLED_CLAUSE = new RegExp(String.raw`^\s*(?:${LINE_MARK}\s+)?(?:\*\*|__)?([\p{L}][\p{L} ]{1,29}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s+`, 'u');
 
 /** Words that are only a day and a time ("2026-11-26 19:40", "09:12 UTC"). */
 function onlyStamp(text: string): boolean {

@@ -163,7 +163,7 @@ const RU_GENITIVE_HOURS = 'одного|двух|тр[её]х|четыр[её]х
 const RU_ORDINAL_HOURS = 'первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|девятого|десятого|одиннадцатого|двенадцатого';
 /** What a clock time is said after: "at 8.40", «в 20.40», "around eight forty". */
 const AT = String.raw`(?<![\p{L}])(?:at|around|about|by|until|till|since|from|в|во|около|к|до|с|по)\s+(?:like\s+|roughly\s+|about\s+|где-то\s+|примерно\s+)?`;
-const DIGIT_TIME = /\d:\d|\d\s*시|\d\.\d\d|\d\s?[ap]\.?m/i;
+const DIGIT_TIME = /\d:\d|\d\s*시|\d\.\d\d|\d\s?[ap]\.?m|\d{4}\s?Z/i;
 const HOUR_WORD = new RegExp(`(?:${HOUR_WORDS}|${RU_HOUR_WORDS})\\s`, 'i');
 const SAID_HOUR = new RegExp(String.raw`${AT}(?:${HOUR_WORDS}|${RU_HOUR_WORDS})\s`, 'iu');
 
@@ -202,6 +202,8 @@ const OTHER_TIMES: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => { hour
       return m[3] || /\s$/.test(lead) ? { hours: Number(m[1]), minutes: Number(m[2]), meridiem: m[3] } : undefined;
     } },
   { pattern: /(?<![\d:.,])(1[0-2]|0?[1-9])\s?([ap])\.?m\.?(?![\p{L}])/giu, read: (m) => ({ hours: Number(m[1]), minutes: 0, meridiem: m[2] }) },
+  // "2340Z", "0915Z": military (Zulu) time, four digits and the zone letter, as SRE and aviation logs write it.
+  { pattern: /(?<![\d:.,])([01]\d|2[0-3])([0-5]\d)\s?Z(?![\p{L}\d])/gu, read: (m) => ({ hours: Number(m[1]), minutes: Number(m[2]) }) },
   {
     pattern: new RegExp(String.raw`${AT}(${HOUR_WORDS})(?:\s+(?:(oh\s+(?:one|two|three|four|five|six|seven|eight|nine))|(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?))?(?:\s+([ap])\.?m\.?(?![\p{L}])|\s+o'?clock)?`, 'giu'),
     read: (m) => {
@@ -292,7 +294,7 @@ function scanTimes(text: string): FoundTime[] {
     const written = meridiem ? `${match[1]}:${match[2]} ${match[3]!.toUpperCase()}M` : `${match[1]!.padStart(2, '0')}:${match[2]}`;
     found.push({ text: written, minutes: hours * 60 + Number(match[2]), index: match.index, length: match[0].length });
   }
-  if (/\d\.\d\d|\d\s?[ap]\.?m|\p{L}\s/iu.test(text)) found.push(...otherTimes(text, found));
+  if (/\d\.\d\d|\d\s?[ap]\.?m|\d{4}\s?Z|\p{L}\s/iu.test(text)) found.push(...otherTimes(text, found));
   if (!text.includes('시')) return found.sort((a, b) => a.index - b.index);
   // "밤 10시 5분 … 10시 20분에 알게 됐고": a bare hour after an evening one is in the evening too.
   let evening: number | undefined;
