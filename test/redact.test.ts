@@ -252,6 +252,11 @@ const OWN: Record<string, OwnCase[]> = {
     secret((v) => `admin password ${v} - rotate it after the drill`, `Q${fake(ALNUM, 10)}7!`, ['rotate it after the drill']),
     lookalike('password: <see vault>; токен бота лежит в переменной TELEGRAM_TOKEN; key takeaways from INC-2026-0042 review'),
     lookalike('Set password=<your-password> in the config, then restart; the password policy — 12 characters'),
+    // A name and its value as two keys of one entry: Kubernetes env, an ECS task definition, Terraform.
+    secret((v) => `env:\n  - name: DB_PASSWORD\n    value: "${v}"\n  - name: LOG_LEVEL\n    value: debug`, `Zx${fake(ALNUM, 10)}9!`, ['value: debug']),
+    secret((v) => `{"name": "API_TOKEN", "value": "${v}"}`, fake(ALNUM, 24)),
+    secret((v) => `api key 👉 ${v}`, `Ab3${fake(ALNUM, 21)}`),
+    lookalike('- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: orders-db\n- name: DB_HOST\n  value: db.internal'),
     lookalike('пароль от стенда в хранилище prod/db/orders-main; the key change was in release v2026.11.30-rc1; <add key="LogLevel" value="Warning" />'),
   ],
   'npm-token': [

@@ -125,6 +125,26 @@ function namedValues(text: string): Finding[] {
 }
 
 /**
+ * A secret's name and its value as two keys of one entry: Kubernetes' `- name: DB_PASSWORD` over
+ * `value: "…"`, an ECS task's `{"name": "API_TOKEN", "value": "…"}`, Terraform's `name = …` then
+ * `value = …`. The name says what the value is; `valueFrom:` (a reference) is no value.
+ */
+const NAME_THEN_VALUE = /(?<![\w-])["']?(?:name|key|Name|Key)["']?[ \t]*[:=][ \t]*["']?([A-Za-z_][\w.-]{1,80})["']?[ \t]*(?:,[ \t]*|\r?\n[ \t]*(?:-[ \t]+)?)["']?(?:value|Value)["']?[ \t]*[:=][ \t]*/g;
+
+function nameValuePairs(text: string): Finding[] {
+  const findings: Finding[] = [];
+  if (!/value/i.test(text)) return findings;
+  for (const match of text.matchAll(NAME_THEN_VALUE)) {
+    const kind = secretNameKind(match[1]!);
+    if (!kind) continue;
+    const value = readValue(text, match.index + match[0].length, false);
+    if (!value || !judged(kind, value.value) || isPlaceholder(value.value)) continue;
+    findings.push(spanOf(value.index, value.value, kind, FindingRank.credential, 'named value'));
+  }
+  return findings;
+}
+
+/**
  * An HTTP credential after its scheme where no name and separator precede it: nginx's
  * `proxy_set_header Authorization "Basic …"`, a header built in code, a sentence.
  */
@@ -256,7 +276,7 @@ const SEPARATED_VALUE = new RegExp(
   // Korean: a topic, subject or object particle glued to the word, then the value.
   `(?:(?:은|는|이|가|을|를)[ \\t]+|` +
     // Elsewhere: up to forty characters of the same clause, then a separator.
-    `((?:[^\\n.,;!?:=—–]|\\.(?=\\S)){0,40}?)(?:[ \\t]*[:：=][ \\t]+|[ \\t]+[—–-][ \\t]+|` +
+    `((?:[^\\n.,;!?:=—–👉→⇒]|\\.(?=\\S)){0,40}?)(?:[ \\t]*[:：=][ \\t]+|[ \\t]+[—–-][ \\t]+|[ \\t]*(?:👉|→|⇒|->|=>)[ \\t]*|` +
     // A change said in words, "was changed to", "reset to", «сменили на»; before the bare "was".
     `[ \\t]+(?:(?:was|is|has been|have been|got)[ \\t]+)?(?:changed|set|reset|updated|rotated|switched)[ \\t]+to[ \\t]+|` +
     `[ \\t]+(?:сменили|поменяли|изменили|сбросили|сменён|сменен|изменён|изменен|сброшен)[ \\t]+на[ \\t]+|` +
@@ -427,5 +447,5 @@ function namedInProse(text: string): Finding[] {
 
 /** Every credential of this module found in `text`. */
 export function credentialFindings(text: string): Finding[] {
-  return [...namedValues(text), ...schemeCredentials(text), ...urlPasswords(text), ...toolArguments(text), ...proseSecrets(text), ...credentialFiles(text), ...namedInProse(text)];
+  return [...namedValues(text), ...nameValuePairs(text), ...schemeCredentials(text), ...urlPasswords(text), ...toolArguments(text), ...proseSecrets(text), ...credentialFiles(text), ...namedInProse(text)];
 }
