@@ -3047,3 +3047,24 @@ describe('more plain-text forms: Zulu times, a notice of "■ label: value" line
     expect(texts(rb.triggers)).toBe('결제 워커 큐에 메시지가 1만 건 이상 쌓였을 때 사용합니다.');
   });
 });
+
+describe('a carrier\'s Reason for Outage, a KB article, a story that ends «выгрузка пошла»', () => {
+  it('RFO: "Event Start/End" are its moments, "Description of Event" what happened, the customer line no impact, "Corrective Action" its follow-up', () => {
+    const rfo = one('rfo-en-carrier', 'incidents').data;
+    expect([rfo.started.text, rfo.resolved.text]).toEqual(['03:12 UTC', '05:47 UTC']);
+    expect(rfo.impact.text).toBe('The circuit lost connectivity after a fibre cut between Frankfurt and Mainz caused by third-party construction works.');
+    expect(rfo.timeline[0].event).toBe('Event Start');
+    expect(rfo.followUps.map((f: { action: string }) => f.action)).toEqual(['Add a second diverse path for the FRA–MNZ span (Q1 2027)']);
+  });
+
+  it('a KB article of Symptoms / Cause / Resolution steps is a runbook', () => {
+    const kb = one('kb-en-symptoms-cause-resolution', 'runbooks').data;
+    expect(kb.steps.slice(0, 3).map((s: { commands: string[] }) => s.commands[0])).toEqual(['df -h /var/lib/docker', 'docker builder prune --all --force', 'sudo systemctl enable --now docker-prune.timer']);
+    expect(kb.symptoms).toHaveLength(1);
+  });
+
+  it('«в 15:20 выгрузка пошла» ends it', () => {
+    const inc = one('postmortem-ru-prose-upload-resumed', 'incidents').data;
+    expect([inc.resolved.text, inc.status]).toEqual(['15:20', 'resolved']);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import type { CitedText, IncidentInput, LineCitation } from '../../schemas/index.ts';
 import { STATUS_STATES } from '../classify.ts';
-import { momentOf, type Moment, type Slot } from '../templates.ts';
+import { momentOf, slotOf, type Moment, type Slot } from '../templates.ts';
 import { bylineOf, documentYear, firstProse, resolveRelativeDate, writerOf, writtenOn } from './fields.ts';
 import { toldAfter } from './chat.ts';
 import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items.ts';
@@ -111,7 +111,7 @@ const STARTED = /\b(?:OUTAGE BEGINS|IMPACT BEGINS|(?<!\b(?:on|at|upon) )(?:begin
 const NOTICED = new RegExp(String.raw`\b(?:INCIDENT BEGINS|pagerduty|opsgenie|victorops|alertmanager|(?:support|customers?|users?|partners?)\s+(?:asks?|asked|complain(?:s|ed)?|pings?|pinged|writes?|wrote|calls?|called)|alert(?:ed|s)? (?:fired|triggered)|(?:monitor|alarm|check|probe)s?\b[^.;]{0,40}?\b(?:fires|fired|triggers|triggered|went off|goes off)|(?<!no )alerts?\b|paged|pages (?:the|on-?call)|(?:reports?|reported)(?! (?:success|ok|no errors|healthy|green))|noticed|detected|discovered|first (?:\w+ )?(?:ticket|signal|report|reply|complaint)s?|escalat\w*|responds? to alarms|identified)\b|(?<![\p{L}])(?:алерт\p{L}*|заметил\p{L}*|сообщил\p{L}*|сообщают|обнаруж\p{L}*|выяснил\p{L}*|звонит|(?:начали|стали)\s+(?:писать|жаловаться|звонить)|(?:мониторинг\p{L}*|монитор\p{L}*|проверк\p{L}*)(?:\s+\p{L}+){0,3}\s+сработал\p{L}*|сработал\p{L}*\s+(?:мониторинг\p{L}*|алерт\p{L}*|проверк\p{L}*)|(?:написали|пишут|обратил\p{L}*)\s+в\s+поддержку|написал\p{L}*,? что|жалоб\p{L}*)(?![\p{L}])|${KO_ALERT}`, 'iu');
 const ENDED_WRITTEN = /\b(?:OUTAGE ENDS|IMPACT ENDS|ends|resolved|recover(?:ed|y)|restored|back to (?:normal|baseline|zero)|back online|(?:is|are) back up|drained|fully|operational|normal(?:ised|ized)?|mitigated|stabili[sz]ed|confirmed working|(?:problem|issue) was (?:solved|fixed|resolved)|(?:works?|worked|working) again|caught up|(?:all|every) [\w ]{0,30}?(?:delivered|processed|sent) (?:again|now|by)|(?:all|every) [\w ]{0,30}?(?:delivered|processed|sent)$)\b|\b(?:errors?|5\d\ds?) stopped\b|(?<![\p{L}])(?:восстанов\p{L}*|нормализ\p{L}*|разобран\p{L}*|дочитал\p{L}*|догнал\p{L}*|поднят\p{L}*|синхронизир\p{L}*|прекратил\p{L}*|정상화|종료(?!\s?(?:시각|시간|예정))|복구|회복|해소|(?<!배포\s?)완료(?!\s?(?:시각|시간|예정))(?:,|$))(?![\p{L}])/iu;
 /** Over, as a typed log says it too: "incident closed", «инцидент закрыт», "p99 back under 300ms", «p99 вернулся к 300 мс». */
-const ENDED = new RegExp(String.raw`${ENDED_WRITTEN.source}|(?<![\p{L}])(?:(?:incident|инцидент) (?:is )?(?:closed|закрыт)|(?:снова|опять) работа(?:ет|ют)|(?:p\d\d|latency|error rate|задержк\p{L}*|время ответа) (?:is |are )?(?:back (?:under|below|to|within)|вернул\p{L}*))(?![\p{L}])`, 'iu');
+const ENDED = new RegExp(String.raw`${ENDED_WRITTEN.source}|(?<![\p{L}])(?:(?:incident|инцидент) (?:is )?(?:closed|закрыт)|(?:снова|опять) работа(?:ет|ют)|(?:выгрузк\p{L}*|загрузк\p{L}*|отправк\p{L}*|доставк\p{L}*|рассылк\p{L}*|синхронизаци\p{L}*|оплат\p{L}*|платеж\p{L}*|заказ\p{L}*) (?:снова |опять )?пошл[аои]|(?:p\d\d|latency|error rate|задержк\p{L}*|время ответа) (?:is |are )?(?:back (?:under|below|to|within)|вернул\p{L}*))(?![\p{L}])`, 'iu');
 
 /** Words that say it went unnoticed: "no alert fired", «никто не заметил», «алерт не сработал», '아무도 몰랐'. */
 // "Nobody noticed until customers reported at 15:10" tells when it was noticed.
@@ -574,6 +574,15 @@ function whySection(section: Section): CitedText | undefined {
 }
 
 /** A timeline entry as a field's text: "rollback to v4.11 started (09:58)". */
+/** A line of a field that tells nothing of the impact ("**Customer:** Northwind", "Service: 10G transit, circuit …"). */
+function otherField(text: string): boolean {
+  const label = /^\s*(?:[-*]\s+)?(?:\*\*|__)?([\p{L} ]{2,30}?)(?:[:：](?:\*\*|__)|(?:\*\*|__)?\s*[:：])\s/u.exec(text)?.[1];
+  if (label === undefined) return false;
+  const slot = slotOf(label)?.slot;
+  return slot === undefined ? /^(?:customer|client|account|service|circuit|ticket|клиент|заказчик|сервис|услуга|고객사|서비스)$/iu.test(label.trim()) : !TOLD_OF_IMPACT.has(slot);
+}
+const TOLD_OF_IMPACT = new Set<Slot>(['impact', 'summary', 'whatHappened', 'overview', 'fault', 'mailSubject']);
+
 function entryText(entry: TimelineEntry | undefined): CitedText | undefined {
   // "reverted the config at 10:41" says its time already.
   // "Update: About 18% of requests failed …": a status update's state is the timeline's, not the field's.
@@ -707,7 +716,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
   if (status.cite) cites.status = widen(section, status.cite, (l) => STATUS_SAID.test(l.text) && !NO_EFFECT.test(l.text));
   // Lines that may restate a field, so cite it too: the story's and the title ("API outage — 45 min, checkout blocked").
   const opening = [...summaryLines, ...section.lines.filter((l) => l.number === section.candidate.titleLine)];
-  const toldImpact = sentencesWith(section, summaryLines, IMPACTED, 2);
+  const toldImpact = sentencesWith(section, summaryLines.filter((l) => !otherField(l.text)), IMPACTED, 2);
   const causeAndFix = splitCauseAndFix(section);
   return {
     ...base,
@@ -731,7 +740,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
         () => entryText(timeline.find((e) => ON_USERS.test(e.event))),
         () => toldImpact,
       ),
-      (l) => IMPACTED.test(l.text) && /\d/.test(l.text),
+      (l) => IMPACTED.test(l.text) && /\d/.test(l.text) && !otherField(l.text),
       opening,
     ),
     trigger: firstText(
