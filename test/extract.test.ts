@@ -3068,3 +3068,30 @@ describe('a carrier\'s Reason for Outage, a KB article, a story that ends «вы
     expect([inc.resolved.text, inc.status]).toEqual(['15:20', 'resolved']);
   });
 });
+
+describe('more chat copies: Zoom\'s saved chat, a Matrix export, Jira comments under their issue', () => {
+  it('Zoom: "10:02:15 From Dana Lee to Everyone:" over each message; the cause, the rollback and the end read from them', () => {
+    const inc = one('chat-en-zoom-saved', 'incidents').data;
+    expect(sources.get('chat-en-zoom-saved')!.data.kind).toBe('chat');
+    expect(inc.rootCause.text).toBe('the new release reads PAYMENTS_URL which is not set in prod');
+    expect(inc.resolution.text).toMatch(/rolled back to v2\.41\.3/);
+    expect([inc.resolved.text, inc.status]).toEqual(['10:15', 'resolved']);
+    expect(inc.followUps).toMatchObject([{ action: 'add a startup check for required env vars', owner: 'Marco Rossi' }]);
+  });
+
+  it('Matrix: "<@nina:matrix.example.org>" is nina; «причина в том, что провайдер снизил …» is the cause, not a fix; «очередь разобрана» ends it', () => {
+    const inc = one('chat-ru-matrix-export', 'incidents').data;
+    expect(inc.timeline.map((e: { event: string }) => e.event.split(':')[0])).toEqual(['oleg', 'nina', 'nina', 'oleg', 'nina', 'oleg']);
+    expect(inc.rootCause.text).toBe('провайдер снизил нам лимит до 50 писем в секунду');
+    expect(inc.resolution.text).toBe('21:12 oleg: снизил скорость отправки до 40/с');
+    expect([inc.resolved.text, inc.status]).toEqual(['21:40', 'resolved']);
+  });
+
+  it('Jira: "Dana Lee added a comment - 01/Dec/26 7:02 AM" over each comment; the issue line titles it, "Follow-up OPS-4420 — …" is a follow-up', () => {
+    const inc = one('ticket-en-jira-comments', 'incidents').data;
+    expect(inc.title.text).toBe('OPS-4412: Nightly backup job failing on db-replica-2');
+    expect(inc.date.text).toBe('2026-12-01');
+    expect(inc.rootCause.text).toMatch(/^old backups are not pruned/);
+    expect(inc.followUps).toMatchObject([{ action: 'restore the retention script in the Ansible role', ticket: 'OPS-4420' }]);
+  });
+});

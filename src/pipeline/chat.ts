@@ -34,7 +34,7 @@ export interface ChatMessage {
 }
 
 // "28-Nov-26": DiscordChatExporter's day, with a two-digit year.
-const DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일|\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2,4}`;
+const DATE = String.raw`\d{4}-\d{2}-\d{2}|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일|\d{1,2}[-/](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[-/]\d{2,4}`;
 /** A clock time, 24-hour or with a.m./p.m. after it (`2:07 PM`) or, in Korean, before it (`오후 2:07`). */
 const CLOCK = String.raw`(?<meridiemBefore>오전|오후)?\s*(?<clock>\d{1,2}:\d{2})(?::\d{2})?(?:\s*(?<meridiem>[AaPp])\.?[Mm]\.?(?![\p{L}]))?`;
 const AUTHOR = String.raw`(?<author>[^\s:\][][^:\][]{0,38}?)`;
@@ -45,13 +45,15 @@ const DAY = String.raw`(?:(?<date>${DATE})[ ,T]+)?`;
  * back to 180ms", "running again", "502s gone", «ошибки ушли», «база поднялась». Its classifier
  * (an incident channel) and its extractor (the status) read the same words.
  */
-export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working|green|passing|succeeding) again|(?:errors|5\d\ds|5xxs?|alerts?) (?:are )?gone|all clear|снова работает|(?:вс[её]|все) работает|(?:снова|опять) (?:открывается|грузится)|everything works|works again|заработал\p{L}*|(?:ошибки|алерты|5\d\d(?:-?ки|-е)?|5[xх]{2}|пятисотки) (?:ушли|пропали)|(?:ошибок|ошибки|5\d\d(?:-?ок|-х)?|5[xх]{2}|пятисот\p{L}*|таймаут\p{L}*|алерт\p{L}*) больше нет|no more (?:errors|5\d\ds|5xxs?|timeouts|alerts)|поднял(?:ась|ся|ись|ось)|восстановил(?:ась|ся|ись)|работает штатно|(?:выдача|поиск|оплата|оплаты|платежи|заказы|письма|уведомления|вход|сайт|кабинет|сервис|загрузка|загрузки)\s+(?:вернул\p{L}*|заработал\p{L}*|ожил\p{L}*|восстановил\p{L}*|пошл[аои])|(?:incident|инцидент) (?:is )?(?:closed|закрыт)|clos(?:e|ing) (?:the )?incident|закрыва\p{L}* инцидент|(?:is|are) back (?:up|online)|back online|up again|(?:results|site|service|search|checkout|login|everything|latency|response times?) (?:is|are) back|(?:p\d\d|latency|errors?|error rate) (?:is |are )?back (?:under|below|to|within)|(?:p\d\d|латенси|задержк\p{L}*|время ответа|ошибки) вернул\p{L}* (?:к|в|на) |(?<=, )(?:\p{L}+ ){0,2}(?:открывается|работает|грузится)(?=[.!]?$)|rollback (?:is )?(?:complete|completed|done|finished)|откат (?:завершён|завершен|закончен|готов)`;
+export const SAID_OVER = String.raw`back to (?:normal|baseline|green|\d)|(?:running|working|green|passing|succeeding) again|(?:errors|5\d\ds|5xxs?|alerts?) (?:are )?gone|all clear|снова работает|(?:вс[её]|все) работает|(?:снова|опять) (?:открывается|грузится)|everything works|works again|заработал\p{L}*|(?:ошибки|алерты|5\d\d(?:-?ки|-е)?|5[xх]{2}|пятисотки) (?:ушли|пропали)|(?:ошибок|ошибки|5\d\d(?:-?ок|-х)?|5[xх]{2}|пятисот\p{L}*|таймаут\p{L}*|алерт\p{L}*) больше нет|no more (?:errors|5\d\ds|5xxs?|timeouts|alerts)|поднял(?:ась|ся|ись|ось)|восстановил(?:ась|ся|ись)|работает штатно|(?:выдача|поиск|оплата|оплаты|платежи|заказы|письма|уведомления|вход|сайт|кабинет|сервис|загрузка|загрузки)\s+(?:вернул\p{L}*|заработал\p{L}*|ожил\p{L}*|восстановил\p{L}*|пошл[аои])|(?:incident|инцидент) (?:is )?(?:closed|закрыт)|clos(?:e|ing) (?:the )?incident|закрыва\p{L}* инцидент|(?:is|are) back (?:up|online)|back online|up again|(?:results|site|service|search|checkout|login|everything|latency|response times?) (?:is|are) back|(?:p\d\d|latency|errors?|error rate) (?:is |are )?back (?:under|below|to|within)|(?:p\d\d|латенси|задержк\p{L}*|время ответа|ошибки) вернул\p{L}* (?:к|в|на) |(?<=, )(?:\p{L}+ ){0,2}(?:открывается|работает|грузится)(?=[.!]?$)|rollback (?:is )?(?:complete|completed|done|finished)|(?:очередь|очереди|бэклог) (?:разобран\p{L}*|рассосал\p{L}*|опустел\p{L}*)|(?:queue|backlog) (?:is |has )?(?:drained|cleared|emptied|caught up)|(?:письма|сообщения|уведомления) (?:снова )?(?:уходят|ушли)|откат (?:завершён|завершен|закончен|готов)`;
 
 /** The same in Korean, which glues its endings on (복구됐어요, 에러가 없어졌어요): no word boundaries. */
 export const SAID_OVER_KO = String.raw`정상화|복구\s?(?:됐|되었|완료|했)|해결\s?(?:됐|되었|완료|했)|(?:에러|오류|장애)(?:가|는)?\s?(?:없어졌|사라졌|멈췄)|(?:장애|상황)\s?종료|(?:롤백|원복)\s?(?:완료|했|됐|되었)|돌아왔`;
 
 /** Lines that start a message with its text on them. */
 const MESSAGES = [
+  // Zoom's saved chat on one line: "10:02:15 From Dana Lee to Everyone: …".
+  new RegExp(String.raw`^\s*${CLOCK}\s+From\s+(?<author>[^:\n]{1,40}?)\s+to\s+(?:Everyone|[^:\n]{1,40}?)(?:\s*\([^)]*\))?\s*:\s+(?<text>\S.*)$`, 'u'),
   // IRC logs (irssi, WeeChat, ZNC): the nick in angle brackets, with its channel mode (@op, +voice).
   new RegExp(String.raw`^\s*\[?\s*${DAY}${CLOCK}\s*\]?\s*<[@+%~&]?(?<author>[^>\s]{1,38})>\s(?<text>.*)$`, 'u'),
   new RegExp(String.raw`^\s*\[?\s*${DAY}${CLOCK}\s*\]?\s*(?:[-–—,]\s*)?${AUTHOR}\s*:\s(?<text>.*)$`, 'u'),
@@ -62,6 +64,10 @@ const PERSON = String.raw`\p{Lu}[\p{Ll}'-]+(?:\s\p{Lu}[\p{Ll}'.-]*){1,2}|[\p{Ll}
 /** Header lines: author and time only. The author starts with a letter, so a list item ("- rollback — 14:47") is none. */
 const NAME = String.raw`(?<author>[\p{L}\p{N}@_][^:\][,]{0,38}?)`;
 const HEADERS = [
+  // Zoom's saved chat: "10:02:15 From Dana Lee to Everyone:" over the message, indented.
+  new RegExp(String.raw`^\s*${CLOCK}\s+From\s+(?<author>[^:\n]{1,40}?)\s+to\s+(?:Everyone|[^:\n]{1,40}?)(?:\s*\([^)]*\))?\s*:\s*$`, 'u'),
+  // Jira's comments copied from an issue: "Dana Lee added a comment - 01/Dec/26 7:02 AM".
+  new RegExp(String.raw`^\s*${NAME}\s+added a comment\s+[—–-]\s+(?<date>${DATE})\s+${CLOCK}\s*$`, 'u'),
   new RegExp(String.raw`^\s*${NAME},\s*\[${DAY}${CLOCK}\]\s*$`, 'u'),
   // Discord's copy writes the day, or "Today at" / "Yesterday at"; "Rollback — 14:47" in a timeline does neither.
   new RegExp(String.raw`^\s*${NAME}\s+[—–-]\s+(?:(?<date>${DATE})[ ,]+|(?:Today|Yesterday|Сегодня|Вчера|오늘|어제)(?:\s+at|\s+в|,)?\s+)${CLOCK}\s*$`, 'u'),
@@ -104,11 +110,12 @@ export function readMessageLine(line: string): MessageLine | undefined {
   if (!groups) for (const form of HEADERS) if ((groups = form.exec(line)?.groups)) break;
   if (!groups) return undefined;
   header = groups.text === undefined;
-  const author = groups.author!.trim();
+  // A Matrix id ("@oleg:matrix.example.org") names the person before its server.
+  const author = groups.author!.trim().replace(/^@?([\p{L}\d._-]+):[\w.-]+\.[a-z]{2,}$/u, '$1');
   // "14:02 UTC — config push" is a timeline line, not a message: authors are names or handles.
   if (!author || /\s{2,}/.test(author) || author.split(/\s+/).length > 3 || /^(UTC|GMT|CET|CEST|МСК|MSK|KST|PST|EST)$/i.test(author)) return undefined;
   const slashed = groups.date?.match(SLASHED)?.slice(1).map(Number) as [number, number, number] | undefined;
-  const date = groups.date && !slashed ? findDates(groups.date.replace(/^(\d{1,2}-[A-Z][a-z]{2}-)(\d{2})$/, '$120$2'))[0]?.date : undefined;
+  const date = groups.date && !slashed ? findDates(groups.date.replace(/^(\d{1,2})[-/]([A-Z][a-z]{2})[-/](\d{2})$/, '$1-$2-20$3'))[0]?.date : undefined;
   const text = groups.text ?? '';
   return { date, time: clock(groups.clock!, groups.meridiemBefore ?? groups.meridiem), author, text, textColumn: line.length - text.length, header, ...(slashed && { slashed }) };
 }

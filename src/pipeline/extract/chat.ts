@@ -7,7 +7,7 @@
  */
 import type { AdrInput, Citation, CitedText, IncidentInput } from '../../schemas/index.ts';
 import { chatMessages, SAID_OVER, SAID_OVER_KO, type ChatMessage } from '../chat.ts';
-import { FIRST_PERSON_PROMISE, readFollowUp, type FollowUp } from './items.ts';
+import { FIRST_PERSON_PROMISE, FOLLOW_UP_SAID, readFollowUp, type FollowUp } from './items.ts';
 import { givesTime, widen } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, shorten, type Section } from './section.ts';
@@ -18,9 +18,9 @@ import { findDuration, findTimes, readSeverity, ZONE } from './values.ts';
 type Base = Pick<IncidentInput, 'title' | 'language' | 'sources' | 'entities' | 'generated'>;
 
 /** Messages that carry an event: a failure, an action, a state; not acknowledgements or small talk. */
-const EVENT = /(?<![\p{L}])(?:errors?|ошибок|пуст\p{L}*|нашёл|нашел|нашла|нашли|переключил\p{L}*|подтвержда\p{L}*|confirm(?:ed|ing)?|не проход\p{L}*|перевыпуст\p{L}*|4\d\ds|40[0-9]|timed out|regenerat\p{L}*|re-?run\p{L}*|re-?ran|expired|ист[её]к\p{L}*|не отвечает|не отвечают|кончил\p{L}*|закончил\p{L}*|исчерпа\p{L}*|exhaust\p{L}*|перезапуск\p{L}*|error rate|5\d\ds?|5[xх]{2}s?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed|ing)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
+const EVENT = /(?<![\p{L}])(?:errors?|ошибок|пуст\p{L}*|нашёл|нашел|нашла|нашли|переключил\p{L}*|подтвержда\p{L}*|confirm(?:ed|ing)?|не проход\p{L}*|перевыпуст\p{L}*|4\d\ds|40[0-9]|timed out|regenerat\p{L}*|re-?run\p{L}*|re-?ran|expired|ист[её]к\p{L}*|не отвечает|не отвечают|кончил\p{L}*|закончил\p{L}*|исчерпа\p{L}*|exhaust\p{L}*|перезапуск\p{L}*|error rate|5\d\ds?|5[xх]{2}s?|fail\p{L}*|down|OOM\p{L}*|crash\p{L}*|CrashLoop\p{L}*|declar\p{L}*|incident|sev-?\d|revert\p{L}*|roll(?:ed|ing)? ?back|rollback|deploy\p{L}*|merged|bump\p{L}*|restart\p{L}*|перезапуст\p{L}*|рестарт\p{L}*|лимит\p{L}*|reload\p{L}*|renew\p{L}*|restor\p{L}*|expir\p{L}*|disabl\p{L}*|scal\p{L}*|fix\p{L}*|mitigat\p{L}*|resolv\p{L}*|baseline|back to|limit|running|ready|done|lock\p{L}*|migration|cancel\p{L}*|timeout|latency|p\d\d|alert\p{L}*|снизил\p{L}*|понизил\p{L}*|lowered|(?:отвечает|отвечают|returns?|returning|responds? with)\s+4\d\d|ротир\p{L}*|откат\p{L}*|выкат\p{L}*|лёг|легл\p{L}*|лежит|429|переполнен\p{L}*|останавлива\p{L}*|остановил\p{L}*|stopp\p{L}*|paus\p{L}*|деплой\p{L}*|релиз\p{L}*|миграц\p{L}*|объявля\p{L}*|инцидент\p{L}*|ошибк\p{L}*|починил\p{L}*|сделал|готово|ноль|статус|root cause|причин\p{L}*|start\p{L}*|began|начал\p{L}*|\d+\s*%)(?![\p{L}])/iu;
 /** What people say they did to fix it: "rolled back", "reloaded nginx", "set replicas back to 2", «откатил», "롤백했습니다". */
-const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|rotated|regenerated|(?:generated|issued|created) a new|updated the (?:\S+ ){0,2}(?:secret|token|config|cert\p{L}*|key)|replaced the|roll(?:ed|ing)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|останавлива\p{L}*|остановил\p{L}*|приостанов\p{L}*|stopped|paused|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
+const FIX_SAID = /(?<![\p{L}])(?:revert\p{L}*|rotated|regenerated|(?:generated|issued|created) a new|updated the (?:\S+ ){0,2}(?:secret|token|config|cert\p{L}*|key)|replaced the|roll(?:ed|ing)? ?back|rollback|bump\p{L}*|restart\p{L}*|pg_cancel_backend|cancel\p{L}*|reload\p{L}*|renew\p{L}*|restored|re-?ran|re-?run|(?:we|I|I'?ve|we'?ve) (?:have )?failed over|fail(?:ed|ing)? ?over to|switch\p{L}* (?:back|over)|scaled? (?:up|out)|set\s.{1,40}?\sback to|turn\p{L}* (?:it |the \S+ )?off|disabl\p{L}*|откат\p{L}*|перезапуст\p{L}*|перезапуск\p{L}*|останавлива\p{L}*|остановил\p{L}*|приостанов\p{L}*|stopped|paused|(?:поднима|поднял|увеличива)\p{L}* лимит\p{L}*|повысил\p{L}*|raised|снизил\p{L}*|понизил\p{L}*|lowered (?:the )?(?:rate|limit|concurrency|batch)|перезагрузил\p{L}*|переключил\p{L}*|продлил\p{L}*|отключил\p{L}*|сделал|kill\p{L}*|кильн\p{L}*|почистил\p{L}*|очистил\p{L}*|увеличил\p{L}*|расширил\p{L}*|cleaned up|cleared|freed|resized|expanded|(?:flipp|point|mov)\p{L}* (?:\S+ ){0,3}back|(?:deleted|removed|purged|dropped) (?:the )?(?:old|stale|expired|unused|orphan\p{L}*|temp\p{L}*)|удалил\p{L}* (?:старые|лишние|временные|ненужные))(?![\p{L}])/iu;
 const FIX_SAID_KO = /롤백|재배포|재시작|되돌렸|원복/u;
 
 const FIX_SAID_ALL = new RegExp(FIX_SAID.source, 'giu');
@@ -28,13 +28,17 @@ const FIX_SAID_ALL = new RegExp(FIX_SAID.source, 'giu');
 /** A message that says something was done to fix it; "никто не продлил", "nobody renewed it" say it was not. */
 function saysFix(text: string): boolean {
   if (FIX_SAID_KO.test(text)) return true;
-  return [...text.matchAll(FIX_SAID_ALL)].some((m) => !/(?<![\p{L}])(?:не|никто не|nobody|no one|didn'?t|did not|never|wasn'?t|weren'?t)\s+$/iu.test(text.slice(Math.max(0, m.index - 16), m.index)));
+  // «причина в том, что провайдер снизил нам лимит»: what the cause's sentence tells was done to us, not by us.
+  const cause = CAUSE_SAID.exec(text);
+  return [...text.matchAll(FIX_SAID_ALL)].some((m) => !/(?<![\p{L}])(?:не|никто не|nobody|no one|didn'?t|did not|never|wasn'?t|weren'?t)\s+$/iu.test(text.slice(Math.max(0, m.index - 16), m.index)) && !(cause && cause.index < m.index && !/[.!?]\s/.test(text.slice(cause.index, m.index))));
 }
 /** Korean sticks particles and endings to its words (배포에서, 재배포했어요): its event words have no end boundary. */
 const EVENT_KO = /장애|오류|에러|지연|느려|타임아웃|실패|배포|롤백|재시작|복구|정상화|원인|알림|사용률|급증|안\s?(?:돼|됐|되|된|나가|나갔|나오|나온|열려|열리)|\d+\s*%|(?:넘게|이상)\s?걸|응답\s?(?:없|안)|먹통/u;
 const STATE = new RegExp(String.raw`(?<![\p{L}])(resolved|closed|mitigated|statu[ts] (?:changed to )?(?:resolved|mitigated)|восстановлено|восстановили|починили|${SAID_OVER})(?![\p{L}])|${SAID_OVER_KO}`, 'iu');
 /** A state said ("всё работает", "back to baseline") is an event of the timeline too. */
-const isEvent = (text: string) => EVENT.test(text) || EVENT_KO.test(text) || STATE.test(text);
+/** A message that opens by reporting an alert: «алерт: очередь писем 40k», "ALERT: disk 95%". */
+const ALERT_REPORT = /^\s*(?:алерт|аларм|alert|alarm|🚨|🔥)\p{L}*\s*[:!—–-]/iu;
+const isEvent = (text: string) => EVENT.test(text) || EVENT_KO.test(text) || STATE.test(text) || ALERT_REPORT.test(text);
 
 function messagesOf(section: Section): ChatMessage[] {
   const { parsed } = section.ctx;
@@ -99,6 +103,9 @@ const DECLARED_AS = /(?:^|\s)(?:incident\s+(?:[A-Z]+-?\d+\s+)?declared|declared 
 const ADDRESSED = /^\s*(?:коллеги|ребята|друзья|всем привет|привет всем|народ|hi all|hey all|hi team|hey team|team|folks|all|everyone|여러분|다들)\s*[,!:—–-]\s*/iu;
 const capitalised = (text: string) => text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 
+/** An issue's key and title: "OPS-4412: Nightly backup job failing on db-replica-2", "INC-88 — …". */
+const TICKET_TITLE = /^[A-Z][A-Z0-9]{1,9}-\d{1,6}\s*[:—–-]\s*\S.{3,}$/u;
+
 /** A title from the channel and the first report of the failure. */
 export function chatTitle(section: Section): CitedText {
   const messages = messagesOf(section);
@@ -111,6 +118,12 @@ export function chatTitle(section: Section): CitedText {
     const message = messages.find((m) => DECLARED_AS.test(messageText(m)))!;
     return { text: shorten(declared[1]!.trim(), 90), cite: citeMessage(section, message) };
   }
+  // A tracker's comments copied under their issue ("OPS-4412: Nightly backup job failing …"): the issue names it.
+  const { lines, bodyStartLine } = section.ctx.parsed;
+  const before = lines.slice(bodyStartLine - 1, (messages[0]?.line ?? bodyStartLine) - 1);
+  const at = before.findIndex((l) => l.trim());
+  const issue = at >= 0 ? before[at]!.trim().replace(/^#+\s*/, '') : undefined;
+  if (issue && TICKET_TITLE.test(issue) && issue.length <= 120) return { text: issue, cite: cite(section, bodyStartLine + at) };
   // An alerting bot's "[FIRING] HighErrorRate api-gateway": the alert, without its state.
   const words = report ? shorten(capitalised(messageText(report).replace(/^\s*\[(?:firing|alert|alerting|triggered)(?::\d+)?\]\s*/iu, '').replace(ADDRESSED, '').replace(/\?.*$/, '').replace(ON_IT, '').trim().replace(/[.!…。]+$/u, '')), 90) : section.ctx.sourceId;
   const text = channel ? `${channel.name} — ${words}` : words;
@@ -247,6 +260,13 @@ function followUpsOf(section: Section, messages: ChatMessage[]): FollowUp[] {
         const action = next.text.replace(/^.*?(?:добавлю|сделаю|заведу|I'?ll add|I'?ll do)\s*/iu, '');
         found.push({ action: clean(plainLine(action || next.text)), owner: next.author, status: 'open', cite: citeMessage(section, next) });
       }
+    }
+  }
+  // A tracker's comment "Follow-up OPS-4420 — restore the retention script …": its author's, with its ticket.
+  if (found.length === 0) {
+    for (const m of messages) {
+      const said = FOLLOW_UP_SAID.exec(messageText(m))?.groups;
+      if (said?.ticket) found.push(readFollowUp(`${said.text} (${said.ticket})`, citeMessage(section, m), { year: written?.getUTCFullYear(), written, author: m.author }));
     }
   }
   if (found.length === 0) found.push(...promisedFollowUps(section, messages, { year: written?.getUTCFullYear(), written }));

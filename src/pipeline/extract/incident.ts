@@ -10,7 +10,7 @@ import { STATUS_STATES } from '../classify.ts';
 import { momentOf, slotOf, type Moment, type Slot } from '../templates.ts';
 import { bylineOf, documentYear, firstProse, resolveRelativeDate, writerOf, writtenOn } from './fields.ts';
 import { toldAfter } from './chat.ts';
-import { citedItems, followUpsOf, readFollowUp, type DateContext } from './items.ts';
+import { citedItems, FOLLOW_UP_SAID, followUpsOf, readFollowUp, type DateContext } from './items.ts';
 import { givesDate, givesSeverity, givesTime, widen, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
 import { cite, clean, lineUnderTitleWord, SEVERITY_TAG, type Line, type Section } from './section.ts';
@@ -171,12 +171,6 @@ function mailHeaderLines(section: Section): Set<number> {
 
 const QUOTE_ATTRIBUTION = /^\s*(?:>\s*)*(?:On\s.{5,140}\swrote|.{2,140}\s(?:пишет|писал(?:\(а\)|а)?|написал(?:\(а\)|а)?)|.{2,100}님이 작성)\s*:\s*$|^\s*-{2,}\s*(?:Original Message|Исходное сообщение|원본 메시지)\s*-{2,}\s*$/iu;
 
-/**
- * Follow-ups written inside a comment or a log line rather than under a heading: "Lena Vogt
- * (2026-10-21 12:30): Follow-up WH-88 — exponential backoff …", "AI: …". The time on the line is
- * when it was written, so the line is no timeline event either.
- */
-const FOLLOW_UP_SAID = /^(?:.{1,60}?:\s+)?(?:follow-?up|action items?|action|todo|задача|действие|후속 조치|할 일)\s*(?<ticket>[A-Z][A-Z0-9]+-\d+)?\s*[:—–-]\s*(?<text>\S.{3,})$/iu;
 
 /** A ticket's comment or a log's entry that says it found the cause: «Нашёл: в новой версии конфига …». */
 function foundInTimeline(timeline: TimelineEntry[]): CitedText | undefined {

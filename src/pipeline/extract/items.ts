@@ -223,6 +223,13 @@ function ownerTail(action: string, context: DateContext): { index: number; piece
 }
 
 /** Reads the metadata of one follow-up from its words. */
+/**
+ * Follow-ups written inside a comment or a log line rather than under a heading: "Lena Vogt
+ * (2026-10-21 12:30): Follow-up WH-88 — exponential backoff …", "AI: …". The time on the line is
+ * when it was written, so the line is no timeline event either.
+ */
+export const FOLLOW_UP_SAID = /^(?:.{1,60}?:\s+)?(?:follow-?up|action items?|action|todo|задача|действие|후속 조치|할 일)\s*(?<ticket>[A-Z][A-Z0-9]+-\d+)?\s*[:—–-]\s*(?<text>\S.{3,})$/iu;
+
 export function readFollowUp(text: string, cites: Citation[], context: DateContext, checked?: boolean): FollowUp {
   let action = text.trim();
   let owner: string | undefined;
