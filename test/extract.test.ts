@@ -3014,6 +3014,8 @@ describe('a decision log written as a list ("- **2026-10-03 â€” Use pgbouncer â€
     const pgbouncer = en.find((d) => /pgbouncer/.test(d.decision.text))!;
     expect(pgbouncer.context.text).toBe('session mode ran out of server connections twice in September');
     expect(pgbouncer.deciders).toEqual(['Priya', 'Tom']);
+    // The page shows the entry it was read from (the entry is its own title line, which a section drops).
+    for (const doc of from('decision-log-en-bullets').filter((d) => d.collection === 'adrs')) expect(doc.body).toContain(doc.data.decision.text);
     const ru = from('decision-log-ru-bullets').filter((d) => d.collection === 'adrs').map((d) => d.data);
     expect(ru.map((d) => d.status).sort()).toEqual(['accepted', 'rejected']);
     const redis = ru.find((d) => /Redis/.test(d.decision.text))!;

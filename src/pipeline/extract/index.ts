@@ -1,4 +1,4 @@
-import type { PhrasingContent, Root } from 'mdast';
+import type { List, PhrasingContent, Root } from 'mdast';
 import type { AdrInput, CitedText, IncidentInput, RunbookInput } from '../../schemas/index.ts';
 import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
@@ -193,6 +193,14 @@ function decisionRowBody(section: Section): Root {
   return { type: 'root', children: [{ type: 'table', align: table.align, children: [table.children[0]!, row], position: row.position }] };
 }
 
+/** A decision log's entry as a list of its own: the one item, which its title line is (the section drops a title line). */
+function decisionEntryBody(section: Section): Root {
+  const line = section.candidate.startLine;
+  const list = section.ctx.parsed.tree.children.find((n): n is List => n.type === 'list' && n.position!.start.line <= line && n.position!.end.line >= line);
+  const item = list?.children.find((i) => i.position!.start.line === line);
+  return list && item ? { type: 'root', children: [{ ...list, children: [structuredClone(item)], position: item.position }] } : section.tree;
+}
+
 /** Positions inside a rebuilt paragraph would point at the joined text, not the source. */
 function dropPositions(node: { position?: unknown; children?: unknown[] }): void {
   delete node.position;
@@ -260,6 +268,6 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
   // Every document told aloud says so (a decision or a procedure as much as an incident): its page and its article tell the reader.
   if (candidate.form === 'speech' && !data.tags!.includes('voice-note')) data.tags = [...data.tags!, 'voice-note'];
   const noiseLines = [...ctx.noise.noiseLines.keys()].filter((n) => n >= candidate.startLine && n <= candidate.endLine);
-  const body = candidate.form === 'chat' ? chatBody(section) : candidate.classification.reason === DECISION_ROW ? decisionRowBody(section) : section.tree;
+  const body = candidate.form === 'chat' ? chatBody(section) : candidate.classification.reason === DECISION_ROW ? decisionRowBody(section) : candidate.classification.reason === DECISION_ITEM ? decisionEntryBody(section) : section.tree;
   return { kind, data, body, range: [candidate.startLine, candidate.endLine], noiseLines };
 }
