@@ -2941,6 +2941,9 @@ describe('a runbook that is one script, its steps numbered in comments ("# 1. St
     expect(rb.steps[3].commands).toEqual(['kubectl -n orders set env deploy/orders-api DB_HOST=orders-restore.internal\nkubectl -n orders scale deploy/orders-api --replicas=6']);
     expect(rb.steps[0].cite[0].lines).toEqual([6, 7]);
     expect(rb.summary.text).toBe('Use when the orders primary is lost and the replica cannot be promoted.');
+    // "Check: `curl …` returns ok." after the script is its verification, not a fifth step.
+    expect(rb.steps).toHaveLength(4);
+    expect(rb.verification[0].text).toMatch(/^curl -s https:\/\/orders\.internal\/healthz returns ok/);
   });
 });
 

@@ -390,6 +390,12 @@ function commentedSteps(section: Section, code: Code): Step[] {
   });
 }
 
+/** "Check: `curl …` returns ok." after the steps: the verification's label, so no step. */
+function checksAfter(section: Section, node: RootContent): boolean {
+  const line = node.position!.start.line;
+  return section.parts.some((p) => p.line === line && p.form === 'label' && (p.slot === 'verification' || p.slot === 'escalation'));
+}
+
 /**
  * A paragraph of lines that each open with a condition («Если …», "If …"): each line that gives a
  * command is a step; one without ("Если через 15 минут … — звонить дежурному") is whom to call.
@@ -425,7 +431,7 @@ function freeformSteps(section: Section): Step[] {
       if (items.some((s) => s.commands.length > 0)) steps.push(...items);
     } else if (node.type === 'paragraph' && conditionedLines(section, node).length >= 2) {
       steps.push(...conditionedLines(section, node));
-    } else if (node.type === 'paragraph') {
+    } else if (node.type === 'paragraph' && !checksAfter(section, node)) {
       const commands = inlineCommands(node);
       if (commands.length > 0) steps.push({ text: clean(plainLine(toString(node))), commands, cite: cite(section, ...nodeLines(node)) });
     } else if (node.type === 'code' && commentedSteps(section, node).length > 0) {
