@@ -3100,3 +3100,25 @@ describe('more chat copies: Zoom\'s saved chat, a Matrix export, Jira comments u
     expect(inc.followUps).toMatchObject([{ action: 'restore the retention script in the Ansible role', ticket: 'OPS-4420' }]);
   });
 });
+
+describe('assistant pages and an alert runbook in other words', () => {
+  it('«**Краткое резюме**», «**Коренная причина**» over their text are sections: the cause is what that one says', () => {
+    const inc = one('ai-summary-ru-bold-sections', 'incidents').data;
+    expect(inc.rootCause.text).toBe('Сертификат для подписи запросов истёк; напоминание о продлении уходило на ящик уволившегося сотрудника.');
+    expect(inc.summary.text).toMatch(/^25 ноября с 11:20 до 12:05 не работала авторизация/);
+    expect(inc.followUps).toHaveLength(2);
+  });
+
+  it('"Here\'s a clean postmortem you can paste into Notion 👇" is the assistant\'s, not the title; "12,000 listings showed …" is the impact', () => {
+    const inc = one('ai-summary-en-emoji-headings', 'incidents').data;
+    expect(inc.title.text).not.toMatch(/Notion/);
+    expect(inc.impact.text).toBe('Roughly 12,000 listings showed a grey placeholder.');
+    expect(inc.draft).toBe(false);
+  });
+
+  it('"런북: PaymentApiHighLatency" names its alert; "## 알림 의미" is what the alert means', () => {
+    const rb = one('runbook-ko-alert-sections', 'runbooks').data;
+    expect(rb.alerts.map((a: { name: string }) => a.name)).toEqual(['PaymentApiHighLatency']);
+    expect(rb.summary.text).toMatch(/^결제 API의 p95 응답 시간이 5분 이상 2초를 넘으면 발생합니다\./);
+  });
+});

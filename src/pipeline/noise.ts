@@ -106,7 +106,9 @@ const ASSISTANT_OPENER = new RegExp(
     // "Sure! …:", «Конечно! Вот …:»
     String.raw`^\s*(?:sure|certainly|of course|absolutely|great question|конечно|разумеется|безусловно|отлично|물론(?:입니다|이죠)?)\s*[!,.—–-]\s*[^\n]{0,140}[:：]\s*$`,
     // "Here's a summary of the incident based on the thread you shared:", «Вот разбор:», "다음은 …입니다:"
-    String.raw`^\s*(?:here(?:'s| is| are)|below is|вот|ниже|다음은|아래는)\s[^\n]{0,140}[:：]\s*$`,
+    String.raw`^\s*(?:here(?:'s| is| are)|below is|вот|ниже|다음은|아래는)\s[^\n]{0,140}(?:[:：]|\s(?:👇|⬇️?|🔽)\uFE0F?)\s*$`,
+    // "Here's a clean postmortem you can paste into Notion", «Вот текст, который можно вставить в Confluence»: handed over to paste.
+    String.raw`^\s*(?:here(?:'s| is| are)|below is|вот|ниже)\s[^\n]{0,100}(?:you can (?:paste|copy|drop|put)|ready to (?:paste|copy|share)|можно (?:вставить|скопировать))[^\n]{0,60}$`,
     // "Sure! Here's a structured postmortem based on the notes you shared.", «Вот разбор по сообщениям, которые вы прислали.»:
     // a sentence, not a colon, that says what it is made from.
     String.raw`^\s*(?:(?:sure|certainly|of course|absolutely|great|okay|конечно|разумеется|безусловно|отлично|хорошо)\s*[!,.—–-]\s*)?(?:here(?:'s| is| are)|below is|I'?ve (?:put together|drafted|written|summari[sz]ed)|вот|ниже|я (?:составил|подготовил|оформил|собрал))\s[^\n]{0,140}?(?:you (?:shared|provided|sent|pasted|gave|asked for|requested)|your (?:notes|thread|messages|input|request)|(?:based on|from) (?:the|these|this) (?:notes|thread|messages|chat|conversation|details|information)|(?:которые|который|которую|что) вы (?:прислали|скинули|дали|отправили|просили)|ваш\p{L}* (?:заметк\p{L}*|сообщени\p{L}*))[^\n]{0,60}[.!:：]\s*$`,

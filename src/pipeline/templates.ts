@@ -47,12 +47,12 @@ const label = (slot: Slot, pattern: RegExp, weight: SlotLabel['weight']): SlotLa
  */
 export const SLOT_LABELS: SlotLabel[] = [
   // ── postmortems ──
-  label('summary', /^(incident summary|executive summary|issue summary|summary|one-line summary|one-liner|tl;?dr|한 ?줄 요약|세 ?줄 요약|short answer|in short|key points|key facts|at a glance|главное|основное|핵심 요약|короткий ответ|если коротко|вкратце|overview of the incident|краткое описание|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요|장애 요약|장애 개요|인시던트 요약)/u, { incident: 2, runbook: 0.5 }),
+  label('summary', /^(incident summary|executive summary|issue summary|summary|one-line summary|one-liner|tl;?dr|한 ?줄 요약|세 ?줄 요약|short answer|in short|key points|key facts|at a glance|главное|основное|핵심 요약|короткий ответ|если коротко|вкратце|overview of the incident|краткое описание|кратк\p{L}* (?:резюме|сводка|итог\p{L}*)|кратко|коротко|резюме|сводка|описание инцидента|요약|사건 개요|장애 요약|장애 개요|인시던트 요약)/u, { incident: 2, runbook: 0.5 }),
   label('whatHappened', /^(what happened|narrative|incident narrative|description of (?:the )?(?:event|incident|outage|issue)|(?:event|incident|outage) description|описание (?:события|сбоя|аварии)|problem(?: description)?$|the problem$|что случилось|что произошло|что было|как это было|무슨 일이 있었나|경위|장애 내용|장애 현상|현상)/u, { incident: 2 }),
   label('impact', /^(customer impact|user impact|business impact|impact|(?:detailed )?description of (?:the )?impact|who was affected|what broke|what was broken|что сломалось|что отвалилось|влияние|пострадал[а-яё]*|кого затронуло|последствия для (?:пользователей|клиентов|бизнеса)|ущерб|что видели (?:люди|пользователи|клиенты)|кого задело|영향|피해)/, { incident: 2, runbook: 1 }),
   label('whyNot', /^(why not(?: the)? other(?: options)?|why the neglected options lost|rejected options|почему не (?:другие|остальные)(?: варианты)?|почему не|отклон[её]нные варианты|기각된 대안)/u, { adr: 3 }),
   label('contributingFactors', /^(contributing factors?|способствующ\p{L}* факторы|сопутствующ\p{L}* факторы|기여 요인)/u, { incident: 3 }),
-  label('rootCause', /^(root causes?(?: analysis)?|rca|what went wrong and why|causes?|what caused (?:it|the \p{L}+)|cause of the \p{L}+|why it happened|why did (?:it|this|that) happen|why did (?:it|the \p{L}+) (?:fail|break|go down)|왜 발생했(?:나|나요|는가)|원인은 무엇(?:인가|이었나)|корнев\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|(?:장애|발생) 원인|원인)/u, { incident: 3 }),
+  label('rootCause', /^(root causes?(?: analysis)?|rca|what went wrong and why|causes?|what caused (?:it|the \p{L}+)|cause of the \p{L}+|why it happened|why did (?:it|this|that) happen|why did (?:it|the \p{L}+) (?:fail|break|go down)|왜 발생했(?:나|나요|는가)|원인은 무엇(?:인가|이었나)|корнев\p{L}* причин\p{L}*|коренн\p{L}* причин\p{L}*|первопричин\p{L}*|основн\p{L}* причин\p{L}*|причин\p{L}*|почему (?:это )?(?:случилось|произошло)|почему|근본 원인|(?:장애|발생) 원인|원인)/u, { incident: 3 }),
   label('fault', /^(fault|what went wrong technically|сбой в системе)$/u, { incident: 3 }),
   label('trigger', /^(trigger|leadup|lead-up|триггер|что запустило|спусковой крючок|트리거|발단)/u, { incident: 3 }),
   label('timeToDetect', /^(time to detect(?:ion)?|ttd|mttd|detection delay|delay to detection|время обнаружения|탐지 시간)/u, { incident: 3 }),
@@ -96,7 +96,7 @@ export const SLOT_LABELS: SlotLabel[] = [
   label('adrNumber', /^(adr|adr number|номер|번호)$/u, { adr: 2 }),
 
   // ── runbooks ──
-  label('meaning', /^(meaning|purpose|what this alert means|alert description|назначение|что (?:значит|означает)(?: алерт)?|의미|목적)/u, { runbook: 3 }),
+  label('meaning', /^(meaning|purpose|what this alert means|alert description|назначение|что (?:значит|означает)(?: алерт)?|(?:알림|알람|경보) (?:의미|설명)|의미|목적)/u, { runbook: 3 }),
   label('triggers', /^(when to use(?: this runbook)?|when|triggers?|trigger conditions|когда (?:применять|юзать|использовать|нужно|запускать)|когда|при каких условиях|언제(?: 사용하나)?|사용 시점)/u, { runbook: 3 }),
   label('symptoms', /^(symptoms?|signs|how to recognise|симптом\p{L}*|признаки|как понять(?!,? что (?:вс[её] (?:хорошо|в порядке|работает)|починилось|проблема решена))|증상|징후)/u, { runbook: 3 }),
   label('diagnosis', /^(diagnosis|diagnostics|investigation|troubleshooting|triage|first checks|what to check|where to look|диагностика|расследование|что проверить|что смотреть|куда смотреть|진단|원인 파악|확인할 것|확인 사항)/u, { runbook: 3 }),

@@ -10,7 +10,7 @@ import { ALERT_NAME, documentYear, findEntities, firstProse } from './fields.ts'
 import { citedItems } from './items.ts';
 import { namesIt, widenText } from './evidence.ts';
 import { findLinks } from './links.ts';
-import { cite, clean, SEVERITY_TAG, type Section } from './section.ts';
+import { cite, displayTitle, clean, SEVERITY_TAG, type Section } from './section.ts';
 import { plainLine, slotContents, slotField, slotValue } from './slots.ts';
 import { spokenProcedure } from './spoken-procedure.ts';
 import { answeredQuestions, checksBeforeSteps, ESCALATE, extractSteps, SOMEONE, troubleshootingSymptoms, type Step } from './steps.ts';
@@ -123,7 +123,8 @@ const ALERT_BESIDE_WORD = new RegExp(String.raw`(?<![\p{L}])(?:alert|алерт\
 
 function alertsOf(section: Section): Array<{ name: string; cite: CitedText['cite'] }> {
   const found: Array<{ name: string; cite: CitedText['cite'] }> = [];
-  const title = ALERT_TITLE.exec(section.candidate.title.replace(SEVERITY_TAG, ''))?.[1];
+  // "런북: PaymentApiHighLatency", "Runbook — KafkaLagHigh": the name after the kind's word.
+  const title = ALERT_TITLE.exec(displayTitle(section.candidate.title).replace(SEVERITY_TAG, ''))?.[1];
   if (title) found.push({ name: title, cite: cite(section, section.candidate.titleLine) });
   const alertLines = [
     ...slotContents(section, ['alert', 'triggers', 'trigger', 'symptoms', 'meaning']).flatMap((c) => c.lines),
