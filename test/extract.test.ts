@@ -3122,3 +3122,16 @@ describe('assistant pages and an alert runbook in other words', () => {
     expect(rb.summary.text).toMatch(/^결제 API의 p95 응답 시간이 5분 이상 2초를 넘으면 발생합니다\./);
   });
 });
+
+describe('hours said against the hour: "ten past three", "twenty to four", «десять минут четвёртого», «четверть четвёртого»', () => {
+  it('are clock times written as said; "came through" / «выгрузка прошла» end it', () => {
+    const en = one('voice-en-past-the-hour', 'incidents').data;
+    expect(en.timeline.map((e: { time: string }) => e.time)).toEqual(['3:10', '3:15', '3:30', '3:40']);
+    expect(en.timeline[1].event).toMatch(/^at like quarter past three/);
+    expect([en.started.text, en.detected.text, en.resolved.text, en.status]).toEqual(['3:10', '3:15', '3:40', 'resolved']);
+    const ru = one('voice-ru-minutes-into-hour', 'incidents').data;
+    expect(ru.timeline.map((e: { time: string }) => e.time)).toEqual(['3:10', '3:15', '3:30', '3:40']);
+    expect(ru.title.text).toBe('Отвалилась выгрузка в 1С');
+    expect([ru.resolved.text, ru.status]).toEqual(['3:40', 'resolved']);
+  });
+});

@@ -102,3 +102,16 @@ describe('Russian hours said with the half of the day', () => {
     expect(times('в половине третьего')).toEqual(['2:30']);
   });
 });
+
+describe('minutes said against the hour', () => {
+  it('"quarter past three" is 3:15, "twenty to four" 3:40, "a quarter to nine pm" 8:45 PM, «четверть четвёртого» 3:15; "ten to fifteen minutes" is none', async () => {
+    const { findTimes } = await import('../src/pipeline/extract/values.ts');
+    const said = (text: string) => findTimes(text).map((t) => t.text);
+    expect(said('at like quarter past three')).toEqual(['3:15']);
+    expect(said('at twenty to four')).toEqual(['3:40']);
+    expect(said('at a quarter to nine pm')).toEqual(['8:45 PM']);
+    expect(said('в десять минут четвёртого')).toEqual(['3:10']);
+    expect(said('в четверть четвёртого')).toEqual(['3:15']);
+    expect(said('I waited ten to fifteen minutes')).toEqual([]);
+  });
+});

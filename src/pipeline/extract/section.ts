@@ -58,6 +58,12 @@ export const POLITE_END = String.raw`(?<=[요죠]|니다)`;
 /** Korean speech without punctuation, whose sentences end at their polite endings. */
 export const endsPolitely = (text: string): boolean => /\p{Script=Hangul}/u.test(text) && unpunctuatedSpeech(text);
 
+/**
+ * A flow said to be moving again, which ends an outage in a report and in speech alike: «выгрузка
+ * прошла», «платежи снова пошли», "the export came through", "payments went through".
+ */
+export const WENT_THROUGH = String.raw`(?:выгрузк\p{L}*|загрузк\p{L}*|оплат\p{L}*|платеж\p{L}*|платёж\p{L}*|синхронизаци\p{L}*|отправк\p{L}*|доставк\p{L}*|рассылк\p{L}*|заказ\p{L}*) (?:снова |опять |наконец |всё-таки )?(?:прош(?:ла|ли|ёл|ел)|пошл[аои])|(?:exports?|imports?|sync|uploads?|payments?|jobs?|backups?|reports?|files?|orders?) (?:finally |eventually )?(?:came|went) through`;
+
 export const cite = (section: Section, from: number, to = from): Citation[] => [{ source: section.ctx.sourceId, lines: [from, to] }];
 
 /** Collapses whitespace and drops inline markdown marks. */

@@ -10,7 +10,7 @@ import { relativeDate, statedRange } from './incident.ts';
 import { nextWeekday } from './items.ts';
 import { documentYear, RECORDING_STAMP, writtenOn } from './fields.ts';
 import { findLinks } from './links.ts';
-import { cite, clean, endsPolitely, POLITE_END, shorten, unpunctuatedSpeech, type Line, type Section } from './section.ts';
+import { cite, clean, endsPolitely, POLITE_END, shorten, unpunctuatedSpeech, WENT_THROUGH, type Line, type Section } from './section.ts';
 import { fromProse } from './timeline.ts';
 import { findTimes, type FoundTime } from './values.ts';
 
@@ -423,7 +423,7 @@ function spokenImpact(section: Section, sentences: SpokenSentence[]): CitedText 
 
 // ── The incident ──
 
-const RECOVERED = /(?<![\p{L}])(?:рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|(?:everything|all) (?:was|is|went) (?:fine|ok|okay|good|green)|всё ок|все ок|вс[её] (?:было )?нормально|догрузил\p{L}*|разгребл\p{L}*|поднял(?:ось|ся|ась|ись)|stabili[sz]ed|caught up|(?:errors|5\d\ds|5xxs?|alerts) (?:are|were) gone)(?![\p{L}])|정상화|복구(?:됐|되었|완료)|돌아왔|다시\s?(?:나가기|나갔|되기|됐|작동|정상)/iu;
+const RECOVERED = new RegExp(String.raw`(?<![\p{L}])(?:${WENT_THROUGH}|рассосал\p{L}*|восстанов\p{L}*|вернул\p{L}* в норм\p{L}*|в норме|заработал\p{L}*|нормализовал\p{L}*|back to normal|(?:is|was|were|are) back|back up|working again|recovered|fully operational|(?:everything|all) (?:was|is|went) (?:fine|ok|okay|good|green)|всё ок|все ок|вс[её] (?:было )?нормально|догрузил\p{L}*|разгребл\p{L}*|поднял(?:ось|ся|ась|ись)|stabili[sz]ed|caught up|(?:errors|5\d\ds|5xxs?|alerts) (?:are|were) gone)(?![\p{L}])|정상화|복구(?:됐|되었|완료)|돌아왔|다시\s?(?:나가기|나갔|되기|됐|작동|정상)`, 'iu');
 
 /**
  * The clause of a sentence that matches, or (`onward`) it and the clauses after it. Korean joins

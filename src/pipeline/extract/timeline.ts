@@ -372,7 +372,8 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
     // Clause boundaries: the preposition before each time ("в 11:45", "к 12:30", "at 09:31").
     const starts = times.map((t) => {
       const before = text.slice(0, t.index);
-      const preposition = /(?:,\s*|\.\s+|;\s*|\s)((?:с|в|к|до|около|at|by|from|around|since|until|до|после|~)\s*)$/iu.exec(before);
+      // "at like quarter past three", «где-то в десять минут четвёртого»: a filler between the preposition and the time.
+      const preposition = /(?:,\s*|\.\s+|;\s*|\s)((?:с|в|к|до|около|at|by|from|around|since|until|до|после|~)\s*(?:like\s+|roughly\s+|about\s+)?)$/iu.exec(before);
       return preposition ? t.index - preposition[1]!.length : t.index;
     });
     // "At 06:25 the batch stalled, and the on-call was paged at 06:40": a clause that opens with its

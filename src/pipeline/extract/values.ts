@@ -169,8 +169,11 @@ const SAID_HOUR = new RegExp(String.raw`${AT}(?:${HOUR_WORDS}|${RU_HOUR_WORDS})\
 
 /** Whether a text may hold a clock time: a cheap test before the scan (most lines have no digit time and no hour word). */
 export function mayHoldTime(text: string): boolean {
-  return DIGIT_TIME.test(text) || (HOUR_WORD.test(text) && SAID_HOUR.test(text)) || (RU_HOUR_HINT.test(text) && RU_SAID_HOUR.test(text));
+  return DIGIT_TIME.test(text) || (HOUR_WORD.test(text) && SAID_HOUR.test(text)) || (RU_HOUR_HINT.test(text) && RU_SAID_HOUR.test(text)) || PAST_THE_HOUR.test(text);
 }
+
+/** "quarter past three", "twenty to four", «четверть четвёртого», «десять минут пятого»: minutes said against an hour. */
+const PAST_THE_HOUR = new RegExp(String.raw`(?<![\p{L}])(?:quarter|half|five|ten|twenty(?:[- ]five)?)\s+(?:past|after|to|till|before)\s+(?:${HOUR_WORDS}|1[0-2]|[1-9])(?![\p{L}\d])|(?:четверть|минут)\s+(?:${RU_ORDINAL_HOURS})`, 'iu');
 
 /** A cheap first look for them: plain letters, no lookbehind, so most lines are passed over fast. */
 /** «вечера», «ночи» after a said hour: the half of the day, which makes it a 24-hour time. */
@@ -223,6 +226,28 @@ const OTHER_TIMES: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => { hour
       const unit = m[3] ? units.indexOf(m[3].toLowerCase().replace('одна', 'один').replace('две', 'два')) + 1 : 0;
       const base = tensWords[m[2]!.toLowerCase()]!;
       return { ...ruHalfOfDay(RU_HOUR_WORDS.split('|').indexOf(m[1]!.toLowerCase()) + 1, m[4]), minutes: base >= 20 ? base + unit : base };
+    },
+  },
+  // "ten past three" (3:10), "quarter past three", "half past three", "twenty to four" (3:40): the
+  // minutes said against the hour, on a 12-hour clock, as English speakers say it.
+  {
+    pattern: new RegExp(String.raw`(?:${AT})?(?<![\p{L}])(a quarter|quarter|half|five|ten|twenty|twenty[- ]five)\s+(past|after|to|till|before)\s+(${HOUR_WORDS}|1[0-2]|[1-9])(?:\s+([ap])\.?m\.?(?![\p{L}]))?(?![\p{L}\d:])`, 'giu'),
+    read: (m) => {
+      const said: Record<string, number> = { 'a quarter': 15, quarter: 15, half: 30, five: 5, ten: 10, twenty: 20, 'twenty-five': 25, 'twenty five': 25 };
+      const minutes = said[m[1]!.toLowerCase()]!;
+      const hour = /^\d+$/.test(m[3]!) ? Number(m[3]) : HOUR_WORDS.split('|').indexOf(m[3]!.toLowerCase()) + 1;
+      const before = /^(?:to|till|before)$/i.test(m[2]!);
+      if (before && minutes === 30) return undefined;
+      return before ? { hours: hour === 1 ? 12 : hour - 1, minutes: 60 - minutes, meridiem: m[4], spoken: true } : { hours: hour, minutes, meridiem: m[4], spoken: true };
+    },
+  },
+  // «десять минут четвёртого» (3:10), «четверть четвёртого» (3:15): minutes into the hour under way, as an ordinal.
+  {
+    pattern: new RegExp(String.raw`(?:${AT})?(?<![\p{L}])(?:(пять|десять|пятнадцать|двадцать|двадцать пять)\s+минут|(четверть))\s+(${RU_ORDINAL_HOURS})${RU_DAY_HALF}(?![\p{L}])`, 'giu'),
+    read: (m) => {
+      const said: Record<string, number> = { пять: 5, десять: 10, пятнадцать: 15, двадцать: 20, 'двадцать пять': 25 };
+      const hour = (RU_ORDINAL_HOURS.split('|').findIndex((h) => new RegExp(`^(?:${h})$`, 'iu').test(m[3]!)) || 12) ;
+      return { ...ruHalfOfDay(hour === 12 ? 12 : hour, m[4]), minutes: m[2] ? 15 : said[m[1]!.toLowerCase().replace(/\s+/g, ' ')]! };
     },
   },
   // «половина третьего» (2:30), «без десяти два» (1:50), «с двух часов» (2:00): how Russian speakers
