@@ -3135,3 +3135,28 @@ describe('hours said against the hour: "ten past three", "twenty to four", «д�
     expect([ru.resolved.text, ru.status]).toEqual(['3:40', 'resolved']);
   });
 });
+
+describe('a decision of label lines, a runbook with «Порядок действий:», steps numbered 1.1 / 1.2', () => {
+  it('"Alternatives considered: A (why), B (why)" are the options with their reasons; "move … to Redis" chooses Redis; "Owner:" decides', () => {
+    const adr = one('adr-en-label-lines', 'adrs').data;
+    expect(adr.options.map((o: { name: string; chosen: boolean; reasons?: string }) => [o.name, o.chosen, o.reasons])).toEqual([
+      ['Redis', true, undefined],
+      ['Memcached', false, 'no persistence, sessions lost on restart'],
+      ['DynamoDB', false, 'cross-cloud latency from our region'],
+    ]);
+    expect(adr.deciders).toEqual(['@ana']);
+  });
+
+  it('«… — написать в #infra» is whom to call, not what the runbook is for', () => {
+    const rb = one('runbook-ru-order-of-actions', 'runbooks').data;
+    expect(texts(rb.escalation)).toMatch(/^Если certbot падает с ошибкой rate limit — написать в #infra/);
+    expect(rb.summary?.text ?? '').not.toMatch(/certbot/);
+    expect(rb.steps).toHaveLength(4);
+  });
+
+  it('"1. Prepare" over "1.1 …", "1.2 …": each numbered sub-line is a step, named by its group', () => {
+    const rb = one('runbook-en-nested-numbering', 'runbooks').data;
+    expect(rb.steps.map((s: { text: string }) => s.text.split(':')[0])).toEqual(['Prepare', 'Prepare', 'Fail over', 'Fail over', 'Verify']);
+    expect(rb.steps[2].commands).toEqual(['pg_ctl promote -D /var/lib/postgresql/16/main']);
+  });
+});

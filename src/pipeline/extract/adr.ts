@@ -372,6 +372,12 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
     // "Alternatives: nightly dumps (today), a physical replica, logical replication." and, after
     // it, "Why logical replication: …" — the options listed, the one said why of chosen for that.
     const listed = content.part.form === 'label' && first ? commaOptions(content.part.value) : [];
+    // "Alternatives considered: Memcached (no persistence), DynamoDB (cross-cloud latency)": each with why it lost.
+    const reasoned = listed.map((piece) => /^(.+?)\s*\(([^()]{3,})\)$/u.exec(piece));
+    if (listed.length >= 2 && reasoned.every(Boolean)) {
+      options = reasoned.map((m) => ({ name: clean(m![1]!), chosen: false, reasons: clean(m![2]!), cite: cite(section, first!.number) }));
+      continue;
+    }
     if (listed.length >= 3) {
       options = listed.map((name) => ({ name, chosen: false, cite: cite(section, first!.number) }));
       for (const line of content.lines.slice(1)) {
@@ -458,7 +464,9 @@ function optionsOf(section: Section, decision: CitedText | undefined, prosCons: 
   if (!options.some((o) => o.chosen)) {
     const title = displayTitle(section.candidate.title);
     // "Move CI from Jenkins to GitHub Actions", «Перейти с X на Y»: where the title moves to.
-    const movedTo = /^(?:move|migrate|switch|moving|migrating|switching|перей\p{L}*|переход\p{L}*|переезд\p{L}*)\s.*?(?:\sto|\sна)\s+(.{2,60})$/iu.exec(title)?.[1];
+    const moveTo = /^(?:move|migrate|switch|moving|migrating|switching|перей\p{L}*|переход\p{L}*|переезд\p{L}*)\s.*?(?:\sto|\sна)\s+(.{2,60}?)[.]?$/iu;
+    // "Decision: move session storage from Postgres to Redis": a decision of one line moves as a title does.
+    const movedTo = moveTo.exec(title)?.[1] ?? (decision && !decision.text.includes('\n') ? moveTo.exec(decision.text)?.[1] : undefined);
     // "Postgres as primary datastore" names the choice first; "Event IDs as UUIDv7" after "as", where a name stands alone.
     const asWhat = /^(.+?)\s+(?:as|как)\s+(.+)$/i.exec(title);
     const fromTitle = (asWhat && (/^[\p{Lu}\d][\p{L}\d.+#-]*$/u.test(asWhat[2]!.trim()) && /\d|\p{Lu}.*\p{Lu}/u.test(asWhat[2]!) ? asWhat[2]!.trim() : asWhat[1])) ?? movedTo;
@@ -563,7 +571,8 @@ export function extractAdr(section: Section, base: Base): AdrInput {
   const sameLineDate = !dateFound && statusValue ? findDates(section.ctx.parsed.lines[(statusValue.cite[0] as LineCitation).lines[0] - 1] ?? '', year)[0] : undefined;
   // Who took part in the decision ("Участники: …", "참여자: …") decided it, where no deciders are named.
   const decidedBy = decidedOn ? /(?<![\p{L}])by\s+(?:the\s+)?([^.,;()]{2,60})/iu.exec(decidedOn.text)?.[1] : undefined;
-  const decidersValue = everyDecider(section) ?? slotValue(section, 'attendees') ?? slotValue(section, 'author') ?? (decidedBy && decidedOn ? { text: decidedBy.trim(), cite: cite(section, decidedOn.number) } : undefined);
+  // A record's "Owner: @ana" (a lightweight ADR's one field for who) owns the decision.
+  const decidersValue = everyDecider(section) ?? slotValue(section, 'attendees') ?? slotValue(section, 'author') ?? (decidedBy && decidedOn ? { text: decidedBy.trim(), cite: cite(section, decidedOn.number) } : undefined) ?? slotValue(section, 'owner');
   // "What" (what is decided) and "How" (the approach) are one decision in What/Why/How records.
   const proposal = slotField(section, 'proposal', { direct: true });
   const outcome = slotField(section, 'decision', { direct: true });

@@ -82,6 +82,20 @@ function stepFromItem(section: Section, item: ListItem): Step | undefined {
   return { text, commands, cite: cite(section, from, to) };
 }
 
+/** "1. Prepare" over "1.1 Announce …", "1.2 Check lag: `psql …`": each numbered sub-line a step of its own. */
+function subSteps(section: Section, item: ListItem): Step[] {
+  const [from, to] = nodeLines(item);
+  const lines = section.ctx.parsed.lines.slice(from - 1, to);
+  const marked = lines.flatMap((line, i) => {
+    const m = /^\s+\d{1,2}\.\d{1,2}\.?\s+(\S.*)$/.exec(line);
+    return m ? [{ text: m[1]!, number: from + i }] : [];
+  });
+  if (marked.length === 0) return [];
+  // The group's name says what its sub-steps are for ("Verify: `curl …` returns ok").
+  const group = clean(plainLine(lines[0]!.replace(/^\s*\d{1,2}[.)]\s*/, ''))).replace(/[:：.]$/, '');
+  return marked.map(({ text, number }) => ({ text: group ? `${group}: ${clean(plainLine(text))}` : clean(plainLine(text)), commands: [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter(isInlineCommand), cite: cite(section, number) }));
+}
+
 /** Steps of the top-level lists among some nodes; code right after an item belongs to it. */
 function stepsFromLists(section: Section, nodes: RootContent[], ordered: boolean | 'any'): Step[] {
   const steps: Step[] = [];
@@ -89,6 +103,11 @@ function stepsFromLists(section: Section, nodes: RootContent[], ordered: boolean
   for (const node of nodes) {
     if (node.type === 'list' && (ordered === 'any' || (node as List).ordered === ordered)) {
       for (const item of node.children) {
+        const numbered = subSteps(section, item);
+        if (numbered.length > 0) {
+          steps.push(...numbered);
+          continue;
+        }
         const step = stepFromItem(section, item);
         if (step) steps.push(step);
       }
@@ -311,7 +330,7 @@ export function checksBeforeSteps(section: Section): SlotContent[] {
 
 /** Who to call when the steps do not help, said in a sentence without an "Escalation" heading. */
 // Korean words take their endings and particles attached (연락하세요, 당직자에게): no end boundary for them.
-export const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|post in|ask in|ping|звонить|позвонить|звоните|позвоните|писать|пиши|напиши|пишите|напишите|связаться|свяжитесь|обратиться|обратитесь|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화|문의|공유(?:하세요|해\s?주세요)|에스컬레이션/iu;
+export const ESCALATE = /(?<![\p{L}])(?:page|call|contact|notify|escalate|write to|post in|ask in|ping|звонить|позвонить|звоните|позвоните|писать|написать|пиши|напиши|пишите|напишите|связаться|свяжитесь|обратиться|обратитесь|эскалир\p{L}*)(?![\p{L}])|연락|호출|전화|문의|공유(?:하세요|해\s?주세요)|에스컬레이션/iu;
 /** Who is escalated to: a role, or a channel or handle ("#infra", "@db-team"). */
 export const SOMEONE = /(?<![\p{L}])(?:on-?call|lead|manager|team|secondary|дежурн\p{L}*|руководител\p{L}*|тимлид\p{L}*|команд\p{L}*)(?![\p{L}])|(?<![\w/])[#@][\p{L}\d][\p{L}\d_.-]{1,40}|당직|팀장|온콜|팀(?:에|에게|한테|으로)|담당자|(?<![\p{L}])DBA(?![\p{L}])/iu;
 
