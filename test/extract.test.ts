@@ -3160,3 +3160,19 @@ describe('a decision of label lines, a runbook with «Порядок дейст�
     expect(rb.steps[2].commands).toEqual(['pg_ctl promote -D /var/lib/postgresql/16/main']);
   });
 });
+
+describe('a plain-text postmortem of bare section names; a Korean retrospective', () => {
+  it('"quota at 100%" is no share of users; "were not delivered" is the impact; "delivered again" ends it', () => {
+    const inc = one('postmortem-en-plain-sections', 'incidents').data;
+    expect(inc.impact.text).toMatch(/^Password reset emails were not delivered for 3 hours/);
+    expect([inc.resolved.text, inc.status]).toEqual(['11:05', 'resolved']);
+    expect(inc.resolution.text).toMatch(/^transactional mail moved to a separate SES configuration set/);
+    expect(inc.lessons).toHaveLength(2);
+  });
+
+  it('"신규 상품이 검색에 노출되지 않았습니다" tells the impact; 잘된 점 / 개선할 점 are what went well and wrong', () => {
+    const inc = one('retro-ko-went-well-improve', 'incidents').data;
+    expect(inc.impact.text).toMatch(/노출되지 않았습니다\.$/);
+    expect([inc.whatWentWell.length, inc.whatWentWrong.length]).toEqual([1, 2]);
+  });
+});
