@@ -257,6 +257,10 @@ const OWN: Record<string, OwnCase[]> = {
     secret((v) => `{"name": "API_TOKEN", "value": "${v}"}`, fake(ALNUM, 24)),
     secret((v) => `api key 👉 ${v}`, `Ab3${fake(ALNUM, 21)}`),
     lookalike('- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: orders-db\n- name: DB_HOST\n  value: db.internal'),
+    // A short login before its password: «учётка: app / …», "login: sa / …".
+    secret((v) => `доступ к БД: app / ${v}`, `Zx${fake(ALNUM, 10)}`),
+    secret((v) => `login: sa / ${v}`, `Q7${fake(ALNUM, 9)}!`),
+    lookalike('доступ: см. / в волте; user: admin / role: owner'),
     lookalike('пароль от стенда в хранилище prod/db/orders-main; the key change was in release v2026.11.30-rc1; <add key="LogLevel" value="Warning" />'),
   ],
   'npm-token': [

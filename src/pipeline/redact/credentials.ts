@@ -285,7 +285,8 @@ const SEPARATED_VALUE = new RegExp(
     `[ \\t]+(?:is|are|was|were|will be|это|будет)(?:[ \\t]*[:—-])?[ \\t]+))` +
     // The value, perhaps in typographic quotes («…», “…”), which trimValue takes off; a Russian
     // password may have Cyrillic letters («Лето2026!»).
-    '([«“„]?(?:[!-~]|[\\u0400-\\u04FF]){4,4096})',
+    // A short login before its password ("app / …") is the first half of a pair.
+    '([«“„]?(?:[!-~]|[\\u0400-\\u04FF]){4,4096}|[\\w.@-]{2,3}(?=[ \\t]*\\/[ \\t]*\\S))',
   'iy',
 );
 const ADJACENT_VALUE = /[ \t]+([!-~]{8,4096})/y;
@@ -377,10 +378,13 @@ function proseSecrets(text: string): Finding[] {
     const weak = word[2] !== undefined && WEAK_CREDENTIAL.test(word[2]);
     if ((LOGIN_BEFORE.test(before) || word[2] !== undefined) && second) {
       const half = trimValue(second[1]!);
+      // After a login of two or three letters ("web / mobile-app2" is a list), only a password that looks made up.
+      const shortLogin = value.length <= 3;
       index = afterValue + second[0].length - second[1]!.length + second[1]!.indexOf(half);
       value = half;
       kind = 'password';
       if (weak && characterClasses(value) < 3) continue;
+      if (shortLogin && !/[A-Z]/.test(value) && !looksGenerated(value, 8)) continue;
     } else if (word[2] !== undefined) {
       // After a weak word, "bucket/logs-2026" is a path: only "user:password" is a pair.
       if (weak && !/^[^:/\s]{1,32}:[^:/]+$/.test(value)) continue;
