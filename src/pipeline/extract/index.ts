@@ -1,5 +1,5 @@
 import type { List, PhrasingContent, Root } from 'mdast';
-import type { AdrInput, CitedText, IncidentInput, RunbookInput } from '../../schemas/index.ts';
+import type { AdrInput, CitedText, IncidentInput, LineCitation, RunbookInput } from '../../schemas/index.ts';
 import type { DocumentKind } from '../classify.ts';
 import { mainLanguage } from '../language.ts';
 import { codeLineSet } from '../outline.ts';
@@ -12,7 +12,7 @@ import { extractChatAdr, extractChatIncident, chatTitle } from './chat.ts';
 import { findEntities } from './fields.ts';
 import { extractIncident } from './incident.ts';
 import { extractRunbook } from './runbook.ts';
-import { cite, displayTitle, lineUnderTitleWord, markdown, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
+import { cite, clean, displayTitle, lineUnderTitleWord, markdown, prepareSection, shorten, type ExtractContext, type Section } from './section.ts';
 import { plainLine, slotField, slotValue } from './slots.ts';
 import { extractSpokenIncident, spokenArticleTitle, spokenTitle } from './speech.ts';
 import { spokenProcedure } from './spoken-procedure.ts';
@@ -61,6 +61,14 @@ const REPORT_ID = /(?<![\p{L}\d])(?:[A-Z]{2,6}-\d{1,6}|№\s?\d+)(?![\p{L}\d])/u
 
 /** Labels that give a document's name. */
 const NAME_LABEL = /^(?:title|name|incident name|название|наименование|заголовок|тема|제목|장애명|건명)$/iu;
+
+/** A document's title, never empty: "ADR-014 — " with nothing after its dash is named by what is left, else by its file. */
+function titled(section: Section): CitedText {
+  const title = titleOf(section);
+  if (title.text.trim()) return title;
+  const line = section.ctx.parsed.lines[((title.cite[0] as LineCitation | undefined)?.lines[0] ?? 1) - 1] ?? '';
+  return { ...title, text: clean(plainLine(line)).replace(/\s*[—–:-]+\s*$/u, '') || section.ctx.sourceId };
+}
 
 function titleOf(section: Section): CitedText {
   const { candidate } = section;
@@ -236,7 +244,7 @@ export function extract(ctx: ExtractContext, candidate: Candidate): ExtractedDoc
   const code = codeLineSet(ctx.parsed.tree);
   const prose = section.lines.filter((l) => !code.has(l.number)).map((l) => l.text.replace(/`[^`]*`/g, ' ')).join('\n');
   const base = {
-    title: titleOf(section),
+    title: titled(section),
     language: mainLanguage(/\p{L}/u.test(prose) ? prose : text),
     sources: [ctx.sourceId],
     entities: findEntities(text),
