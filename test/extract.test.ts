@@ -3176,3 +3176,14 @@ describe('a plain-text postmortem of bare section names; a Korean retrospective'
     expect([inc.whatWentWell.length, inc.whatWentWrong.length]).toEqual([1, 2]);
   });
 });
+
+describe('the same shapes about other things are no documents', () => {
+  it('a residents\' meeting protocol, an HR FAQ, a release\'s rollout updates, a timed list of errands', () => {
+    expect(from('protocol-ru-residents-meeting')).toEqual([]);
+    expect(report.files.find((f) => f.file === 'protocol-ru-residents-meeting.md')).toMatchObject({ status: 'unpublished', reason: expect.stringMatching(/nothing technical/) });
+    expect(from('faq-en-hr')).toEqual([]);
+    expect(from('release-en-rollout-updates')).toEqual([]);
+    expect(from('log-ru-errands')).toEqual([]);
+    expect(from('decision-log-en-family')).toEqual([]);
+  });
+});

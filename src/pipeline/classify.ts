@@ -125,7 +125,9 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   const timed = lines.filter((l) => /^\s*(?:[-*]\s+|\|\s*)?(?:\*\*)?(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?[ ,]+|\d{4}-\d{2}-\d{2}[ T]+)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*(?:UTC|[A-Z]{3,4}|МСК))?\**\s*(?:[-—–:|]|\s\S)/u.test(l)).length;
   if (timed >= 3) add('incident', `a timeline (${timed} timed lines)`, 3);
   // A status page's updates: "Investigating - …", "Identified - …", "Resolved - …", each over its time.
-  const updates = lines.filter((l) => STATUS_UPDATE.test(l) || TIMED_STATUS_UPDATE.test(l)).length;
+  // Timed updates ("**Update (09:00 UTC):** …") are a status history when they tell of trouble; a release's rollout posts them too.
+  const troubled = /(?<![\p{L}])(?:investigat\p{L}*|identified|monitoring|resolved|outage|errors?|degraded|degradation|incident|fail\p{L}*|down|unavailable|disruption|latency|delays?|5\d\d)(?![\p{L}])/iu.test(text);
+  const updates = lines.filter((l) => STATUS_UPDATE.test(l) || (troubled && TIMED_STATUS_UPDATE.test(l))).length;
   if (updates >= 2) add('incident', `${updates} status page updates`, 5);
   // "Тип: Инцидент   Приоритет: …", "Issue Type: Incident": a tracker's ticket that says what it is.
   if (lines.some((l) => TICKET_OF_INCIDENT.test(l))) add('incident', 'a ticket typed incident', 4);
@@ -238,6 +240,11 @@ export function classify(evidence: CandidateEvidence): Classification {
     // Cue words break ties between kinds the structure scores alike.
     .sort((a, b) => b.score - a.score || b.cues - a.cues);
   const [best, second] = ranked;
+  // A decision weighed in a record's shape about nothing technical (a residents' meeting on where
+  // to hold a party) is no architecture decision; one that calls itself a record or has a status is.
+  if (best!.kind === 'adr' && best!.score >= CLASSIFY_THRESHOLD && !aboutSystems(evidence)) {
+    return { kind: 'none', score: best!.score, reason: 'a decision about nothing technical: no system, service or product is named' };
+  }
   if (best!.score >= CLASSIFY_THRESHOLD && best!.substance >= 1) {
     return { kind: best!.kind, score: best!.score, reason: `${best!.kind} structure ${best!.score} (${best!.why.join(', ')}; next: ${second!.kind} ${second!.score})` };
   }
@@ -328,6 +335,13 @@ export const DECISION_TOLD = 'a decision told aloud';
 /** What a technical choice is about: a system's parts, or a product's Latin name in a Russian or Korean memo. */
 const TECHNICAL_ALOUD = /(?<![\p{L}])(?:services?|databases?|db|servers?|clusters?|queues?|brokers?|api|deploy\p{L}*|infra\p{L}*|storage|cache|backend|frontend|library|framework|vendor|self-hosted|migrat\p{L}*|feature flags?|search|indexing|monitoring|metrics|logging|nodes?|сервис\p{L}*|мониторинг\p{L}*|метрик\p{L}*|поиск\p{L}*|баз\p{L}* данных|сервер\p{L}*|кластер\p{L}*|очеред\p{L}*|брокер\p{L}*|хранилищ\p{L}*|хранени\p{L}*|кеш\p{L}*|кэш\p{L}*|миграц\p{L}*|деплой\p{L}*|бэкенд\p{L}*|фреймворк\p{L}*|библиотек\p{L}*|логов|логи)(?![\p{L}])|서버|서비스|데이터베이스|디비|클러스터|브로커|수집기|캐시|배포|마이그레이션|로그/iu;
 const LATIN_NAME = /(?<![\p{L}])[A-Za-z][A-Za-z0-9.+-]{2,}(?![\p{L}])/u;
+
+/** Whether a decision names what it is about: a system's parts, a product's Latin name in Cyrillic or Hangul text, or that it is a record. */
+export function aboutSystems(evidence: CandidateEvidence): boolean {
+  const text = `${evidence.title}\n${evidence.text}`;
+  if (TECHNICAL_ALOUD.test(text) || /(?<![\p{L}])(?:ADR|architecture|decision record|архитектур\p{L}*|아키텍처)/iu.test(text) || evidence.parts.some((p) => p.slot === 'status' || p.slot === 'adrNumber' || p.slot === 'supersedes')) return true;
+  return /[\p{Script=Cyrillic}\p{Script=Hangul}]/u.test(text) ? LATIN_NAME.test(text) : /(?<![\p{L}])[A-Z][a-z]+[A-Z]\w*|[a-z]+[-_.][a-z]+|\b[A-Z]{2,}\b/u.test(text);
+}
 
 /**
  * A transcript tells a decision when it says one was made and among which options, and why or at

@@ -5,7 +5,7 @@
  */
 import { toString } from 'mdast-util-to-string';
 import { chatMessages } from './chat.ts';
-import { classify, classifyChat, classifySpeech, DECISION_TOLD, standsAlone, toldDecision, toldProcedure, type Classification } from './classify.ts';
+import { aboutSystems, classify, classifyChat, classifySpeech, DECISION_TOLD, standsAlone, toldDecision, toldProcedure, type Classification } from './classify.ts';
 import type { NoiseReport } from './noise.ts';
 import type { Part } from './outline.ts';
 import type { ParsedSource } from './parse.ts';
@@ -242,7 +242,8 @@ class Segmenter {
     const lines = this.parsed.lines;
     const starts: number[] = [];
     for (let n = section.line + 1; n <= section.endLine; n++) if (DECISION_ENTRY.test(lines[n - 1] ?? '')) starts.push(n);
-    if (starts.length < 2) return [];
+    // A family's or a reading log in the same shape records no architecture decision.
+    if (starts.length < 2 || !aboutSystems(this.evidence(section))) return [];
     return starts.map((line, i): Candidate => {
       let end = line;
       const limit = i + 1 < starts.length ? starts[i + 1]! - 1 : section.endLine;
