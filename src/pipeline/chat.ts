@@ -3,12 +3,14 @@
  * - time first: `[2026-07-03 09:14] alice: …`, `[03.07.2026 09:14:22] Alice: …`,
  *   `03.07.2026, 09:14 - Alice: …` (WhatsApp), `2026년 4월 2일 오후 2:07, 김민수 : …` and
  *   `2026. 4. 2. 오후 2:07, 김민수 : …` (KakaoTalk on Android and iOS);
- * - time, then the nick in angle brackets: `[14:02] <dmitri> …`, `14:02 <@kate> …` (IRC logs);
+ * - time, then the nick in angle brackets: `[14:02] <dmitri> …`, `14:02 <@kate> …` (IRC logs),
+ *   `[2026-12-01 21:02:11] <@oleg:matrix.example.org> …` (a Matrix export: the person before the server);
+ * - Zoom's saved chat: `10:02:15 From Dana Lee to Everyone:` over the message, or on its line;
  * - author first: `[김민수] [오후 2:07] …` (KakaoTalk on a computer);
  * - a header line of author and time, the text on the lines below it: `Сергей Волков, [12.05.2026 09:14]`
  *   (Telegram Desktop), `Anna Petrova  10:42 AM` and `Иван Петров  10:42` (Slack), `Anna Petrova, 10:42 AM`
  *   (Google Chat), `anna — 05/12/2026 9:14 AM` and `Sam — Today at 10:02 AM` (Discord),
- *   `[9:14 AM] Anna Petrova` (Teams).
+ *   `[9:14 AM] Anna Petrova` (Teams), `Dana Lee added a comment - 01/Dec/26 7:02 AM` (Jira's comments).
  * Lines that do not start a message continue the one before (a pasted list, a multi-line note);
  * a line that is only a day (`--- 2026년 4월 2일 목요일 ---`) dates the messages after it.
  */
