@@ -284,11 +284,12 @@ function stepsOfSlot(section: Section, content: SlotContent): Step[] {
   // Paragraphs, each step the prose and the code block that follows it.
   const steps: Step[] = [];
   for (const node of nodes) {
+    const commented = node.type === 'code' ? commentedSteps(section, node) : [];
     if (node.type === 'paragraph') {
       const text = clean(plainLine(toString(node)));
       if (text) steps.push({ text, commands: inlineCommands(node), cite: cite(section, ...nodeLines(node)) });
-    } else if (node.type === 'code' && commentedSteps(section, node).length > 0) {
-      steps.push(...commentedSteps(section, node));
+    } else if (commented.length > 0) {
+      steps.push(...commented);
     } else if (node.type === 'code' && steps.length === 0) {
       // A section that is only its commands ("## Check" and a code block): the section names the step.
       steps.push({ text: clean(content.part.label.replace(/[:.]$/, '')), commands: [node.value], cite: cite(section, content.part.line, node.position!.end.line) });
@@ -445,16 +446,18 @@ const CIRCLED_STEP = /^\s*[①-⑳]\s*/u;
 function freeformSteps(section: Section): Step[] {
   const steps: Step[] = [];
   for (const [index, node] of section.tree.children.entries()) {
+    const commented = node.type === 'code' ? commentedSteps(section, node) : [];
+    const conditioned = node.type === 'paragraph' ? conditionedLines(section, node) : [];
     if (node.type === 'list') {
       const items = node.children.map((item) => stepFromItem(section, item)).filter((s): s is Step => s !== undefined);
       if (items.some((s) => s.commands.length > 0)) steps.push(...items);
-    } else if (node.type === 'paragraph' && conditionedLines(section, node).length >= 2) {
-      steps.push(...conditionedLines(section, node));
+    } else if (conditioned.length >= 2) {
+      steps.push(...conditioned);
     } else if (node.type === 'paragraph' && !checksAfter(section, node)) {
       const commands = inlineCommands(node);
       if (commands.length > 0) steps.push({ text: clean(plainLine(toString(node))), commands, cite: cite(section, ...nodeLines(node)) });
-    } else if (node.type === 'code' && commentedSteps(section, node).length > 0) {
-      steps.push(...commentedSteps(section, node));
+    } else if (commented.length > 0) {
+      steps.push(...commented);
     } else if (node.type === 'code' && (/^\s*\$\s|^\s*[a-z][\w.-]*\s+-/m.test(node.value) || looksLikeCommand(node.value.split('\n').find((l) => l.trim()) ?? ''))) {
       // "Look at the queue depth:" over a block: the paragraph that introduces a command is its step.
       const previous = section.tree.children[index - 1];
