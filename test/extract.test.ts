@@ -3187,3 +3187,11 @@ describe('the same shapes about other things are no documents', () => {
     expect(from('decision-log-en-family')).toEqual([]);
   });
 });
+
+describe('"## Remediation" that opens with what was done, then lists what is planned', () => {
+  it('its first paragraph is the fix, its list the follow-ups', () => {
+    const inc = one('postmortem-en-remediation-done-then-planned', 'incidents').data;
+    expect(inc.resolution.text).toBe('We pinned the library to the previous version and redeployed at 13:45; the failed deliveries were replayed by 14:30.');
+    expect(inc.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Nadia', 'Ken']);
+  });
+});

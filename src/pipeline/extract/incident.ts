@@ -568,6 +568,28 @@ function whySection(section: Section): CitedText | undefined {
 }
 
 /** A timeline entry as a field's text: "rollback to v4.11 started (09:58)". */
+/**
+ * "## Remediation" opening with what was done ("We reverted the changes and released 1.270.1.")
+ * before its list of what is still to do: that paragraph is the fix, the list the follow-ups.
+ */
+function remediationDone(section: Section): CitedText | undefined {
+  for (const content of slotContents(section, 'followUps')) {
+    if (content.part.form !== 'heading' || !/^remediation\b/i.test(content.part.label.trim())) continue;
+    const paragraph: Line[] = [];
+    for (const line of content.lines) {
+      if (!line.text.trim()) {
+        if (paragraph.length) break;
+        continue;
+      }
+      if (/^\s*(?:#|[-*+]\s|\d{1,2}[.)]\s|\|)/.test(line.text)) break;
+      paragraph.push(line);
+    }
+    const text = clean(plainLine(paragraph.map((l) => l.text).join(' ')));
+    if (text && FIX.test(text)) return { text, cite: cite(section, paragraph[0]!.number, paragraph.at(-1)!.number) };
+  }
+  return undefined;
+}
+
 /** A line of a field that tells nothing of the impact ("**Customer:** Northwind", "Service: 10G transit, circuit …"). */
 function otherField(text: string): boolean {
   const label = /^\s*(?:[-*]\s+)?(?:\*\*|__)?([\p{L} ]{2,30}?)(?:[:：](?:\*\*|__)|(?:\*\*|__)?\s*[:：])\s/u.exec(text)?.[1];
@@ -752,6 +774,7 @@ export function extractIncident(section: Section, base: Base): IncidentInput {
       () => slotContents(section, 'steps').filter((c) => !assigned.includes(c)).map((c) => slotText(c)).find(Boolean),
       // «Решение: увеличили квоту, …»: in a postmortem, the solution is what fixed it.
       () => slotField(section, 'decision', { direct: true }),
+      () => remediationDone(section),
       () => sentencesWith(section, summaryLines, FIX, 2),
       () => fixing && { text: fixing.event.slice(stateOf(fixing, '(?:Fixing|Mitigated)')![0].length), cite: fixing.cite },
       () => entryText(resolvingEvent && fromFix(resolvingEvent)),
