@@ -3195,3 +3195,15 @@ describe('"## Remediation" that opens with what was done, then lists what is pla
     expect(inc.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['Nadia', 'Ken']);
   });
 });
+
+describe('a plain-text report that numbers its sections ("1. 장애 개요", «2. Причина»)', () => {
+  it('reads each numbered section name as a section: the cause and the fix without the names, the follow-ups from the last', () => {
+    const ko = one('report-ko-numbered-sections', 'incidents').data;
+    expect(ko.rootCause.text).toMatch(/^- 신규 배포된 쿠폰 검증 로직이/);
+    expect(ko.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['윤서준', '개발팀 전체']);
+    expect(ko.timeline.map((e: { event: string }) => e.event)).toEqual(['발생 일시', '쿠폰 검증 기능 플래그 OFF', '응답 시간 정상화 확인']);
+    const ru = one('report-ru-numbered-sections', 'incidents').data;
+    expect([ru.rootCause.text, ru.resolution.text]).toEqual(['Истёк TLS-сертификат на внутреннем балансировщике между фронтендом и API.', 'В 09:50 выпустили новый сертификат и перезагрузили балансировщик.']);
+    expect(ru.followUps).toHaveLength(2);
+  });
+});

@@ -153,6 +153,7 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
       found.set(line, { label: name, slot: slotOf(name, 2)?.slot, form: 'heading', depth: 3, line, value: '' });
     }
   }
+  for (const part of numberedSections(parsed, code, noise, found)) found.set(part.line, part);
   const sorted = [...found.values()].sort((a, b) => a.line - b.line);
   // A heading's section runs to the next heading of the same or a higher level.
   sorted.forEach((heading, i) => {
@@ -164,6 +165,25 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
 
 /** What opens a labelled line before its label: a quote, a bullet or a report's mark, a checkbox, emoji. */
 const MARKED_LINE_START = new RegExp(String.raw`^\s*(?:>\s*)*(?:${LINE_MARK}\s+|\d{1,2}[.)]\s+)?(?:\[[ xX]\]\s+)?(?:(?:\p{Extended_Pictographic}|\uFE0F)\s*)*`, 'u');
+
+/**
+ * "1. 장애 개요", «2. Причина», "3. Resolution" at the start of a line, each over its own content:
+ * a plain-text report numbers its sections as a list. Two at least, each with something under it
+ * (a run of names with nothing between is a table of contents, and a lone one a step).
+ */
+function numberedSections(parsed: ParsedSource, code: Set<number>, noise: NoiseReport, found: Map<number, Part>): Part[] {
+  const named: Array<{ line: number; name: string }> = [];
+  for (let index = parsed.bodyStartLine - 1; index < parsed.lines.length; index++) {
+    const line = index + 1;
+    if (found.has(line) || code.has(line) || noise.noiseLines.has(line)) continue;
+    const match = /^(\d{1,2})[.)]\s+([^\s].{1,40}?)\s*$/u.exec(parsed.lines[index]!);
+    if (match && isBareSectionName(match[2]!)) named.push({ line, name: match[2]! });
+  }
+  if (named.length < 2) return [];
+  const told = named.every(({ line }, i) => parsed.lines.slice(line, (named[i + 1]?.line ?? parsed.lines.length + 1) - 1).some((l) => l.trim()));
+  if (!told) return [];
+  return named.map(({ line, name }) => ({ label: name, slot: slotOf(name, 2)?.slot, form: 'heading', depth: 3, line, value: '' }));
+}
 
 const BOLD_LABEL = /^\*\*([^*\n]{1,60}?)\*\*\s*(\([^)]*\))?\s*[:：—–]\s*(.*)$|^\*\*([^*\n]{1,60}?)\s*[:：]\s*\*\*\s*(.*)$/u;
 /** A colon between digits is a time's ("… alert. By 07:30 UTC …"), not a label's. */

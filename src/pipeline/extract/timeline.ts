@@ -364,7 +364,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
         // "■ 조치: 21:40 인증서 갱신": the field's label and the item's own time are no words of the event.
         const label = LABELLED_CLAUSE.exec(item.text);
         const words = label && slotOf(label[1]!) ? item.text.slice(label[0].length) : item.text;
-        entries.push({ time: item.time.text, event: eventText(words.replace(/^\s*\d{1,2}[:.]\d{2}(?![\d])\s*(?:[-—–:]\s*)?\s(?![AaPp]\.?[Mm](?![\p{L}])|[A-Z]{2,5}(?![\p{L}]))(?=\p{L})/u, '')), cite: cite(section, lineAt(at), lineAt(at + Math.max(0, item.text.length - 1))) });
+        entries.push({ time: item.time.text, event: eventText(words.replace(LEADING_CLOCK, '')), cite: cite(section, lineAt(at), lineAt(at + Math.max(0, item.text.length - 1))) });
       }
       continue;
     }
@@ -426,7 +426,7 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
       // "발생 일시: 2026-11-26 19:40", "Incident start: 09:12 UTC": what happened then is what the label names.
       const rest = label && (slotOf(label[1]!) || momentOf(label[1]!)) ? said.slice(label[0].length) : undefined;
       const named = rest !== undefined && onlyStamp(rest) && (momentOf(label![1]!) || slotOf(label![1]!)?.slot === 'date' || slotOf(label![1]!)?.slot === 'moment');
-      const event = eventText(rest !== undefined ? (named ? label![1]! : rest) : said);
+      const event = eventText((rest !== undefined ? (named ? label![1]! : rest) : said).replace(LEADING_CLOCK, ''));
       // A log line's own day: "2026-11-20T00:05:12Z INFO …" is the 20th, whatever the incident's day.
       const stamped = /(\d{4}-\d{2}-\d{2})[T ]$/.exec(text.slice(Math.max(0, time.index - 11), time.index))?.[1];
       // "31 July 2012, 13:00 IST. A similar disturbance …": a day written right before the time is the entry's.
@@ -438,6 +438,9 @@ export function fromProse(section: Section, lines: Line[], options: Options): Ti
   let day = options.day;
   return entries.map((e) => ({ ...e, date: (day = e.date ?? day) }));
 }
+
+/** "20:35 쿠폰 검증 기능 플래그 OFF": the entry's own time before its words, which the entry's time already says (not "11:40 PM", "09:10 UTC"). */
+const LEADING_CLOCK = /^\s*(?:[-*+•]\s+)?\d{1,2}:\d{2}(?![\d])\s*(?:[-—–:]\s*)?\s(?![AaPp]\.?[Mm](?![\p{L}])|[A-Z]{2,5}(?![\p{L}]))(?=\p{L})/u;
 
 /** "How it was fixed: …", "■ 조치: …": a clause that opens with a label. */
 const LABELLED_CLAUSE = new RegExp(String.raw`^\s*(?:${LINE_MARK}\s+)?(?:\*\*|__)?([\p{L}][\p{L} ]{1,29}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s+`, 'u');
