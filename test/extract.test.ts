@@ -3207,3 +3207,16 @@ describe('a plain-text report that numbers its sections ("1. 장애 개요", «2
     expect(ru.followUps).toHaveLength(2);
   });
 });
+
+describe('notes in two languages: English section names over Russian or Korean prose', () => {
+  it('are read by their sections, and their language is the prose\'s (a Hangul syllable weighs two or three letters)', () => {
+    const ru = one('postmortem-ruen-english-headings', 'incidents').data;
+    expect(ru.language).toBe('ru');
+    expect(ru.resolution.text).toMatch(/^откатили на v5\.2/);
+    expect(ru.followUps.map((f: { owner?: string }) => f.owner)).toEqual(['@kirill', '@olga']);
+    const ko = one('runbook-koen-kafka-lag', 'runbooks').data;
+    expect(ko.language).toBe('ko');
+    expect(ko.steps).toHaveLength(3);
+    expect(texts(ko.escalation)).toMatch(/#data-platform/);
+  });
+});

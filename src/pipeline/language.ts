@@ -12,10 +12,11 @@ export function detectLanguages(text: string): string[] {
   }
   const total = counts.ru + counts.ko + counts.en;
   if (total === 0) return ['en'];
-  // Latin letters in a Russian note are mostly terms and commands: weigh them down.
+  // Latin letters in a Russian note are mostly terms and commands: weigh them down. A Hangul
+  // syllable writes two or three letters' worth ("확인" is six jamo): weigh it up.
   const weighted: Array<[string, number]> = [
     ['ru', counts.ru],
-    ['ko', counts.ko],
+    ['ko', counts.ko * 2.5],
     ['en', counts.en * 0.5],
   ];
   return weighted
