@@ -3220,3 +3220,14 @@ describe('notes in two languages: English section names over Russian or Korean p
     expect(texts(ko.escalation)).toMatch(/#data-platform/);
   });
 });
+
+describe('replies in a chat copy: Slack\'s "replied to a thread: …", Telegram\'s "[В ответ на …]"', () => {
+  it('the reply is the message, not the line quoting what it answers; a limit seen hit is the cause when nothing else is', () => {
+    const en = one('chat-en-slack-thread-replies', 'incidents').data;
+    expect(en.timeline[1].event).toBe('Tom Becker: looking, the payment-service pods are OOMKilled');
+    const ru = one('chat-ru-telegram-replies', 'incidents').data;
+    expect(ru.timeline.map((e: { event: string }) => e.event)).not.toContainEqual(expect.stringMatching(/В ответ на/));
+    expect(ru.rootCause.text).toBe('nginx упирается в worker_connections');
+    expect(ru.resolution.text).toMatch(/поднял worker_connections до 8192/);
+  });
+});

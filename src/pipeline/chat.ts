@@ -122,6 +122,9 @@ export function readMessageLine(line: string): MessageLine | undefined {
   return { date, time: clock(groups.clock!, groups.meridiemBefore ?? groups.meridiem), author, text, textColumn: line.length - text.length, header, ...(slashed && { slashed }) };
 }
 
+/** The line a reply opens with, about the message it answers: Slack's "replied to a thread: …", Telegram's "[In reply to Anna]". */
+const REPLY_MARK = /^\s*(?:replied to a thread:|\[(?:В ответ на|In reply to|Reply to|답장)\s[^\]]{1,60}\])/iu;
+
 /** A line that is only a day, between rules or with its weekday: the day of the messages below it. */
 function dayOf(line: string): string | undefined {
   const bare = line.replace(/^[\s\-=—–─_*#]+|[\s\-=—–─_*#]+$/g, '');
@@ -176,7 +179,8 @@ function readMessages(lines: string[], firstLine: number): ChatMessage[] {
     }
     const last = messages[messages.length - 1];
     if (underHeader) {
-      if (!underHeader.text) Object.assign(underHeader, { text: line.trim(), textColumn: line.length - line.trimStart().length, textLine: index + 1 });
+      // Slack's "replied to a thread: …" quotes the message replied to, Telegram's "[В ответ на Иван]" names it: the reply is below.
+      if (!underHeader.text && !REPLY_MARK.test(line)) Object.assign(underHeader, { text: line.trim(), textColumn: line.length - line.trimStart().length, textLine: index + 1 });
       underHeader.endLine = index + 1;
       continuation++;
     } else if (last && last.endLine === index && (/^\s+\S/.test(line) || /^\s*[-*•]\s/.test(line))) {

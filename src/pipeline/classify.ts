@@ -372,7 +372,7 @@ const CHAT_INCIDENT_CUES: Array<{ name: string; pattern: RegExp }> = [
   { name: 'cause', pattern: /(?<![\p{L}])(?:turned out|turns out|caused by|(?:нашёл|нашел|нашла|нашли|found it)\s*[:：—–]|(?:token|cert\p{L}*|key|password|secret|licen[cs]e|domain|credentials?) (?:has |had )?expired|expired (?:last night|yesterday|overnight|today|this morning)|причина в том,? что|the cause (?:is|was) that|оказалось|истёк\p{L}*|истек(?:ла|ло|ли)|протух\p{L}*)(?![\p{L}])|만료/iu },
   // Someone says they undid a change as it happens ("reverting now", «откатываю на 3.13»); a restart
   // is no cue, people restart laptops.
-  { name: 'fix', pattern: /(?<![\p{L}])(?:revert(?:ed|ing)?|rolled back|rolling back|failed over|failing over|switched (?:over |back )?to|killed the|re-?ran (?:the|it)|cleaned up|freed (?:up )?(?:space|disk)|почистил\p{L}*|перезапустил\p{L}* (?:джоб\p{L}*|задач\p{L}*)|откатил\p{L}*|откатываю|откатим|переключил\p{L}*|переключаю)(?![\p{L}])|롤백(?:했|합니다|중)|전환(?:했|합니다|완료)/iu },
+  { name: 'fix', pattern: /(?<![\p{L}])(?:revert(?:ed|ing)?|rolled back|rolling back|failed over|failing over|switched (?:over |back )?to|killed the|(?:raised|increased|bumped|поднял\p{L}*|увеличил\p{L}*) \S+(?: \S+)? (?:to|до) \d|(?:сделал\p{L}* )?reload(?:ed)?(?: nginx)?|re-?ran (?:the|it)|cleaned up|freed (?:up )?(?:space|disk)|почистил\p{L}*|перезапустил\p{L}* (?:джоб\p{L}*|задач\p{L}*)|откатил\p{L}*|откатываю|откатим|переключил\p{L}*|переключаю)(?![\p{L}])|롤백(?:했|합니다|중)|전환(?:했|합니다|완료)/iu },
   // Korean sticks particles to its words (원인을, 영향은), so its cues have no end boundary.
   { name: 'failure (ko)', pattern: /장애|오류|에러|지연|느려|타임아웃|응답\s?없|접속\s?불가|실패|(?:넘게|이상)\s?걸리|먹통/u },
   { name: 'state (ko)', pattern: new RegExp(SAID_OVER_KO, 'u') },

@@ -198,6 +198,8 @@ export function toldAfter(message: string, said: RegExp = CAUSE_SAID): string | 
 
 /** Someone finding why, unlabelled: "turns out …", «оказалось, …»; a guess ("looks like …") when it names a cause. */
 const FOUND_WHY = /^(?:\p{L}+[,!]?\s+)?(?:turned out|turns out|оказалось|выяснилось)(?:,?\s+(?:that|что))?[,:]?\s+/iu;
+/** What someone sees hitting its limit: «вижу, nginx упирается в worker_connections», "seeing the pool maxed out". */
+const SEEN_LIMIT = /^(?:вижу|видно|see|seeing|I see)[,:]?\s+(?!(?:it|this|тоже|то же)(?![\p{L}]))(?:что\s+|that\s+)?(?=.*(?<![\p{L}])(?:упира\p{L}*|уперл\p{L}*|исчерпа\p{L}*|кончил\p{L}*|закончил\p{L}*|переполн\p{L}*|hits? (?:the|its) limit|hit (?:the|its) limit|maxed out|exhausted|ran out of|out of (?:memory|disk|connections))(?![\p{L}]))/iu;
 const GUESSED_WHY = /^(?:\p{L}+[,!]?\s+)?(?:looks like|seems like|похоже,? что|кажется,? что)\s+(?=.*(?<![\p{L}])(?:expired|because|caused|due to|ran out|filled up|full|misconfigur\p{L}*|typo|из-за|ист[её]к\p{L}*|кончил\p{L}*|заполнил\p{L}*|переполн\p{L}*|не хватил\p{L}*)(?![\p{L}]))/iu;
 
 /** A third party confirming the fault is theirs: «банк подтвердил, у них авария на стороне НСПК», "AWS confirmed an outage in eu-west-1". */
@@ -213,12 +215,15 @@ const BLAMED_CHANGE = /^(?:(?:ok|so|yeah|ну|так)[,!]?\s+)?(?:it'?s|it was|t
 const CHANGE_BROKE = /^(?=(?:the\s+)?(?:new|recent|latest|yesterday'?s|this morning'?s|last night'?s|today'?s|новый|новая|новое|новые|вчерашн\p{L}*|утренн\p{L}*|сегодняшн\p{L}*|свеж\p{L}*)\s[^.?!]{1,80}?\s(?:drops?|dropped|breaks?|broke|remov(?:es|ed)|disabl(?:es|ed)|overwr(?:ote|ites)|ломает|сломал\p{L}*|убрал\p{L}*|удалил\p{L}*|выключил\p{L}*|отключил\p{L}*)(?![\p{L}]))/iu;
 
 function causeFound(section: Section, messages: ChatMessage[]): CitedText | undefined {
-  for (const m of messages) {
-    const text = messageText(m);
-    const lead = FOUND_WHY.exec(text) ?? GUESSED_WHY.exec(text) ?? BLAMED_CHANGE.exec(text) ?? CHANGE_BROKE.exec(text) ?? CONFIRMED_WHY.exec(text);
-    if (!lead || /[?？]\s*$/.test(text)) continue;
-    const told = beforePromise(text.slice(lead[0].length)).trim();
-    if (told.split(/\s+/).length >= 4) return { text: clean(plainLine(told)), cite: citeMessage(section, m) };
+  // A limit seen being hit may be the symptom of a cause told later: it is the cause only when none is.
+  for (const leads of [[FOUND_WHY, GUESSED_WHY, BLAMED_CHANGE, CHANGE_BROKE, CONFIRMED_WHY], [SEEN_LIMIT]]) {
+    for (const m of messages) {
+      const text = messageText(m);
+      const lead = leads.map((l) => l.exec(text)).find(Boolean);
+      if (!lead || /[?？]\s*$/.test(text)) continue;
+      const told = beforePromise(text.slice(lead[0].length)).trim();
+      if (told.split(/\s+/).length >= 4) return { text: clean(plainLine(told)), cite: citeMessage(section, m) };
+    }
   }
   return undefined;
 }
