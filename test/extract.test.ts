@@ -3231,3 +3231,13 @@ describe('replies in a chat copy: Slack\'s "replied to a thread: …", Telegram\
     expect(ru.resolution.text).toMatch(/поднял worker_connections до 8192/);
   });
 });
+
+describe('admonitions as docs sites write them: GitHub\'s "> [!WARNING]", Docusaurus\' ":::danger … :::"', () => {
+  it('are the warnings, without their closing marks; an operation named over numbered commands is a runbook', () => {
+    const gh = one('runbook-en-github-alerts', 'runbooks').data;
+    expect(texts(gh.warnings)).toBe('Rotating the secret invalidates in-flight retries: do it outside peak hours.');
+    const docs = one('runbook-en-docusaurus-admonitions', 'runbooks').data;
+    expect(texts(docs.warnings)).toBe('Never purge /* during business hours: origin load triples and checkout slows down.');
+    expect(docs.steps).toHaveLength(3);
+  });
+});

@@ -113,6 +113,9 @@ const TICKET_OF_INCIDENT = /(?:^|\s{2,}|[|·]\s*)(?:issue type|ticket type|type|
 /** A line that opens with its condition: «Если …», "If …", "When …", "만약 …". */
 export const CONDITION_LINE = /^\s*(?:[-*+]\s+)?(?:если|когда|if|when|만약)(?![\p{L}])/iu;
 
+/** A title that names an operation on a system, its verb first: "Restore the orders DB", «Перевыпустить сертификат». Not "Use X", a decision's. */
+const TASK_TITLE = /^\s*(?:restore|rotate|renew|drain|clear|purge|restart|rebuild|re-?index|fail over|failover|scale (?:up|down|out)|recover|reset|replace|upgrade|roll back|flush|resize|expand|reissue|re-issue|revoke|unblock|unlock|reboot|redeploy|promote|resync|backfill|восстановить|перезапустить|очистить|перевыпустить|продлить|пересоздать|переиндексировать|переключить|откатить|обновить сертификат|сбросить|разблокировать)(?![\p{L}])/iu;
+
 /** Shapes a kind is written in, each worth points of its own. */
 function shapes(text: string, title = ''): Record<DocumentKind, { score: number; names: string[] }> {
   const found: Record<DocumentKind, { score: number; names: string[] }> = { incident: { score: 0, names: [] }, adr: { score: 0, names: [] }, runbook: { score: 0, names: [] } };
@@ -141,6 +144,8 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   // "Если упал воркер …" (its title or its first line) over its numbered steps: a situation and what to do in it.
   const opening = lines.find((l) => l.trim());
   if (ordered >= 2 && [title, opening ?? ''].some((t) => SITUATION_TITLE.test(t.replace(/^\s*#{1,6}\s*/, '')))) add('runbook', 'a situation over its steps', 2);
+  // "Clear the CDN cache for a release", «Перевыпустить сертификат»: an operation named over its numbered steps with commands.
+  else if (ordered >= 2 && (fences >= 1 || commandLines >= 2 || /`[^`]{4,}`/.test(text)) && [title, opening ?? ''].some((t) => TASK_TITLE.test(t.replace(/^\s*#{1,6}\s*/, '')))) add('runbook', 'a task over its steps', 2);
   // «Если в логах `SMTP 421` — снизить скорость: `kubectl … RATE=20`», "If the pod is stuck, run `kubectl delete pod …`":
   // lines that each give a condition and the command for it.
   const conditioned = lines.filter((l) => CONDITION_LINE.test(l) && [...l.matchAll(/`([^`]+)`/g)].some((m) => isInlineCommand(m[1]!))).length;

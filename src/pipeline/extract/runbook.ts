@@ -33,8 +33,8 @@ function alertComponent(alert: string): string | undefined {
   return name !== alert && name.length >= 3 ? name : undefined;
 }
 
-/** What opens a warning: "⚠️ …", "**Внимание:** …", "> **Warning**", "*WARNING*: …", "주의: …". */
-const WARNING_MARK = /^\s*(?:>\s*)?(?:[-*]\s*)?(?:\*{1,2}|_)?\s*(?:⚠️?\s*(?:(?:warning|внимание|важно|주의|경고)(?![\p{L}]))?|(?:warning|caution|danger|attention|внимание|важно|осторожно|주의|경고)(?![\p{L}]))(?:\/danger)?\s*(?:\*{1,2}|_)?\s*[:：!]?\s*(?:\*{1,2}|_)?/iu;
+/** What opens a warning: "⚠️ …", "**Внимание:** …", "> **Warning**", "*WARNING*: …", "주의: …", GitHub's "> [!WARNING]", Docusaurus' ":::danger". */
+const WARNING_MARK = /^\s*(?:>\s*)?(?:[-*]\s*)?(?:\[!(?:warning|caution|danger|important)\][-+]?|:::(?:warning|caution|danger)(?![\p{L}]))\s*|^\s*(?:>\s*)?(?:[-*]\s*)?(?:\*{1,2}|_)?\s*(?:⚠️?\s*(?:(?:warning|внимание|важно|주의|경고)(?![\p{L}]))?|(?:warning|caution|danger|attention|внимание|важно|осторожно|주의|경고)(?![\p{L}]))(?:\/danger)?\s*(?:\*{1,2}|_)?\s*[:：!]?\s*(?:\*{1,2}|_)?/iu;
 
 /** Warning lines and blocks: "⚠️ …", "**Внимание:** …", "> **Warning**", "*WARNING*: …", "주의: …". */
 function warningsOf(section: Section): CitedText[] {
@@ -51,7 +51,8 @@ function warningsOf(section: Section): CitedText[] {
     const partLines = new Set(section.parts.map((p) => p.line));
     for (let k = i + 1; k < lines.length; k++) {
       const next = lines[k]!;
-      if (!next.text.trim() || next.number !== last + 1 || marker.test(next.text) || partLines.has(next.number) || /^\s*(?:#|```|[-*+]\s|\d+[.)]\s|\|)/.test(next.text)) break;
+      // An admonition's closing ":::" ends it.
+      if (!next.text.trim() || next.number !== last + 1 || marker.test(next.text) || partLines.has(next.number) || /^\s*(?:#|```|[-*+]\s|\d+[.)]\s|\||:::)/.test(next.text)) break;
       if (quoted !== /^\s*>/.test(next.text)) break;
       text += ' ' + next.text.replace(/^\s*>\s?/, '');
       last = next.number;
