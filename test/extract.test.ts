@@ -3241,3 +3241,16 @@ describe('admonitions as docs sites write them: GitHub\'s "> [!WARNING]", Docusa
     expect(docs.steps).toHaveLength(3);
   });
 });
+
+describe('a Korean channel that blames the release by what it changed; a Russian alert page', () => {
+  it('"방금 배포한 v2.8에서 … 설정이 10으로 줄었네요" is the cause; "…테스트는 제가 추가할게요" is the writer\'s "… 테스트 추가"', () => {
+    const chat = one('chat-ko-slack-release-cause', 'incidents').data;
+    expect(chat.rootCause.text).toBe('방금 배포한 v2.8에서 DB 커넥션 풀 설정이 10으로 줄었네요');
+    expect(chat.followUps).toMatchObject([{ action: '커넥션 풀 설정 검증 테스트 추가', owner: '김민수' }]);
+  });
+
+  it('«Чем грозит:» is the alert\'s impact, beside what it means', () => {
+    const rb = one('runbook-ru-alert-what-it-threatens', 'runbooks').data;
+    expect(rb.summary.text).toMatch(/^реплика отстаёт от мастера больше чем на 60 секунд\.\n\nImpact: отчёты и поиск показывают устаревшие данные/);
+  });
+});

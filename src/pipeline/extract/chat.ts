@@ -212,11 +212,13 @@ const CONFIRMED_WHY = /^(?:\p{L}+\s+){0,2}(?:подтвердил\p{L}*|confirme
  */
 const BLAMED_CHANGE = /^(?:(?:ok|so|yeah|ну|так)[,!]?\s+)?(?:it'?s|it was|this is|это)\s+(?=(?:the\s+)?(?:new|recent|latest|yesterday'?s|last night'?s|новый|новая|новое|вчерашн\p{L}*|свеж\p{L}*|последн\p{L}*)\s)/iu;
 
+/** The same in Korean: "방금 배포한 v2.8에서 DB 커넥션 풀 설정이 10으로 줄었네요" (what the release changed, wrongly). */
+const CHANGE_BROKE_KO = /^(?=.*(?:배포(?:한|된)|릴리스(?:한|된)|올린)\s+\S+\s?(?:에서|이|가|의|버전)\s.*(?:줄었|빠졌|바뀌었|깨졌|사라졌|누락|잘못|빠져|끊겼))/u;
 const CHANGE_BROKE = /^(?=(?:the\s+)?(?:new|recent|latest|yesterday'?s|this morning'?s|last night'?s|today'?s|новый|новая|новое|новые|вчерашн\p{L}*|утренн\p{L}*|сегодняшн\p{L}*|свеж\p{L}*)\s[^.?!]{1,80}?\s(?:drops?|dropped|breaks?|broke|remov(?:es|ed)|disabl(?:es|ed)|overwr(?:ote|ites)|ломает|сломал\p{L}*|убрал\p{L}*|удалил\p{L}*|выключил\p{L}*|отключил\p{L}*)(?![\p{L}]))/iu;
 
 function causeFound(section: Section, messages: ChatMessage[]): CitedText | undefined {
   // A limit seen being hit may be the symptom of a cause told later: it is the cause only when none is.
-  for (const leads of [[FOUND_WHY, GUESSED_WHY, BLAMED_CHANGE, CHANGE_BROKE, CONFIRMED_WHY], [SEEN_LIMIT]]) {
+  for (const leads of [[FOUND_WHY, GUESSED_WHY, BLAMED_CHANGE, CHANGE_BROKE, CHANGE_BROKE_KO, CONFIRMED_WHY], [SEEN_LIMIT]]) {
     for (const m of messages) {
       const text = messageText(m);
       const lead = leads.map((l) => l.exec(text)).find(Boolean);

@@ -316,7 +316,8 @@ export function readFollowUp(text: string, cites: Citation[], context: DateConte
   const willDo = /\s*(?:할게요|할께요|하겠습니다|해둘게요|해 둘게요)[.!]?\s*$/u.exec(action);
   if (willDo && (owner || context.author || action.slice(0, willDo.index).trim().length >= 4)) {
     owner ??= context.author;
-    action = action.slice(0, willDo.index).trim().replace(/^제가\s+/u, '');
+    // "커넥션 풀 설정 검증 테스트는 제가 추가할게요": the topic, then who: the task is "… 테스트 추가".
+    action = action.slice(0, willDo.index).trim().replace(/^제가\s+/u, '').replace(/(?:은|는)\s+제가\s+/u, ' ');
   }
   // "I'll add …", "제가 … 추가하겠습니다": the writer as the subject; "유나 씨는 …": the one addressed.
   const selfLead = /^(?:I'?ll|I will|제가)\s+/iu.exec(action) ?? /^я\s+(?=\p{L}+[юу](?![\p{L}]))/iu.exec(action);
