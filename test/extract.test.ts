@@ -3254,3 +3254,14 @@ describe('a Korean channel that blames the release by what it changed; a Russian
     expect(rb.summary.text).toMatch(/^реплика отстаёт от мастера больше чем на 60 секунд\.\n\nImpact: отчёты и поиск показывают устаревшие данные/);
   });
 });
+
+describe('key points as an assistant writes them: «**Ключевые моменты**», "무엇이 고장났나:"', () => {
+  it('the key points are a summary section, not the title; what broke is the impact and names the page', () => {
+    const ru = one('ai-summary-ru-key-points', 'incidents').data;
+    expect(ru.title.text).not.toBe('Ключевые моменты');
+    expect(ru.rootCause.text).toBe('истёк ключ сервисного аккаунта FCM');
+    const ko = one('ai-summary-ko-key-points', 'incidents').data;
+    expect(ko.impact.text).toBe('14:00~14:40 iOS 앱 결제 화면이 열리지 않음');
+    expect(ko.draft).toBe(false);
+  });
+});
