@@ -8,8 +8,8 @@
  */
 import { SAID_OVER, SAID_OVER_KO } from './chat.ts';
 import type { Part } from './outline.ts';
-import { isInlineCommand, looksLikeCommand, spokenCommands } from './shell.ts';
-import { ACTION_COLUMN, answeredQuestions, COMMAND_COLUMN, instructionLine, MOMENT_WEIGHT, NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, templateTitle, titleKind, troubleshootingHeader, type DocumentKind, type Slot } from './templates.ts';
+import { inlineCommandsIn, looksLikeCommand, spokenCommands } from './shell.ts';
+import { ACTION_COLUMN, COMMAND_COLUMN, faqPairs, instructionLine, MOMENT_WEIGHT, NON_DOCUMENT_SLOTS, placeholderLine, SITUATION_TITLE, SLOT_LABELS, templateTitle, titleKind, troubleshootingHeader, type DocumentKind, type Slot } from './templates.ts';
 
 export type { DocumentKind } from './templates.ts';
 
@@ -148,13 +148,13 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   else if (ordered >= 2 && (fences >= 1 || commandLines >= 2 || /`[^`]{4,}`/.test(text)) && [title, opening ?? ''].some((t) => TASK_TITLE.test(t.replace(/^\s*#{1,6}\s*/, '')))) add('runbook', 'a task over its steps', 2);
   // «Если в логах `SMTP 421` — снизить скорость: `kubectl … RATE=20`», "If the pod is stuck, run `kubectl delete pod …`":
   // lines that each give a condition and the command for it.
-  const conditioned = lines.filter((l) => CONDITION_LINE.test(l) && [...l.matchAll(/`([^`]+)`/g)].some((m) => isInlineCommand(m[1]!))).length;
+  const conditioned = lines.filter((l) => CONDITION_LINE.test(l) && inlineCommandsIn(l).length > 0).length;
   if (ordered < 2 && conditioned >= 2) {
     add('runbook', `${conditioned} conditions with their commands`, 3);
     if ([title, opening ?? ''].some((t) => SITUATION_TITLE.test(t.replace(/^\s*#{1,6}\s*/, '')))) add('runbook', 'a situation over its conditions', 2);
   }
   // Bulleted steps that each hold a command: "* Check `tail /var/log/…/current`".
-  const bulletCommands = lines.filter((l) => /^\s*[-*+]\s/.test(l) && [...l.matchAll(/`([^`]+)`/g)].some((m) => isInlineCommand(m[1]!))).length;
+  const bulletCommands = lines.filter((l) => /^\s*[-*+]\s/.test(l) && inlineCommandsIn(l).length > 0).length;
   if (ordered < 2 && bulletCommands >= 2) add('runbook', `${bulletCommands} bulleted commands`, 3);
   if (ordered < 2 && fences >= 2 && commandLines >= 1) add('runbook', 'command blocks', 2);
   if (lines.some((l) => /^\s*(?:>\s*)?(?:\*{1,2}|_)?(?:⚠️|warning|caution|danger|внимание|осторожно|주의|경고)(?![\p{L}])/iu.test(l))) add('runbook', 'a warning', 1);
@@ -165,7 +165,7 @@ function shapes(text: string, title = ''): Record<DocumentKind, { score: number;
   const stepTable = lines.findIndex((l, i) => /^\s*\|/.test(l) && /^\s*\|?\s*:?-{2,}/.test(lines[i + 1] ?? '') && ((cells) => cells.some((c) => ACTION_COLUMN.test(c)) && cells.some((c) => COMMAND_COLUMN.test(c)))(l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim())));
   if (stepTable >= 0 && lines.slice(stepTable + 2, stepTable + 4).filter((l) => /^\s*\|/.test(l)).length >= 2) add('runbook', 'a table of steps and commands', 5);
   // An on-call FAQ: "Q: One partition is behind. What now?" over "A: Restart its pod: `kubectl …`".
-  const answeredWithCommands = answeredQuestions(lines).filter((qa) => [...qa.answer.matchAll(/`([^`]+)`/g)].some((m) => isInlineCommand(m[1]!))).length;
+  const answeredWithCommands = faqPairs(lines).filter((qa) => inlineCommandsIn(qa.answer).length > 0).length;
   if (answeredWithCommands >= 2) add('runbook', `${answeredWithCommands} questions answered with commands`, 5);
   const markers = lines.filter((l) => /^\s*(?:#+\s*)?(?:\*\*)?(?:(?:шаг|step|단계)\s*\d+|\d+\s*단계)/iu.test(l)).length;
   if (markers >= 2) add('runbook', `${markers} step markers`, 3);

@@ -141,8 +141,9 @@ function headings(parsed: ParsedSource, noise: NoiseReport, code: Set<number>): 
     // "1. **What happened?**" over its indented answer: a review asked as a numbered list, each item a section.
     // Only a question: "1. **Проверка диска:**" over its commands is a step of a procedure.
     const asked = /^(?:\d{1,2}[.)]|[-*+])\s+(\*\*|__)([^*_]+[?？])\1$/.exec(text)?.[2]?.trim();
-    if (asked && /^\s{2,}\S/.test(parsed.lines[index + 1] ?? '') && slotOf(asked.replace(/[?？]$/, ''), 4)) {
-      found.set(line, { label: asked, slot: slotOf(asked.replace(/[?？]$/, ''), 4)!.slot, form: 'heading', depth: 3, line, value: '' });
+    const askedSlot = asked && /^\s{2,}\S/.test(parsed.lines[index + 1] ?? '') ? slotOf(asked.replace(/[?？]$/, ''), 4)?.slot : undefined;
+    if (asked && askedSlot) {
+      found.set(line, { label: asked, slot: askedSlot, form: 'heading', depth: 3, line, value: '' });
       continue;
     }
     if (/[—–:-]/.test(text) && KIND_LINE.test(text)) found.set(line, { label: text, form: 'heading', depth: 2, line, value: '' });

@@ -30,6 +30,11 @@ export function looksLikeCommand(line: string): boolean {
 }
 
 
+/** The commands a line's inline code holds ("Restart it: `kubectl -n search delete pod <pod>`"), not names in backticks. */
+export function inlineCommandsIn(text: string): string[] {
+  return [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter(isInlineCommand);
+}
+
 /** Inline code that is a command to run, not a name: `kubectl -n ledger get pods`, `select * from t`. */
 export function isInlineCommand(code: string): boolean {
   const text = code.trim();

@@ -198,7 +198,7 @@ const QUESTION_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(?:Q|Вопрос|В|질문)(
 /** Its answer, on the next line: "A: …", «Ответ: …», «О: …», "답변: …", "답: …". */
 const ANSWER_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(?:A|Ответ|О|답변|답)(?:\*\*|__)?\s*[:：.](?:\*\*|__)?\s+(\S.*)$/u;
 
-export interface AnsweredQuestion {
+export interface FaqPair {
   /** Index of the question's line in the lines given, and its words without the "Q:" mark. */
   questionAt: number;
   question: string;
@@ -213,8 +213,8 @@ export interface AnsweredQuestion {
  * answer runs to a blank line or the next question. Fewer than two pairs are no FAQ: a lone "Q:" is
  * someone's note of a question.
  */
-export function answeredQuestions(lines: string[]): AnsweredQuestion[] {
-  const found: AnsweredQuestion[] = [];
+export function faqPairs(lines: string[]): FaqPair[] {
+  const found: FaqPair[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     const question = QUESTION_LINE.exec(lines[i]!);
     const first = question && ANSWER_LINE.exec(lines[i + 1]!);

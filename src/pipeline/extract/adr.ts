@@ -718,22 +718,20 @@ export function extractAdrRow(section: Section, base: Base): AdrInput {
   if (status) cites.status = status.cite;
   if (who) cites.deciders = who.cite;
   return {
-    ...base,
-    tags: ['adr'],
+    ...oneLineRecord(section, base),
     number: cell(/^(?:#|no\.?|id|number|№|номер|번호)$/iu)?.text,
     status: status ? readAdrStatus(status.text) : 'unknown',
     ...(dated && date && { date: { text: dated.date, cite: date.cite, inferred: false } }),
     deciders: who ? names(who.text) : [],
     context: cell(/^(?:why|reasons?|rationale|because|context|почему|причин\p{L}*|обоснование|контекст|이유|근거|배경)$/iu),
-    drivers: [],
     decision: cell(DECISION_COLUMN),
-    options: [],
-    consequences: { positive: [], negative: [] },
-    supersedes: [],
-    supersededBy: [],
-    links: findLinks(section),
     cites,
   };
+}
+
+/** A record written on one row or entry of a log: no options, consequences or relations of its own. */
+function oneLineRecord(section: Section, base: Base): Omit<AdrInput, 'status' | 'deciders' | 'cites'> {
+  return { ...base, tags: ['adr'], drivers: [], options: [], consequences: { positive: [], negative: [] }, supersedes: [], supersededBy: [], links: findLinks(section) };
 }
 
 /**
@@ -753,19 +751,12 @@ export function extractAdrEntry(section: Section, base: Base): AdrInput {
   if (entry[3]) cites.status = at;
   if (by) cites.deciders = at;
   return {
-    ...base,
-    tags: ['adr'],
+    ...oneLineRecord(section, base),
     status: entry[3] ? readAdrStatus(entry[3]) : 'unknown',
     ...(dated && { date: { text: dated.date, cite: cite(section, line), inferred: false } }),
     deciders: by ? names((by[1] ?? by[2])!.trim()) : [],
     ...(why && { context: { text: clean(why).replace(/[.;]$/, ''), cite: at } }),
-    drivers: [],
     decision: { text: clean(entry[2]!), cite: cite(section, line) },
-    options: [],
-    consequences: { positive: [], negative: [] },
-    supersedes: [],
-    supersededBy: [],
-    links: findLinks(section),
     cites,
   };
 }

@@ -9,9 +9,9 @@ import type { Code, List, ListItem, RootContent, Table, TableCell, TableRow } fr
 import { toString } from 'mdast-util-to-string';
 import type { Citation } from '../../schemas/index.ts';
 import type { Part } from '../outline.ts';
-import { isInlineCommand, looksLikeCommand } from '../shell.ts';
+import { inlineCommandsIn, isInlineCommand, looksLikeCommand } from '../shell.ts';
 import { CONDITION_LINE } from '../classify.ts';
-import { ACTION_COLUMN, answeredQuestions as questionsOf, COMMAND_COLUMN, troubleshootingHeader, type Slot } from '../templates.ts';
+import { ACTION_COLUMN, COMMAND_COLUMN, faqPairs, troubleshootingHeader, type Slot } from '../templates.ts';
 import { cite, clean, nodeLines, type Section } from './section.ts';
 import { plainLine, slotContents, type SlotContent } from './slots.ts';
 
@@ -93,7 +93,7 @@ function subSteps(section: Section, item: ListItem): Step[] {
   if (marked.length === 0) return [];
   // The group's name says what its sub-steps are for ("Verify: `curl …` returns ok").
   const group = clean(plainLine(lines[0]!.replace(/^\s*\d{1,2}[.)]\s*/, ''))).replace(/[:：.]$/, '');
-  return marked.map(({ text, number }) => ({ text: group ? `${group}: ${clean(plainLine(text))}` : clean(plainLine(text)), commands: [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter(isInlineCommand), cite: cite(section, number) }));
+  return marked.map(({ text, number }) => ({ text: group ? `${group}: ${clean(plainLine(text))}` : clean(plainLine(text)), commands: inlineCommandsIn(text), cite: cite(section, number) }));
 }
 
 /** Steps of the top-level lists among some nodes; code right after an item belongs to it. */
@@ -345,15 +345,24 @@ export interface AnsweredQuestion {
 }
 
 /** "Q: One partition is behind. What now?" over "A: Restart its pod: `kubectl …`", each pair of an FAQ. */
+const asked = new WeakMap<Section, AnsweredQuestion[]>();
+
 export function answeredQuestions(section: Section): AnsweredQuestion[] {
-  return questionsOf(section.lines.map((l) => l.text)).map((qa) => {
+  // The steps, the escalation and the introduction each ask: read the pairs once.
+  let known = asked.get(section);
+  if (!known) asked.set(section, (known = readAnswered(section)));
+  return known;
+}
+
+function readAnswered(section: Section): AnsweredQuestion[] {
+  return faqPairs(section.lines.map((l) => l.text)).map((qa) => {
     const [from, to] = [section.lines[qa.questionAt]!.number, section.lines[qa.answerTo]!.number];
     const answer = clean(plainLine(qa.answer));
     const asksWhom = /(?<![\p{L}])(?:escalat\p{L}*|эскалир\p{L}*|эскалаци\p{L}*|who (?:do I|to) (?:call|page|contact)|кому (?:звонить|писать))(?![\p{L}])|에스컬레이션|누구에게/iu.test(qa.question);
     return {
       question: clean(plainLine(qa.question)),
       answer,
-      commands: [...qa.answer.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter(isInlineCommand),
+      commands: inlineCommandsIn(qa.answer),
       cite: cite(section, from, to),
       escalates: asksWhom || (ESCALATE.test(answer) && SOMEONE.test(answer) && !/`[^`]+`/.test(qa.answer)),
     };
@@ -429,7 +438,7 @@ function conditionedLines(section: Section, node: RootContent): Step[] {
   const circled = lines.every((l) => CIRCLED_STEP.test(l));
   if (!circled && !lines.every((l) => CONDITION_LINE.test(l))) return [];
   return lines.flatMap((line, i) => {
-    const commands = [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter(isInlineCommand);
+    const commands = inlineCommandsIn(line);
     // "④ 10분 후에도 줄지 않으면 결제팀 당직에게 연락합니다." is whom to call, not a step.
     const calls = commands.length === 0 && ESCALATE.test(line) && SOMEONE.test(line);
     return commands.length > 0 || (circled && !calls) ? [{ text: clean(plainLine(line.replace(CIRCLED_STEP, ''))), commands, cite: cite(section, from + i) }] : [];

@@ -82,7 +82,7 @@ const ZERO_HOUR = /(?<![\p{L}])[TТ]\s*0?\s*(?:=|is|:)\s*(\d{1,2})[:.](\d{2})(?!
 /** "T+25m: …", "T+1h10m —", "T+0:40", "T+0", «Т+25 мин», "T+25분": an entry dated by its offset from T. */
 const OFFSET_STAMP = /^\s*(?:[-*+•]\s+)?(?:\*\*|__)?[TТ]\s*([+-])\s*(?:(\d{1,2}):(\d{2})|(?:(\d+)\s*(?:h|hr|hours?|ч|시간)\s*)?(?:(\d+)\s*(?:m|min|mins|minutes?|м|мин|분))?|(0))(?![\p{L}\d])(?:\*\*|__)?\s*[:—–-]?\s*(\S.*)$/u;
 
-export function zeroHourOf(texts: string[]): number | undefined {
+function zeroHourOf(texts: string[]): number | undefined {
   for (const text of texts) {
     const m = ZERO_HOUR.exec(text);
     if (m && Number(m[1]) < 24) return Number(m[1]) * 60 + Number(m[2]);

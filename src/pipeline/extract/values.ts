@@ -246,8 +246,9 @@ const OTHER_TIMES: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => { hour
     pattern: new RegExp(String.raw`(?:${AT})?(?<![\p{L}])(?:(пять|десять|пятнадцать|двадцать|двадцать пять)\s+минут|(четверть))\s+(${RU_ORDINAL_HOURS})${RU_DAY_HALF}(?![\p{L}])`, 'giu'),
     read: (m) => {
       const said: Record<string, number> = { пять: 5, десять: 10, пятнадцать: 15, двадцать: 20, 'двадцать пять': 25 };
-      const hour = (RU_ORDINAL_HOURS.split('|').findIndex((h) => new RegExp(`^(?:${h})$`, 'iu').test(m[3]!)) || 12) ;
-      return { ...ruHalfOfDay(hour === 12 ? 12 : hour, m[4]), minutes: m[2] ? 15 : said[m[1]!.toLowerCase().replace(/\s+/g, ' ')]! };
+      // The hour under way: «десять минут четвёртого» is 3:10; of the first, 12:10.
+      const hour = RU_ORDINAL_HOURS.split('|').findIndex((h) => new RegExp(`^(?:${h})$`, 'iu').test(m[3]!)) || 12;
+      return { ...ruHalfOfDay(hour, m[4]), minutes: m[2] ? 15 : said[m[1]!.toLowerCase().replace(/\s+/g, ' ')]! };
     },
   },
   // «половина третьего» (2:30), «без десяти два» (1:50), «с двух часов» (2:00): how Russian speakers
